@@ -1,0 +1,200 @@
+"""Line classifier in the spirit of jusText, for plain-text dumps where each line is a paragraph.
+
+Without HTML there is no link density, so the signals are the text itself (length, stopword or
+punctuation density, title case, separators) and the layout of the document (neighbours, the main
+block of good lines, the title above it). Pure and deterministic: the same lines always get the same
+labels, and the lines it keeps are kept again when classified on their own.
+"""
+
+from __future__ import annotations
+
+import operator
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+GOOD = "good"
+_SHORT = "short"
+_NEARGOOD = "neargood"
+
+# Han and kana carry a word in one or two characters; hangul syllables are dense too.
+_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+_PUNCT = re.compile(r"[,.;:!?，。、；：！？]")
+_SENTENCE_END = frozenset(".!?:;。！？")
+_CLOSERS = "\"'”’»)]）」』】"
+_BULLETS = frozenset("* + - • · ◦ ▪ ■ ► ▶ o".split())
+_SEPARATORS = frozenset("| » › · • / > ◦ ▪ ■ ► ▶ ← → ∣ ｜ ．".split())
+_DIGIT = re.compile(r"\d")
+_STRIP = "\"'“”‘’«»()[]{}.,;:!?…。，、！？（）「」『』【】*•·-–—"
+_strip = operator.methodcaller("strip", _STRIP)  # punctuation glued to words: "end." "(the"
+
+
+@dataclass(frozen=True, slots=True)
+class ClassifierParams:
+    """Thresholds; lengths are in weighted characters (a Han, kana or hangul character counts three)."""
+
+    length_low: int = 70  # shorter lines are "short" and take their class from the neighbours
+    length_high: int = 200  # a line this long with enough stopwords is good even without a final stop
+    stopwords_low: float = 0.30  # stopword density of a near-good line
+    stopwords_high: float = 0.32  # stopword density of a good line
+    punct_low: float = 0.05  # punctuation marks per word, standing in for stopwords without a stoplist
+    punct_high: float = 0.08  # same, for a good line
+    max_title_case: float = 0.7  # share of capitalised words above which an unpunctuated line is a menu
+    max_short_run: int = 3  # a longer run of short lines between good text is a list of links
+    edge_penalty: float = 3.0  # cost of boilerplate against good text when choosing the main block
+    title_lookback: int = 6  # lines above the main block searched for the article title
+    title_overlap: float = 0.5  # share of the title's words that must recur in the main block
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    """Features of one line, computed once so that every rule reads the same numbers."""
+
+    weight: int
+    words: int
+    density: float
+    ends_sentence: bool
+    title_case: float
+    bullet: bool
+    bad_reason: str  # non-empty when the line is boilerplate whatever its neighbours
+
+
+def _features(line: str, stopwords: frozenset[str], p: ClassifierParams) -> _Line:
+    """Measure one line: length, stopword or punctuation density, shape."""
+    tokens = line.split(" ")
+    bullet = len(tokens) > 1 and tokens[0] in _BULLETS
+    body = tokens[1:] if bullet else tokens
+    dense = 0 if line.isascii() else len(_DENSE.findall(line))
+    weight = len(line) + 2 * dense
+    words = len(body) + dense // 2
+    density = 0.0
+    if weight >= p.length_low:  # short lines take their class from the neighbours: no density needed
+        hits = sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))) if stopwords else 0
+        density = (hits if stopwords else len(_PUNCT.findall(line))) / words
+    tail = line.rstrip(_CLOSERS)
+    ends_sentence = tail[-1:] in _SENTENCE_END and not tail.endswith("..") and not bullet
+    title_case = 0.0
+    if weight >= p.length_low and not ends_sentence:
+        initials = "".join(t[:1] for t in body)
+        upper = sum(map(str.isupper, initials))
+        title_case = upper / max(1, upper + sum(map(str.islower, initials)))
+    digits = len(_DIGIT.findall(line))
+    separators = sum(map(_SEPARATORS.__contains__, body)) + line.count("|") - body.count("|")
+    reason = ""
+    if not _LETTER.search(line):
+        reason = "no_letters"
+    elif digits * 3 >= len(line) and digits >= len(_LETTER.findall(line)):
+        reason = "digits"
+    elif separators >= 2:
+        reason = "separators"
+    elif "©" in line or ("opyright" in line or "rights reserved" in line):
+        reason = "copyright"
+    return _Line(weight, words, density, ends_sentence, title_case, bullet, reason)
+
+
+def _intrinsic(f: _Line, has_stoplist: bool, p: ClassifierParams) -> str:
+    """Context-free class as in jusText: good, near-good, short, or a boilerplate reason."""
+    if f.bad_reason:
+        return f.bad_reason
+    if f.weight < p.length_low:
+        return _SHORT
+    if not f.ends_sentence and f.title_case > p.max_title_case and f.words >= 4:
+        return "title_case"
+    low, high = (p.stopwords_low, p.stopwords_high) if has_stoplist else (p.punct_low, p.punct_high)
+    if f.density >= high and (f.ends_sentence or f.weight >= p.length_high):
+        return GOOD
+    return _NEARGOOD if f.density >= low else "low_stopwords"
+
+
+def _context(classes: list[str], p: ClassifierParams) -> list[str]:
+    """Decide short and near-good lines from their nearest decided neighbours (jusText's second pass)."""
+    n = len(classes)
+    undecided = [c in (_SHORT, _NEARGOOD) for c in classes]
+    prev, nxt, run = [False] * n, [False] * n, [0] * n
+    last = False
+    for i in range(n):
+        prev[i] = last
+        if undecided[i]:
+            run[i] = run[i - 1] + 1 if i else 1
+        else:
+            last = classes[i] == GOOD
+    last = False
+    for i in range(n - 1, -1, -1):
+        nxt[i] = last
+        if not undecided[i]:
+            last = classes[i] == GOOD
+        elif i + 1 < n and run[i + 1]:
+            run[i] = run[i + 1]
+    out = list(classes)
+    for i, c in enumerate(classes):
+        if c == _SHORT:
+            keep = prev[i] and nxt[i] and run[i] <= p.max_short_run
+            out[i] = GOOD if keep else "short_isolated"
+        elif c == _NEARGOOD:
+            out[i] = GOOD if prev[i] or nxt[i] else "low_stopwords"
+    for i in range(n - 1):  # a short line right above good text is its heading
+        if classes[i] == _SHORT and out[i + 1] == GOOD and not _is_label(out[i]):
+            out[i] = GOOD
+    return out
+
+
+def _is_label(label: str) -> bool:
+    """True for labels already final (good), so the heading pass only promotes short lines."""
+    return label == GOOD
+
+
+def _main_block(labels: list[str], feats: list[_Line], p: ClassifierParams) -> tuple[int, int]:
+    """Densest run of good text: the maximum-sum segment where good lines count plus, the rest minus."""
+    best, best_span = 0.0, (0, -1)
+    run, start = 0.0, 0
+    for i, (lab, f) in enumerate(zip(labels, feats)):
+        run += f.weight if lab == GOOD else -p.edge_penalty * f.weight
+        if run <= 0:
+            run, start = 0.0, i + 1
+        elif run > best:
+            best, best_span = run, (start, i)
+    return best_span
+
+
+def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
+    """Content words of a line (character pairs for scripts without spaces), for title matching."""
+    words = {w for w in map(_strip, line.lower().split(" ")) if len(w) > 2 and not w.isdigit()}
+    dense = "".join(_DENSE.findall(line))
+    return (words - stopwords) | {dense[k : k + 2] for k in range(len(dense) - 1)}
+
+
+def _title(lines: Sequence[str], labels: list[str], feats: list[_Line], start: int, end: int,
+           stopwords: frozenset[str], p: ClassifierParams) -> int:
+    """Index of the title above the main block: the line whose words the text repeats most, or -1."""
+    body = " ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD).lower()
+    best, best_score = -1, 0.0
+    for i in range(start - 1, max(-1, start - 1 - p.title_lookback), -1):
+        if feats[i].bad_reason or feats[i].weight >= p.length_high:
+            continue
+        vocab = _vocabulary(lines[i], stopwords)
+        score = sum(w in body for w in vocab) / len(vocab) if len(vocab) > 1 else 0.0
+        if score >= p.title_overlap and score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def classify(
+    lines: Sequence[str],
+    gaps: Sequence[bool],
+    stopwords: frozenset[str],
+    lang: str,
+    params: ClassifierParams = ClassifierParams(),  # noqa: B008 - frozen, so sharing it is safe
+) -> list[str]:
+    """Return one label per line: "good" (keep) or a short reason why it is boilerplate."""
+    if not lines:
+        return []
+    feats = [_features(line, stopwords, params) for line in lines]
+    labels = _context([_intrinsic(f, bool(stopwords), params) for f in feats], params)
+    start, end = _main_block(labels, feats, params)
+    labels = [lab if start <= i <= end or lab != GOOD else "edge" for i, lab in enumerate(labels)]
+    if end >= 0:
+        title = _title(lines, labels, feats, start, end, stopwords, params)
+        if title >= 0:
+            labels[title] = GOOD
+    return labels

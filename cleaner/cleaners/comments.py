@@ -1,0 +1,57 @@
+"""Comment prompts and reader-reaction footers ("Vos réactions", "Leave a reply", "3 Kommentare").
+
+Prompt lines are dropped one by one; a comment-section heading in the lower part of the page
+cuts everything after it (readers' comments are not the article).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cleaner.cleaners.base import Origin, first_match, patterns, phrase_hit, words
+from cleaner.document import Context, Line
+from cleaner.outcome import Hit, Outcome, drop_lines
+from cleaner.ruleset.patterns import PhraseSet
+
+NAME = "comments"
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    enabled: bool = True
+    prompts: tuple = patterns("regex")  # a single UI line inviting or moderating comments
+    section_markers: tuple = patterns("regex")  # the heading that opens the comment section
+    max_words: int = 25
+    min_chars_before: int = 400  # a section heading cuts only after this much text
+
+
+class Comments:
+    name = NAME
+
+    def __init__(self, params: Params, origin: Origin) -> None:
+        self.params = params
+        self.prompts = PhraseSet(params.prompts)
+        self.markers = PhraseSet(params.section_markers)
+        self.origin = origin
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        p = self.params
+        hits: dict[int, Hit] = {}
+        seen_chars = 0
+        for i, line in enumerate(lines):
+            if words(line.text) <= p.max_words:
+                marker = first_match(self.markers, line.text)
+                if marker is not None and seen_chars >= p.min_chars_before:
+                    hit = phrase_hit(NAME, "section", marker)
+                    hits.update(dict.fromkeys(range(i, len(lines)), hit))
+                    break
+                prompt = first_match(self.prompts, line.text)
+                if prompt is not None:
+                    hits[i] = phrase_hit(NAME, "prompt", prompt)
+            seen_chars += len(line.text)
+        return drop_lines(lines, hits, NAME)
+
+
+def build(params: Params, origin: Origin) -> Comments:
+    return Comments(params, origin)

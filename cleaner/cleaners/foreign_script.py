@@ -1,0 +1,100 @@
+"""UI strings left in another script or language than the page (Cyrillic widget labels on a
+French article, an English "Live updates" line on a German one)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from cleaner.cleaners.base import Origin, words
+from cleaner.document import Context, Line
+from cleaner.outcome import Hit, Outcome, drop_lines
+from cleaner.stoplists import stoplist
+
+NAME = "foreign_script"
+
+_CJK = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"}
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    enabled: bool = True
+    max_words: int = 12  # only short lines: a long foreign paragraph may be a real quotation
+    min_doc_share: float = 0.6  # the page must have a clear main script
+    min_letters: int = 2
+    ui_languages: tuple = ()  # jusText stoplist names of languages UI leftovers come in
+    lang_min_words: int = 3
+    lang_max_words: int = 15
+
+
+@lru_cache(maxsize=4096)
+def script_of(ch: str) -> str | None:
+    """The script of a letter ('LATIN', 'CYRILLIC', 'CJK'...), None for anything else.
+
+    >>> script_of("é"), script_of("Ж"), script_of("語"), script_of("1")
+    ('LATIN', 'CYRILLIC', 'CJK', None)
+    """
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "")
+    head = name.split(" ", 1)[0]
+    return "CJK" if head in _CJK else head or None
+
+
+def scripts(text: str) -> Counter[str]:
+    """Letters per script in `text` (fast path for ASCII)."""
+    if text.isascii():
+        return Counter({"LATIN": sum(ch.isalpha() for ch in text)})
+    return Counter(s for s in map(script_of, text) if s)
+
+
+class ForeignScript:
+    name = NAME
+
+    def __init__(self, params: Params, origin: Origin) -> None:
+        self.params = params
+        self.origin = origin
+        self.ui_stopwords = [stoplist(name) for name in params.ui_languages]
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        p = self.params
+        per_line = [scripts(line.text) for line in lines]
+        total: Counter[str] = Counter()
+        for counts in per_line:
+            total.update(counts)
+        letters = sum(total.values())
+        if not letters:
+            return drop_lines(lines, {}, NAME)
+        main, main_count = total.most_common(1)[0]
+        hits: dict[int, Hit] = {}
+        if main_count / letters >= p.min_doc_share:
+            for i, (line, counts) in enumerate(zip(lines, per_line)):
+                if words(line.text) > p.max_words or sum(counts.values()) < p.min_letters:
+                    continue
+                if counts.most_common(1)[0][0] != main:
+                    hits[i] = self.origin.hit(f"{NAME}.script")
+        if main == "LATIN" and ctx.stopwords:
+            self._other_language(lines, ctx.stopwords, hits)
+        return drop_lines(lines, hits, NAME)
+
+    def _other_language(self, lines: Sequence[Line], own: frozenset[str], hits: dict[int, Hit]) -> None:
+        """A short line with none of the page language's stop words but several of a UI language's."""
+        p = self.params
+        for i, line in enumerate(lines):
+            n = words(line.text)
+            if i in hits or not p.lang_min_words <= n <= p.lang_max_words:
+                continue
+            tokens = [t.strip(".,:;!?()\"'«»").lower() for t in line.text.split(" ")]
+            if any(t in own for t in tokens):
+                continue
+            for other in self.ui_stopwords:
+                if other is not own and sum(t in other for t in tokens) >= 2:
+                    hits[i] = self.origin.hit(f"{NAME}.language")
+                    break
+
+
+def build(params: Params, origin: Origin) -> ForeignScript:
+    return ForeignScript(params, origin)

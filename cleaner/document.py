@@ -1,0 +1,36 @@
+"""The values that flow through the cascade: a document's lines and the facts cleaners may read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-empty line of a document as it stands at some point in the cascade.
+
+    `start` is the offset of `text` inside the normalised input line `no`, so trims done by any
+    cleaner still map back to the input (the provenance table needs exact spans).
+    """
+
+    no: int
+    text: str
+    start: int = 0
+    gap_before: bool = True
+
+    def trimmed(self, start: int, end: int) -> Line:
+        """The same line reduced to `text[start:end]`, outer spaces dropped, offsets kept exact."""
+        piece = self.text[start:end]
+        lead = len(piece) - len(piece.lstrip(" "))
+        return replace(self, text=piece.strip(" "), start=self.start + start + lead)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """Read-only facts about the document that cleaners may use (never mutated by a cleaner)."""
+
+    doc_id: str = ""
+    lang: str = "und"
+    domain: str | None = None
+    site_name: str | None = None
+    stopwords: frozenset[str] = frozenset()

@@ -1,0 +1,1 @@
+"""Readers (bytes to text, input discovery, manifests) and writers (text files, Parquet tables)."""

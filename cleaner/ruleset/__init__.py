@@ -1,0 +1,1 @@
+"""Rule-file schema, loading and validation (the data lives in the top-level `rules/` folder)."""

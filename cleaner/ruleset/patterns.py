@@ -1,0 +1,137 @@
+"""Compile user patterns with RE2 (linear time, no catastrophic backtracking).
+
+Patterns are written in Python-like syntax. Because RE2's `\\w` and `\\d` are ASCII-only, they are
+rewritten to Unicode classes, and every pattern is normalised and folded exactly like the text it
+will be matched against (see `cleaner.textnorm`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import re2
+
+from cleaner.ruleset.errors import RuleFileError
+from cleaner.textnorm import fold, normalise_line
+
+RE2_OPTIONS = re2.Options()
+RE2_OPTIONS.log_errors = False
+
+_OUTSIDE = {"w": r"[\p{L}\p{N}_]", "W": r"[^\p{L}\p{N}_]", "d": r"\p{Nd}", "D": r"\P{Nd}"}
+_INSIDE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}"}
+
+
+def unicode_classes(pattern: str) -> str:
+    """Rewrite `\\w \\W \\d \\D` to Unicode classes so RE2 treats 'é' and '٣' as Python would.
+
+    >>> unicode_classes(r"^\\w+[\\w-]*$")
+    '^[\\\\p{L}\\\\p{N}_]+[\\\\p{L}\\\\p{N}_-]*$'
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            table = _INSIDE if in_class else _OUTSIDE
+            if in_class and nxt in "WD":
+                raise ValueError(f"\\{nxt} inside [...] is not supported; use [^...] instead")
+            out.append(table.get(nxt, ch + nxt))
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+            out.append(ch)
+            if pattern[i + 1 : i + 2] == "^":
+                out.append("^")
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":
+                out.append("]")
+                i += 1
+        elif ch == "]" and in_class:
+            in_class = False
+            out.append(ch)
+        else:
+            out.append(ch)
+        i += 1
+    return "".join(out)
+
+
+def prepare(source: str, ignore_case: bool = False) -> str:
+    """The RE2 source for a user regex: normalised, folded, Unicode classes, optional (?i)."""
+    text = fold(unicode_classes(normalise_line(source)))
+    return f"(?i){text}" if ignore_case else text
+
+
+def literal(text: str, how: str, ignore_case: bool = False) -> str:
+    """RE2 source for a literal line ('line' = whole line, 'prefix' = start of line, 'phrase' = anywhere)."""
+    body = re2.escape(fold(normalise_line(text)))
+    body = {"line": f"^{body}$", "prefix": f"^{body}", "phrase": body}[how]
+    return f"(?i){body}" if ignore_case else body
+
+
+def compile_re2(source: str, path: str, line: int) -> Any:
+    """Compile or raise a RuleFileError that names the file and line."""
+    try:
+        return re2.compile(source, RE2_OPTIONS)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        hint = " (RE2 has no look-around or back-references)" if "perl operator" in detail or "escape" in detail else ""
+        raise RuleFileError(path, line, f"invalid regular expression {source!r}: {detail}{hint}") from None
+
+
+def user_regex(source: str, path: str, line: int, ignore_case: bool = False) -> Any:
+    """Translate then compile a user-written regex."""
+    try:
+        prepared = prepare(source, ignore_case)
+    except ValueError as exc:
+        raise RuleFileError(path, line, f"invalid regular expression {source!r}: {exc}") from None
+    return compile_re2(prepared, path, line)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One pattern from a rule file, with where it was written (for provenance and errors)."""
+
+    source: str
+    regex: Any
+    file: str
+    line: int
+
+
+class RegexSet:
+    """Many compiled regexes tested against a text in one RE2 pass."""
+
+    def __init__(self, regexes: Sequence[Any]) -> None:
+        self._set: Any = None
+        if regexes:
+            self._set = re2.Set.SearchSet(RE2_OPTIONS)
+            for regex in regexes:
+                self._set.Add(regex.pattern)
+            self._set.Compile()
+
+    def matches(self, text: str) -> list[int]:
+        """Indices of the regexes that match `text`, in declaration order."""
+        if self._set is None:
+            return []
+        found = self._set.Match(text)
+        return sorted(found) if found else []
+
+
+class PhraseSet:
+    """The patterns of one list parameter; the first declared one that matches wins."""
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self.phrases = tuple(phrases)
+        self._set = RegexSet([p.regex for p in self.phrases])
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def first(self, text: str) -> Phrase | None:
+        """The earliest-declared phrase matching `text`, or None."""
+        found = self._set.matches(text)
+        return self.phrases[found[0]] if found else None

@@ -1,0 +1,33 @@
+"""jusText's stop-word lists, loaded once per language and shared by every cleaner."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import justext
+
+# ISO 639-1 code -> jusText stoplist name, for languages whose pack does not say it.
+_BY_CODE = {
+    "en": "English", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+    "nl": "Dutch", "ru": "Russian", "pl": "Polish", "el": "Greek", "sv": "Swedish", "no": "Norwegian_Bokmal",
+    "da": "Danish", "fi": "Finnish", "is": "Icelandic", "tr": "Turkish", "cs": "Czech", "sk": "Slovak",
+    "hu": "Hungarian", "ro": "Romanian", "uk": "Ukrainian", "bg": "Bulgarian", "hr": "Croatian",
+    "sl": "Slovenian", "sr": "Serbian", "ca": "Catalan", "et": "Estonian", "lv": "Latvian", "lt": "Lithuanian",
+    "id": "Indonesian", "ms": "Malay", "vi": "Vietnamese", "ar": "Arabic", "fa": "Persian", "he": "Hebrew",
+    "hi": "Hindi", "eu": "Basque", "gl": "Galician", "af": "Afrikaans", "sq": "Albanian",
+}
+
+
+@lru_cache(maxsize=128)
+def stoplist(name: str) -> frozenset[str]:
+    """The lowercased stop words of a jusText stoplist name ('French'); empty when unknown."""
+    try:
+        return frozenset(w.lower() for w in justext.get_stoplist(name))
+    except ValueError:
+        return frozenset()
+
+
+def stoplist_for(lang: str, declared: str | None = None) -> frozenset[str]:
+    """Stop words for a language code, preferring the name a language pack declares."""
+    name = declared or _BY_CODE.get(lang.split("-")[0])
+    return stoplist(name) if name else frozenset()

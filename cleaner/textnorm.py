@@ -1,0 +1,56 @@
+"""Text normalisation shared by the reader, the cascade and the rule loader.
+
+Everything that matches text (rules, phrase lists, fingerprints) sees the same normal form, so a
+pattern never has to care about nbsp, NFD accents or typographic apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACE_LIKE = (
+    [chr(c) for c in range(0x00, 0x20)]
+    + [chr(c) for c in range(0x7F, 0xA1)]
+    + ["\u1680", "\u180e", "\u202f", "\u205f", "\u3000", "\u2028", "\u2029"]
+    + [chr(c) for c in range(0x2000, 0x200C)]  # en quad .. zero width space
+    + ["\u2060", "\ufeff"]  # word joiner, BOM / zero width no-break space
+)
+_DELETE = ["\u00ad"]  # soft hyphen: invisible, only a break hint
+_TABLE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _DELETE}
+_RUNS = re.compile(r" {2,}")
+
+# Same-length folding used only for matching, so match offsets stay valid on the real text.
+_FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"})
+
+
+def normalise_line(text: str) -> str:
+    """NFC, every space-like or control character to a space, runs collapsed, ends stripped.
+
+    >>> normalise_line("  a\\u00a0\\u00a0b\\u200bc\\t ")
+    'a b c'
+    """
+    if text.isascii():
+        cleaned = text.translate(_TABLE)
+    else:
+        cleaned = unicodedata.normalize("NFC", text).translate(_TABLE)
+    return _RUNS.sub(" ", cleaned).strip(" ")
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every line boundary Python knows (CRLF, CR, U+2028, NEL...), keeping empty lines."""
+    return text.splitlines()
+
+
+def fold(text: str) -> str:
+    """Fold typographic apostrophes and dashes to ASCII without changing the length.
+
+    >>> fold("l’article – suite")
+    "l'article - suite"
+    """
+    return text.translate(_FOLD)
+
+
+def render(lines: list[str]) -> str:
+    """The output convention: one paragraph per line, a blank line between, a final newline."""
+    return "\n\n".join(lines) + "\n" if lines else ""
