@@ -25,8 +25,10 @@ def _run(args: argparse.Namespace) -> int:
     sources = discover(args.inputs)
     if args.manifest:
         manifest = read_manifest(args.manifest)
-        sources = [replace(s, url=manifest.get(s.id, (None, None))[0], domain=manifest.get(s.id, (None, None))[1])
-                   for s in sources]
+        sources = [
+            replace(s, url=manifest.get(s.id, (None, None))[0], domain=manifest.get(s.id, (None, None))[1])
+            for s in sources
+        ]
     engine = Engine(book, Settings(domain_rules=not args.no_domain_rules))
     summary = run_batch(sources, engine, args.out, strict=args.strict)
     print_summary(summary, args.out)
@@ -34,8 +36,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def print_summary(summary: Summary, out: Path) -> None:
-    print(f"files {summary.files}: ok {summary.count('ok')}, dropped {summary.count('dropped')}, "
-          f"error {summary.count('error')} in {summary.seconds:.2f}s -> {out}")
+    print(
+        f"files {summary.files}: ok {summary.count('ok')}, dropped {summary.count('dropped')}, "
+        f"error {summary.count('error')} in {summary.seconds:.2f}s -> {out}"
+    )
     for status, n in sorted(summary.statuses.items()):
         if status != "ok":
             print(f"  {status}: {n}")
@@ -47,10 +51,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cleaner", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="clean text dumps into OUT/text/*.txt plus Parquet tables")
-    run.add_argument("inputs", nargs="+", type=Path, help="files or folders (folders: every *.txt, recursively)")
+    run.add_argument(
+        "inputs", nargs="+", type=Path, help="files or folders (folders: every *.txt, recursively)"
+    )
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
-    run.add_argument("--no-domain-rules", action="store_true", help="generic cascade only, no domain detection")
+    run.add_argument(
+        "--no-domain-rules", action="store_true", help="generic cascade only, no domain detection"
+    )
     run.add_argument("--manifest", type=Path, help="CSV or JSONL with id, url and optionally domain")
     run.add_argument("--strict", action="store_true", help="stop at the first document that fails")
     run.set_defaults(func=_run)

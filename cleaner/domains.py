@@ -42,7 +42,9 @@ class DomainResolver:
 
     def __init__(self, book: RuleBook) -> None:
         self.book = book
-        self.prints: list[tuple[Fingerprint, RuleFile]] = [(fp, s) for s in book.sites for fp in s.fingerprints]
+        self.prints: list[tuple[Fingerprint, RuleFile]] = [
+            (fp, s) for s in book.sites for fp in s.fingerprints
+        ]
         self.regexes = RegexSet([fp.regex for fp, _ in self.prints])
 
     def resolve(self, lines: Sequence[str], url: str | None, declared: str | None) -> DomainMatch:

@@ -53,8 +53,11 @@ def normalise(text: str, max_line_chars: int) -> tuple[list[Line], list[Removal]
     gap = True
     for no, raw in enumerate(split_lines(text), 1):
         if len(raw) > max_line_chars:
-            removed.append(Removal(no, 0, len(raw), raw[:REMOVED_TEXT_MAX], NORMALISE, "normalise.line_too_long",
-                                   BUILTIN))
+            removed.append(
+                Removal(
+                    no, 0, len(raw), raw[:REMOVED_TEXT_MAX], NORMALISE, "normalise.line_too_long", BUILTIN
+                )
+            )
             gap = True
             continue
         norm = normalise_line(raw)
@@ -86,8 +89,12 @@ class Engine:
 
     def process(self, source: Source) -> DocResult:
         row = empty_row(source.id, source.path.as_posix())
-        row.update(url=source.url, cleaner_version=__version__, ruleset_version=self.book.version,
-                   rules_digest=self.book.digest)
+        row.update(
+            url=source.url,
+            cleaner_version=__version__,
+            ruleset_version=self.book.version,
+            rules_digest=self.book.digest,
+        )
         try:
             return self._process(source, row)
         except InputRefused as exc:
@@ -114,10 +121,19 @@ class Engine:
         text = render(out_lines)
         fields = cleaned.fields
         row.update(
-            domain=match.domain, domain_source=match.source, site_name=site_name or fields.get("site_name"),
-            section=fields.get("section"), author=fields.get("author"), dateline=fields.get("dateline"),
-            published=fields.get("published"), lang=lang, lang_prob=prob, title=out_lines[0] if out_lines else None,
-            chars_out=len(text), lines_out=len(out_lines), rule_files=list(pipeline.labels),
+            domain=match.domain,
+            domain_source=match.source,
+            site_name=site_name or fields.get("site_name"),
+            section=fields.get("section"),
+            author=fields.get("author"),
+            dateline=fields.get("dateline"),
+            published=fields.get("published"),
+            lang=lang,
+            lang_prob=prob,
+            title=out_lines[0] if out_lines else None,
+            chars_out=len(text),
+            lines_out=len(out_lines),
+            rule_files=list(pipeline.labels),
             text_sha256=hashlib.sha256(text.encode()).hexdigest(),
             status="ok" if out_lines else "dropped:empty_after_cleaning",
         )

@@ -13,10 +13,13 @@ MAX_CHARS = 3000  # langdetect is stable well before this; a bound keeps huge do
 
 
 def sample(lines: Sequence[str], max_chars: int = MAX_CHARS) -> str:
-    """Sentence-like lines first (menus and widgets mislead the detector), up to `max_chars`."""
+    """Paragraph-like lines only (menus and widgets mislead the detector), up to `max_chars`.
+
+    Long lines count too, for scripts written without spaces (Chinese, Japanese).
+    """
     picked: list[str] = []
     size = 0
-    for line in (x for x in lines if x.count(" ") >= 4):
+    for line in (x for x in lines if x.count(" ") >= 4 or len(x) >= 40):
         picked.append(line[: max_chars - size])
         size += len(picked[-1])
         if size >= max_chars:

@@ -41,7 +41,9 @@ class Outcome:
 
 def removal_of(line: Line, cleaner: str, hit: Hit) -> Removal:
     """A whole-line removal record."""
-    return Removal(line.no, line.start, line.start + len(line.text), line.text, cleaner, hit.rule_id, hit.rule_file)
+    return Removal(
+        line.no, line.start, line.start + len(line.text), line.text, cleaner, hit.rule_id, hit.rule_file
+    )
 
 
 def drop_lines(
@@ -71,7 +73,14 @@ def cut_edge(line: Line, start: int, end: int, cleaner: str, hit: Hit) -> tuple[
     """Cut `text[start:end]` off the start or the end of a line (cleaners trim, they never splice)."""
     if start != 0 and end != len(line.text):
         raise ValueError("only a span touching the start or the end of a line can be cut")
-    removal = Removal(line.no, line.start + start, line.start + end, line.text[start:end], cleaner, hit.rule_id,
-                      hit.rule_file)
+    removal = Removal(
+        line.no,
+        line.start + start,
+        line.start + end,
+        line.text[start:end],
+        cleaner,
+        hit.rule_id,
+        hit.rule_file,
+    )
     rest = line.trimmed(end, len(line.text)) if start == 0 else line.trimmed(0, start)
     return rest, removal

@@ -21,7 +21,9 @@ _TABLE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _DELETE}
 _RUNS = re.compile(r" {2,}")
 
 # Same-length folding used only for matching, so match offsets stay valid on the real text.
-_FOLD = str.maketrans({"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"})
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"}
+)
 
 
 def normalise_line(text: str) -> str:

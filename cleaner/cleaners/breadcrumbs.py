@@ -50,9 +50,11 @@ class Breadcrumbs:
             if words(line.text) > p.max_words:
                 continue
             home = first_match(self.home, line.text)
-            if home is not None:
+            if home is not None and _looks_like_trail(line.text[len(_matched_prefix(home, line.text)) :]):
                 hits[i] = phrase_hit(NAME, "home", home)
-                section = self._section(line.text[len(_matched_prefix(home, line.text)) :], lines[i + 1 : i + 4])
+                section = self._section(
+                    line.text[len(_matched_prefix(home, line.text)) :], lines[i + 1 : i + 4]
+                )
                 if section:
                     fields.setdefault("section", section)
             elif _is_crumb_trail(line.text):
@@ -107,6 +109,12 @@ def _title_echo_start(body: str, title: str) -> int | None:
         if (start == 0 or folded_body[start - 1] == " ") and folded_title.startswith(folded_body[start:]):
             return start if len(folded_body) - start >= 10 else None
     return None
+
+
+def _looks_like_trail(rest: str) -> bool:
+    """After the home word: nothing, separators, or a truncated title (a sentence is not a trail)."""
+    rest = rest.strip()
+    return not rest or rest.endswith(_ELLIPSIS) or (bool(_SEPARATORS.search(rest)) and not rest.endswith("."))
 
 
 def _is_crumb_trail(text: str) -> bool:

@@ -88,7 +88,12 @@ class Captions:
                 continue
             hits.setdefault(i, self.origin.hit(f"{NAME}.site_caption"))
             nxt = i + 1
-            if p.related_after_caption and nxt < len(lines) and nxt not in hits and _related_title(lines[nxt], p):
+            if (
+                p.related_after_caption
+                and nxt < len(lines)
+                and nxt not in hits
+                and _related_title(lines[nxt], p)
+            ):
                 hits[nxt] = self.origin.hit(f"{NAME}.related_after_caption")
 
 

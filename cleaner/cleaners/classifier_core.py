@@ -12,27 +12,31 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 GOOD = "good"
 _SHORT = "short"
 _NEARGOOD = "neargood"
 
-# Han and kana carry a word in one or two characters; hangul syllables are dense too.
-_DENSE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# Han and kana carry a word in one or two characters and need no spaces; a hangul syllable is about
+# two latin letters and Korean does space its words.
+_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 _PUNCT = re.compile(r"[,.;:!?，。、；：！？]")
 _SENTENCE_END = frozenset(".!?:;。！？")
 _CLOSERS = "\"'”’»)]）」』】"
-_BULLETS = frozenset("* + - • · ◦ ▪ ■ ► ▶ o".split())
-_SEPARATORS = frozenset("| » › · • / > ◦ ▪ ■ ► ▶ ← → ∣ ｜ ．".split())
-_DIGIT = re.compile(r"\d")
+# A pipe anywhere, or a standalone breadcrumb or menu separator.
+_SEPARATOR = re.compile(r" [»›·•/>◦▪■►▶←→．](?= )")
+_INITIAL = re.compile(r" (\w)")
+_CLOCK = re.compile(r"[0-9]:[0-5][0-9]")
 _STRIP = "\"'“”‘’«»()[]{}.,;:!?…。，、！？（）「」『』【】*•·-–—"
 _strip = operator.methodcaller("strip", _STRIP)  # punctuation glued to words: "end." "(the"
 
 
 @dataclass(frozen=True, slots=True)
 class ClassifierParams:
-    """Thresholds; lengths are in weighted characters (a Han, kana or hangul character counts three)."""
+    """Thresholds; lengths are in weighted characters (Han or kana count three, hangul two)."""
 
     length_low: int = 70  # shorter lines are "short" and take their class from the neighbours
     length_high: int = 200  # a line this long with enough stopwords is good even without a final stop
@@ -41,56 +45,55 @@ class ClassifierParams:
     punct_low: float = 0.05  # punctuation marks per word, standing in for stopwords without a stoplist
     punct_high: float = 0.08  # same, for a good line
     max_title_case: float = 0.7  # share of capitalised words above which an unpunctuated line is a menu
+    max_separators: int = 1  # menus and breadcrumbs chain items with | » ›; prose rarely uses two
     max_short_run: int = 3  # a longer run of short lines between good text is a list of links
     edge_penalty: float = 3.0  # cost of boilerplate against good text when choosing the main block
     title_lookback: int = 6  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
 
 
-@dataclass(frozen=True, slots=True)
-class _Line:
-    """Features of one line, computed once so that every rule reads the same numbers."""
+class _Line(NamedTuple):
+    """Features of one line, computed once so that every rule reads the same numbers (a tuple: cheap)."""
 
     weight: int
     words: int
     density: float
     ends_sentence: bool
     title_case: float
-    bullet: bool
     bad_reason: str  # non-empty when the line is boilerplate whatever its neighbours
 
 
 def _features(line: str, stopwords: frozenset[str], p: ClassifierParams) -> _Line:
     """Measure one line: length, stopword or punctuation density, shape."""
     tokens = line.split(" ")
-    bullet = len(tokens) > 1 and tokens[0] in _BULLETS
-    body = tokens[1:] if bullet else tokens
-    dense = 0 if line.isascii() else len(_DENSE.findall(line))
-    weight = len(line) + 2 * dense
-    words = len(body) + dense // 2
-    density = 0.0
-    if weight >= p.length_low:  # short lines take their class from the neighbours: no density needed
-        hits = sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))) if stopwords else 0
-        density = (hits if stopwords else len(_PUNCT.findall(line))) / words
+    ideographs = hangul = 0
+    if not line.isascii():
+        ideographs, hangul = len(_IDEOGRAPH.findall(line)), len(_HANGUL.findall(line))
+    weight = len(line) + 2 * ideographs + hangul
+    words = len(tokens) + ideographs // 2
     tail = line.rstrip(_CLOSERS)
-    ends_sentence = tail[-1:] in _SENTENCE_END and not tail.endswith("..") and not bullet
-    title_case = 0.0
-    if weight >= p.length_low and not ends_sentence:
-        initials = "".join(t[:1] for t in body)
-        upper = sum(map(str.isupper, initials))
-        title_case = upper / max(1, upper + sum(map(str.islower, initials)))
-    digits = len(_DIGIT.findall(line))
-    separators = sum(map(_SEPARATORS.__contains__, body)) + line.count("|") - body.count("|")
+    ends_sentence = tail[-1:] in _SENTENCE_END and not tail.endswith("..")
+    density = title_case = 0.0
+    if weight >= p.length_low:  # short lines take their class from the neighbours: no density needed
+        if stopwords:
+            density = sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))) / words
+        else:
+            density = len(_PUNCT.findall(line)) / words
+        if not ends_sentence:
+            initials = "".join(_INITIAL.findall(" " + line))
+            upper = sum(map(str.isupper, initials))
+            title_case = upper / max(1, upper + sum(map(str.islower, initials)))
+    separators = line.count("|") + len(_SEPARATOR.findall(f" {line} "))
     reason = ""
     if not _LETTER.search(line):
         reason = "no_letters"
-    elif digits * 3 >= len(line) and digits >= len(_LETTER.findall(line)):
-        reason = "digits"
-    elif separators >= 2:
+    elif weight < p.length_low and _CLOCK.search(line):
+        reason = "timestamp"
+    elif separators > p.max_separators:
         reason = "separators"
     elif "©" in line or ("opyright" in line or "rights reserved" in line):
         reason = "copyright"
-    return _Line(weight, words, density, ends_sentence, title_case, bullet, reason)
+    return _Line(weight, words, density, ends_sentence, title_case, reason)
 
 
 def _intrinsic(f: _Line, has_stoplist: bool, p: ClassifierParams) -> str:
@@ -160,7 +163,7 @@ def _main_block(labels: list[str], feats: list[_Line], p: ClassifierParams) -> t
 def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
     """Content words of a line (character pairs for scripts without spaces), for title matching."""
     words = {w for w in map(_strip, line.lower().split(" ")) if len(w) > 2 and not w.isdigit()}
-    dense = "".join(_DENSE.findall(line))
+    dense = "".join(_IDEOGRAPH.findall(line))
     return (words - stopwords) | {dense[k : k + 2] for k in range(len(dense) - 1)}
 
 

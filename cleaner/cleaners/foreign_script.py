@@ -71,7 +71,7 @@ class ForeignScript:
         main, main_count = total.most_common(1)[0]
         hits: dict[int, Hit] = {}
         if main_count / letters >= p.min_doc_share:
-            for i, (line, counts) in enumerate(zip(lines, per_line)):
+            for i, (line, counts) in enumerate(zip(lines, per_line, strict=True)):
                 if words(line.text) > p.max_words or sum(counts.values()) < p.min_letters:
                     continue
                 if counts.most_common(1)[0][0] != main:
@@ -81,17 +81,23 @@ class ForeignScript:
         return drop_lines(lines, hits, NAME)
 
     def _other_language(self, lines: Sequence[Line], own: frozenset[str], hits: dict[int, Hit]) -> None:
-        """A short line with none of the page language's stop words but several of a UI language's."""
+        """A short line with none of the page language's own stop words but several of a UI language's.
+
+        Stoplists overlap (jusText's French list has "the" and "and"), so only words proper to
+        one language count as evidence.
+        """
         p = self.params
+        pairs = [(own - other, other - own) for other in self.ui_stopwords if other != own]
         for i, line in enumerate(lines):
             n = words(line.text)
             if i in hits or not p.lang_min_words <= n <= p.lang_max_words:
                 continue
-            tokens = [t.strip(".,:;!?()\"'«»").lower() for t in line.text.split(" ")]
-            if any(t in own for t in tokens):
-                continue
-            for other in self.ui_stopwords:
-                if other is not own and sum(t in other for t in tokens) >= 2:
+            raw = [t.strip(".,:;!?()\"'«»") for t in line.text.split(" ")]
+            if all(t[:1].isupper() for t in raw if t):
+                continue  # a name or a title in title case ("New York Times"), not a UI sentence
+            tokens = [t.lower() for t in raw]
+            for own_only, other_only in pairs:
+                if not any(t in own_only for t in tokens) and sum(t in other_only for t in tokens) >= 2:
                     hits[i] = self.origin.hit(f"{NAME}.language")
                     break
 

@@ -30,8 +30,13 @@ class Paragraphs:
     name: str = NAME
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        labels = classify([line.text for line in lines], [line.gap_before for line in lines], ctx.stopwords,
-                          ctx.lang, self.params)
+        labels = classify(
+            [line.text for line in lines],
+            [line.gap_before for line in lines],
+            ctx.stopwords,
+            ctx.lang,
+            self.params,
+        )
         hits: dict[int, Hit] = {
             i: self.origin.hit(f"{NAME}.{label}") for i, label in enumerate(labels) if label != GOOD
         }

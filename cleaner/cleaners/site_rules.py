@@ -77,8 +77,13 @@ class SiteRules:
 
     @staticmethod
     def _strip(
-        line: Line, folded: str, rule: Rule, hit: Hit, i: int,
-        hits: dict[int, Hit], trimmed: dict[int, tuple[Line, Removal]],
+        line: Line,
+        folded: str,
+        rule: Rule,
+        hit: Hit,
+        i: int,
+        hits: dict[int, Hit],
+        trimmed: dict[int, tuple[Line, Removal]],
     ) -> None:
         """Trim the match if it touches an edge of the line; a match in the middle is left alone."""
         m = rule.regex.search(folded)
@@ -91,7 +96,10 @@ class SiteRules:
 
 
 def _outcome(
-    lines: Sequence[Line], hits: dict[int, Hit], trimmed: dict[int, tuple[Line, Removal]], fields: dict[str, str]
+    lines: Sequence[Line],
+    hits: dict[int, Hit],
+    trimmed: dict[int, tuple[Line, Removal]],
+    fields: dict[str, str],
 ) -> Outcome:
     kept: list[Line] = []
     removed: list[Removal] = []

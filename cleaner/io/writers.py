@@ -27,8 +27,16 @@ def write_text(out_dir: Path, doc_id: str, text: str) -> None:
 
 def removed_rows(doc_id: str, removed: Iterable[Removal]) -> list[dict[str, object]]:
     return [
-        {"id": doc_id, "line_no": r.line_no, "char_start": r.char_start, "char_end": r.char_end, "text": r.text,
-         "cleaner": r.cleaner, "rule_id": r.rule_id, "rule_file": r.rule_file}
+        {
+            "id": doc_id,
+            "line_no": r.line_no,
+            "char_start": r.char_start,
+            "char_end": r.char_end,
+            "text": r.text,
+            "cleaner": r.cleaner,
+            "rule_id": r.rule_id,
+            "rule_file": r.rule_file,
+        }
         for r in sorted(removed, key=lambda r: (r.line_no, r.char_start))
     ]
 
@@ -41,6 +49,8 @@ def write_table(path: Path, rows: Sequence[dict[str, object]], schema: pa.Schema
     tmp.replace(path)
 
 
-def write_tables(out_dir: Path, rows: Sequence[dict[str, object]], removed: Sequence[dict[str, object]]) -> None:
+def write_tables(
+    out_dir: Path, rows: Sequence[dict[str, object]], removed: Sequence[dict[str, object]]
+) -> None:
     write_table(out_dir / "metadata.parquet", sorted(rows, key=lambda r: str(r["id"])), METADATA_SCHEMA)
     write_table(out_dir / "removed.parquet", removed, REMOVED_SCHEMA)

@@ -55,7 +55,9 @@ class RuleBook:
         best: tuple[int, RuleFile] | None = None
         for site in self.sites:
             for domain in site.domains:
-                if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
+                if (host == domain or host.endswith("." + domain)) and (
+                    best is None or len(domain) > best[0]
+                ):
                     best = (len(domain), site)
         return best[1] if best else None
 
@@ -80,9 +82,14 @@ def load_rulebook(root: Path, params: ParamSpec) -> RuleBook:
     for path in sorted((root / LANG_DIR).glob("*.yaml")):
         pack = _load(path, f"{label}/{LANG_DIR}/{path.name}", "lang", params)
         if pack.lang != path.stem:
-            raise RuleFileError(pack.path, 1, f"lang '{pack.lang}' does not match the file name '{path.stem}'")
+            raise RuleFileError(
+                pack.path, 1, f"lang '{pack.lang}' does not match the file name '{path.stem}'"
+            )
         langs[path.stem] = pack
-    sites = tuple(_load(p, f"{label}/{SITE_DIR}/{p.name}", "site", params) for p in sorted((root / SITE_DIR).glob("*.yaml")))
+    sites = tuple(
+        _load(p, f"{label}/{SITE_DIR}/{p.name}", "site", params)
+        for p in sorted((root / SITE_DIR).glob("*.yaml"))
+    )
     _check_site_domains(sites)
     return RuleBook(root, default, langs, sites)
 

@@ -60,10 +60,22 @@ def unicode_classes(pattern: str) -> str:
     return "".join(out)
 
 
+_CASE_CLASSES = ("\\p{Lu}", "\\p{Ll}", "\\p{Lt}", "\\p{Lowercase}", "\\p{Uppercase}")
+
+
+def names_case(source: str) -> bool:
+    """True when a pattern asks for a letter case (\\p{Lu}...): case-folding would silently defeat it."""
+    return any(c in source for c in _CASE_CLASSES)
+
+
 def prepare(source: str, ignore_case: bool = False) -> str:
-    """The RE2 source for a user regex: normalised, folded, Unicode classes, optional (?i)."""
+    """The RE2 source for a user regex: normalised, folded, Unicode classes, optional (?i).
+
+    A pattern that names a letter case is matched as written even when `ignore_case` is asked,
+    because under (?i) RE2 lets \\p{Lu} match every letter.
+    """
     text = fold(unicode_classes(normalise_line(source)))
-    return f"(?i){text}" if ignore_case else text
+    return f"(?i){text}" if ignore_case and not names_case(source) else text
 
 
 def literal(text: str, how: str, ignore_case: bool = False) -> str:
@@ -79,7 +91,11 @@ def compile_re2(source: str, path: str, line: int) -> Any:
         return re2.compile(source, RE2_OPTIONS)
     except re2.error as exc:
         detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        hint = " (RE2 has no look-around or back-references)" if "perl operator" in detail or "escape" in detail else ""
+        hint = (
+            " (RE2 has no look-around or back-references)"
+            if "perl operator" in detail or "escape" in detail
+            else ""
+        )
         raise RuleFileError(path, line, f"invalid regular expression {source!r}: {detail}{hint}") from None
 
 

@@ -14,7 +14,18 @@ from cleaner.ruleset.yamlnodes import Located, load_located
 ACTIONS = ("drop", "strip", "drop_from", "drop_until", "drop_pair", "extract")
 FIELDS = ("author", "section", "site_name", "dateline", "published")
 MATCHERS = ("line", "prefix", "regex")
-RULE_KEYS = (*MATCHERS, "id", "action", "extract", "extract_next", "top", "bottom", "max_words", "ignore_case", "note")
+RULE_KEYS = (
+    *MATCHERS,
+    "id",
+    "action",
+    "extract",
+    "extract_next",
+    "top",
+    "bottom",
+    "max_words",
+    "ignore_case",
+    "note",
+)
 FINGERPRINT_KEYS = ("id", "line", "prefix", "regex", "top", "bottom", "weight", "ignore_case", "note")
 EXAMPLE_KEYS = ("input", "expect", "must_contain", "must_not_contain", "note")
 COMMON_KEYS = ("version", "description", "cleaners", "rules", "examples")
@@ -160,12 +171,20 @@ def parse_rule_file(text: str, path: str, kind: str, name: str, params: ParamSpe
     if kind == "lang" and "lang" not in opt:
         raise r.fail(1, "missing required key 'lang' (ISO 639-1 code such as fr)")
     if kind == "site":
-        domains = [d.value.lower() for d in r.text_list(top["domains"], "'domains'")] if "domains" in top else [name]
+        domains = (
+            [d.value.lower() for d in r.text_list(top["domains"], "'domains'")]
+            if "domains" in top
+            else [name]
+        )
         opt["domains"] = tuple(domains)
         if "fingerprint_threshold" in top:
-            opt["fingerprint_threshold"] = r.scalar(top["fingerprint_threshold"], float, "'fingerprint_threshold'")
+            opt["fingerprint_threshold"] = r.scalar(
+                top["fingerprint_threshold"], float, "'fingerprint_threshold'"
+            )
         if "fingerprints" in top:
-            opt["fingerprints"] = tuple(_fingerprint(r, item) for item in _items(r, top["fingerprints"], "fingerprints"))
+            opt["fingerprints"] = tuple(
+                _fingerprint(r, item) for item in _items(r, top["fingerprints"], "fingerprints")
+            )
     rules = tuple(_rule(r, item) for item in _items(r, top.get("rules"), "rules"))
     _unique_ids(r, [(x.id, x.line) for x in rules] + [(f.id, f.line) for f in opt.get("fingerprints", ())])
     return RuleFile(
@@ -235,7 +254,9 @@ def _rule(r: _Reader, loc: Located) -> Rule:
     if action == "extract" and extract is None:
         raise r.fail(loc.line, f"rule '{rule_id}': action 'extract' needs 'extract: <field>'")
     if extract_next is not None and action != "drop_pair":
-        raise r.fail(m["extract_next"].line, f"rule '{rule_id}': 'extract_next' only goes with action 'drop_pair'")
+        raise r.fail(
+            m["extract_next"].line, f"rule '{rule_id}': 'extract_next' only goes with action 'drop_pair'"
+        )
     if action == "strip" and (extract or extract_next):
         raise r.fail(loc.line, f"rule '{rule_id}': a 'strip' rule cannot extract a field")
     return Rule(rule_id, r.path, loc.line, pattern, regex, action, extract, extract_next, **_positions(r, m))
@@ -246,7 +267,10 @@ def _choice(r: _Reader, m: dict[str, Located], key: str, choices: tuple[str, ...
         return None
     value = r.scalar(m[key], str, f"'{key}'")
     if value not in choices:
-        raise r.fail(m[key].line, f"unknown {key} '{value}'{did_you_mean(value, choices)}; one of: {', '.join(choices)}")
+        raise r.fail(
+            m[key].line,
+            f"unknown {key} '{value}'{did_you_mean(value, choices)}; one of: {', '.join(choices)}",
+        )
     return value
 
 
@@ -268,7 +292,9 @@ def _example(r: _Reader, loc: Located) -> Example:
         raise r.fail(loc.line, "every example needs an 'input'")
     if not ({"expect", "must_contain", "must_not_contain"} & m.keys()):
         raise r.fail(loc.line, "an example needs 'expect', 'must_contain' or 'must_not_contain'")
-    lists = {k: tuple(i.value for i in r.text_list(m[k], f"'{k}'")) if k in m else () for k in EXAMPLE_KEYS[2:4]}
+    lists = {
+        k: tuple(i.value for i in r.text_list(m[k], f"'{k}'")) if k in m else () for k in EXAMPLE_KEYS[2:4]
+    }
     expect = r.scalar(m["expect"], str, "'expect'") if "expect" in m else None
     return Example(r.path, loc.line, r.scalar(m["input"], str, "'input'"), expect, **lists)
 

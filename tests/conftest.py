@@ -1,0 +1,60 @@
+"""Shared fixtures: the shipped rule book, a one-cleaner runner, and the ../shared data (optional)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cleaner.cleaners import CASCADE
+from cleaner.cli import load_book
+from cleaner.document import Context, Line
+from cleaner.engine import normalise
+from cleaner.outcome import Outcome
+from cleaner.pipeline import merged_params
+from cleaner.ruleset.loader import RuleBook
+from cleaner.stoplists import stoplist_for
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def book() -> RuleBook:
+    return load_book(None)
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "seeds").is_dir():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
+
+
+def lines_of(text: str) -> list[Line]:
+    return normalise(text, 100_000)[0]
+
+
+@pytest.fixture(scope="session")
+def run_cleaner(book: RuleBook) -> Callable[..., Outcome]:
+    """Run one cleaner, configured from the shipped rules for `lang` (and a site), on `text`."""
+
+    def run(name: str, text: str, lang: str = "fr", site: str | None = None) -> Outcome:
+        module = next(m for m in CASCADE if name == m.NAME)
+        site_file = book.site_for_host(site)
+        files = book.cascade(lang, site_file)
+        params, origin = merged_params(module, files)
+        cleaner = module.build(params, origin)
+        ctx = Context("t", lang, site, site_file.site_name if site_file else None, stoplist_for(lang))
+        return cleaner.clean(lines_of(text), ctx)
+
+    return run
+
+
+def kept(outcome: Outcome) -> list[str]:
+    return [line.text for line in outcome.lines]
+
+
+def dropped(outcome: Outcome) -> list[str]:
+    return [r.text for r in outcome.removed]

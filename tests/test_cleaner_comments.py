@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from conftest import dropped, kept
+
+ARTICLE = "Le conseil municipal a voté le budget. " * 15
+
+
+def test_prompts_dropped(run_cleaner) -> None:
+    text = (
+        ARTICLE + "\nVos réactions\n"
+        "Pour participer aux discussions, identifiez-vous ou créez-vous un compte\n"
+        "Règles de bonne conduite / Un commentaire abusif? Alertez-nous\n"
+    )
+    assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
+
+
+def test_comment_section_cut_in_english(run_cleaner) -> None:
+    text = ARTICLE + "\n12 Comments\nJohn: great article\nMary: I disagree\n"
+    assert kept(run_cleaner("comments", text, lang="en")) == [ARTICLE.strip()]
+
+
+def test_sentences_about_comments_survive(run_cleaner) -> None:
+    text = (
+        "Vos réactions à cette décision sont attendues par le ministre, qui a ouvert une consultation.\n"
+        "Comments from the minister were published on Tuesday.\n"
+    )
+    assert dropped(run_cleaner("comments", text)) == []
+
+
+def test_section_heading_at_the_top_does_not_cut(run_cleaner) -> None:
+    text = "Comments\n" + ARTICLE
+    assert len(kept(run_cleaner("comments", text, lang="en"))) == 1

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from cleaner.engine import normalise
+from cleaner.textnorm import fold, normalise_line, render
+
+
+def test_nfc_spaces_and_zero_width() -> None:
+    decomposed = "e\u0301te\u0301"  # "été" in NFD
+    assert normalise_line(f"\u00a0 {decomposed}\u202f!\u200b\u200b  x\t") == "été ! x"
+
+
+def test_soft_hyphen_removed_and_joiners_kept() -> None:
+    assert normalise_line("co\u00adop") == "coop"
+    assert normalise_line("a\u200db") == "a\u200db"  # ZWJ is orthographic (emoji, Indic scripts)
+
+
+def test_line_endings_and_blank_structure() -> None:
+    lines, removed = normalise("a\r\nb\r\r\n\u00a0\nc\u2028d", 1000)
+    assert [(x.no, x.text, x.gap_before) for x in lines] == [
+        (1, "a", True),
+        (2, "b", False),
+        (5, "c", True),
+        (6, "d", False),
+    ]
+    assert [(r.line_no, r.rule_id) for r in removed] == [(4, "normalise.blank")]
+
+
+def test_overlong_line_is_recorded_not_kept() -> None:
+    lines, removed = normalise("short\n" + "x" * 50 + "\n", 20)
+    assert [x.text for x in lines] == ["short"]
+    assert removed[0].rule_id == "normalise.line_too_long" and removed[0].char_end == 50
+
+
+def test_fold_keeps_length() -> None:
+    text = "l’été — «oui»"
+    assert len(fold(text)) == len(text) and fold(text) == "l'été - «oui»"
+
+
+def test_render_convention() -> None:
+    assert render(["a", "b"]) == "a\n\nb\n"
+    assert render([]) == ""
