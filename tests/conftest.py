@@ -20,6 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--rules-dir", default=None, help="rules folder whose examples test_rule_examples runs")
+
+
+def rules_dir_option(config: pytest.Config) -> Path | None:
+    value = config.getoption("--rules-dir")
+    return Path(value) if value else None
+
+
 @pytest.fixture(scope="session")
 def book() -> RuleBook:
     return load_book(None)

@@ -1,9 +1,9 @@
 """Line classifier in the spirit of jusText, for plain-text dumps where each line is a paragraph.
 
 Without HTML there is no link density, so the signals are the text itself (length, stopword or
-punctuation density, title case, separators) and the layout of the document (neighbours, the main
-block of good lines, the title above it). Pure and deterministic: the same lines always get the same
-labels, and the lines it keeps are kept again when classified on their own.
+punctuation density, title case, separators, timestamps) and the layout of the document: jusText's
+neighbour context, the main block of good text and the title just above it. Pure and deterministic;
+the lines it keeps are kept again when classified on their own (idempotent on the dev set).
 """
 
 from __future__ import annotations
@@ -18,42 +18,46 @@ GOOD = "good"
 _SHORT = "short"
 _NEARGOOD = "neargood"
 
-# Han and kana carry a word in one or two characters and need no spaces; a hangul syllable is about
-# two latin letters and Korean does space its words.
+# Han and kana carry a word in one or two characters and use no spaces; a hangul syllable is worth
+# about two latin letters, and Korean does put spaces between words.
 _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
-_PUNCT = re.compile(r"[,.;:!?，。、；：！？]")
-_SENTENCE_END = frozenset(".!?:;。！？")
+# Clause and sentence marks of latin, CJK, arabic, devanagari, armenian, ethiopic, burmese, khmer.
+_PUNCT = re.compile(r"[,.;:!?，。、；：！？．،؛؟।॥։።၊။។]")
+_SENTENCE_END = frozenset(".!?:;。！？．؟।॥։።။។")
 _CLOSERS = "\"'”’»)]）」』】"
-# A pipe anywhere, or a standalone breadcrumb or menu separator.
+# Thai, Lao, Khmer and Burmese put spaces between phrases, not words: there a space marks a clause.
+_PHRASE_SPACED = frozenset({"th", "lo", "km", "my"})
+# Standalone breadcrumb and menu separators (pipes are counted anywhere).
 _SEPARATOR = re.compile(r" [»›·•/>◦▪■►▶←→．](?= )")
 _INITIAL = re.compile(r" (\w)")
 _CLOCK = re.compile(r"[0-9]:[0-5][0-9]")
 _STRIP = "\"'“”‘’«»()[]{}.,;:!?…。，、！？（）「」『』【】*•·-–—"
-_strip = operator.methodcaller("strip", _STRIP)  # punctuation glued to words: "end." "(the"
+_strip = operator.methodcaller("strip", _STRIP)  # punctuation glued to a word: "end." "(the"
 
 
 @dataclass(frozen=True, slots=True)
 class ClassifierParams:
     """Thresholds; lengths are in weighted characters (Han or kana count three, hangul two)."""
 
-    length_low: int = 70  # shorter lines are "short" and take their class from the neighbours
-    length_high: int = 200  # a line this long with enough stopwords is good even without a final stop
-    stopwords_low: float = 0.30  # stopword density of a near-good line
-    stopwords_high: float = 0.32  # stopword density of a good line
+    length_low: int = 70  # shorter lines are "short" and take their class from their neighbours
+    length_high: int = 200  # a line this long with enough stopwords is good without a final stop
+    stopwords_low: float = 0.30  # stopword density of a near-good line (jusText's default)
+    stopwords_high: float = 0.32  # stopword density of a good line (jusText's default)
     punct_low: float = 0.05  # punctuation marks per word, standing in for stopwords without a stoplist
-    punct_high: float = 0.08  # same, for a good line
+    punct_high: float = 0.08  # the same, for a good line
     max_title_case: float = 0.7  # share of capitalised words above which an unpunctuated line is a menu
-    max_separators: int = 1  # menus and breadcrumbs chain items with | » ›; prose rarely uses two
+    max_separators: int = 1  # menus and breadcrumbs chain items with | » ›; prose rarely has two
     max_short_run: int = 3  # a longer run of short lines between good text is a list of links
     edge_penalty: float = 3.0  # cost of boilerplate against good text when choosing the main block
-    title_lookback: int = 6  # lines above the main block searched for the article title
+    title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
+    max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
 
 
 class _Line(NamedTuple):
-    """Features of one line, computed once so that every rule reads the same numbers (a tuple: cheap)."""
+    """Features of one line, computed once so that every rule reads the same numbers."""
 
     weight: int
     words: int
@@ -63,8 +67,8 @@ class _Line(NamedTuple):
     bad_reason: str  # non-empty when the line is boilerplate whatever its neighbours
 
 
-def _features(line: str, stopwords: frozenset[str], p: ClassifierParams) -> _Line:
-    """Measure one line: length, stopword or punctuation density, shape."""
+def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
+    """Measure one line; densities only for long lines, since short ones follow their neighbours."""
     tokens = line.split(" ")
     ideographs = hangul = 0
     if not line.isascii():
@@ -72,13 +76,14 @@ def _features(line: str, stopwords: frozenset[str], p: ClassifierParams) -> _Lin
     weight = len(line) + 2 * ideographs + hangul
     words = len(tokens) + ideographs // 2
     tail = line.rstrip(_CLOSERS)
-    ends_sentence = tail[-1:] in _SENTENCE_END and not tail.endswith("..")
+    # Phrase-spaced scripts leave the end of a sentence unmarked; "..." ends a teaser, not a sentence.
+    ends_sentence = phrase_spaced or (tail[-1:] in _SENTENCE_END and not tail.endswith(".."))
     density = title_case = 0.0
-    if weight >= p.length_low:  # short lines take their class from the neighbours: no density needed
+    if weight >= p.length_low:
         if stopwords:
             density = sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))) / words
         else:
-            density = len(_PUNCT.findall(line)) / words
+            density = (len(_PUNCT.findall(line)) + phrase_spaced * (len(tokens) - 1)) / words
         if not ends_sentence:
             initials = "".join(_INITIAL.findall(" " + line))
             upper = sum(map(str.isupper, initials))
@@ -91,7 +96,7 @@ def _features(line: str, stopwords: frozenset[str], p: ClassifierParams) -> _Lin
         reason = "timestamp"
     elif separators > p.max_separators:
         reason = "separators"
-    elif "©" in line or ("opyright" in line or "rights reserved" in line):
+    elif "©" in line or "opyright" in line or "rights reserved" in line:
         reason = "copyright"
     return _Line(weight, words, density, ends_sentence, title_case, reason)
 
@@ -111,7 +116,12 @@ def _intrinsic(f: _Line, has_stoplist: bool, p: ClassifierParams) -> str:
 
 
 def _context(classes: list[str], p: ClassifierParams) -> list[str]:
-    """Decide short and near-good lines from their nearest decided neighbours (jusText's second pass)."""
+    """Decide short and near-good lines from their nearest decided neighbours (jusText's second pass).
+
+    A short line is kept between good text (a subheading, a one-line paragraph) unless it belongs to a
+    long run of short lines; a near-good line is kept next to good text; a short line right above
+    good text is its heading.
+    """
     n = len(classes)
     undecided = [c in (_SHORT, _NEARGOOD) for c in classes]
     prev, nxt, run = [False] * n, [False] * n, [0] * n
@@ -128,58 +138,93 @@ def _context(classes: list[str], p: ClassifierParams) -> list[str]:
         if not undecided[i]:
             last = classes[i] == GOOD
         elif i + 1 < n and run[i + 1]:
-            run[i] = run[i + 1]
+            run[i] = run[i + 1]  # every line of a run carries the run's length
     out = list(classes)
     for i, c in enumerate(classes):
         if c == _SHORT:
-            keep = prev[i] and nxt[i] and run[i] <= p.max_short_run
-            out[i] = GOOD if keep else "short_isolated"
+            out[i] = GOOD if prev[i] and nxt[i] and run[i] <= p.max_short_run else "short_isolated"
         elif c == _NEARGOOD:
             out[i] = GOOD if prev[i] or nxt[i] else "low_stopwords"
-    for i in range(n - 1):  # a short line right above good text is its heading
-        if classes[i] == _SHORT and out[i + 1] == GOOD and not _is_label(out[i]):
+    for i in range(n - 1):
+        if classes[i] == _SHORT and out[i + 1] == GOOD:
             out[i] = GOOD
     return out
 
 
-def _is_label(label: str) -> bool:
-    """True for labels already final (good), so the heading pass only promotes short lines."""
-    return label == GOOD
-
-
 def _main_block(labels: list[str], feats: list[_Line], p: ClassifierParams) -> tuple[int, int]:
     """Densest run of good text: the maximum-sum segment where good lines count plus, the rest minus."""
-    best, best_span = 0.0, (0, -1)
+    best, span = 0.0, (0, -1)
     run, start = 0.0, 0
-    for i, (lab, f) in enumerate(zip(labels, feats)):
-        run += f.weight if lab == GOOD else -p.edge_penalty * f.weight
+    for i, (label, f) in enumerate(zip(labels, feats, strict=True)):
+        run += f.weight if label == GOOD else -p.edge_penalty * f.weight
         if run <= 0:
             run, start = 0.0, i + 1
         elif run > best:
-            best, best_span = run, (start, i)
-    return best_span
+            best, span = run, (start, i)
+    return span
 
 
 def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
     """Content words of a line (character pairs for scripts without spaces), for title matching."""
-    words = {w for w in map(_strip, line.lower().split(" ")) if len(w) > 2 and not w.isdigit()}
+    text = line.lower().replace("-", " ").replace("/", " ")
+    words = {w for w in map(_strip, text.split(" ")) if len(w) > 2}
     dense = "".join(_IDEOGRAPH.findall(line))
     return (words - stopwords) | {dense[k : k + 2] for k in range(len(dense) - 1)}
 
 
-def _title(lines: Sequence[str], labels: list[str], feats: list[_Line], start: int, end: int,
-           stopwords: frozenset[str], p: ClassifierParams) -> int:
-    """Index of the title above the main block: the line whose words the text repeats most, or -1."""
+def _title(
+    lines: Sequence[str],
+    labels: list[str],
+    feats: list[_Line],
+    span: tuple[int, int],
+    stopwords: frozenset[str],
+    p: ClassifierParams,
+) -> int:
+    """Index of the title above the main block, or -1: the line whose words the text repeats most.
+
+    Bylines, dates and menus sit between title and text, so adjacency is no help; shared words are.
+    """
+    start, end = span
     body = " ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD).lower()
-    best, best_score = -1, 0.0
+    best, best_score = -1, p.title_overlap
     for i in range(start - 1, max(-1, start - 1 - p.title_lookback), -1):
         if feats[i].bad_reason or feats[i].weight >= p.length_high:
             continue
         vocab = _vocabulary(lines[i], stopwords)
         score = sum(w in body for w in vocab) / len(vocab) if len(vocab) > 1 else 0.0
-        if score >= p.title_overlap and score > best_score:
+        if score > best_score or (best < 0 and score == best_score):  # ties: the line nearest the text
             best, best_score = i, score
     return best
+
+
+def _classify_lines(
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
+) -> list[str]:
+    """Label lines that are each one paragraph: features, neighbour context, main block, title."""
+    if not lines:
+        return []
+    phrase_spaced = lang in _PHRASE_SPACED
+    feats = [_features(line, stopwords, phrase_spaced, p) for line in lines]
+    classes = [_intrinsic(f, bool(stopwords), p) for f in feats]
+    labels = _context(classes, p)
+    start, end = _main_block(labels, feats, p)
+    # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
+    labels[start : end + 1] = _context(classes[start : end + 1], p)
+    labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
+    if end >= 0:
+        title = _title(lines, labels, feats, (start, end), stopwords, p)
+        if title >= 0:
+            labels[title] = GOOD
+    return labels
+
+
+def _paragraphs(gaps: Sequence[bool], max_lines: int) -> list[tuple[int, int]]:
+    """Spans of lines with no blank line between them; a longer span is a dump without blank lines."""
+    starts = [i for i, gap in enumerate(gaps) if gap or i == 0]
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(starts, [*starts[1:], len(gaps)], strict=True):
+        spans.extend([(a, b)] if b - a <= max_lines else [(k, k + 1) for k in range(a, b)])
+    return spans
 
 
 def classify(
@@ -187,17 +232,20 @@ def classify(
     gaps: Sequence[bool],
     stopwords: frozenset[str],
     lang: str,
-    params: ClassifierParams = ClassifierParams(),  # noqa: B008 - frozen, so sharing it is safe
+    params: ClassifierParams = ClassifierParams(),  # frozen, so one shared default is safe
 ) -> list[str]:
-    """Return one label per line: "good" (keep) or a short reason why it is boilerplate."""
-    if not lines:
-        return []
-    feats = [_features(line, stopwords, params) for line in lines]
-    labels = _context([_intrinsic(f, bool(stopwords), params) for f in feats], params)
-    start, end = _main_block(labels, feats, params)
-    labels = [lab if start <= i <= end or lab != GOOD else "edge" for i, lab in enumerate(labels)]
-    if end >= 0:
-        title = _title(lines, labels, feats, start, end, stopwords, params)
-        if title >= 0:
-            labels[title] = GOOD
+    """Return one label per line: "good" (keep) or a short reason why it is boilerplate.
+
+    Reasons: short_isolated, low_stopwords, title_case, no_letters, timestamp, separators,
+    copyright, edge (good-looking text outside the main block).
+    """
+    if len(gaps) != len(lines):
+        raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
+    labels = _classify_lines(lines, stopwords, lang, params)
+    spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
+    if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
+        merged = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params)
+        for label, (a, b) in zip(merged, spans, strict=True):
+            if label == GOOD:
+                labels[a:b] = [GOOD] * (b - a)
     return labels

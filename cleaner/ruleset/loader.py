@@ -47,6 +47,10 @@ class RuleBook:
         """One hash over every file's content: two runs with equal digests used the same rules."""
         return hashlib.sha256("".join(f.sha for f in self.files).encode()).hexdigest()[:16]
 
+    def path_of(self, rule_file: RuleFile) -> Path:
+        """Where a loaded file lives on disk (its label starts with the folder's display name)."""
+        return self.root.joinpath(*Path(rule_file.path).parts[1:])
+
     def site_for_host(self, host: str | None) -> RuleFile | None:
         """The site file whose domain is the host or a parent of it (longest match wins)."""
         if not host:
