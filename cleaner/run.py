@@ -1,22 +1,50 @@
-"""A batch run: clean every source, write text files and tables, and summarise what happened."""
+"""A batch run: stream sources in batches through an executor, write shards, summarise.
+
+Memory stays bounded by the batch size: sources are consumed lazily, at most two batches per
+worker are in flight, and each batch is written out (text files, one row group per table) as soon
+as it is back. Only counters and, with --resume, the ids already done are kept for the whole run.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
-from cleaner.engine import Engine
+from cleaner.execution.batch import RulesIdentity, WorkerSpec
+from cleaner.execution.local import LocalExecutor
+from cleaner.execution.ordered import OrderedExecutor
 from cleaner.io.inputs import Source
-from cleaner.io.writers import removed_rows, text_path, write_tables, write_text
+from cleaner.io.shards import DocOutput, ShardWriter, prepare
 from cleaner.metadata import REMOVED_PREFIX
+from cleaner.progress import reporter_for
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True, slots=True)
+class RunOptions:
+    """How to run, as opposed to what to compute: none of these change the output."""
+
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    batch_size: int = 32
+    shard_size: int = 4096
+    resume: bool = False
+    strict: bool = False
+    engine: str = "local"
+    scheduler: str | None = None
+    progress_interval: float = 10.0
 
 
 @dataclass
 class Summary:
     files: int = 0
+    skipped: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
     removed_by_cleaner: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -24,40 +52,73 @@ class Summary:
     def count(self, kind: str) -> int:
         return sum(n for status, n in self.statuses.items() if status.split(":")[0] == kind)
 
+    def add(self, doc: DocOutput) -> None:
+        self.files += 1
+        self.statuses[doc.status] += 1
+        for key, value in doc.row.items():
+            if key.startswith(REMOVED_PREFIX) and value:
+                self.removed_by_cleaner[key.removeprefix(REMOVED_PREFIX)] += int(value)  # type: ignore[call-overload]
+
 
 class StrictError(Exception):
     """Raised with --strict when a document is not cleaned ok."""
 
 
+def batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
+    """Consecutive batches of `size` sources, read lazily.
+
+    >>> [len(b) for b in batches(iter(range(5)), 2)]
+    [2, 2, 1]
+    """
+    it = iter(sources)
+    while batch := list(islice(it, max(1, size))):
+        yield batch
+
+
+def executor_for(spec: WorkerSpec, rules: RulesIdentity, options: RunOptions) -> OrderedExecutor:
+    if options.engine == "dask":
+        # distributed takes a second to import: only Dask runs pay for it.
+        from cleaner.execution.dask_engine import DaskExecutor
+
+        return DaskExecutor(spec, rules, options.scheduler, options.workers)
+    return LocalExecutor(spec, rules, options.workers)
+
+
 def run_batch(
-    sources: Sequence[Source],
-    engine: Engine,
+    sources: Iterable[Source],
+    spec: WorkerSpec,
+    rules: RulesIdentity,
     out_dir: Path,
-    strict: bool = False,
-    progress: Callable[[int, int], None] | None = None,
+    options: RunOptions,
+    total: int | None = None,
 ) -> Summary:
+    """Clean `sources` into `out_dir`; with `options.resume`, skip those a previous run finished."""
     started = time.perf_counter()
     summary = Summary()
-    rows: list[dict[str, object]] = []
-    removed: list[dict[str, object]] = []
-    for n, source in enumerate(sources, 1):
-        result = engine.process(source)
-        status = str(result.row["status"])
-        if strict and status.startswith("error"):
-            raise StrictError(f"{source.path}: {status}: {result.row['error']}")
-        rows.append(result.row)
-        removed.extend(removed_rows(source.id, result.removed))
-        if result.text is not None:
-            write_text(out_dir, source.id, result.text)
-        else:
-            text_path(out_dir, source.id).unlink(missing_ok=True)
-        summary.files += 1
-        summary.statuses[status] += 1
-        for key, value in result.row.items():
-            if key.startswith(REMOVED_PREFIX) and value:
-                summary.removed_by_cleaner[key.removeprefix(REMOVED_PREFIX)] += int(value)  # type: ignore[call-overload]
-        if progress is not None:
-            progress(n, len(sources))
-    write_tables(out_dir, rows, removed)
+    resumed = prepare(out_dir, options.resume)
+
+    def pending() -> Iterator[Source]:
+        for source in sources:
+            if source.id in resumed.done:
+                summary.skipped += 1
+            else:
+                yield source
+
+    todo = None if total is None else max(0, total - len(resumed.done))
+    reporter = reporter_for(todo, sys.stderr, options.progress_interval)
+    writer = ShardWriter(out_dir, resumed.next_shard, options.shard_size)
+    executor = executor_for(spec, rules, options)
+    try:
+        for docs in executor.map(batches(pending(), options.batch_size)):
+            for doc in docs:
+                if options.strict and doc.status.startswith("error"):
+                    raise StrictError(f"{doc.row['source_path']}: {doc.status}: {doc.row['error']}")
+                summary.add(doc)
+            writer.add(docs)
+            reporter.advance(len(docs))
+        writer.close()
+    finally:
+        executor.close()
+        reporter.close()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -7,9 +7,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from cleaner.commands.common import load_book
-from cleaner.engine import Engine, Settings
+from cleaner.engine import Settings
+from cleaner.execution.batch import RulesIdentity, WorkerSpec
 from cleaner.io.inputs import discover, read_manifest
-from cleaner.run import Summary, run_batch
+from cleaner.run import ENGINES, RunOptions, Summary, run_batch
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +25,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     run.add_argument("--manifest", type=Path, help="CSV or JSONL with id, url and optionally domain")
     run.add_argument("--strict", action="store_true", help="stop at the first document that fails")
+    defaults = RunOptions()
+    run.add_argument(
+        "--workers", type=int, default=defaults.workers, help="worker processes (default: one per core)"
+    )
+    run.add_argument("--batch-size", type=int, default=defaults.batch_size, help="documents per task")
+    run.add_argument("--shard-size", type=int, default=defaults.shard_size, help="documents per shard")
+    run.add_argument(
+        "--resume", action="store_true", help="keep the finished shards in --out and clean only the rest"
+    )
+    run.add_argument(
+        "--time-limit",
+        type=float,
+        default=60.0,
+        help="seconds per document before it is recorded as error:timeout (0: no limit)",
+    )
+    run.add_argument("--engine", choices=ENGINES, default="local", help="local process pool or Dask")
+    run.add_argument("--scheduler", help="Dask scheduler address (default: a local Dask cluster)")
     run.set_defaults(func=_run)
 
 
@@ -36,17 +54,34 @@ def _run(args: argparse.Namespace) -> int:
             replace(s, url=manifest.get(s.id, (None, None))[0], domain=manifest.get(s.id, (None, None))[1])
             for s in sources
         ]
-    engine = Engine(book, Settings(domain_rules=not args.no_domain_rules))
-    summary = run_batch(sources, engine, args.out, strict=args.strict)
+    spec = WorkerSpec(
+        args.rules.resolve() if args.rules else None,
+        Settings(domain_rules=not args.no_domain_rules),
+        args.time_limit or None,
+    )
+    options = RunOptions(
+        workers=args.workers,
+        batch_size=args.batch_size,
+        shard_size=args.shard_size,
+        resume=args.resume,
+        strict=args.strict,
+        engine=args.engine,
+        scheduler=args.scheduler,
+    )
+    rules = RulesIdentity(book.version, book.digest)
+    summary = run_batch(sources, spec, rules, args.out, options, total=len(sources))
     print_summary(summary, args.out)
     return 0
 
 
 def print_summary(summary: Summary, out: Path) -> None:
+    rate = summary.files / summary.seconds if summary.seconds else 0.0
     print(
         f"files {summary.files}: ok {summary.count('ok')}, dropped {summary.count('dropped')}, "
-        f"error {summary.count('error')} in {summary.seconds:.2f}s -> {out}"
+        f"error {summary.count('error')} in {summary.seconds:.2f}s ({rate:.1f} docs/s) -> {out}"
     )
+    if summary.skipped:
+        print(f"  skipped {summary.skipped} already done (--resume)")
     for status, n in sorted(summary.statuses.items()):
         if status != "ok":
             print(f"  {status}: {n}")

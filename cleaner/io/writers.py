@@ -1,14 +1,10 @@
-"""Write clean text files and the two Parquet tables (explicit schemas, stable row order)."""
+"""Write clean text files and turn removals into rows (the tables are written in shards: `shards.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
-from cleaner.metadata import METADATA_SCHEMA, REMOVED_SCHEMA
 from cleaner.outcome import Removal
 
 
@@ -39,18 +35,3 @@ def removed_rows(doc_id: str, removed: Iterable[Removal]) -> list[dict[str, obje
         }
         for r in sorted(removed, key=lambda r: (r.line_no, r.char_start))
     ]
-
-
-def write_table(path: Path, rows: Sequence[dict[str, object]], schema: pa.Schema) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pylist(list(rows), schema=schema)
-    tmp = path.with_name(path.name + ".part")
-    pq.write_table(table, tmp)
-    tmp.replace(path)
-
-
-def write_tables(
-    out_dir: Path, rows: Sequence[dict[str, object]], removed: Sequence[dict[str, object]]
-) -> None:
-    write_table(out_dir / "metadata.parquet", sorted(rows, key=lambda r: str(r["id"])), METADATA_SCHEMA)
-    write_table(out_dir / "removed.parquet", removed, REMOVED_SCHEMA)

@@ -85,7 +85,7 @@ def lint_file(path: Path, label: str, params: ParamSpec) -> list[Finding]:
     findings += _fingerprints(parsed)
     if not parsed.examples:
         findings.append(
-            Finding(label, 1, "warning", "no-examples", "no 'examples': add at least one input -> expect")
+            Finding(label, 1, "warning", "no-examples", "no 'examples': add an input and its expect")
         )
     return sorted(findings, key=lambda f: (f.line, f.code))
 

@@ -1,0 +1,90 @@
+"""The unit of work shipped to a worker: a batch of sources in, plain rows and text out.
+
+Workers receive a `WorkerSpec` (the rules folder and settings, all picklable) rather than a
+compiled engine: each worker process builds its engine once and keeps it for every batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cleaner import __version__
+from cleaner.cleaners import PARAM_SPECS
+from cleaner.engine import DocResult, Engine, Settings
+from cleaner.execution.guard import DocumentTimeout, time_limit
+from cleaner.io.inputs import Source
+from cleaner.io.shards import DocOutput
+from cleaner.io.writers import removed_rows
+from cleaner.metadata import empty_row
+from cleaner.ruleset.loader import default_rules_dir, load_rulebook
+
+TIMEOUT = "error:timeout"
+WORKER_CRASH = "error:worker"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    """Everything a worker needs to build the same engine as every other worker."""
+
+    rules_dir: Path | None
+    settings: Settings
+    time_limit: float | None
+
+    def build(self) -> Engine:
+        return Engine(load_rulebook(self.rules_dir or default_rules_dir(), PARAM_SPECS), self.settings)
+
+
+@dataclass(frozen=True, slots=True)
+class RulesIdentity:
+    """The rule set's version and digest, stamped on rows the engine never got to write."""
+
+    version: str
+    digest: str
+
+
+_ENGINES: dict[WorkerSpec, Engine] = {}
+"""Per-process cache: building the cascade compiles every pattern, so a worker does it once."""
+
+
+def engine_for(spec: WorkerSpec) -> Engine:
+    if spec not in _ENGINES:
+        _ENGINES[spec] = spec.build()
+    return _ENGINES[spec]
+
+
+def failure_row(source: Source, rules: RulesIdentity, status: str, message: str) -> dict[str, object]:
+    """A full metadata row for a document the engine could not finish (timeout, crashed worker)."""
+    row = empty_row(source.id, source.path.as_posix())
+    row.update(
+        url=source.url,
+        cleaner_version=__version__,
+        ruleset_version=rules.version,
+        rules_digest=rules.digest,
+        status=status,
+        error=message,
+    )
+    return row
+
+
+def output_of(source: Source, result: DocResult) -> DocOutput:
+    return DocOutput(source.id, result.row, result.text, removed_rows(source.id, result.removed))
+
+
+def process_one(engine: Engine, source: Source, seconds: float | None) -> DocOutput:
+    """Clean one document under the time limit; a timeout becomes the document's row."""
+    try:
+        with time_limit(seconds):
+            result = engine.process(source)
+    except DocumentTimeout:
+        rules = RulesIdentity(engine.book.version, engine.book.digest)
+        row = failure_row(source, rules, TIMEOUT, f"took longer than the {seconds:g}s limit")
+        return DocOutput(source.id, row, None, [])
+    return output_of(source, result)
+
+
+def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:
+    """What a worker runs: every source of the batch, in order (the engine never raises)."""
+    engine = engine_for(spec)
+    return [process_one(engine, source, spec.time_limit) for source in sources]
