@@ -1,0 +1,1 @@
+"""Before/after views of cleaned documents: in the terminal (`explain`) and as HTML (`report`)."""
