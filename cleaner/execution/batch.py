@@ -6,6 +6,7 @@ compiled engine: each worker process builds its engine once and keeps it for eve
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from cleaner.execution.guard import DocumentTimeout, time_limit
 from cleaner.io.inputs import Source
 from cleaner.io.shards import DocOutput
 from cleaner.io.writers import removed_rows
+from cleaner.langid import detect
 from cleaner.metadata import empty_row
 from cleaner.ruleset.loader import default_rules_dir, load_rulebook
 
@@ -48,9 +50,18 @@ _ENGINES: dict[WorkerSpec, Engine] = {}
 """Per-process cache: building the cascade compiles every pattern, so a worker does it once."""
 
 
+_ONE_AT_A_TIME = threading.Lock()
+"""Threads of one process (Dask worker threads) take turns: langdetect draws from Python's global
+`random`, so interleaved documents would change each other's language, and the GIL-bound cascade
+gains nothing from threads anyway. Parallelism comes from processes."""
+
+
 def engine_for(spec: WorkerSpec) -> Engine:
+    """The process's engine for `spec`, built on first use with langdetect's profiles loaded, so
+    that one-time cost is not charged to the first document's time limit."""
     if spec not in _ENGINES:
         _ENGINES[spec] = spec.build()
+        detect(["the language profiles load on the first call to the detector"])
     return _ENGINES[spec]
 
 
@@ -86,5 +97,6 @@ def process_one(engine: Engine, source: Source, seconds: float | None) -> DocOut
 
 def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:
     """What a worker runs: every source of the batch, in order (the engine never raises)."""
-    engine = engine_for(spec)
-    return [process_one(engine, source, spec.time_limit) for source in sources]
+    with _ONE_AT_A_TIME:
+        engine = engine_for(spec)
+        return [process_one(engine, source, spec.time_limit) for source in sources]

@@ -1,0 +1,164 @@
+"""Parallel, sharded, resumable runs: same output whatever the workers, the shard size or a kill."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cleaner.cli import main
+from cleaner.engine import DocResult, Engine
+from cleaner.io.inputs import Source
+
+from conftest import ROOT
+
+fork_only = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patched engine reaches workers by fork"
+)
+
+
+def corpus(root: Path, copies: int) -> Path:
+    """The five seed dumps, `copies` times under new ids."""
+    root.mkdir()
+    for k in range(copies):
+        for seed in sorted((ROOT / "seeds").glob("*.txt")):
+            shutil.copy(seed, root / f"c{k:02d}_{seed.name}")
+    return root
+
+
+def tables(out: Path) -> dict[str, pd.DataFrame]:
+    """Both tables in a canonical row order (shards may split and order them differently)."""
+    meta = pd.read_parquet(out / "metadata.parquet")
+    removed = pd.read_parquet(out / "removed.parquet")
+    return {
+        "metadata": meta.sort_values("id").reset_index(drop=True),
+        "removed": removed.sort_values(["id", "line_no", "char_start"], kind="stable").reset_index(drop=True),
+    }
+
+
+def texts(out: Path) -> dict[str, bytes]:
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted((out / "text").rglob("*.txt"))}
+
+
+def assert_same_output(a: Path, b: Path) -> None:
+    assert texts(a) == texts(b)
+    for name, frame in tables(a).items():
+        pd.testing.assert_frame_equal(frame, tables(b)[name], obj=name)
+
+
+def run(inputs: Path, out: Path, *extra: str) -> None:
+    assert main(["run", str(inputs), "--out", str(out), *extra]) == 0
+
+
+def test_worker_count_and_shard_size_do_not_change_the_output(tmp_path: Path) -> None:
+    inputs = corpus(tmp_path / "in", 2)
+    run(inputs, tmp_path / "one", "--workers", "1")
+    run(inputs, tmp_path / "two", "--workers", "2", "--batch-size", "2", "--shard-size", "3")
+    assert len(list((tmp_path / "two" / "metadata.parquet").glob("part-*.parquet"))) == 3  # 4 + 4 + 2 docs
+    assert len(texts(tmp_path / "one")) == 10
+    assert_same_output(tmp_path / "one", tmp_path / "two")
+
+
+def test_resume_after_sigkill_gives_the_same_output(tmp_path: Path) -> None:
+    inputs = corpus(tmp_path / "in", 8)
+    shard_args = ["--workers", "2", "--batch-size", "2", "--shard-size", "4"]
+    run(inputs, tmp_path / "reference", *shard_args)
+    killed = tmp_path / "killed"
+    first_shard = killed / "metadata.parquet" / "part-00000.parquet"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "cleaner", "run", str(inputs), "--out", str(killed), *shard_args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: the kill takes the workers too
+    )
+    deadline = time.monotonic() + 60
+    while not first_shard.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL
+    finished = len(list((killed / "metadata.parquet").glob("part-*.parquet")))
+    assert 1 <= finished < 10, "the kill must land mid-run, after the first shard"
+
+    assert main(["run", str(inputs), "--out", str(killed), "--resume", *shard_args]) == 0
+    assert_same_output(tmp_path / "reference", killed)
+    assert not [p for p in killed.rglob("*") if p.name.startswith(".") or p.name.endswith(".part")]
+
+
+def test_resume_skips_finished_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    inputs = corpus(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    run(inputs, out, "--shard-size", "2", "--batch-size", "2")
+    capsys.readouterr()
+    run(inputs, out, "--resume")
+    assert "files 0:" in capsys.readouterr().out
+    assert len(tables(out)["metadata"]) == 5
+
+
+@fork_only
+def test_a_document_that_kills_its_worker_is_recorded_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = corpus(tmp_path / "in", 2)
+    victim = "c00_002_192eed5866ea1362"
+    real = Engine.process
+
+    def crashing(self: Engine, source: Source) -> DocResult:
+        if source.id == victim:
+            os._exit(3)
+        return real(self, source)
+
+    monkeypatch.setattr(Engine, "process", crashing)
+    out = tmp_path / "out"
+    run(inputs, out, "--workers", "2", "--batch-size", "3")
+    meta = tables(out)["metadata"].set_index("id")
+    assert meta.loc[victim, "status"] == "error:worker"
+    assert meta.loc[victim, "rules_digest"] and meta.loc[victim, "error"]
+    assert (meta.drop(index=victim)["status"] == "ok").all() and len(meta) == 10
+    assert len(texts(out)) == 9
+
+
+@fork_only
+def test_a_document_over_the_time_limit_is_recorded_and_the_run_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inputs = corpus(tmp_path / "in", 1)
+    slow = "c00_001_971055e0ff385ae0"
+    real = Engine.process
+
+    def stuck(self: Engine, source: Source) -> DocResult:
+        while source.id == slow:
+            pass
+        return real(self, source)
+
+    monkeypatch.setattr(Engine, "process", stuck)
+    out = tmp_path / "out"
+    run(inputs, out, "--workers", "2", "--time-limit", "0.5")
+    meta = tables(out)["metadata"].set_index("id")
+    assert meta.loc[slow, "status"] == "error:timeout"
+    assert (meta.drop(index=slow)["status"] == "ok").all()
+
+
+def test_an_empty_input_leaves_readable_empty_tables(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    run(tmp_path / "in", tmp_path / "out")
+    frames = tables(tmp_path / "out")
+    assert len(frames["metadata"]) == 0 and "status" in frames["metadata"].columns
+
+
+def test_a_fresh_run_replaces_the_tables_of_an_earlier_one(tmp_path: Path) -> None:
+    inputs = corpus(tmp_path / "in", 2)
+    out = tmp_path / "out"
+    run(inputs, out, "--shard-size", "2")
+    for path in list(inputs.iterdir())[5:]:
+        path.unlink()
+    run(inputs, out)
+    assert len(tables(out)["metadata"]) == 5
