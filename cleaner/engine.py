@@ -19,6 +19,8 @@ from cleaner.langid import detect
 from cleaner.metadata import REMOVED_PREFIX, REMOVED_TEXT_MAX, empty_row
 from cleaner.outcome import Removal
 from cleaner.pipeline import Pipeline
+from cleaner.quality.filters import first_failure, thresholds_for
+from cleaner.quality.signals import signals
 from cleaner.ruleset.loader import RuleBook
 from cleaner.stoplists import stoplist_for
 from cleaner.textnorm import normalise_line, render, split_lines
@@ -31,6 +33,7 @@ class Settings:
     domain_rules: bool = True
     max_bytes: int = 256 * 1024 * 1024
     max_line_chars: int = 100_000  # no real paragraph is longer; such lines are minified data
+    quality_filter: bool = True  # False (--no-filter): the signals are measured, nothing is dropped
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,13 @@ class Engine:
         out_lines = [line.text for line in cleaned.lines]
         text = render(out_lines)
         fields = cleaned.fields
+        status = "ok" if out_lines else "dropped:empty_after_cleaning"
+        if out_lines:
+            scores = _step("quality", lambda: signals(text, ctx.stopwords))
+            row.update(scores)
+            if self.settings.quality_filter:
+                reason = first_failure(scores, thresholds_for(f.filters for f in pipeline.files))
+                status = f"dropped:{reason}" if reason else status
         row.update(
             domain=match.domain,
             domain_source=match.source,
@@ -135,11 +145,11 @@ class Engine:
             lines_out=len(out_lines),
             rule_files=list(pipeline.labels),
             text_sha256=hashlib.sha256(text.encode()).hexdigest(),
-            status="ok" if out_lines else "dropped:empty_after_cleaning",
+            status=status,
         )
         for name, count in Counter(r.cleaner for r in removed).items():
             row[f"{REMOVED_PREFIX}{name}"] = count
-        return DocResult(row, text if out_lines else None, tuple(removed))
+        return DocResult(row, text if status == "ok" else None, tuple(removed))
 
     def _domain(self, texts: list[str], source: Source) -> DomainMatch:
         if self.settings.domain_rules:

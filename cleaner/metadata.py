@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyarrow as pa
 
 from cleaner.cleaners import NAMES
+from cleaner.quality.signals import SIGNAL_TYPES
 
 REMOVED_PREFIX = "removed_"
 
@@ -36,6 +37,10 @@ METADATA_SCHEMA = pa.schema(
         ("rules_digest", pa.string()),
         ("cleaner_version", pa.string()),
         ("text_sha256", pa.string()),
+        *[(name, pa.int32() if kind is int else pa.float32()) for name, kind in SIGNAL_TYPES.items()],
+        ("exact_hash", pa.string()),  # cleaner.quality.dedup: same hash, same text up to case and spacing
+        ("dup_cluster", pa.string()),  # smallest id of the document's duplicate cluster (null: unique)
+        ("dup_of", pa.string()),  # the cluster's id when this document is not the one kept
     ]
 )
 

@@ -25,6 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     run.add_argument("--manifest", type=Path, help="CSV or JSONL with id, url and optionally domain")
     run.add_argument("--strict", action="store_true", help="stop at the first document that fails")
+    run.add_argument(
+        "--no-filter", action="store_true", help="measure the quality signals but drop no document for them"
+    )
     defaults = RunOptions()
     run.add_argument(
         "--workers", type=int, default=defaults.workers, help="worker processes (default: one per core)"
@@ -56,7 +59,7 @@ def _run(args: argparse.Namespace) -> int:
         ]
     spec = WorkerSpec(
         args.rules.resolve() if args.rules else None,
-        Settings(domain_rules=not args.no_domain_rules),
+        Settings(domain_rules=not args.no_domain_rules, quality_filter=not args.no_filter),
         args.time_limit or None,
     )
     options = RunOptions(

@@ -7,6 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from cleaner.quality.dedup import DEDUP_PARAMS
+from cleaner.quality.filters import THRESHOLD_KEYS
 from cleaner.ruleset.errors import RuleFileError, did_you_mean
 from cleaner.ruleset.patterns import Phrase, compile_re2, literal, user_regex
 from cleaner.ruleset.yamlnodes import Located, load_located
@@ -28,9 +30,9 @@ RULE_KEYS = (
 )
 FINGERPRINT_KEYS = ("id", "line", "prefix", "regex", "top", "bottom", "weight", "ignore_case", "note")
 EXAMPLE_KEYS = ("input", "expect", "must_contain", "must_not_contain", "note")
-COMMON_KEYS = ("version", "description", "cleaners", "rules", "examples")
+COMMON_KEYS = ("version", "description", "cleaners", "rules", "examples", "filters")
 KIND_KEYS = {
-    "default": (*COMMON_KEYS, "ruleset_version"),
+    "default": (*COMMON_KEYS, "ruleset_version", "dedup"),
     "lang": (*COMMON_KEYS, "lang", "stoplist"),
     "site": (*COMMON_KEYS, "domains", "site_name", "lang", "fingerprints", "fingerprint_threshold"),
 }
@@ -106,6 +108,8 @@ class RuleFile:
     cleaners: Mapping[str, Mapping[str, Setting]] | None = None
     rules: tuple[Rule, ...] = ()
     examples: tuple[Example, ...] = ()
+    filters: Mapping[str, Setting] | None = None  # decide-step thresholds (cleaner.quality.filters)
+    dedup: Mapping[str, Setting] | None = None  # near-duplicate parameters, default file only
 
     @property
     def label(self) -> str:
@@ -166,6 +170,10 @@ def parse_rule_file(text: str, path: str, kind: str, name: str, params: ParamSpe
     for key in ("ruleset_version", "lang", "stoplist", "site_name"):
         if key in top:
             opt[key] = r.scalar(top[key], str, f"'{key}'")
+    if "filters" in top:
+        opt["filters"] = _filters(r, top["filters"])
+    if "dedup" in top:
+        opt["dedup"] = _dedup(r, top["dedup"])
     if kind == "default" and "ruleset_version" not in opt:
         raise r.fail(1, "missing required key 'ruleset_version' in the default rule file")
     if kind == "lang" and "lang" not in opt:
@@ -297,6 +305,30 @@ def _example(r: _Reader, loc: Located) -> Example:
     }
     expect = r.scalar(m["expect"], str, "'expect'") if "expect" in m else None
     return Example(r.path, loc.line, r.scalar(m["input"], str, "'input'"), expect, **lists)
+
+
+def _filters(r: _Reader, loc: Located) -> dict[str, Setting]:
+    """Decide-step thresholds: a number, or null to switch the check off for this cascade."""
+    out: dict[str, Setting] = {}
+    for key, val in r.mapping(loc, "'filters'", THRESHOLD_KEYS).items():
+        value = None if val.value is None else r.scalar(val, float, f"'filters.{key}'")
+        if value is not None and value < 0:
+            raise r.fail(val.line, f"'filters.{key}' must be 0 or more (or null to switch it off)")
+        out[key] = Setting(value, r.path, val.line)
+    return out
+
+
+def _dedup(r: _Reader, loc: Located) -> dict[str, Setting]:
+    """Near-duplicate parameters: whole numbers of 1 or more, a Jaccard threshold in (0, 1]."""
+    out: dict[str, Setting] = {}
+    for key, val in r.mapping(loc, "'dedup'", tuple(DEDUP_PARAMS)).items():
+        value = r.scalar(val, DEDUP_PARAMS[key], f"'dedup.{key}'")
+        if key == "threshold" and not 0 < value <= 1:
+            raise r.fail(val.line, "'dedup.threshold' must be above 0 and at most 1")
+        if key != "threshold" and value < 1:
+            raise r.fail(val.line, f"'dedup.{key}' must be 1 or more")
+        out[key] = Setting(value, r.path, val.line)
+    return out
 
 
 def _cleaners(r: _Reader, loc: Located | None, params: ParamSpec) -> dict[str, dict[str, Setting]]:

@@ -1,0 +1,147 @@
+"""The decide step: thresholds from rule files (strict schema, merged default -> language -> site)
+turn signals into `dropped:<reason>`; `--no-filter` keeps everything."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cleaner.cleaners import PARAM_SPECS
+from cleaner.engine import DocResult, Engine, Settings
+from cleaner.io.inputs import Source
+from cleaner.quality.filters import CHECKS, THRESHOLD_KEYS, first_failure, parse_threshold, thresholds_for
+from cleaner.quality.signals import SIGNAL_TYPES, signals
+from cleaner.ruleset.errors import RuleFileError
+from cleaner.ruleset.loader import RuleBook, load_rulebook
+from cleaner.stoplists import stoplist_for
+
+from conftest import ROOT
+
+
+def test_every_check_reads_a_signal_and_every_key_is_in_the_default_file(book: RuleBook) -> None:
+    assert all(check.signal in SIGNAL_TYPES for check in CHECKS)
+    assert set(thresholds_for([book.default.filters])) == set(THRESHOLD_KEYS)
+
+
+@pytest.mark.parametrize(
+    ("values", "thresholds", "reason"),
+    [
+        ({"gopher_words": 49}, {"min_doc_words": 50}, "gopher_short_doc"),
+        ({"gopher_words": 50}, {"min_doc_words": 50}, None),  # a floor: equal passes
+        ({"gopher_hash_ratio": 0.11}, {"max_symbol_word_ratio": 0.1}, "gopher_too_many_hashes"),
+        ({"gopher_ellipsis_ratio": 0.11}, {"max_symbol_word_ratio": 0.1}, "gopher_too_many_ellipsis"),
+        ({"fineweb_line_punct_ratio": 0.12}, {"min_line_punct_ratio": 0.12}, "fineweb_line_punct_ratio"),
+        ({"fineweb_short_line_ratio": 0.67}, {"max_short_line_ratio": 0.67}, "fineweb_short_line_ratio"),
+        ({"fineweb_short_line_ratio": 0.66}, {"max_short_line_ratio": 0.67}, None),
+        ({"c4_curly_bracket_lines": 1}, {"max_curly_bracket_lines": 0}, "c4_curly_bracket"),
+        ({"gopher_stop_words": None}, {"min_stop_words": 2}, None),  # no list, no judgement
+        ({"gopher_stop_words": 1}, {"min_stop_words": 2}, "gopher_too_few_stop_words"),
+        ({"gopher_words": 10}, {}, None),  # a check no file sets is off
+    ],
+)
+def test_comparisons(
+    values: dict[str, float | None], thresholds: dict[str, float], reason: str | None
+) -> None:
+    assert first_failure(values, thresholds) == reason
+
+
+def test_first_failing_check_in_fineweb_order_names_the_drop() -> None:
+    # Both fail; repetition runs before quality, as in FineWeb's pipeline.
+    values = {"gopher_words": 10, "gopher_dup_line_frac": 0.5}
+    thresholds = {"min_doc_words": 50, "max_dup_line_frac": 0.3}
+    assert first_failure(values, thresholds) == "gopher_rep_dup_line_frac"
+
+
+def test_language_packs_override_the_default(book: RuleBook) -> None:
+    en = thresholds_for(f.filters for f in book.cascade("en", None))
+    es = thresholds_for(f.filters for f in book.cascade("es", None))
+    fr = thresholds_for(f.filters for f in book.cascade("fr", None))
+    assert en["min_avg_word_length"] == 3 and es["min_avg_word_length"] == 4  # FineWeb-2 spa_Latn
+    assert en["min_sentences"] == 5 and "min_sentences" not in fr  # FineWeb-2: no C4 checks
+    assert fr["min_doc_words"] == 50  # not overridden: the default's
+
+
+def test_site_file_switches_a_check_off(tmp_path: Path) -> None:
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", root)
+    (root / "sites" / "short.example.yaml").write_text(
+        "version: 1\nlang: fr\nfilters:\n  min_doc_words: null\n  max_list_ratio: 0.5\n", encoding="utf-8"
+    )
+    book = load_rulebook(root, PARAM_SPECS)
+    merged = thresholds_for(f.filters for f in book.cascade("fr", book.site_for_host("short.example")))
+    assert "min_doc_words" not in merged and merged["max_list_ratio"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("version: 1\nfilters:\n  min_doc_word: 3\n", 3, "unknown key 'min_doc_word' in 'filters' (did"),
+        ("version: 1\nfilters:\n  min_doc_words: many\n", 3, "'filters.min_doc_words' must be a number"),
+        ("version: 1\nfilters:\n  min_doc_words: -1\n", 3, "must be 0 or more"),
+        ("version: 1\nfilters: [min_doc_words]\n", 2, "'filters' must be a mapping"),
+        ("version: 1\ndedup:\n  threshold: 0.5\n", 2, "unknown key 'dedup'"),  # run-wide: default file only
+    ],
+)
+def test_bad_filters_section(tmp_path: Path, text: str, line: int, message: str) -> None:
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", root)
+    (root / "sites" / "broken.example.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rulebook(root, PARAM_SPECS)
+    assert (err.value.path, err.value.line) == ("rules/sites/broken.example.yaml", line)
+    assert message in err.value.message
+
+
+@pytest.mark.parametrize(
+    ("section", "message"),
+    [
+        ("dedup:\n  threshold: 1.5\n", "must be above 0 and at most 1"),
+        ("dedup:\n  num_perm: 0\n", "'dedup.num_perm' must be 1 or more"),
+        ("dedup:\n  shingle_word: 3\n", "did you mean 'shingle_words'"),
+    ],
+)
+def test_bad_dedup_section(tmp_path: Path, section: str, message: str) -> None:
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", root)
+    default = root / "_default.yaml"
+    default.write_text(default.read_text(encoding="utf-8") + section, encoding="utf-8")
+    with pytest.raises(RuleFileError) as err:
+        load_rulebook(root, PARAM_SPECS)
+    assert err.value.path == "rules/_default.yaml" and message in err.value.message
+
+
+def test_parse_threshold() -> None:
+    assert parse_threshold("max_dup_line_frac=0.1") == ("max_dup_line_frac", 0.1)
+    with pytest.raises(ValueError, match="did you mean 'min_doc_words'"):
+        parse_threshold("min_doc_word=3")
+    with pytest.raises(ValueError, match="give a number"):
+        parse_threshold("min_doc_words")
+
+
+def _process(book: RuleBook, tmp_path: Path, text: str, settings: Settings | None = None) -> DocResult:
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    return Engine(book, settings or Settings()).process(Source("doc", path))
+
+
+def test_engine_drops_a_short_page_but_records_its_signals(book: RuleBook, tmp_path: Path) -> None:
+    text = "Le conseil municipal a adopté le budget de la ville après un long débat.\n"
+    result = _process(book, tmp_path, text)
+    assert result.row["status"] == "dropped:gopher_short_doc"
+    assert result.text is None
+    assert result.row["gopher_words"] == 14 and result.row["chars_out"] == len(text)
+    kept = _process(book, tmp_path, text, Settings(quality_filter=False))
+    assert kept.row["status"] == "ok" and kept.text == text
+    assert kept.row["gopher_words"] == 14
+
+
+def test_engine_measures_french_with_the_french_list(book: RuleBook) -> None:
+    seed = ROOT / "seeds" / "003_b316738c01c27c10.txt"
+    result = Engine(book).process(Source(seed.stem, seed))
+    assert result.row["status"] == "ok" and result.row["lang"] == "fr" and result.text
+    french = signals(result.text, stoplist_for("fr"))["gopher_stop_words"]
+    english = signals(result.text, stoplist_for("en"))["gopher_stop_words"]
+    assert result.row["gopher_stop_words"] == french
+    assert isinstance(english, int) and french > 3 * english
