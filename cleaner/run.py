@@ -23,6 +23,8 @@ from cleaner.io.inputs import Source
 from cleaner.io.shards import DocOutput, ShardWriter, prepare
 from cleaner.metadata import REMOVED_PREFIX
 from cleaner.progress import reporter_for
+from cleaner.quality.dedup import DedupConfig
+from cleaner.quality.mark import mark_duplicates
 
 ENGINES = ("local", "dask")
 
@@ -45,6 +47,7 @@ class RunOptions:
 class Summary:
     files: int = 0
     skipped: int = 0
+    duplicates: int = 0  # documents with dup_of set by the post-pass
     statuses: Counter[str] = field(default_factory=Counter)
     removed_by_cleaner: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
@@ -91,8 +94,13 @@ def run_batch(
     out_dir: Path,
     options: RunOptions,
     total: int | None = None,
+    dedup: DedupConfig | None = None,
 ) -> Summary:
-    """Clean `sources` into `out_dir`; with `options.resume`, skip those a previous run finished."""
+    """Clean `sources` into `out_dir`; with `options.resume`, skip those a previous run finished.
+
+    Then mark exact and near duplicates among every kept document in `out_dir` (`dedup`: the
+    rules' parameters, DedupConfig's defaults when None).
+    """
     started = time.perf_counter()
     summary = Summary()
     resumed = prepare(out_dir, options.resume)
@@ -120,5 +128,6 @@ def run_batch(
     finally:
         executor.close()
         reporter.close()
+    summary.duplicates = mark_duplicates(out_dir, dedup or DedupConfig()).duplicates
     summary.seconds = time.perf_counter() - started
     return summary

@@ -10,6 +10,7 @@ from cleaner.commands.common import load_book
 from cleaner.engine import Settings
 from cleaner.execution.batch import RulesIdentity, WorkerSpec
 from cleaner.io.inputs import discover, read_manifest
+from cleaner.quality.dedup import DedupConfig
 from cleaner.run import ENGINES, RunOptions, Summary, run_batch
 
 
@@ -72,7 +73,8 @@ def _run(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
     )
     rules = RulesIdentity(book.version, book.digest)
-    summary = run_batch(sources, spec, rules, args.out, options, total=len(sources))
+    dedup = DedupConfig.from_section(book.default.dedup)
+    summary = run_batch(sources, spec, rules, args.out, options, total=len(sources), dedup=dedup)
     print_summary(summary, args.out)
     return 0
 
@@ -83,6 +85,8 @@ def print_summary(summary: Summary, out: Path) -> None:
         f"files {summary.files}: ok {summary.count('ok')}, dropped {summary.count('dropped')}, "
         f"error {summary.count('error')} in {summary.seconds:.2f}s ({rate:.1f} docs/s) -> {out}"
     )
+    if summary.duplicates:
+        print(f"  duplicates: {summary.duplicates} (dup_of set; each cluster keeps its smallest id)")
     if summary.skipped:
         print(f"  skipped {summary.skipped} already done (--resume)")
     for status, n in sorted(summary.statuses.items()):

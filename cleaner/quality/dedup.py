@@ -100,7 +100,7 @@ def fingerprint(text: str, config: DedupConfig) -> Fingerprint:
     from datasketch import LeanMinHash, MinHash  # scipy underneath: loaded only when a run dedups
 
     permutations = _permutations(config.num_perm, config.seed)
-    minhash = MinHash(num_perm=config.num_perm, seed=config.seed, permutations=permutations)
+    minhash = MinHash(config.num_perm, config.seed, permutations=permutations, scheme="affine32")
     minhash.update_batch([s.encode() for s in shingles(text, config.shingle_words)])
     return Fingerprint(exact_hash(text), LeanMinHash(minhash))
 

@@ -1,0 +1,165 @@
+"""Exact and near duplicates: planted copies, shuffled paragraphs and changed dates are found,
+distinct articles on the same story are not merged, and the clusters do not depend on order or
+on the number of workers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from cleaner.cli import main
+from cleaner.quality.dedup import (
+    DedupConfig,
+    Duplicate,
+    Fingerprint,
+    exact_hash,
+    find_duplicates,
+    fingerprint,
+    jaccard,
+    shingles,
+)
+
+from conftest import ROOT
+
+CONFIG = DedupConfig()
+
+
+def _dups(texts: dict[str, str], config: DedupConfig = CONFIG) -> dict[str, Duplicate]:
+    prints = {doc_id: fingerprint(text, config) for doc_id, text in texts.items()}
+    return find_duplicates(prints, texts.__getitem__, config)
+
+
+def test_shingles_by_hand() -> None:
+    # Line 1, lowercased, digits masked: "le 00 mai 0000 paris vote" -> 6 words, so 2 shingles of 5;
+    # line 2 has 2 words (fewer than 5): one shingle of the whole line.
+    assert shingles("Le 12 mai 2024 Paris vote\nFin. Merci", 5) == {
+        "le 00 mai 0000 paris",
+        "00 mai 0000 paris vote",
+        "fin merci",
+    }
+
+
+def test_exact_hash_folds_case_and_spacing_only() -> None:
+    assert exact_hash("Le Budget\n\nest voté.\n") == exact_hash("le  budget est VOTÉ.")
+    assert exact_hash("Le budget est voté.") != exact_hash("Le budget est voté !")
+    assert exact_hash("Le 12 mai") != exact_hash("Le 13 mai")  # digits count for exact copies
+
+
+def test_jaccard_by_hand() -> None:
+    # {a b c d} vs {b c d e}: 3 shared of 5 in the union
+    assert jaccard({"a", "b", "c", "d"}, {"b", "c", "d", "e"}) == pytest.approx(3 / 5)
+    assert jaccard(set(), set()) == 0.0
+
+
+def _article(seed: int) -> str:
+    """Ten lines of 12 words used nowhere else plus a date: 16 tokens, so 12 shingles of 5 per line."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    return "".join(
+        " ".join(f"w{letters[seed]}{letters[i]}{letters[j]}" for j in range(12))
+        + f" le {i + 1} mai 2024.\n\n"
+        for i in range(10)
+    )
+
+
+def test_planted_duplicates_in_memory() -> None:
+    a, b, c = _article(1), _article(2), _article(3)
+    paragraphs = a.strip().split("\n\n")
+    texts = {
+        "a": a,
+        "a_copy": a.upper(),  # exact once case is folded
+        "a_shuffled": "\n\n".join(reversed(paragraphs)) + "\n",
+        "b": b,
+        "b_dates": re.sub(r"\d", "7", b),  # digits masked: the same shingles
+        "c": c,
+    }
+    assert _dups(texts) == {
+        "a": Duplicate("a", None),
+        "a_copy": Duplicate("a", "a"),
+        "a_shuffled": Duplicate("a", "a"),
+        "b": Duplicate("b", None),
+        "b_dates": Duplicate("b", "b"),
+    }
+
+
+def test_a_pair_below_the_threshold_is_not_merged() -> None:
+    a = _article(4)
+    paragraphs = a.strip().split("\n\n")
+    # Replace 2 of 10 lines: 8 shared lines of 12 shingles -> 96 shared, 144 in the union
+    # (120 + 24 new), Jaccard 2/3, under 0.8 whatever the LSH proposes; at 0.6 it is merged.
+    other = "\n\n".join([*paragraphs[:8], *_article(5).strip().split("\n\n")[:2]]) + "\n"
+    assert len(shingles(a, 5)) == 120
+    assert jaccard(shingles(a, 5), shingles(other, 5)) == pytest.approx(96 / 144)
+    assert _dups({"a": a, "b": other}) == {}
+    assert _dups({"a": a, "b": other}, DedupConfig(threshold=0.6)) == {
+        "a": Duplicate("a", None),
+        "b": Duplicate("a", "a"),
+    }
+
+
+def test_an_lsh_candidate_is_checked_on_true_jaccard() -> None:
+    # Same signature (as a hash collision would give), different texts: proposed, then rejected.
+    texts = {"a": _article(6), "b": _article(7)}
+    signature = fingerprint(texts["a"], CONFIG).minhash
+    prints = {doc_id: Fingerprint(exact_hash(text), signature) for doc_id, text in texts.items()}
+    assert find_duplicates(prints, texts.__getitem__, CONFIG) == {}
+
+
+def test_clusters_do_not_depend_on_order() -> None:
+    texts = {f"d{n}": _article(n % 3) for n in range(6)}  # three pairs of copies
+    forward = _dups(texts)
+    backward = _dups(dict(reversed(list(texts.items()))))
+    assert forward == backward
+    assert {d.cluster for d in forward.values()} == {"d0", "d1", "d2"}
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seed articles (one story, five outlets: distinct) cleaned, plus planted copies."""
+    clean = tmp_path_factory.mktemp("clean")
+    assert main(["run", str(ROOT / "seeds"), "--out", str(clean)]) == 0
+    text = {p.stem: p.read_text(encoding="utf-8") for p in sorted((clean / "text").glob("*.txt"))}
+    assert len(text) == 5
+    corpus = tmp_path_factory.mktemp("corpus")
+    for doc_id, body in text.items():
+        (corpus / f"{doc_id}.txt").write_text(body, encoding="utf-8")
+    first, second, _, fourth, fifth = text
+    (corpus / "0000_exact.txt").write_text(text[first], encoding="utf-8")  # sorts before its original
+    paragraphs = text[second].strip().split("\n\n")
+    (corpus / f"{second}_shuffled.txt").write_text("\n\n".join(reversed(paragraphs)) + "\n", encoding="utf-8")
+    (corpus / f"{fourth}_spacing.txt").write_text(text[fourth].replace(" ", "  "), encoding="utf-8")
+    dated = text[fifth].replace("2021", "2024").replace("2017", "2019").replace("vendredi", "jeudi")
+    assert dated != text[fifth]
+    (corpus / f"{fifth}_dates.txt").write_text(dated, encoding="utf-8")
+    return corpus
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_planted_duplicates_found_with_any_worker_count(planted: Path, tmp_path: Path, workers: int) -> None:
+    out = tmp_path / "out"
+    assert main(["run", str(planted), "--out", str(out), "--workers", str(workers)]) == 0
+    meta = pd.read_parquet(out / "metadata.parquet").set_index("id").sort_index()
+    assert (meta["status"] == "ok").all()
+    got = {
+        doc_id: (row["dup_cluster"], None if pd.isna(row["dup_of"]) else row["dup_of"])
+        for doc_id, row in meta.iterrows()
+        if not pd.isna(row["dup_cluster"])
+    }
+    first, second, third, fourth, fifth = sorted(
+        i for i in meta.index if re.fullmatch(r"\d{3}_[0-9a-f]{16}", i)
+    )
+    assert got == {
+        "0000_exact": ("0000_exact", None),
+        first: ("0000_exact", "0000_exact"),
+        second: (second, None),
+        f"{second}_shuffled": (second, second),
+        fourth: (fourth, None),
+        f"{fourth}_spacing": (fourth, fourth),
+        fifth: (fifth, None),
+        f"{fifth}_dates": (fifth, fifth),
+    }
+    assert third not in got  # the five articles tell one story but are no duplicates
+    assert meta.loc["0000_exact", "exact_hash"] == meta.loc[first, "exact_hash"]
+    assert meta["exact_hash"].notna().all()
