@@ -1,11 +1,14 @@
-"""`cleaner bench --quality [--devset DIR]`: quality against reference tools in one run."""
+"""`cleaner bench [CORPUS]`: speed and memory against reference tools in one run;
+`cleaner bench --quality [--devset DIR]`: quality against reference tools in one run."""
 
 from __future__ import annotations
 
 import argparse
+import json
+import sys
 from pathlib import Path
 
-from cleaner.bench import quality
+from cleaner.bench import quality, throughput
 from cleaner.bench.devset import default_devset, pages
 from cleaner.commands.common import load_book
 from cleaner.engine import Engine
@@ -16,10 +19,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--quality", action="store_true", help="F1 on a dev set: ours vs jusText (and more)")
     cmd.add_argument("--devset", type=Path, default=None, help="dev set folder (default: ../shared/devset)")
     cmd.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
+    cmd.add_argument(
+        "corpus", nargs="?", type=Path, help="folder of *.txt dumps and *.html pages (default: the dev set)"
+    )
+    cmd.add_argument("--min-mb", type=float, default=50.0, help="replicate the corpus to this size (MB)")
+    cmd.add_argument("--out", type=Path, help="work folder: corpus copies, run outputs (default: a temp dir)")
+    cmd.add_argument("--json", type=Path, help="JSON report (default: OUT/bench.json)")
+    cmd.add_argument("--profile", type=int, default=0, metavar="N", help="profile the text cascade: top N")
     cmd.set_defaults(func=_bench)
 
 
 def _bench(args: argparse.Namespace) -> int:
+    if not args.quality:
+        return _speed(args)
     root = args.devset or default_devset()
     selected = pages(root)
     engine = Engine(load_book(args.rules))
@@ -28,4 +40,21 @@ def _bench(args: argparse.Namespace) -> int:
         "jusText (text dumps)": quality.justext_on_dump,
     }
     print(quality.report(quality.compare(selected, systems), len(selected), root))
+    return 0
+
+
+def _speed(args: argparse.Namespace) -> int:
+    work = args.out or throughput.temp_dir()
+    devset = args.devset or default_devset()
+    pages = throughput.prepare_corpus(args.corpus, devset, int(args.min_mb * throughput.MB), work)
+    engine = Engine(load_book(args.rules))
+    rules = args.rules.resolve() if args.rules else None
+    result = throughput.bench(pages, work, engine, rules, lambda msg: print(msg, file=sys.stderr))
+    if args.profile:
+        result["profile"] = throughput.profile(engine, pages[: len(pages) // 4 or 1], args.profile)
+        print(result["profile"])
+    print(throughput.report(result))
+    out = args.json or work / "bench.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(f"report: {out}")
     return 0
