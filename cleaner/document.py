@@ -34,3 +34,4 @@ class Context:
     domain: str | None = None
     site_name: str | None = None
     stopwords: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()  # line keys repeated across this site's pages in the batch

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
 DetectorFactory.seed = 0
+
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 
 MAX_CHARS = 3000  # langdetect is stable well before this; a bound keeps huge documents cheap
 
@@ -36,4 +41,22 @@ def detect(lines: Sequence[str]) -> tuple[str, float]:
         best = detect_langs(text)[0]
     except LangDetectException:
         return "und", 0.0
-    return best.lang.split("-")[0], round(float(best.prob), 4)
+    return _by_script(best.lang.split("-")[0], text), round(float(best.prob), 4)
+
+
+def _by_script(lang: str, text: str) -> str:
+    """Overrule langdetect where the script settles it (it calls some Chinese pages Korean).
+
+    >>> _by_script("ko", "林務局管理的國家森林遊樂區"), _by_script("zh", "東京では、きょう")
+    ('zh', 'ja')
+    """
+    if lang not in ("zh", "ja", "ko"):
+        return lang
+    hangul = len(_HANGUL.findall(text))
+    kana = len(_KANA.findall(text))
+    han = len(_HAN.findall(text))
+    if hangul > max(kana, han) / 2:
+        return "ko"
+    if kana > han / 10:
+        return "ja"
+    return "zh" if han else lang

@@ -56,3 +56,15 @@ def fold(text: str) -> str:
 def render(lines: list[str]) -> str:
     """The output convention: one paragraph per line, a blank line between, a final newline."""
     return "\n\n".join(lines) + "\n" if lines else ""
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def line_key(text: str) -> str:
+    """A line's identity across pages of a site: folded, case-free, every number masked.
+
+    >>> line_key("Mis à jour le 12/03/2024 – 10h15")
+    'mis à jour le 0/0/0 - 0h0'
+    """
+    return _DIGITS.sub("0", fold(text).casefold())
