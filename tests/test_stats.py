@@ -1,0 +1,53 @@
+"""`cleaner stats`: hits per cleaner and rule, dead rules, sites with leftovers."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from cleaner.cli import main
+
+from conftest import ROOT
+
+SITE = """version: 1
+domains: [example.org]
+rules:
+  - {id: never-there, line: "Ce texte n'apparaît jamais"}
+  - {id: menu, line: Menu}
+"""
+STORIES = [
+    "Le maire a inauguré lundi la nouvelle école du quartier nord, attendue depuis dix ans par les familles.",
+    "Les pompiers sont intervenus toute la nuit pour éteindre un feu de forêt qui menaçait des maisons.",
+    "Le club de rugby a remporté samedi son troisième match de la saison devant un public enthousiaste.",
+]
+
+
+def test_stats_on_a_small_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / "sites" / "example.org.yaml").write_text(SITE, encoding="utf-8")
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i, story in enumerate(STORIES, 1):
+        promo = "Recevez chaque matin notre lettre d'information en vous inscrivant gratuitement sur le site"
+        (pages / f"p{i}.txt").write_text(
+            f"Menu\n{story}\n{promo}\n{story[:40]} et la suite.\n", encoding="utf-8"
+        )
+    manifest = tmp_path / "m.csv"
+    manifest.write_text("id,domain\np1,example.org\np2,example.org\np3,example.org\n", encoding="utf-8")
+    out = tmp_path / "out"
+    run = ["run", str(pages), "--out", str(out), "--rules", str(rules), "--manifest", str(manifest)]
+    assert main([*run, "--no-filter"]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(out), "--rules", str(rules), "--top", "1000"]) == 0
+    out_text = capsys.readouterr().out
+    assert "3 documents" in out_text
+    per_rule = out_text.split("per rule")[1].split("dead rules")[0]
+    assert "menu" in per_rule and "rules/sites/example.org.yaml" in per_rule
+    dead = out_text.split("dead rules")[1].split("sites with")[0]
+    assert "rules/sites/example.org.yaml:4: never-there" in dead
+    assert "menu" not in dead.split("example.org.yaml")[-1].split("\n")[0]
+    residual = out_text.split("sites with the most residual noise")[1]
+    assert "example.org: 1.0 per page over 3 pages" in residual and "Recevez chaque matin" in residual
