@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACE_LIKE = (
     [chr(c) for c in range(0x00, 0x20)]
@@ -44,8 +45,11 @@ def split_lines(text: str) -> list[str]:
     return text.splitlines()
 
 
+@lru_cache(maxsize=16_384)
 def fold(text: str) -> str:
     """Fold typographic apostrophes and dashes to ASCII without changing the length.
+
+    Memoised: every cleaner folds the same lines again, and `str.translate` with a mapping is slow.
 
     >>> fold("l’article – suite")
     "l'article - suite"
