@@ -38,7 +38,7 @@ class Suggestion:
     def yaml(self) -> str:
         """One rule as a YAML list item, every string JSON-quoted (valid YAML, any character)."""
         parts = [
-            f"id: {json.dumps(self.rule_id)}",
+            f"id: {json.dumps(self.rule_id, ensure_ascii=False)}",
             f"{self.matcher}: {json.dumps(self.pattern, ensure_ascii=False)}",
         ]
         if self.action != "drop":
