@@ -1,4 +1,5 @@
 """Clean one document end to end: bytes -> text -> lines -> domain -> language -> cascade -> row.
+An HTML document is extracted first (`extract`), then goes through the same steps as a dump.
 
 Bad input and bugs are caught per step and recorded as the row's status; nothing here raises.
 """
@@ -6,6 +7,7 @@ Bad input and bugs are caught per step and recorded as the row's status; nothing
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass
 
@@ -13,8 +15,12 @@ from cleaner import __version__
 from cleaner.cleaners import NORMALISE
 from cleaner.document import Context, Line
 from cleaner.domains import DomainMatch, DomainResolver, host_of
-from cleaner.io.decode import InputRefused, decode
+from cleaner.io import html_extract
+from cleaner.io.decode import Decoded, InputRefused, decode, from_text
+from cleaner.io.html_extract import Extracted, ExtractionTimeout, PageMeta, time_limit
+from cleaner.io.html_params import merged_html
 from cleaner.io.inputs import Source
+from cleaner.io.mojibake import repair
 from cleaner.langid import detect
 from cleaner.metadata import REMOVED_PREFIX, REMOVED_TEXT_MAX, empty_row
 from cleaner.outcome import Removal
@@ -34,6 +40,7 @@ class Settings:
     max_bytes: int = 256 * 1024 * 1024
     max_line_chars: int = 100_000  # no real paragraph is longer; such lines are minified data
     quality_filter: bool = True  # False (--no-filter): the signals are measured, nothing is dropped
+    time_limit: float | None = 30.0  # seconds for one HTML extraction; over it: error:timeout
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,17 +90,21 @@ class Engine:
         self.resolver = DomainResolver(book)
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
 
-    def pipeline(self, lang: str, match: DomainMatch) -> Pipeline:
+    def pipeline(self, lang: str, match: DomainMatch, html: bool = False) -> Pipeline:
+        """The cascade for these rule files; after HTML extraction, without the `html.skip_cleaners`."""
         files = self.book.cascade(lang, match.site)
-        key = tuple(f.path for f in files)
+        skip = merged_html(f.html for f in files).skip_cleaners if html else ()
+        key = (*(f.path for f in files), *(f"-{name}" for name in skip))
         if key not in self._pipelines:
-            self._pipelines[key] = Pipeline(files)
+            self._pipelines[key] = Pipeline(files, frozenset(skip))
         return self._pipelines[key]
 
     def process(self, source: Source) -> DocResult:
         row = empty_row(source.id, source.path.as_posix())
         row.update(
             url=source.url,
+            fetched=source.fetched,
+            extra=_json(source.extra),
             cleaner_version=__version__,
             ruleset_version=self.book.version,
             rules_digest=self.book.digest,
@@ -104,18 +115,29 @@ class Engine:
             row.update(status=exc.status, error=exc.message)
         except _StepError as exc:
             row.update(status=f"error:{exc.step}", error=str(exc))
+        except ExtractionTimeout as exc:
+            row.update(status="error:timeout", error=str(exc))
         return DocResult(row, None, ())
 
     def _process(self, source: Source, row: dict[str, object]) -> DocResult:
-        data = _step("read", lambda: _read(source, self.settings.max_bytes))
-        decoded = decode(data)
+        decoded = self._decode(source)
         row.update(encoding=decoded.encoding, chars_in=len(decoded.text))
-        lines, removed = _step("normalise", lambda: normalise(decoded.text, self.settings.max_line_chars))
-        row["lines_in"] = len(split_lines(decoded.text))
+        page: tuple[Extracted, PageMeta] | None = None
+        body = decoded.text
+        if source.kind == "html":
+            with time_limit(self.settings.time_limit):
+                page = _step("extract", lambda: self._extract(decoded.text, source))
+            body = page[0].text
+            row["extractor"] = page[0].extractor
+        url = source.url or (page[1].url if page else None)
+        body, removed = _step("mojibake", lambda: repair(body, BUILTIN))
+        lines, dropped = _step("normalise", lambda: normalise(body, self.settings.max_line_chars))
+        removed.extend(dropped)
+        row["lines_in"] = len(split_lines(body))
         texts = [line.text for line in lines]
-        match = _step("domain", lambda: self._domain(texts, source))
+        match = _step("domain", lambda: self._domain(texts, url, source.domain))
         lang, prob = _step("lang", lambda: detect(texts))
-        pipeline = _step("rules", lambda: self.pipeline(lang, match))
+        pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
         site_name = pipeline.site_name
         ctx = Context(source.id, lang, match.domain, site_name, stoplist_for(lang, pipeline.stoplist_name))
         cleaned = _step("clean", lambda: pipeline.clean(lines, ctx))
@@ -147,24 +169,77 @@ class Engine:
             text_sha256=hashlib.sha256(text.encode()).hexdigest(),
             status=status,
         )
+        if page is not None:
+            _fill_from_page(row, page[1], url)
         for name, count in Counter(r.cleaner for r in removed).items():
             row[f"{REMOVED_PREFIX}{name}"] = count
         return DocResult(row, text if status == "ok" else None, tuple(removed))
 
-    def _domain(self, texts: list[str], source: Source) -> DomainMatch:
+    def _decode(self, source: Source) -> Decoded:
+        """The document as text: from its file, or from the record a container reader kept."""
+        if source.error is not None:
+            raise InputRefused("error:read", source.error)
+        if isinstance(source.content, str):
+            return from_text(source.content, "utf-8")
+        data = source.content
+        if data is None:
+            data = _step("read", lambda: _read(source, self.settings.max_bytes))
+        elif len(data) > self.settings.max_bytes:
+            raise _too_large(len(data), self.settings.max_bytes)
+        return _step("decode", lambda: decode(data, source.charset, markup=source.kind == "html"))
+
+    def _extract(self, html: str, source: Source) -> tuple[Extracted, PageMeta]:
+        """Main text and page metadata; the site (from the URL or the page's canonical link) picks
+        the `html:` options, with the page's declared language standing in for the detected one."""
+        tree = html_extract.parse(html)
+        if tree is None:
+            raise InputRefused("dropped:not_html", "no HTML element could be parsed")
+        meta = html_extract.page_meta(tree, source.url)
+        match = self._domain([], source.url or meta.url, source.domain)
+        params = merged_html(f.html for f in self.book.cascade(meta.lang or "und", match.site))
+        extracted = html_extract.extract(html_extract.prune(tree, params.prune_xpaths), params, _stopwords_of)
+        if not extracted.text.strip():
+            raise InputRefused("dropped:no_main_text", "neither trafilatura nor jusText found main text")
+        return extracted, meta
+
+    def _domain(self, texts: list[str], url: str | None, declared: str | None) -> DomainMatch:
         if self.settings.domain_rules:
-            return self.resolver.resolve(texts, source.url, source.domain)
-        if source.domain:
-            return DomainMatch(source.domain.lower(), "manifest", None)
-        host = host_of(source.url)
+            return self.resolver.resolve(texts, url, declared)
+        if declared:
+            return DomainMatch(declared.lower(), "manifest", None)
+        host = host_of(url)
         return DomainMatch(host, "url", None) if host else DomainMatch(None, "none", None)
+
+
+def _stopwords_of(text: str) -> frozenset[str]:
+    """Stop words of the language `text` is written in (jusText's fallback needs them)."""
+    lines = [line for line in (normalise_line(raw) for raw in split_lines(text)) if line]
+    return stoplist_for(detect(lines)[0])
+
+
+def _fill_from_page(row: dict[str, object], meta: PageMeta, url: str | None) -> None:
+    """The page's own metadata where the cascade found nothing; its title beats the first line,
+    which after extraction is body text rather than a headline."""
+    row.update(url=url, title=meta.title or row["title"], categories=list(meta.categories) or None)
+    for column, value in (("author", meta.author), ("published", meta.date), ("site_name", meta.sitename)):
+        if row[column] is None:
+            row[column] = value
 
 
 def _read(source: Source, max_bytes: int) -> bytes:
     size = source.path.stat().st_size
     if size > max_bytes:
-        raise InputRefused("dropped:too_large", f"{size} bytes is over the {max_bytes}-byte limit")
+        raise _too_large(size, max_bytes)
     return source.path.read_bytes()
+
+
+def _too_large(size: int, max_bytes: int) -> InputRefused:
+    return InputRefused("dropped:too_large", f"{size} bytes is over the {max_bytes}-byte limit")
+
+
+def _json(fields: dict[str, object]) -> str | None:
+    """A record's carried fields as one deterministic JSON object (None when there are none)."""
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str) if fields else None
 
 
 def _step(name: str, work):  # type: ignore[no-untyped-def]

@@ -27,6 +27,10 @@ METADATA_SCHEMA = pa.schema(
         ("status", pa.string()),
         ("error", pa.string()),
         ("encoding", pa.string()),
+        ("extractor", pa.string()),  # HTML only: trafilatura | justext
+        ("fetched", pa.string()),  # WARC-Date of a WARC record
+        ("categories", pa.list_(pa.string())),  # HTML only: from the page metadata
+        ("extra", pa.string()),  # JSON object: the other fields of a JSONL / Parquet record
         ("chars_in", pa.int64()),
         ("chars_out", pa.int64()),
         ("lines_in", pa.int32()),

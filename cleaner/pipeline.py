@@ -43,9 +43,10 @@ def merged_params(module: Any, files: Sequence[RuleFile]) -> tuple[Any, Origin]:
 
 
 class Pipeline:
-    """The compiled cascade for one rule-file combination (default + language pack + site)."""
+    """The compiled cascade for one rule-file combination (default + language pack + site); `skip`
+    names cleaners left out (those that HTML extraction already did the work of)."""
 
-    def __init__(self, files: Sequence[RuleFile]) -> None:
+    def __init__(self, files: Sequence[RuleFile], skip: frozenset[str] = frozenset()) -> None:
         self.files = tuple(files)
         self.labels = tuple(f.label for f in self.files)
         self.site_name = next((f.site_name for f in reversed(self.files) if f.site_name), None)
@@ -53,7 +54,7 @@ class Pipeline:
         self.cleaners: list[Cleaner] = []
         for module in CASCADE:
             params, origin = merged_params(module, self.files)
-            if not params.enabled:
+            if not params.enabled or module.NAME in skip:
                 continue
             if module is site_rules:
                 self.cleaners.append(site_rules.SiteRules([r for f in self.files for r in f.rules]))

@@ -1,5 +1,6 @@
 """Quality on a dev set, ours against the reference tools, in one run: the text cascade against
-jusText on the same naive text dumps (each line a paragraph, the page language's stoplist)."""
+jusText on the same naive text dumps (each line a paragraph, the page language's stoplist), and
+the HTML path against trafilatura.extract alone on the same HTML pages."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import justext
+import trafilatura
 
 from cleaner.bench.devset import Page
 from cleaner.engine import Engine
@@ -34,6 +36,22 @@ def cascade_on_dump(engine: Engine) -> System:
         return result.text or ""
 
     return run
+
+
+def html_path(engine: Engine) -> System:
+    """The HTML path exactly as `cleaner run DEVSET/html` runs it: no URL given, extraction then
+    the text cascade, nothing written for the dev set's sites."""
+
+    def run(page: Page) -> str:
+        result = engine.process(Source(page.id, page.html, kind="html"))
+        return result.text or ""
+
+    return run
+
+
+def trafilatura_alone(page: Page) -> str:
+    """trafilatura.extract with its defaults on the page's bytes (it finds their encoding itself)."""
+    return trafilatura.extract(page.html.read_bytes()) or ""
 
 
 def compare(pages: Sequence[Page], systems: dict[str, System]) -> dict[str, dict[str, float]]:

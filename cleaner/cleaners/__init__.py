@@ -38,5 +38,6 @@ CASCADE: tuple[ModuleType, ...] = (
 )
 
 NORMALISE = "normalise"
-NAMES: tuple[str, ...] = (NORMALISE, *(m.NAME for m in CASCADE))
+MOJIBAKE = "mojibake"  # ftfy repair before normalising (`cleaner.io.mojibake`)
+NAMES: tuple[str, ...] = (MOJIBAKE, NORMALISE, *(m.NAME for m in CASCADE))
 PARAM_SPECS = {m.NAME: param_spec_of(m.Params) for m in CASCADE}

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
+from collections import Counter
 from pathlib import Path
 
 from cleaner.commands.common import load_book
 from cleaner.engine import Settings
 from cleaner.execution.batch import RulesIdentity, WorkerSpec
-from cleaner.io.inputs import discover, read_manifest
+from cleaner.io.inputs import FORMATS, RecordFields, discover, read_manifest, sources_of, with_manifest
 from cleaner.quality.dedup import DedupConfig
 from cleaner.run import ENGINES, RunOptions, Summary, run_batch
 
@@ -17,8 +17,22 @@ from cleaner.run import ENGINES, RunOptions, Summary, run_batch
 def register(sub: argparse._SubParsersAction) -> None:
     run = sub.add_parser("run", help="clean text dumps into OUT/text/*.txt plus Parquet tables")
     run.add_argument(
-        "inputs", nargs="+", type=Path, help="files or folders (folders: every *.txt, recursively)"
+        "inputs",
+        nargs="+",
+        type=Path,
+        help="files or folders (folders: every file of a known format, recursively)",
     )
+    run.add_argument(
+        "--format",
+        choices=("auto", *FORMATS),
+        default="auto",
+        help="input format (default: by suffix: .txt .html .htm .jsonl[.gz] .parquet .warc[.gz])",
+    )
+    fields = RecordFields()
+    run.add_argument("--text-field", default=fields.text, help="JSONL / Parquet field with the text")
+    run.add_argument("--id-field", default=fields.id, help="JSONL / Parquet field with the document id")
+    run.add_argument("--url-field", default=fields.url, help="JSONL / Parquet field with the URL")
+    run.add_argument("--html-field", help="JSONL / Parquet field with HTML to extract (wins over the text)")
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
     run.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
     run.add_argument(
@@ -51,18 +65,19 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     book = load_book(args.rules)
-    sources = discover(args.inputs)
+    files = discover(args.inputs, args.format)
+    skipped: Counter[str] = Counter()
+    fields = RecordFields(args.text_field, args.id_field, args.url_field, args.html_field)
+    sources = sources_of(files, fields, skipped, Settings().max_bytes)
     if args.manifest:
-        manifest = read_manifest(args.manifest)
-        sources = [
-            replace(s, url=manifest.get(s.id, (None, None))[0], domain=manifest.get(s.id, (None, None))[1])
-            for s in sources
-        ]
-    spec = WorkerSpec(
-        args.rules.resolve() if args.rules else None,
-        Settings(domain_rules=not args.no_domain_rules, quality_filter=not args.no_filter),
-        args.time_limit or None,
+        sources = with_manifest(sources, read_manifest(args.manifest))
+    containers = any(f.format in ("jsonl", "parquet", "warc") for f in files)
+    settings = Settings(
+        domain_rules=not args.no_domain_rules,
+        quality_filter=not args.no_filter,
+        time_limit=args.time_limit or None,
     )
+    spec = WorkerSpec(args.rules.resolve() if args.rules else None, settings, args.time_limit or None)
     options = RunOptions(
         workers=args.workers,
         batch_size=args.batch_size,
@@ -74,8 +89,11 @@ def _run(args: argparse.Namespace) -> int:
     )
     rules = RulesIdentity(book.version, book.digest)
     dedup = DedupConfig.from_section(book.default.dedup)
-    summary = run_batch(sources, spec, rules, args.out, options, total=len(sources), dedup=dedup)
+    total = None if containers else len(files)
+    summary = run_batch(sources, spec, rules, args.out, options, total=total, dedup=dedup)
     print_summary(summary, args.out)
+    if skipped:
+        print("records skipped: " + ", ".join(f"{kind} {n}" for kind, n in sorted(skipped.items())))
     return 0
 
 

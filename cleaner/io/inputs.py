@@ -1,43 +1,127 @@
-"""Find input files and read the optional manifest (id -> url, domain)."""
+"""Find input files, tell their format, stream their documents, and read the optional manifest.
+
+A text or HTML file is one document; a JSONL, Parquet or WARC file is a container whose records
+are read lazily (`records.py`, `warc.py`), each becoming a `Source` with its bytes in memory.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
+
+from cleaner.io import records, warc
+from cleaner.io.source import InputFile, RecordFields, Source
+
+__all__ = [
+    "FORMATS",
+    "InputFile",
+    "InputSetupError",
+    "RecordFields",
+    "Source",
+    "discover",
+    "sources_of",
+    "with_manifest",
+]
+
+FORMATS = ("txt", "html", "jsonl", "parquet", "warc")
+SUFFIXES = {
+    ".txt": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".jsonl.gz": "jsonl",
+    ".ndjson.gz": "jsonl",
+    ".parquet": "parquet",
+    ".warc": "warc",
+    ".warc.gz": "warc",
+}
 
 
 class InputSetupError(Exception):
     """Bad command-line input (missing path, duplicate id, broken manifest): stops before any work."""
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
-    """One document to clean: its id, where its bytes are, and what the manifest says of it."""
+def format_of(path: Path) -> str | None:
+    """The input format a file name announces, or None.
 
-    id: str
-    path: Path
-    url: str | None = None
-    domain: str | None = None
+    >>> format_of(Path("crawl/part-1.warc.gz")), format_of(Path("a.HTM")), format_of(Path("a.csv"))
+    ('warc', 'html', None)
+    """
+    name = path.name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return SUFFIXES[suffix]
+    return None
 
 
-def discover(paths: Iterable[Path], pattern: str = "*.txt") -> list[Source]:
-    """Files given directly, and `pattern` files under given folders; id = relative path sans suffix."""
-    found: dict[str, Path] = {}
+def _stem(path: Path, fmt: str | None) -> str:
+    """The path without the suffix that names its format (`a.jsonl.gz` -> `a`)."""
+    name = path.name
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.lower().endswith(suffix) and (fmt is None or SUFFIXES[suffix] == fmt):
+            return path.with_name(name[: -len(suffix)]).as_posix()
+    return path.with_suffix("").as_posix()
+
+
+def discover(paths: Iterable[Path], fmt: str = "auto") -> list[InputFile]:
+    """Files given directly, and the files of format `fmt` (auto: every known format) under folders.
+
+    A file given directly is read as `fmt`, or in auto mode as its suffix says (text when unknown).
+    The id is the path relative to the folder given, without the format's suffix.
+    """
+    found: dict[str, InputFile] = {}
     for root in paths:
         if root.is_dir():
-            items = [(p.relative_to(root).with_suffix("").as_posix(), p) for p in sorted(root.rglob(pattern))]
+            items = []
+            for path in sorted(root.rglob("*")):
+                kind = format_of(path)
+                if kind is not None and fmt in ("auto", kind):
+                    items.append(InputFile(_stem(path.relative_to(root), kind), path, kind))
         elif root.exists() or root.is_symlink():
-            items = [(root.stem, root)]
+            kind = (format_of(root) or "txt") if fmt == "auto" else fmt
+            items = [InputFile(Path(_stem(Path(root.name), kind)).as_posix(), root, kind)]
         else:
             raise InputSetupError(f"{root}: no such file or folder")
-        for doc_id, path in items:
-            if doc_id in found:
-                raise InputSetupError(f"duplicate document id '{doc_id}': {found[doc_id]} and {path}")
-            found[doc_id] = path
-    return [Source(doc_id, path) for doc_id, path in found.items()]
+        for item in items:
+            if item.id in found:
+                raise InputSetupError(
+                    f"duplicate document id '{item.id}': {found[item.id].path} and {item.path}"
+                )
+            found[item.id] = item
+    return list(found.values())
+
+
+def sources_of(
+    files: Iterable[InputFile], fields: RecordFields, skipped: Counter[str], max_bytes: int
+) -> Iterator[Source]:
+    """Every document of every file, lazily; records a reader skips are counted in `skipped`."""
+    for file in files:
+        if file.format == "txt":
+            yield Source(file.id, file.path)
+        elif file.format == "html":
+            yield Source(file.id, file.path, kind="html")
+        elif file.format == "jsonl":
+            yield from records.read_jsonl(file, fields)
+        elif file.format == "parquet":
+            yield from records.read_parquet(file, fields)
+        elif file.format == "warc":
+            yield from warc.read_warc(file, skipped, max_bytes)
+        else:
+            raise ValueError(f"unknown input format {file.format!r}")
+
+
+def with_manifest(
+    sources: Iterable[Source], manifest: dict[str, tuple[str | None, str | None]]
+) -> Iterator[Source]:
+    """Sources with the URL and domain the manifest gives for their id (others unchanged)."""
+    for source in sources:
+        url, domain = manifest.get(source.id, (source.url, source.domain))
+        yield replace(source, url=url, domain=domain)
 
 
 def read_manifest(path: Path) -> dict[str, tuple[str | None, str | None]]:

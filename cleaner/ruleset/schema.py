@@ -7,6 +7,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
+from lxml import etree
+
+from cleaner.io.html_params import FAVOR, HtmlParams
 from cleaner.quality.dedup import DEDUP_PARAMS
 from cleaner.quality.filters import THRESHOLD_KEYS
 from cleaner.ruleset.errors import RuleFileError, did_you_mean
@@ -30,7 +33,7 @@ RULE_KEYS = (
 )
 FINGERPRINT_KEYS = ("id", "line", "prefix", "regex", "top", "bottom", "weight", "ignore_case", "note")
 EXAMPLE_KEYS = ("input", "expect", "must_contain", "must_not_contain", "note")
-COMMON_KEYS = ("version", "description", "cleaners", "rules", "examples", "filters")
+COMMON_KEYS = ("version", "description", "cleaners", "rules", "examples", "filters", "html")
 KIND_KEYS = {
     "default": (*COMMON_KEYS, "ruleset_version", "dedup"),
     "lang": (*COMMON_KEYS, "lang", "stoplist"),
@@ -110,6 +113,7 @@ class RuleFile:
     examples: tuple[Example, ...] = ()
     filters: Mapping[str, Setting] | None = None  # decide-step thresholds (cleaner.quality.filters)
     dedup: Mapping[str, Setting] | None = None  # near-duplicate parameters, default file only
+    html: Mapping[str, Setting] | None = None  # extraction options for HTML inputs (cleaner.io.html_params)
 
     @property
     def label(self) -> str:
@@ -174,6 +178,8 @@ def parse_rule_file(text: str, path: str, kind: str, name: str, params: ParamSpe
         opt["filters"] = _filters(r, top["filters"])
     if "dedup" in top:
         opt["dedup"] = _dedup(r, top["dedup"])
+    if "html" in top:
+        opt["html"] = _html(r, top["html"], tuple(params))
     if kind == "default" and "ruleset_version" not in opt:
         raise r.fail(1, "missing required key 'ruleset_version' in the default rule file")
     if kind == "lang" and "lang" not in opt:
@@ -327,6 +333,32 @@ def _dedup(r: _Reader, loc: Located) -> dict[str, Setting]:
             raise r.fail(val.line, "'dedup.threshold' must be above 0 and at most 1")
         if key != "threshold" and value < 1:
             raise r.fail(val.line, f"'dedup.{key}' must be 1 or more")
+        out[key] = Setting(value, r.path, val.line)
+    return out
+
+
+def _html(r: _Reader, loc: Located, cleaner_names: tuple[str, ...]) -> dict[str, Setting]:
+    """Extraction options: XPaths compiled here, so a bad one names its file and line at load."""
+    spec = param_spec_of(HtmlParams)
+    out: dict[str, Setting] = {}
+    for key, val in r.mapping(loc, "'html'", tuple(spec)).items():
+        value = _param(r, val, spec[key][0], None, f"'html.{key}'")
+        if key == "favor" and value not in FAVOR:
+            hint = did_you_mean(value, FAVOR)
+            raise r.fail(val.line, f"unknown favor '{value}'{hint}; one of: {', '.join(FAVOR)}")
+        if key == "min_extracted_chars" and value < 0:
+            raise r.fail(val.line, "'html.min_extracted_chars' must be 0 or more")
+        if key == "prune_xpaths":
+            for item in val.value:
+                try:
+                    etree.XPath(item.value)
+                except etree.XPathSyntaxError as exc:
+                    raise r.fail(item.line, f"bad XPath '{item.value}': {exc}") from None
+        if key == "skip_cleaners":
+            for item in val.value:
+                if item.value not in cleaner_names:
+                    hint = did_you_mean(item.value, cleaner_names)
+                    raise r.fail(item.line, f"unknown cleaner '{item.value}'{hint}")
         out[key] = Setting(value, r.path, val.line)
     return out
 

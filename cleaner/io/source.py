@@ -1,0 +1,60 @@
+"""The values the readers produce: a document to clean (`Source`) and the files they come from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One document to clean: its id, where it comes from, and what its container says of it.
+
+    `content` holds the document when it is a record of a container (`path` is then the container);
+    None means read `path`. `error` is set for a record that could not be read, so it still gets
+    its metadata row. Plain values only, so a Source can be sent to a worker process.
+    """
+
+    id: str
+    path: Path
+    url: str | None = None
+    domain: str | None = None
+    kind: str = "text"  # text | html
+    content: bytes | str | None = None
+    charset: str | None = None  # declared by the transport (a WARC record's HTTP Content-Type)
+    fetched: str | None = None
+    extra: dict[str, object] = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InputFile:
+    """A file found on the command line, its format, and the id its documents are named under."""
+
+    id: str
+    path: Path
+    format: str
+
+
+@dataclass(frozen=True, slots=True)
+class RecordFields:
+    """Which fields of a JSONL or Parquet record hold what; `html` None means records are text."""
+
+    text: str = "text"
+    id: str = "id"
+    url: str = "url"
+    html: str | None = None
+
+
+_UNSAFE = re.compile(r"[^\w.\-]+")
+
+
+def record_id(container: str, value: object) -> str:
+    """`<container id>/<record id>`, the record id made safe as one file name.
+
+    >>> record_id("shard", "../etc/pass wd"), record_id("shard", 7)
+    ('shard/_etc_pass_wd', 'shard/7')
+    """
+    name = _UNSAFE.sub("_", str(value)).strip("._")[:200] or "_"
+    return f"{container}/{name}"

@@ -1,0 +1,163 @@
+"""The HTML path: extraction tuned by rule files, jusText fallback, page metadata, time limit,
+charsets; and the `html:` section of the rule-file schema."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from test_inputs import ARTICLE_EN, html_page
+
+from cleaner.cleaners import PARAM_SPECS
+from cleaner.engine import Engine, Settings
+from cleaner.io import html_extract
+from cleaner.io.decode import decode
+from cleaner.io.html_params import merged_html
+from cleaner.io.inputs import Source
+from cleaner.ruleset.errors import RuleFileError
+from cleaner.ruleset.loader import RuleBook, load_rulebook
+from cleaner.ruleset.schema import parse_rule_file
+
+from conftest import ROOT
+
+PROMO = '<div class="promo"><p>Subscribe today: three months of unlimited access for one euro.</p></div>'
+SETTINGS = Settings(quality_filter=False)
+
+
+def page_source(tmp_path: Path, html: str, name: str = "page", url: str | None = None) -> Source:
+    path = tmp_path / f"{name}.html"
+    path.write_text(html, encoding="utf-8")
+    return Source(name, path, url=url, kind="html")
+
+
+def rules_with_site(tmp_path: Path, site_yaml: str) -> RuleBook:
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    (rules / "sites" / "example.org.yaml").write_text(site_yaml, encoding="utf-8")
+    return load_rulebook(rules, PARAM_SPECS)
+
+
+def test_page_metadata_fills_the_row(book: RuleBook, tmp_path: Path) -> None:
+    html = html_page("City budget approved", ARTICLE_EN).replace(
+        "</head>",
+        '<meta name="author" content="Jane Doe"><meta property="article:published_time" content="2024-03-05">'
+        '<link rel="canonical" href="https://www.example.com/city/budget"></head>',
+    )
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html))
+    row = result.row
+    assert row["status"] == "ok" and row["extractor"] == "trafilatura"
+    assert row["title"] == "City budget approved"
+    assert row["author"] == "Jane Doe" and row["published"] == "2024-03-05"
+    assert row["url"] == "https://www.example.com/city/budget" and row["domain"] == "example.com"
+    assert result.text is not None and "Home" not in result.text and "repair bridges" in result.text
+
+
+def test_site_prune_xpaths_remove_elements_before_extraction(tmp_path: Path) -> None:
+    html = html_page("City budget approved", ARTICLE_EN, extra=PROMO)
+    site = "version: 1\nhtml:\n  prune_xpaths: [\"//div[@class='promo']\"]\n"
+    engine = Engine(rules_with_site(tmp_path, site), SETTINGS)
+    on_site = engine.process(page_source(tmp_path, html, "a", "https://example.org/a")).text or ""
+    elsewhere = engine.process(page_source(tmp_path, html, "b", "https://example.net/b")).text or ""
+    assert "Subscribe today" not in on_site and "repair bridges" in on_site
+    assert "Subscribe today" in elsewhere
+
+
+def test_justext_fallback_when_trafilatura_finds_too_little(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(html_extract.trafilatura, "bare_extraction", lambda *a, **k: None)
+    pairs = [" ".join(ARTICLE_EN[i : i + 2]) for i in range(0, len(ARTICLE_EN), 2)]  # jusText wants length
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html_page("Budget", pairs)))
+    assert result.row["status"] == "ok" and result.row["extractor"] == "justext"
+    assert "repair bridges" in (result.text or "")
+
+
+def test_nothing_extracted_is_a_drop(book: RuleBook, tmp_path: Path) -> None:
+    result = Engine(book, SETTINGS).process(
+        page_source(tmp_path, "<html><body><img src='a.png'></body></html>")
+    )
+    assert result.row["status"] == "dropped:no_main_text" and result.text is None
+
+
+def test_extraction_over_its_time_limit_is_recorded_and_the_next_page_goes_on(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = html_extract.extract
+
+    def slow(tree, params, stopwords_for):  # type: ignore[no-untyped-def]
+        if "Pathological" in tree.text_content():
+            time.sleep(5)
+        return real(tree, params, stopwords_for)
+
+    monkeypatch.setattr(html_extract, "extract", slow)
+    engine = Engine(book, Settings(quality_filter=False, time_limit=0.3))
+    started = time.perf_counter()
+    slow_row = engine.process(page_source(tmp_path, html_page("Pathological", ARTICLE_EN), "slow")).row
+    assert time.perf_counter() - started < 3
+    assert slow_row["status"] == "error:timeout" and "0.3s" in str(slow_row["error"])
+    assert (
+        engine.process(page_source(tmp_path, html_page("Budget", ARTICLE_EN), "next")).row["status"] == "ok"
+    )
+
+
+def test_time_limit_outside_the_main_thread_runs_unguarded() -> None:
+    outcome: list[str] = []
+
+    def work() -> None:
+        with html_extract.time_limit(0.05):
+            time.sleep(0.2)
+        outcome.append("finished")
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    assert outcome == ["finished"]
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "markup", "encoding", "text"),
+    [
+        ('<meta charset="windows-1251"><p>Привет</p>'.encode("cp1251"), None, True, "cp1251", "Привет"),
+        ("<p>Привет, как дела?</p>".encode("koi8_r"), "koi8-r", True, "koi8-r", "Привет"),
+        ("<p>Été à Paris</p>".encode("cp1252"), "iso-8859-1", True, "cp1252", "Été à Paris"),
+        ("\ufeffÉté".encode("utf-16"), None, False, "utf-16", "Été"),
+        ("Été en ville, déjà chaud.".encode("cp1252"), None, False, "cp1252", "Été en ville"),
+        ("Été".encode(), "iso-8859-1", True, "utf-8", "Été"),  # valid UTF-8 beats a wrong declaration
+    ],
+)
+def test_bytes_to_text(data: bytes, declared: str | None, markup: bool, encoding: str, text: str) -> None:
+    decoded = decode(data, declared, markup)
+    assert decoded.encoding == encoding and text in decoded.text
+
+
+@pytest.mark.parametrize(
+    ("yaml", "line", "message"),
+    [
+        (
+            "version: 1\nhtml:\n  favour: precision\n",
+            3,
+            "unknown key 'favour' in 'html' (did you mean 'favor'?)",
+        ),
+        ("version: 1\nhtml:\n  favor: precise\n", 3, "unknown favor 'precise'"),
+        ("version: 1\nhtml:\n  prune_xpaths:\n    - //div[@class='x'\n", 4, "bad XPath"),
+        ("version: 1\nhtml:\n  skip_cleaners: [paragraph]\n", 3, "unknown cleaner 'paragraph'"),
+        ("version: 1\nhtml:\n  min_extracted_chars: -1\n", 3, "must be 0 or more"),
+        ("version: 1\nhtml:\n  include_tables: 'no'\n", 3, "must be true or false"),
+    ],
+)
+def test_html_section_errors_name_file_and_line(yaml: str, line: int, message: str) -> None:
+    with pytest.raises(RuleFileError) as err:
+        parse_rule_file(yaml, "rules/sites/example.org.yaml", "site", "example.org", PARAM_SPECS)
+    assert f"rules/sites/example.org.yaml:{line}:" in str(err.value) and message in str(err.value)
+
+
+def test_html_section_merges_down_the_cascade(tmp_path: Path) -> None:
+    book = rules_with_site(tmp_path, "version: 1\nhtml:\n  favor: recall\n  prune_xpaths: ['//aside']\n")
+    default = merged_html([book.default.html])
+    merged = merged_html(f.html for f in book.cascade("en", book.site_for_host("example.org")))
+    assert default.favor == "precision" and merged.favor == "recall"
+    assert merged.prune_xpaths == ("//aside",) and merged.skip_cleaners == default.skip_cleaners
+    assert merged.min_extracted_chars == default.min_extracted_chars
