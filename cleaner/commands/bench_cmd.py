@@ -1,5 +1,6 @@
 """`cleaner bench [CORPUS]`: speed and memory against reference tools in one run;
-`cleaner bench --quality [--devset DIR]`: quality against reference tools in one run."""
+`cleaner bench --quality [--devset DIR]`: quality against reference tools in one run;
+`cleaner bench --signals [CORPUS]`: what the quality signals cost next to the text cascade."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from cleaner.bench import quality, throughput
+from cleaner.bench import quality, speed, throughput
 from cleaner.bench.devset import default_devset, pages
 from cleaner.commands.common import load_book
 from cleaner.engine import Engine, Settings
@@ -28,10 +29,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--out", type=Path, help="work folder: corpus copies, run outputs (default: a temp dir)")
     cmd.add_argument("--json", type=Path, help="JSON report (default: OUT/bench.json)")
     cmd.add_argument("--profile", type=int, default=0, metavar="N", help="profile the text cascade: top N")
+    cmd.add_argument(
+        "--signals", action="store_true", help="cost of the quality signals against the text cascade"
+    )
     cmd.set_defaults(func=_bench)
 
 
 def _bench(args: argparse.Namespace) -> int:
+    if args.signals:
+        root, files = speed.corpus_files(args.corpus, args.devset or default_devset())
+        print(speed.report(speed.measure(Engine(load_book(args.rules)), files), root))
+        return 0
     if not args.quality:
         return _speed(args)
     root = args.devset or default_devset()
