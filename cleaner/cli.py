@@ -6,13 +6,23 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from cleaner.commands import bench_cmd, eval_cmd, explain_cmd, export_cmd, report_cmd, rules_cmd, run_cmd
+from cleaner.commands import (
+    bench_cmd,
+    eval_cmd,
+    explain_cmd,
+    export_cmd,
+    report_cmd,
+    rules_cmd,
+    run_cmd,
+    stats_cmd,
+    suggest_cmd,
+)
 from cleaner.commands.common import load_book
 from cleaner.io.inputs import InputSetupError
 from cleaner.ruleset.errors import RuleFileError
 from cleaner.run import StrictError
 
-COMMANDS = (run_cmd, eval_cmd, bench_cmd, rules_cmd, explain_cmd, report_cmd, export_cmd)
+COMMANDS = (run_cmd, eval_cmd, bench_cmd, rules_cmd, explain_cmd, report_cmd, suggest_cmd, stats_cmd, export_cmd)
 
 __all__ = ["build_parser", "load_book", "main"]
 

@@ -41,6 +41,7 @@ class Settings:
     max_line_chars: int = 100_000  # no real paragraph is longer; such lines are minified data
     quality_filter: bool = True  # False (--no-filter): the signals are measured, nothing is dropped
     time_limit: float | None = 30.0  # seconds for one HTML extraction; over it: error:timeout
+    repeated: tuple[tuple[str, frozenset[str]], ...] = ()  # per domain, from cleaner.survey (hashable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class DocResult:
     row: dict[str, object]
     text: str | None
     removed: tuple[Removal, ...]
+    source_text: str | None = None  # what the cascade read (line numbers of `removed` refer to it)
 
 
 class _StepError(Exception):
@@ -89,6 +91,7 @@ class Engine:
         self.settings = settings
         self.resolver = DomainResolver(book)
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self._repeated = dict(settings.repeated)
 
     def pipeline(self, lang: str, match: DomainMatch, html: bool = False) -> Pipeline:
         """The cascade for these rule files; after HTML extraction, without the `html.skip_cleaners`."""
@@ -139,7 +142,8 @@ class Engine:
         lang, prob = _step("lang", lambda: detect(texts))
         pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
         site_name = pipeline.site_name
-        ctx = Context(source.id, lang, match.domain, site_name, stoplist_for(lang, pipeline.stoplist_name))
+        repeated = self._repeated.get(match.domain or "", frozenset())
+        ctx = Context(source.id, lang, match.domain, site_name, stoplist_for(lang, pipeline.stoplist_name), repeated)
         cleaned = _step("clean", lambda: pipeline.clean(lines, ctx))
         removed.extend(cleaned.removed)
         out_lines = [line.text for line in cleaned.lines]
@@ -173,7 +177,7 @@ class Engine:
             _fill_from_page(row, page[1], url)
         for name, count in Counter(r.cleaner for r in removed).items():
             row[f"{REMOVED_PREFIX}{name}"] = count
-        return DocResult(row, text if status == "ok" else None, tuple(removed))
+        return DocResult(row, text if status == "ok" else None, tuple(removed), body)
 
     def _decode(self, source: Source) -> Decoded:
         """The document as text: from its file, or from the record a container reader kept."""
@@ -187,6 +191,13 @@ class Engine:
         elif len(data) > self.settings.max_bytes:
             raise _too_large(len(data), self.settings.max_bytes)
         return _step("decode", lambda: decode(data, source.charset, markup=source.kind == "html"))
+
+    def survey(self, source: Source) -> tuple[str | None, list[str]]:
+        """A document's domain and normalised lines, without cleaning: for batch statistics."""
+        decoded = self._decode(source)
+        body = self._extract(decoded.text, source)[0].text if source.kind == "html" else decoded.text
+        texts = [line.text for line in normalise(body, self.settings.max_line_chars)[0]]
+        return self._domain(texts, source.url, source.domain).domain, texts
 
     def _extract(self, html: str, source: Source) -> tuple[Extracted, PageMeta]:
         """Main text and page metadata; the site (from the URL or the page's canonical link) picks

@@ -15,6 +15,7 @@ from cleaner.cleaners import (
     paragraphs,
     related_links,
     repeated_lines,
+    site_boilerplate,
     site_rules,
     ui_tokens,
 )
@@ -24,6 +25,7 @@ from cleaner.ruleset.schema import param_spec_of
 # paragraphs last: the generic classifier only judges what the specific cleaners left.
 CASCADE: tuple[ModuleType, ...] = (
     site_rules,
+    site_boilerplate,
     cookies,
     live_feed,
     comments,

@@ -12,6 +12,7 @@ from cleaner.execution.batch import RulesIdentity, WorkerSpec
 from cleaner.io.inputs import FORMATS, RecordFields, discover, read_manifest, sources_of, with_manifest
 from cleaner.quality.dedup import DedupConfig
 from cleaner.run import ENGINES, RunOptions, Summary, run_batch
+from cleaner.survey import with_repeated
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -77,6 +78,10 @@ def _run(args: argparse.Namespace) -> int:
         quality_filter=not args.no_filter,
         time_limit=args.time_limit or None,
     )
+    if not args.no_domain_rules:  # lines repeated across a site's pages, if a rule file asks for them
+        again = sources_of(files, fields, Counter(), settings.max_bytes)
+        again = with_manifest(again, read_manifest(args.manifest)) if args.manifest else again
+        settings = with_repeated(book, settings, again)
     spec = WorkerSpec(args.rules.resolve() if args.rules else None, settings, args.time_limit or None)
     options = RunOptions(
         workers=args.workers,

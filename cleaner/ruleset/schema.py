@@ -30,6 +30,7 @@ RULE_KEYS = (
     "max_words",
     "ignore_case",
     "note",
+    "suggested",  # written by `cleaner suggest`: a proposal waiting for review
 )
 FINGERPRINT_KEYS = ("id", "line", "prefix", "regex", "top", "bottom", "weight", "ignore_case", "note")
 EXAMPLE_KEYS = ("input", "expect", "must_contain", "must_not_contain", "note")
@@ -50,6 +51,7 @@ class Rule:
     line: int
     pattern: str
     regex: Any
+    matcher: str = "regex"  # line | prefix | regex: what `pattern` means
     action: str = "drop"
     extract: str | None = None
     extract_next: str | None = None
@@ -230,7 +232,7 @@ def _unique_ids(r: _Reader, ids: list[tuple[str, int]]) -> None:
         seen[rule_id] = line
 
 
-def _matcher(r: _Reader, m: dict[str, Located], where: int, what: str) -> tuple[str, Any]:
+def _matcher(r: _Reader, m: dict[str, Located], where: int, what: str) -> tuple[str, str, Any]:
     given = [k for k in MATCHERS if k in m]
     if len(given) != 1:
         raise r.fail(where, f"{what} needs exactly one of line / prefix / regex, found {given or 'none'}")
@@ -241,8 +243,8 @@ def _matcher(r: _Reader, m: dict[str, Located], where: int, what: str) -> tuple[
         raise r.fail(loc.line, f"'{key}' must not be empty")
     ignore_case = r.scalar(m["ignore_case"], bool, "'ignore_case'") if "ignore_case" in m else False
     if key == "regex":
-        return source, user_regex(source, r.path, loc.line, ignore_case)
-    return source, compile_re2(literal(source, key, ignore_case), r.path, loc.line)
+        return key, source, user_regex(source, r.path, loc.line, ignore_case)
+    return key, source, compile_re2(literal(source, key, ignore_case), r.path, loc.line)
 
 
 def _positions(r: _Reader, m: dict[str, Located]) -> dict[str, int]:
@@ -261,7 +263,9 @@ def _rule(r: _Reader, loc: Located) -> Rule:
     if "id" not in m:
         raise r.fail(loc.line, "every rule needs an 'id'")
     rule_id = r.scalar(m["id"], str, "'id'")
-    pattern, regex = _matcher(r, m, loc.line, f"rule '{rule_id}'")
+    matcher, pattern, regex = _matcher(r, m, loc.line, f"rule '{rule_id}'")
+    if "suggested" in m:
+        r.scalar(m["suggested"], bool, "'suggested'")
     action = _choice(r, m, "action", ACTIONS) or "drop"
     extract = _choice(r, m, "extract", FIELDS)
     extract_next = _choice(r, m, "extract_next", FIELDS)
@@ -273,7 +277,7 @@ def _rule(r: _Reader, loc: Located) -> Rule:
         )
     if action == "strip" and (extract or extract_next):
         raise r.fail(loc.line, f"rule '{rule_id}': a 'strip' rule cannot extract a field")
-    return Rule(rule_id, r.path, loc.line, pattern, regex, action, extract, extract_next, **_positions(r, m))
+    return Rule(rule_id, r.path, loc.line, pattern, regex, matcher, action, extract, extract_next, **_positions(r, m))
 
 
 def _choice(r: _Reader, m: dict[str, Located], key: str, choices: tuple[str, ...]) -> str | None:
@@ -293,7 +297,7 @@ def _fingerprint(r: _Reader, loc: Located) -> Fingerprint:
     if "id" not in m:
         raise r.fail(loc.line, "every fingerprint needs an 'id'")
     fp_id = r.scalar(m["id"], str, "'id'")
-    _, regex = _matcher(r, m, loc.line, f"fingerprint '{fp_id}'")
+    _, _, regex = _matcher(r, m, loc.line, f"fingerprint '{fp_id}'")
     pos = _positions(r, m)
     pos.pop("max_words", None)
     weight = r.scalar(m["weight"], float, "'weight'") if "weight" in m else 1.0
