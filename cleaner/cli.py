@@ -22,7 +22,17 @@ from cleaner.io.inputs import InputSetupError
 from cleaner.ruleset.errors import RuleFileError
 from cleaner.run import StrictError
 
-COMMANDS = (run_cmd, eval_cmd, bench_cmd, rules_cmd, explain_cmd, report_cmd, suggest_cmd, stats_cmd, export_cmd)
+COMMANDS = (
+    run_cmd,
+    eval_cmd,
+    bench_cmd,
+    rules_cmd,
+    explain_cmd,
+    report_cmd,
+    suggest_cmd,
+    stats_cmd,
+    export_cmd,
+)
 
 __all__ = ["build_parser", "load_book", "main"]
 

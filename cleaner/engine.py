@@ -143,7 +143,9 @@ class Engine:
         pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
         site_name = pipeline.site_name
         repeated = self._repeated.get(match.domain or "", frozenset())
-        ctx = Context(source.id, lang, match.domain, site_name, stoplist_for(lang, pipeline.stoplist_name), repeated)
+        ctx = Context(
+            source.id, lang, match.domain, site_name, stoplist_for(lang, pipeline.stoplist_name), repeated
+        )
         cleaned = _step("clean", lambda: pipeline.clean(lines, ctx))
         removed.extend(cleaned.removed)
         out_lines = [line.text for line in cleaned.lines]

@@ -277,7 +277,9 @@ def _rule(r: _Reader, loc: Located) -> Rule:
         )
     if action == "strip" and (extract or extract_next):
         raise r.fail(loc.line, f"rule '{rule_id}': a 'strip' rule cannot extract a field")
-    return Rule(rule_id, r.path, loc.line, pattern, regex, matcher, action, extract, extract_next, **_positions(r, m))
+    return Rule(
+        rule_id, r.path, loc.line, pattern, regex, matcher, action, extract, extract_next, **_positions(r, m)
+    )
 
 
 def _choice(r: _Reader, m: dict[str, Located], key: str, choices: tuple[str, ...]) -> str | None:
