@@ -5,11 +5,13 @@ on the number of workers."""
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from cleaner.cleaners import PARAM_SPECS
 from cleaner.cli import main
 from cleaner.quality.dedup import (
     DedupConfig,
@@ -21,6 +23,7 @@ from cleaner.quality.dedup import (
     jaccard,
     shingles,
 )
+from cleaner.ruleset.loader import load_rulebook
 
 from conftest import ROOT
 
@@ -163,3 +166,14 @@ def test_planted_duplicates_found_with_any_worker_count(planted: Path, tmp_path:
     assert third not in got  # the five articles tell one story but are no duplicates
     assert meta.loc["0000_exact", "exact_hash"] == meta.loc[first, "exact_hash"]
     assert meta["exact_hash"].notna().all()
+
+
+def test_the_default_rule_file_sets_the_parameters(tmp_path: Path) -> None:
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", root)
+    default = root / "_default.yaml"
+    section = "dedup:\n  threshold: 0.6\n  shingle_words: 3\n"
+    default.write_text(default.read_text(encoding="utf-8") + section, encoding="utf-8")
+    book = load_rulebook(root, PARAM_SPECS)
+    assert DedupConfig.from_section(book.default.dedup) == DedupConfig(shingle_words=3, threshold=0.6)
+    assert DedupConfig.from_section(None) == DedupConfig()
