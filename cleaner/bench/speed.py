@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from cleaner.domains import DomainMatch
 from cleaner.engine import Engine
 from cleaner.io.inputs import Source
 from cleaner.pipeline import Pipeline
@@ -63,8 +62,9 @@ class _TimedPipeline:
 class _TimedEngine(Engine):
     clock: list[float]
 
-    def pipeline(self, lang: str, match: DomainMatch, *args: Any) -> Any:
-        return _TimedPipeline(super().pipeline(lang, match, *args), self.clock)
+    def pipeline(self, *args: Any, **options: Any) -> Any:
+        """Whatever Engine.pipeline takes, passed through: only `clean` is wrapped."""
+        return _TimedPipeline(super().pipeline(*args, **options), self.clock)
 
 
 def measure(engine: Engine, paths: Sequence[Path], repeats: int = 3) -> SignalCost:
@@ -83,6 +83,8 @@ def measure(engine: Engine, paths: Sequence[Path], repeats: int = 3) -> SignalCo
         for _ in range(repeats):
             timed.clock[0] = 0.0
             process, result = _timed(lambda s=source: timed.process(s))
+            if str(result.row["status"]).startswith("error:"):  # a broken bench must not read 0 %
+                raise RuntimeError(f"{path}: {result.row['status']}: {result.row['error']}")
             if not result.text:
                 break
             text, stopwords = result.text, stoplist_for(str(result.row["lang"]))
