@@ -179,7 +179,9 @@ class Engine:
             _fill_from_page(row, page[1], url)
         for name, count in Counter(r.cleaner for r in removed).items():
             row[f"{REMOVED_PREFIX}{name}"] = count
-        return DocResult(row, text if status == "ok" else None, tuple(removed), body)
+        # Measure apart from decide: a page the quality filters drop keeps its clean text (to audit the
+        # filter); its status says why, and `cleaner export` leaves it out of the training set.
+        return DocResult(row, text if out_lines else None, tuple(removed), body)
 
     def _decode(self, source: Source) -> Decoded:
         """The document as text: from its file, or from the record a container reader kept."""
