@@ -9,6 +9,7 @@ from pathlib import Path
 from cleaner.commands.common import load_book
 from cleaner.engine import Settings
 from cleaner.execution.batch import RulesIdentity, WorkerSpec
+from cleaner.io.documents_out import FORMATS_OUT, write_documents
 from cleaner.io.inputs import FORMATS, RecordFields, discover, read_manifest, sources_of, with_manifest
 from cleaner.quality.dedup import DedupConfig
 from cleaner.run import ENGINES, RunOptions, Summary, run_batch
@@ -35,6 +36,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--url-field", default=fields.url, help="JSONL / Parquet field with the URL")
     run.add_argument("--html-field", help="JSONL / Parquet field with HTML to extract (wins over the text)")
     run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    run.add_argument(
+        "--format-out",
+        choices=FORMATS_OUT,
+        default="txt",
+        help="txt: OUT/text/ only (default); jsonl, parquet: also OUT/data/part-* shards, text + metadata",
+    )
     run.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
     run.add_argument(
         "--no-domain-rules", action="store_true", help="generic cascade only, no domain detection"
@@ -97,6 +104,9 @@ def _run(args: argparse.Namespace) -> int:
     total = None if containers else len(files)
     summary = run_batch(sources, spec, rules, args.out, options, total=total, dedup=dedup)
     print_summary(summary, args.out)
+    shards = write_documents(args.out, args.format_out, args.shard_size)
+    if shards:
+        print(f"documents: {len(shards)} {args.format_out} shards in {args.out / 'data'}")
     if skipped:
         print("records skipped: " + ", ".join(f"{kind} {n}" for kind, n in sorted(skipped.items())))
     return 0
