@@ -3,9 +3,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from conftest import ROOT
 
 from cleaner.cli import main
+
+from conftest import ROOT
 
 
 def test_two_runs_are_identical(tmp_path: Path) -> None:

@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from cleaner.cleaners import PARAM_SPECS
 from cleaner.cli import main
 from cleaner.ruleset.errors import RuleFileError
 from cleaner.ruleset.loader import load_rulebook
+
+from conftest import ROOT
 
 CASES = [
     ("version: 1\nrules:\n  - id: a\n    dorp: x\n", 4, "unknown key 'dorp' in a rule"),

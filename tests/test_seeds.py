@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import ROOT
 
 from cleaner.cli import main
+
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, kept, lines_of
 
 from cleaner.cleaners import PARAM_SPECS
 from cleaner.cleaners.site_rules import SiteRules
 from cleaner.document import Context
 from cleaner.ruleset.loader import load_rulebook
+
+from conftest import ROOT, kept, lines_of
 
 SITE = """
 version: 1
