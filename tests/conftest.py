@@ -19,6 +19,13 @@ from cleaner.stoplists import stoplist_for
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
+# Three short made-up news pages of one site, for tests of site-level (cross-page) features.
+STORIES = [
+    "Le maire a inauguré lundi la nouvelle école du quartier nord, attendue depuis dix ans par les familles.",
+    "Les pompiers sont intervenus toute la nuit pour éteindre un feu de forêt qui menaçait des maisons.",
+    "Le club de rugby a remporté samedi son troisième match de la saison devant un public enthousiaste.",
+]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--rules-dir", default=None, help="rules folder whose examples test_rule_examples runs")

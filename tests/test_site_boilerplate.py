@@ -13,14 +13,9 @@ from cleaner.engine import Settings
 from cleaner.io.source import Source
 from cleaner.survey import with_repeated
 
-from conftest import ROOT
+from conftest import ROOT, STORIES
 
 SITE = "version: 1\ndomains: [example.org]\ncleaners:\n  site_boilerplate: {enabled: true, min_docs: 2}\n"
-STORIES = [
-    "Le maire a inauguré lundi la nouvelle école du quartier nord, attendue depuis dix ans par les familles.",
-    "Les pompiers sont intervenus toute la nuit pour éteindre un feu de forêt qui menaçait des maisons.",
-    "Le club de rugby a remporté samedi son troisième match de la saison devant un public enthousiaste.",
-]
 PROMO = "Newsletter du {} mars : inscrivez-vous pour recevoir nos articles chaque matin"
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from cleaner.cli import main
 
-from conftest import ROOT
+from conftest import ROOT, STORIES
 
 SITE = """version: 1
 domains: [example.org]
@@ -17,11 +17,6 @@ rules:
   - {id: never-there, line: "Ce texte n'apparaît jamais"}
   - {id: menu, line: Menu}
 """
-STORIES = [
-    "Le maire a inauguré lundi la nouvelle école du quartier nord, attendue depuis dix ans par les familles.",
-    "Les pompiers sont intervenus toute la nuit pour éteindre un feu de forêt qui menaçait des maisons.",
-    "Le club de rugby a remporté samedi son troisième match de la saison devant un public enthousiaste.",
-]
 
 
 def test_stats_on_a_small_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -15,7 +15,7 @@ from cleaner.evaluate import score
 from cleaner.io.source import Source
 from cleaner.suggest import Suggestion, extend
 
-from conftest import ROOT
+from conftest import ROOT, STORIES
 
 SITES = ("medportal.ru", "blogs.wsj.com")  # dev-set sites with 3-4 article pages each
 
@@ -50,13 +50,6 @@ def test_rules_learned_on_some_pages_help_the_others(shared: Path, tmp_path: Pat
         after.append(score(learned.process(Source(held, dump, domain=domain)).text or "", gold).f1)
     assert sum(after) / len(after) > sum(before) / len(before)
     assert all(a >= b - 0.01 for a, b in zip(after, before, strict=True))
-
-
-STORIES = [
-    "Le maire a inauguré lundi la nouvelle école du quartier nord, attendue depuis dix ans par les familles.",
-    "Les pompiers sont intervenus toute la nuit pour éteindre un feu de forêt qui menaçait des maisons.",
-    "Le club de rugby a remporté samedi son troisième match de la saison devant un public enthousiaste.",
-]
 
 
 def test_draft_on_made_up_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -260,9 +260,7 @@ def _positions(r: _Reader, m: dict[str, Located]) -> dict[str, int]:
 
 def _rule(r: _Reader, loc: Located) -> Rule:
     m = r.mapping(loc, "a rule", RULE_KEYS)
-    if "id" not in m:
-        raise r.fail(loc.line, "every rule needs an 'id'")
-    rule_id = r.scalar(m["id"], str, "'id'")
+    rule_id = _id(r, m, loc, "rule")
     matcher, pattern, regex = _matcher(r, m, loc.line, f"rule '{rule_id}'")
     if "suggested" in m:
         r.scalar(m["suggested"], bool, "'suggested'")
@@ -282,6 +280,12 @@ def _rule(r: _Reader, loc: Located) -> Rule:
     )
 
 
+def _id(r: _Reader, m: dict[str, Located], loc: Located, what: str) -> str:
+    if "id" not in m:
+        raise r.fail(loc.line, f"every {what} needs an 'id'")
+    return r.scalar(m["id"], str, "'id'")
+
+
 def _choice(r: _Reader, m: dict[str, Located], key: str, choices: tuple[str, ...]) -> str | None:
     if key not in m:
         return None
@@ -296,9 +300,7 @@ def _choice(r: _Reader, m: dict[str, Located], key: str, choices: tuple[str, ...
 
 def _fingerprint(r: _Reader, loc: Located) -> Fingerprint:
     m = r.mapping(loc, "a fingerprint", FINGERPRINT_KEYS)
-    if "id" not in m:
-        raise r.fail(loc.line, "every fingerprint needs an 'id'")
-    fp_id = r.scalar(m["id"], str, "'id'")
+    fp_id = _id(r, m, loc, "fingerprint")
     _, _, regex = _matcher(r, m, loc.line, f"fingerprint '{fp_id}'")
     pos = _positions(r, m)
     pos.pop("max_words", None)
