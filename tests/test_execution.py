@@ -162,3 +162,20 @@ def test_a_fresh_run_replaces_the_tables_of_an_earlier_one(tmp_path: Path) -> No
         path.unlink()
     run(inputs, out)
     assert len(tables(out)["metadata"]) == 5
+
+
+def test_resume_drops_what_an_interrupted_shard_left(tmp_path: Path) -> None:
+    inputs = corpus(tmp_path / "in", 1)
+    run(inputs, tmp_path / "reference", "--shard-size", "2", "--batch-size", "2")
+    out = tmp_path / "out"
+    run(inputs, out, "--shard-size", "2", "--batch-size", "2")
+    last = out / "metadata.parquet" / "part-00002.parquet"
+    last.unlink()  # killed after the removed-lines part of shard 2 was renamed, before its metadata
+    (out / "metadata.parquet" / ".part-00003.parquet.tmp").write_bytes(b"half a shard")
+    assert main(["run", str(inputs), "--out", str(out), "--resume", "--shard-size", "2"]) == 0
+    assert_same_output(tmp_path / "reference", out)
+    assert sorted(p.name for p in (out / "removed.parquet").iterdir()) == [
+        "part-00000.parquet",
+        "part-00001.parquet",
+        "part-00002.parquet",
+    ]

@@ -5,12 +5,17 @@ signal-based alarm (main thread only) would guard one engine and not the other. 
 instead raises `DocumentTimeout` asynchronously in the thread doing the work; like a signal it
 takes effect between two Python bytecodes, which is where the cascade spends its time (RE2 calls
 are linear and short).
+
+A scheduled asynchronous exception is never cancelled (clearing one leaves the interpreter's
+"pending" flag set: every later bytecode check slows down, and under a profiler the thread
+spins). When the timer fires just as the work ends, the exception is taken inside the guard.
 """
 
 from __future__ import annotations
 
 import ctypes
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,51 +27,58 @@ class DocumentTimeout(BaseException):
     """
 
 
-def _raise_in(thread_id: int, exc: type[BaseException] | None) -> None:
-    """Schedule `exc` in the thread (None clears a pending one)."""
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(
-        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None
-    )
-
-
 class _Watchdog:
     def __init__(self, seconds: float) -> None:
         self._thread_id = threading.get_ident()
         self._lock = threading.Lock()
         self._armed = True
+        self._fired = False
         self._timer = threading.Timer(seconds, self._fire)
         self._timer.daemon = True
-
-    def start(self) -> None:
         self._timer.start()
 
     def _fire(self) -> None:
         with self._lock:
             if self._armed:
-                _raise_in(self._thread_id, DocumentTimeout)
+                self._armed = False
+                self._fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(
+                    ctypes.c_ulong(self._thread_id), ctypes.py_object(DocumentTimeout)
+                )
 
-    def disarm(self) -> None:
-        """Stop the timer and clear a timeout scheduled but not yet delivered."""
+    def disarm(self) -> bool:
+        """Stop the timer; True if it had fired (its exception is then on its way to this thread)."""
         self._timer.cancel()
         with self._lock:
-            if self._armed:
-                self._armed = False
-                _raise_in(self._thread_id, None)
+            self._armed = False
+            return self._fired
+
+
+def _take_pending(patience: float = 1.0) -> None:
+    """Run bytecode until the scheduled exception is raised here (at the next check of the eval
+    loop), not later in the caller's code; give up after `patience` if the work swallowed it."""
+    end = time.monotonic() + patience
+    while time.monotonic() < end:
+        pass
 
 
 @contextmanager
 def time_limit(seconds: float | None) -> Iterator[None]:
     """Raise `DocumentTimeout` in this thread if the block runs longer than `seconds` (None: no limit).
 
-    A timeout that fires just as the block ends may surface on the way out; callers catch it
-    around the whole `with`, so it is still reported as a timeout (the work did take that long).
+    A timeout that fires just as the block ends surfaces on the way out of the `with`, so callers
+    catch it around the whole statement (the work did take that long).
     """
     if seconds is None:
         yield
         return
     watchdog = _Watchdog(seconds)
-    watchdog.start()
+    delivered = False
     try:
         yield
+    except DocumentTimeout:
+        delivered = True
+        raise
     finally:
-        watchdog.disarm()
+        if watchdog.disarm() and not delivered:
+            _take_pending()
