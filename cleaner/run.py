@@ -12,7 +12,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from cleaner.io.inputs import Source
 from cleaner.io.shards import DocOutput, ShardWriter, prepare
 from cleaner.metadata import REMOVED_PREFIX
 from cleaner.progress import reporter_for
-from cleaner.quality.dedup import DedupConfig
+from cleaner.quality.dedup import DedupConfig, Fingerprint
 from cleaner.quality.mark import mark_duplicates
 
 ENGINES = ("local", "dask")
@@ -104,6 +104,9 @@ def run_batch(
     started = time.perf_counter()
     summary = Summary()
     resumed = prepare(out_dir, options.resume)
+    config = dedup or DedupConfig()
+    spec = replace(spec, dedup=config)
+    prints: dict[str, Fingerprint] = {}  # one small signature per kept document, for the post-pass
 
     def pending() -> Iterator[Source]:
         for source in sources:
@@ -122,12 +125,14 @@ def run_batch(
                 if options.strict and doc.status.startswith("error"):
                     raise StrictError(f"{doc.row['source_path']}: {doc.status}: {doc.row['error']}")
                 summary.add(doc)
+                if doc.fingerprint is not None:
+                    prints[doc.id] = doc.fingerprint
             writer.add(docs)
             reporter.advance(len(docs))
         writer.close()
     finally:
         executor.close()
         reporter.close()
-    summary.duplicates = mark_duplicates(out_dir, dedup or DedupConfig()).duplicates
+    summary.duplicates = mark_duplicates(out_dir, config, prints).duplicates
     summary.seconds = time.perf_counter() - started
     return summary

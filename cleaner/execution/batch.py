@@ -20,6 +20,7 @@ from cleaner.io.shards import DocOutput
 from cleaner.io.writers import removed_rows
 from cleaner.langid import detect
 from cleaner.metadata import empty_row
+from cleaner.quality.dedup import DedupConfig, fingerprint
 from cleaner.ruleset.loader import default_rules_dir, load_rulebook
 
 TIMEOUT = "error:timeout"
@@ -33,6 +34,7 @@ class WorkerSpec:
     rules_dir: Path | None
     settings: Settings
     time_limit: float | None
+    dedup: DedupConfig | None = None  # set by run_batch: fingerprint kept texts for the post-pass
 
     def build(self) -> Engine:
         return Engine(load_rulebook(self.rules_dir or default_rules_dir(), PARAM_SPECS), self.settings)
@@ -79,24 +81,33 @@ def failure_row(source: Source, rules: RulesIdentity, status: str, message: str)
     return row
 
 
-def output_of(source: Source, result: DocResult) -> DocOutput:
-    return DocOutput(source.id, result.row, result.text, removed_rows(source.id, result.removed))
+def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> DocOutput:
+    """The writer's view of a result; a kept text is fingerprinted here, in the worker, so the
+    duplicate post-pass does not redo it serially in the parent."""
+    kept = dedup is not None and result.text is not None and result.row["status"] == "ok"
+    return DocOutput(
+        source.id,
+        result.row,
+        result.text,
+        removed_rows(source.id, result.removed),
+        fingerprint(result.text, dedup) if kept else None,  # type: ignore[arg-type]
+    )
 
 
-def process_one(engine: Engine, source: Source, seconds: float | None) -> DocOutput:
+def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
     """Clean one document under the time limit; a timeout becomes the document's row."""
     try:
-        with time_limit(seconds):
+        with time_limit(spec.time_limit):
             result = engine.process(source)
     except DocumentTimeout:
         rules = RulesIdentity(engine.book.version, engine.book.digest)
-        row = failure_row(source, rules, TIMEOUT, f"took longer than the {seconds:g}s limit")
+        row = failure_row(source, rules, TIMEOUT, f"took longer than the {spec.time_limit:g}s limit")
         return DocOutput(source.id, row, None, [])
-    return output_of(source, result)
+    return output_of(source, result, spec.dedup)
 
 
 def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:
     """What a worker runs: every source of the batch, in order (the engine never raises)."""
     with _ONE_AT_A_TIME:
         engine = engine_for(spec)
-        return [process_one(engine, source, spec.time_limit) for source in sources]
+        return [process_one(engine, source, spec) for source in sources]

@@ -14,12 +14,16 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cleaner.io.writers import text_path, write_text
 from cleaner.metadata import METADATA_SCHEMA, REMOVED_SCHEMA
+
+if TYPE_CHECKING:
+    from cleaner.quality.dedup import Fingerprint
 
 METADATA = "metadata.parquet"
 REMOVED = "removed.parquet"
@@ -35,6 +39,7 @@ class DocOutput:
     row: dict[str, object]
     text: str | None
     removed: list[dict[str, object]]
+    fingerprint: Fingerprint | None = None  # for the duplicate post-pass, computed where the text is
 
     @property
     def status(self) -> str:

@@ -8,6 +8,7 @@ documents kept, never on worker count or order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import pyarrow.parquet as pq
 
 from cleaner.io.shards import METADATA, TEMP_PREFIX
 from cleaner.io.writers import text_path
-from cleaner.quality.dedup import DedupConfig, Duplicate, find_duplicates, fingerprint
+from cleaner.quality.dedup import DedupConfig, Duplicate, Fingerprint, find_duplicates, fingerprint
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,7 +29,11 @@ class Marked:
     duplicates: int
 
 
-def mark_duplicates(out_dir: Path, config: DedupConfig) -> Marked:
+def mark_duplicates(
+    out_dir: Path, config: DedupConfig, known: Mapping[str, Fingerprint] | None = None
+) -> Marked:
+    """`known`: fingerprints the workers already computed (with `config`); the others, from
+    shards of an earlier run (`--resume`), are computed here from the text files."""
     parts = sorted((out_dir / METADATA).glob("part-*.parquet"))
     kept: list[str] = []
     for part in parts:
@@ -39,7 +44,8 @@ def mark_duplicates(out_dir: Path, config: DedupConfig) -> Marked:
     def text_of(doc_id: str) -> str:
         return text_path(out_dir, doc_id).read_text(encoding="utf-8")
 
-    prints = {doc_id: fingerprint(text_of(doc_id), config) for doc_id in kept}
+    known = known or {}
+    prints = {doc_id: known.get(doc_id) or fingerprint(text_of(doc_id), config) for doc_id in kept}
     duplicates = find_duplicates(prints, text_of, config)
     hashes = {doc_id: p.exact for doc_id, p in prints.items()}
     for part in parts:
