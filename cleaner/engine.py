@@ -103,15 +103,7 @@ class Engine:
         return self._pipelines[key]
 
     def process(self, source: Source) -> DocResult:
-        row = empty_row(source.id, source.path.as_posix())
-        row.update(
-            url=source.url,
-            fetched=source.fetched,
-            extra=_json(source.extra),
-            cleaner_version=__version__,
-            ruleset_version=self.book.version,
-            rules_digest=self.book.digest,
-        )
+        row = source_row(source, self.book.version, self.book.digest)
         try:
             return self._process(source, row)
         except InputRefused as exc:
@@ -239,6 +231,21 @@ def _fill_from_page(row: dict[str, object], meta: PageMeta, url: str | None) -> 
     for column, value in (("author", meta.author), ("published", meta.date), ("site_name", meta.sitename)):
         if row[column] is None:
             row[column] = value
+
+
+def source_row(source: Source, ruleset_version: str, rules_digest: str) -> dict[str, object]:
+    """The columns known before any work; also the whole row of a document the engine never
+    finished (timeout, crashed worker), so such rows still say what and which rules."""
+    row = empty_row(source.id, source.path.as_posix())
+    row.update(
+        url=source.url,
+        fetched=source.fetched,
+        extra=_json(source.extra),
+        cleaner_version=__version__,
+        ruleset_version=ruleset_version,
+        rules_digest=rules_digest,
+    )
+    return row
 
 
 def _read(source: Source, max_bytes: int) -> bytes:

@@ -11,15 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner import __version__
 from cleaner.cleaners import PARAM_SPECS
-from cleaner.engine import DocResult, Engine, Settings
+from cleaner.engine import DocResult, Engine, Settings, source_row
 from cleaner.execution.guard import DocumentTimeout, time_limit
 from cleaner.io.inputs import Source
 from cleaner.io.shards import DocOutput
 from cleaner.io.writers import removed_rows
 from cleaner.langid import detect
-from cleaner.metadata import empty_row
 from cleaner.quality.dedup import DedupConfig, fingerprint
 from cleaner.ruleset.loader import default_rules_dir, load_rulebook
 
@@ -69,15 +67,8 @@ def engine_for(spec: WorkerSpec) -> Engine:
 
 def failure_row(source: Source, rules: RulesIdentity, status: str, message: str) -> dict[str, object]:
     """A full metadata row for a document the engine could not finish (timeout, crashed worker)."""
-    row = empty_row(source.id, source.path.as_posix())
-    row.update(
-        url=source.url,
-        cleaner_version=__version__,
-        ruleset_version=rules.version,
-        rules_digest=rules.digest,
-        status=status,
-        error=message,
-    )
+    row = source_row(source, rules.version, rules.digest)
+    row.update(status=status, error=message)
     return row
 
 
