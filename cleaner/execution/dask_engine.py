@@ -26,7 +26,11 @@ class DaskExecutor(OrderedExecutor):
     def __init__(self, spec: WorkerSpec, rules: RulesIdentity, scheduler: str | None, workers: int) -> None:
         self.spec = spec
         self.rules = rules
-        self._cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1)
+        self._cluster = (
+            None
+            if scheduler
+            else LocalCluster(n_workers=max(1, workers), threads_per_worker=1, dashboard_address=None)
+        )
         self._client = Client(scheduler or self._cluster)
         self.slots = 2 * max(1, sum(self._client.nthreads().values()))
 
