@@ -14,7 +14,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 
-MAX_CHARS = 3000  # langdetect is stable well before this; a bound keeps huge documents cheap
+MAX_CHARS = 1000  # on the dev set 1000 and 3000 chars agree on 238/239 pages, at 2.3x less cost
 
 
 def sample(lines: Sequence[str], max_chars: int = MAX_CHARS) -> str:
