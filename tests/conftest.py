@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,6 +26,19 @@ STORIES = [
     "Les pompiers sont intervenus toute la nuit pour éteindre un feu de forêt qui menaçait des maisons.",
     "Le club de rugby a remporté samedi son troisième match de la saison devant un public enthousiaste.",
 ]
+
+
+def rules_copy(tmp_path: Path, sites: dict[str, str] | None = None, default_extra: str = "") -> Path:
+    """A copy of the shipped rules in `tmp_path`, plus site files (domain -> YAML) and text appended
+    to `_default.yaml`: how tests try a rule file without touching the project's."""
+    root = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", root)
+    for domain, text in (sites or {}).items():
+        (root / "sites" / f"{domain}.yaml").write_text(text, encoding="utf-8")
+    if default_extra:
+        default = root / "_default.yaml"
+        default.write_text(default.read_text(encoding="utf-8") + default_extra, encoding="utf-8")
+    return root
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

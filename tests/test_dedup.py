@@ -5,7 +5,6 @@ on the number of workers."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -25,7 +24,7 @@ from cleaner.quality.dedup import (
 )
 from cleaner.ruleset.loader import load_rulebook
 
-from conftest import ROOT
+from conftest import ROOT, rules_copy
 
 CONFIG = DedupConfig()
 
@@ -169,11 +168,7 @@ def test_planted_duplicates_found_with_any_worker_count(planted: Path, tmp_path:
 
 
 def test_the_default_rule_file_sets_the_parameters(tmp_path: Path) -> None:
-    root = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", root)
-    default = root / "_default.yaml"
-    section = "dedup:\n  threshold: 0.6\n  shingle_words: 3\n"
-    default.write_text(default.read_text(encoding="utf-8") + section, encoding="utf-8")
+    root = rules_copy(tmp_path, default_extra="dedup:\n  threshold: 0.6\n  shingle_words: 3\n")
     book = load_rulebook(root, PARAM_SPECS)
     assert DedupConfig.from_section(book.default.dedup) == DedupConfig(shingle_words=3, threshold=0.6)
     assert DedupConfig.from_section(None) == DedupConfig()

@@ -3,7 +3,6 @@ charsets; and the `html:` section of the rule-file schema."""
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ from cleaner.ruleset.errors import RuleFileError
 from cleaner.ruleset.loader import RuleBook, load_rulebook
 from cleaner.ruleset.schema import parse_rule_file
 
-from conftest import ROOT
+from conftest import rules_copy
 
 PROMO = '<div class="promo"><p>Subscribe today: three months of unlimited access for one euro.</p></div>'
 SETTINGS = Settings(quality_filter=False)
@@ -34,10 +33,7 @@ def page_source(tmp_path: Path, html: str, name: str = "page", url: str | None =
 
 
 def rules_with_site(tmp_path: Path, site_yaml: str) -> RuleBook:
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    (rules / "sites" / "example.org.yaml").write_text(site_yaml, encoding="utf-8")
-    return load_rulebook(rules, PARAM_SPECS)
+    return load_rulebook(rules_copy(tmp_path, {"example.org": site_yaml}), PARAM_SPECS)
 
 
 def test_page_metadata_fills_the_row(book: RuleBook, tmp_path: Path) -> None:

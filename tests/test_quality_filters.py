@@ -3,7 +3,6 @@ turn signals into `dropped:<reason>`; `--no-filter` keeps everything."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from cleaner.ruleset.errors import RuleFileError
 from cleaner.ruleset.loader import RuleBook, load_rulebook
 from cleaner.stoplists import stoplist_for
 
-from conftest import ROOT
+from conftest import ROOT, rules_copy
 
 
 def test_every_check_reads_a_signal_and_every_key_is_in_the_default_file(book: RuleBook) -> None:
@@ -64,11 +63,8 @@ def test_language_packs_override_the_default(book: RuleBook) -> None:
 
 
 def test_site_file_switches_a_check_off(tmp_path: Path) -> None:
-    root = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", root)
-    (root / "sites" / "short.example.yaml").write_text(
-        "version: 1\nlang: fr\nfilters:\n  min_doc_words: null\n  max_list_ratio: 0.5\n", encoding="utf-8"
-    )
+    site = "version: 1\nlang: fr\nfilters:\n  min_doc_words: null\n  max_list_ratio: 0.5\n"
+    root = rules_copy(tmp_path, {"short.example": site})
     book = load_rulebook(root, PARAM_SPECS)
     merged = thresholds_for(f.filters for f in book.cascade("fr", book.site_for_host("short.example")))
     assert "min_doc_words" not in merged and merged["max_list_ratio"] == 0.5
@@ -85,9 +81,7 @@ def test_site_file_switches_a_check_off(tmp_path: Path) -> None:
     ],
 )
 def test_bad_filters_section(tmp_path: Path, text: str, line: int, message: str) -> None:
-    root = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", root)
-    (root / "sites" / "broken.example.yaml").write_text(text, encoding="utf-8")
+    root = rules_copy(tmp_path, {"broken.example": text})
     with pytest.raises(RuleFileError) as err:
         load_rulebook(root, PARAM_SPECS)
     assert (err.value.path, err.value.line) == ("rules/sites/broken.example.yaml", line)
@@ -103,10 +97,7 @@ def test_bad_filters_section(tmp_path: Path, text: str, line: int, message: str)
     ],
 )
 def test_bad_dedup_section(tmp_path: Path, section: str, message: str) -> None:
-    root = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", root)
-    default = root / "_default.yaml"
-    default.write_text(default.read_text(encoding="utf-8") + section, encoding="utf-8")
+    root = rules_copy(tmp_path, default_extra=section)
     with pytest.raises(RuleFileError) as err:
         load_rulebook(root, PARAM_SPECS)
     assert err.value.path == "rules/_default.yaml" and message in err.value.message

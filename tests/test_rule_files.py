@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from cleaner.cli import main
 from cleaner.ruleset.errors import RuleFileError
 from cleaner.ruleset.loader import load_rulebook
 
-from conftest import ROOT
+from conftest import rules_copy
 
 CASES = [
     ("version: 1\nrules:\n  - id: a\n    dorp: x\n", 4, "unknown key 'dorp' in a rule"),
@@ -36,10 +35,7 @@ CASES = [
 
 
 def _rules_with_site(tmp_path: Path, text: str) -> Path:
-    root = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", root)
-    (root / "sites" / "broken.example.yaml").write_text(text, encoding="utf-8")
-    return root
+    return rules_copy(tmp_path, {"broken.example": text})
 
 
 @pytest.mark.parametrize(("text", "line", "message"), CASES)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -13,16 +12,14 @@ from cleaner.engine import Settings
 from cleaner.io.source import Source
 from cleaner.survey import with_repeated
 
-from conftest import ROOT, STORIES
+from conftest import STORIES, rules_copy
 
 SITE = "version: 1\ndomains: [example.org]\ncleaners:\n  site_boilerplate: {enabled: true, min_docs: 2}\n"
 PROMO = "Newsletter du {} mars : inscrivez-vous pour recevoir nos articles chaque matin"
 
 
 def _corpus(tmp_path: Path) -> tuple[Path, Path, Path]:
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    (rules / "sites" / "example.org.yaml").write_text(SITE, encoding="utf-8")
+    rules = rules_copy(tmp_path, {"example.org": SITE})
     pages = tmp_path / "pages"
     pages.mkdir()
     for i, story in enumerate(STORIES, 1):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from cleaner.cleaners.site_rules import SiteRules
 from cleaner.document import Context
 from cleaner.ruleset.loader import load_rulebook
 
-from conftest import ROOT, kept, lines_of
+from conftest import kept, lines_of, rules_copy
 
 SITE = """
 version: 1
@@ -32,10 +31,7 @@ rules:
 
 @pytest.fixture()
 def site_rules(tmp_path: Path) -> SiteRules:
-    root = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", root)
-    (root / "sites" / "example.org.yaml").write_text(SITE, encoding="utf-8")
-    book = load_rulebook(root, PARAM_SPECS)
+    book = load_rulebook(rules_copy(tmp_path, {"example.org": SITE}), PARAM_SPECS)
     return SiteRules(book.site_for_host("www.example.org").rules)
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from cleaner.cli import main
 
-from conftest import ROOT, STORIES
+from conftest import STORIES, rules_copy
 
 SITE = """version: 1
 domains: [example.org]
@@ -20,9 +19,7 @@ rules:
 
 
 def test_stats_on_a_small_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    rules = tmp_path / "rules"
-    shutil.copytree(ROOT / "rules", rules)
-    (rules / "sites" / "example.org.yaml").write_text(SITE, encoding="utf-8")
+    rules = rules_copy(tmp_path, {"example.org": SITE})
     pages = tmp_path / "pages"
     pages.mkdir()
     for i, story in enumerate(STORIES, 1):
