@@ -3,6 +3,7 @@ French article, an English "Live updates" line on a German one)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
@@ -44,11 +45,23 @@ def script_of(ch: str) -> str | None:
     return "CJK" if head in _CJK else head or None
 
 
+_ASCII_LETTERS = re.compile(r"[A-Za-z]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def scripts(text: str) -> Counter[str]:
-    """Letters per script in `text` (fast path for ASCII)."""
-    if text.isascii():
-        return Counter({"LATIN": sum(ch.isalpha() for ch in text)})
-    return Counter(s for s in map(script_of, text) if s)
+    """Letters per script in `text`: ASCII letters counted in C, only the rest looked up one by one.
+
+    >>> sorted(scripts("Paris: Москва, été").items())
+    [('CYRILLIC', 6), ('LATIN', 8)]
+    """
+    counts: Counter[str] = Counter()
+    if not text.isascii():
+        counts.update(s for s in map(script_of, _NON_ASCII.findall(text)) if s)
+    latin = len(_ASCII_LETTERS.findall(text))
+    if latin:
+        counts["LATIN"] += latin
+    return counts
 
 
 class ForeignScript:
