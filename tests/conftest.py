@@ -11,7 +11,8 @@ import pytest
 from cleaner.cleaners import CASCADE
 from cleaner.cli import load_book
 from cleaner.document import Context, Line
-from cleaner.engine import normalise
+from cleaner.engine import DocResult, Engine, normalise
+from cleaner.io.source import Source
 from cleaner.outcome import Outcome
 from cleaner.pipeline import merged_params
 from cleaner.ruleset.loader import RuleBook
@@ -26,6 +27,24 @@ STORIES = [
     "Les pompiers sont intervenus toute la nuit pour éteindre un feu de forêt qui menaçait des maisons.",
     "Le club de rugby a remporté samedi son troisième match de la saison devant un public enthousiaste.",
 ]
+
+
+def misbehave_on(monkeypatch: pytest.MonkeyPatch, doc_id: str, misbehave: Callable[[], object]) -> None:
+    """Make `Engine.process` call `misbehave` (crash, hang) for one document, work for the others."""
+    real = Engine.process
+
+    def patched(self: Engine, source: Source) -> DocResult:
+        if source.id == doc_id:
+            misbehave()
+        return real(self, source)
+
+    monkeypatch.setattr(Engine, "process", patched)
+
+
+def hang() -> None:
+    """A document that never finishes (stands in for a pathological page)."""
+    while True:
+        pass
 
 
 def rules_copy(tmp_path: Path, sites: dict[str, str] | None = None, default_extra: str = "") -> Path:

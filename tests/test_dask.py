@@ -10,8 +10,7 @@ import pytest
 from distributed import LocalCluster
 from test_execution import assert_same_output, corpus, run, tables
 
-from cleaner.engine import DocResult, Engine
-from cleaner.io.inputs import Source
+from conftest import hang, misbehave_on
 
 
 @pytest.fixture(scope="module")
@@ -25,14 +24,7 @@ def test_dask_engine_gives_the_same_output_as_the_local_engine(
 ) -> None:
     inputs = corpus(tmp_path / "in", 2)
     slow = "c01_003_b316738c01c27c10"
-    real = Engine.process
-
-    def stuck(self: Engine, source: Source) -> DocResult:
-        while source.id == slow:
-            pass
-        return real(self, source)
-
-    monkeypatch.setattr(Engine, "process", stuck)  # Dask workers here are threads of this process
+    misbehave_on(monkeypatch, slow, hang)  # Dask workers here are threads of this process
     common = ["--batch-size", "3", "--shard-size", "4", "--time-limit", "0.5"]
     run(inputs, tmp_path / "local", "--workers", "2", *common)
     run(inputs, tmp_path / "dask", "--engine", "dask", "--scheduler", cluster.scheduler_address, *common)

@@ -15,10 +15,8 @@ import pandas as pd
 import pytest
 
 from cleaner.cli import main
-from cleaner.engine import DocResult, Engine
-from cleaner.io.inputs import Source
 
-from conftest import ROOT
+from conftest import ROOT, hang, misbehave_on
 
 fork_only = pytest.mark.skipif(
     multiprocessing.get_start_method() != "fork", reason="the patched engine reaches workers by fork"
@@ -109,14 +107,7 @@ def test_a_document_that_kills_its_worker_is_recorded_and_the_run_goes_on(
 ) -> None:
     inputs = corpus(tmp_path / "in", 2)
     victim = "c00_002_192eed5866ea1362"
-    real = Engine.process
-
-    def crashing(self: Engine, source: Source) -> DocResult:
-        if source.id == victim:
-            os._exit(3)
-        return real(self, source)
-
-    monkeypatch.setattr(Engine, "process", crashing)
+    misbehave_on(monkeypatch, victim, lambda: os._exit(3))
     out = tmp_path / "out"
     run(inputs, out, "--workers", "2", "--batch-size", "3")
     meta = tables(out)["metadata"].set_index("id")
@@ -132,14 +123,7 @@ def test_a_document_over_the_time_limit_is_recorded_and_the_run_goes_on(
 ) -> None:
     inputs = corpus(tmp_path / "in", 1)
     slow = "c00_001_971055e0ff385ae0"
-    real = Engine.process
-
-    def stuck(self: Engine, source: Source) -> DocResult:
-        while source.id == slow:
-            pass
-        return real(self, source)
-
-    monkeypatch.setattr(Engine, "process", stuck)
+    misbehave_on(monkeypatch, slow, hang)
     out = tmp_path / "out"
     run(inputs, out, "--workers", "2", "--time-limit", "0.5")
     meta = tables(out)["metadata"].set_index("id")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from cleaner.document import Context
-from cleaner.engine import normalise
+from cleaner.engine import Settings, normalise
 from cleaner.langid import detect
 from cleaner.pipeline import Pipeline
 from cleaner.ruleset.loader import RuleBook
@@ -33,7 +33,7 @@ class ExampleResult:
 
 def clean_example(book: RuleBook, rule_file: RuleFile, text: str) -> str:
     """Clean `text` as a page of the file's site (site files), language (packs) or any page."""
-    lines, _ = normalise(text, 100_000)
+    lines, _ = normalise(text, Settings().max_line_chars)
     site = rule_file if rule_file.kind == "site" else None
     lang = rule_file.lang or detect([x.text for x in lines])[0]
     pipeline = Pipeline(book.cascade(lang, site))
