@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 
+import pytest
+
 from cleaner.progress import PlainReporter, RichReporter, reporter_for, status_line
 
 
@@ -31,7 +33,8 @@ def test_plain_lines_are_periodic() -> None:
     assert stream.getvalue() == ""
 
 
-def test_a_bar_on_a_terminal() -> None:
+def test_a_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "120")  # a narrow CI terminal would ellipsise the bar's text
     stream = Terminal()
     reporter = reporter_for(10, stream)
     assert isinstance(reporter, RichReporter)
