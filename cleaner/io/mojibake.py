@@ -10,6 +10,7 @@ from __future__ import annotations
 import ftfy
 
 from cleaner.cleaners import MOJIBAKE
+from cleaner.io.badness import may_need_fix
 from cleaner.metadata import REMOVED_TEXT_MAX
 from cleaner.outcome import Removal
 from cleaner.textnorm import split_lines
@@ -35,7 +36,7 @@ def repair_line(line: str) -> str:
     >>> repair_line("L'Ã©tÃ© arrive")
     "L'été arrive"
     """
-    if line.isascii():
+    if not may_need_fix(line):
         return line
     fixed = ftfy.fix_text(line, _CONFIG)
     return fixed if len(split_lines(fixed)) == 1 else line
@@ -43,7 +44,7 @@ def repair_line(line: str) -> str:
 
 def repair(text: str, rule_file: str) -> tuple[str, list[Removal]]:
     """The repaired text (same line count) and one record per repaired line, with its old text."""
-    if text.isascii():
+    if not may_need_fix(text, whole=True):
         return text, []
     lines = split_lines(text)
     removed: list[Removal] = []

@@ -1,0 +1,63 @@
+"""The RE2 translation of ftfy's badness test must never skip a line ftfy would have changed."""
+
+from __future__ import annotations
+
+import ftfy
+import re2
+from ftfy.badness import BADNESS_RE
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.io.badness import _SPACE, _searchers, may_need_fix
+from cleaner.io.mojibake import _CONFIG
+
+# Mojibake is made of these: Latin-1 / cp1252 / cp1251 / MacRoman renderings of UTF-8 bytes.
+_MOJI = (
+    "ÃÂâ€™œžŸ©®°±²³´µ¶·¸¹º»¼½¾¿ÀÁÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ"
+    "ĞŒœŠšŽžƒˆ˜–—‘’‚“”„†‡•…‰‹›рстуфхцчшщъыьэюяРСТУФХЦЧШЩ"
+)
+_TEXT = st.text(alphabet=st.sampled_from(_MOJI + "abcdeXYZ .,!?'-\u00a0\u2028\n\t0123"), max_size=40)
+_SAMPLES = [
+    "L'Ã©tÃ© arrive",
+    "Ã ",
+    "donâ€™t",
+    "Ð¿Ñ€Ð¸Ð²ÐµÑ‚",
+    "cafÃ\u00a0 noir",
+    "Ligne normale, déjà vue à l'été.",
+    "北京 报道",
+]
+
+
+def _ftfy_changes(line: str) -> bool:
+    return ftfy.fix_text(line, _CONFIG) != line
+
+
+@settings(max_examples=400, deadline=None)
+@given(_TEXT | st.text(max_size=30) | st.sampled_from(_SAMPLES))
+def test_a_skipped_line_is_one_ftfy_leaves_alone(text: str) -> None:
+    for line in text.splitlines() or [text]:
+        if not may_need_fix(line):
+            assert not _ftfy_changes(line), line
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TEXT | st.sampled_from(_SAMPLES), max_size=6))
+def test_the_whole_text_gate_sees_every_bad_line(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    if any(may_need_fix(line) for line in text.splitlines()):
+        assert may_need_fix(text, whole=True)
+
+
+def test_same_answers_as_ftfys_own_search() -> None:
+    line_search = _searchers()[0]
+    for sample in _SAMPLES:
+        assert bool(line_search(sample)) == bool(BADNESS_RE.search(sample)), sample
+    assert may_need_fix("L'Ã©tÃ© arrive") and not may_need_fix("L'été arrive")
+
+
+def test_the_space_class_is_pythons_backslash_s() -> None:
+    space = re2.compile(f"^[{_SPACE}]$")
+    for code in range(0x3001):
+        char = chr(code)
+        if not 0xD800 <= code <= 0xDFFF:
+            assert bool(space.search(char)) == char.isspace(), hex(code)
