@@ -6,7 +6,7 @@ be written) until nothing more is removed, so cleaning a clean output changes no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -14,6 +14,7 @@ from cleaner.cleaners import CASCADE, site_rules
 from cleaner.cleaners.base import Cleaner, Origin
 from cleaner.document import Context, Line
 from cleaner.outcome import Removal, merge_fields
+from cleaner.ruleset.patterns import PhraseSet, SharedSet
 from cleaner.ruleset.schema import RuleFile
 
 MAX_ROUNDS = 6
@@ -42,6 +43,15 @@ def merged_params(module: Any, files: Sequence[RuleFile]) -> tuple[Any, Origin]:
     return module.Params(**values), Origin(origin)
 
 
+def _phrase_sets(cleaners: Sequence[Cleaner]) -> Iterator[PhraseSet]:
+    """Every PhraseSet the cleaners hold, as attributes or inside tuples such as (kind, set) pairs."""
+    for cleaner in cleaners:
+        for value in (getattr(cleaner, name) for name in dir(cleaner) if not name.startswith("_")):
+            for item in value if isinstance(value, tuple | list) else (value,):
+                inner = item if isinstance(item, tuple) else (item,)
+                yield from (x for x in inner if isinstance(x, PhraseSet))
+
+
 class Pipeline:
     """The compiled cascade for one rule-file combination (default + language pack + site); `skip`
     names cleaners left out (those that HTML extraction already did the work of)."""
@@ -60,6 +70,7 @@ class Pipeline:
                 self.cleaners.append(site_rules.SiteRules([r for f in self.files for r in f.rules]))
             else:
                 self.cleaners.append(module.build(params, origin))
+        self.shared = SharedSet(_phrase_sets(self.cleaners))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Cleaned:
         current = tuple(lines)

@@ -7,7 +7,8 @@ will be matched against (see `cleaner.textnorm`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -143,11 +144,58 @@ class PhraseSet:
     def __init__(self, phrases: Sequence[Phrase]) -> None:
         self.phrases = tuple(phrases)
         self._set = RegexSet([p.regex for p in self.phrases])
+        self._shared: tuple[SharedSet, int, int] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
     def first(self, text: str) -> Phrase | None:
         """The earliest-declared phrase matching `text`, or None."""
-        found = self._set.matches(text)
-        return self.phrases[found[0]] if found else None
+        if self._shared is not None and len(text) <= SharedSet.MAX_CHARS:
+            shared, lo, hi = self._shared
+            found = shared.matches(text)
+            k = bisect_left(found, lo)
+            return self.phrases[found[k] - lo] if k < len(found) and found[k] < hi else None
+        own = self._set.matches(text)
+        return self.phrases[own[0]] if own else None
+
+
+class SharedSet:
+    """Every phrase list of one pipeline in one RE2 set, so a line is matched once, not once per
+    list and per cleaner, and again in the fixpoint round: the answers (sorted pattern indices) are
+    kept per text, and each PhraseSet reads its own slice of them.
+
+    Long lines go to each list's own set instead: a huge set on a huge line is where RE2's DFA
+    could run out of memory, and a Set says nothing when it does.
+    """
+
+    MAX_CHARS = 2000
+    MAX_CACHED = 50_000
+
+    def __init__(self, phrase_sets: Iterable[PhraseSet]) -> None:
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = 64 << 20
+        self._set = re2.Set.SearchSet(options)
+        self._cache: dict[str, tuple[int, ...]] = {}
+        size = 0
+        for phrase_set in phrase_sets:
+            if phrase_set._shared is not None or not phrase_set.phrases:
+                continue
+            for phrase in phrase_set.phrases:
+                self._set.Add(phrase.regex.pattern)
+            phrase_set._shared = (self, size, size + len(phrase_set.phrases))
+            size += len(phrase_set.phrases)
+        self.size = size
+        if size:
+            self._set.Compile()
+
+    def matches(self, text: str) -> tuple[int, ...]:
+        """Sorted indices of every pattern of the pipeline that matches `text`."""
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= self.MAX_CACHED:
+                self._cache.clear()
+            hits = self._set.Match(text)
+            found = self._cache[text] = tuple(sorted(hits)) if hits else ()
+        return found

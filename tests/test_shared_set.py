@@ -1,0 +1,82 @@
+"""One RE2 set per pipeline must answer every phrase list exactly as the list's own set does."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.cli import load_book
+from cleaner.pipeline import Pipeline, _phrase_sets
+from cleaner.ruleset.loader import RuleBook
+from cleaner.ruleset.patterns import PhraseSet, SharedSet
+from cleaner.textnorm import fold, normalise_line
+
+from conftest import SHARED
+
+_FR_SETS = list(_phrase_sets(Pipeline(load_book(None).cascade("fr", None)).cleaners))
+_MADE_UP = [
+    "Accepter les cookies",
+    "Lire aussi : le tram 9 prolongé",
+    "Photo : AFP",
+    "© AFP 2023 Daphné BENOIT",
+    "Par Jean Dupont",
+    "Publié le 12/03/2023 à 10h",
+    "Vos réactions",
+    "0",
+    "Partager",
+    "Accueil > Monde > Europe",
+    "Read more",
+    "La Région bruxelloise a confirmé mardi le prolongement de la ligne de tram 9.",
+]
+
+
+def _pipelines(book: RuleBook) -> list[Pipeline]:
+    sites = [None, *book.sites]
+    return [Pipeline(book.cascade(lang, site)) for lang in ["und", *book.langs] for site in sites]
+
+
+def _own_answer(phrases: PhraseSet, text: str) -> object:
+    own = phrases._set.matches(text)
+    return phrases.phrases[own[0]] if own else None
+
+
+def _lines() -> list[str]:
+    texts = list(_MADE_UP)
+    for folder in (SHARED / "seeds", SHARED / "devset" / "dumps"):
+        for path in sorted(folder.glob("*.txt"))[:60] if folder.is_dir() else ():
+            texts.extend(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    return [fold(x) for x in (normalise_line(t) for t in texts) if x]
+
+
+def test_every_list_answers_as_its_own_set(book: RuleBook) -> None:
+    lines = _lines()
+    for pipeline in _pipelines(book):
+        sets = list(_phrase_sets(pipeline.cleaners))
+        assert sets and all(s._shared is not None for s in sets if s.phrases)
+        for text in lines:
+            for phrases in sets:
+                assert phrases.first(text) == _own_answer(phrases, text), (text, phrases.phrases[:1])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab c©:>0Ol'-é|/"), max_size=30) | st.sampled_from(_MADE_UP))
+def test_random_text(text: str) -> None:
+    for phrases in _FR_SETS:
+        assert phrases.first(text) == _own_answer(phrases, text)
+
+
+def test_long_lines_use_each_lists_own_set(book: RuleBook) -> None:
+    pipeline = Pipeline(book.cascade("fr", None))
+    long_line = "Accepter les cookies " + "x" * SharedSet.MAX_CHARS
+    assert pipeline.shared.matches("Accepter les cookies")
+    before = len(pipeline.shared._cache)
+    for phrases in _phrase_sets(pipeline.cleaners):
+        assert phrases.first(long_line) == _own_answer(phrases, long_line)
+    assert len(pipeline.shared._cache) == before
+
+
+def test_the_cache_stays_bounded(book: RuleBook) -> None:
+    shared = Pipeline(book.cascade("fr", None)).shared
+    for i in range(SharedSet.MAX_CACHED + 10):
+        shared.matches(f"ligne {i}")
+    assert len(shared._cache) <= SharedSet.MAX_CACHED
