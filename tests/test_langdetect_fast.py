@@ -1,0 +1,61 @@
+"""FastDetector must answer exactly as langdetect (same languages, same probabilities, same errors)."""
+
+from __future__ import annotations
+
+import langdetect
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from langdetect.lang_detect_exception import LangDetectException
+
+from cleaner import langid  # noqa: F401  (seeds langdetect)
+from cleaner.langdetect_fast import detect_langs
+from cleaner.langid import sample
+
+from conftest import SHARED
+
+_ALPHABET = (
+    [chr(c) for c in range(32, 127)]
+    + [chr(c) for c in range(0xC0, 0x180)]  # Latin-1, Latin Extended-A
+    + [chr(c) for c in range(0x400, 0x450)]  # Cyrillic
+    + [chr(c) for c in range(0x4E00, 0x4E40)]  # CJK
+    + [chr(c) for c in range(0x3040, 0x30A0)]  # kana
+    + ["\uac00", "\u0219", "\u021b", "\u1ea1", "\u1e05", "\u06cc", "\u0300", "\u0301", "\u2019", " "] * 3
+)
+_FIXED = [
+    "",
+    " ",
+    "12345 !!!",
+    "see https://example.com/a?b=1 and mail foo.bar@baz.org  NOW   OK",
+    "Le Président de la République a annoncé mardi une réforme des retraites.",
+    "The quick brown fox jumps over the lazy dog, said the BBC NEWS anchor.",
+    "Der Bundestag hat am Donnerstag über das neue Gesetz abgestimmt.",
+    "林務局管理的國家森林遊樂區",
+    "東京では、きょう雨が降りました。",
+    "Москва — столица России.",
+    "Xin chào thế giới",
+]
+
+
+def _answer(detect: object, text: str) -> object:
+    try:
+        return [(x.lang, x.prob) for x in detect(text)]  # type: ignore[operator]
+    except LangDetectException as exc:
+        return str(exc)
+
+
+def test_fixed_texts() -> None:
+    for text in _FIXED:
+        assert _answer(detect_langs, text) == _answer(langdetect.detect_langs, text), text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=300) | st.text(max_size=60))
+def test_random_texts(text: str) -> None:
+    assert _answer(detect_langs, text) == _answer(langdetect.detect_langs, text)
+
+
+def test_dev_set_and_seed_pages() -> None:
+    paths = sorted((SHARED / "devset" / "dumps").glob("*.txt"))[::3] + sorted((SHARED / "seeds").glob("*"))
+    for path in paths:
+        text = sample(path.read_text(encoding="utf-8", errors="replace").splitlines())
+        assert _answer(detect_langs, text) == _answer(langdetect.detect_langs, text), path.name
