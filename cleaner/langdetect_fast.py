@@ -20,6 +20,8 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
+from cleaner.memo import on_clear
+
 
 class _Normal(dict[str, str]):
     """Character -> langdetect's normal form of it, computed on first sight."""
@@ -49,6 +51,7 @@ _NORMAL = _Normal()
 _ROWS: _Rows | None = None
 _WORDS: dict[str, tuple[str, ...]] = {}  # normalised word -> its known n-grams
 _MAX_WORDS = 50_000
+on_clear(_WORDS.clear)
 _SPACES = re.compile(" +")
 _LATIN = re.compile("[A-z]")  # sic: langdetect counts 'A' <= ch <= 'z', brackets and all
 _NON_LATIN = re.compile("[\u0300-\U0010ffff]")

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from cleaner.memo import on_clear
+
 _SPACE_LIKE = (
     [chr(c) for c in range(0x00, 0x20)]
     + [chr(c) for c in range(0x7F, 0xA1)]
@@ -55,6 +57,9 @@ def fold(text: str) -> str:
     "l'article - suite"
     """
     return text.translate(_FOLD)
+
+
+on_clear(fold.cache_clear)
 
 
 def render(lines: list[str]) -> str:

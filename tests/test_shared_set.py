@@ -80,3 +80,13 @@ def test_the_cache_stays_bounded(book: RuleBook) -> None:
     for i in range(SharedSet.MAX_CACHED + 10):
         shared.matches(f"ligne {i}")
     assert len(shared._cache) <= SharedSet.MAX_CACHED
+
+
+def test_clearing_the_memo_tables_changes_no_answer(book: RuleBook) -> None:
+    from cleaner.memo import clear_all
+
+    shared = Pipeline(book.cascade("fr", None)).shared
+    before = [shared.matches(text) for text in _MADE_UP]
+    clear_all()
+    assert not shared._cache
+    assert [shared.matches(text) for text in _MADE_UP] == before

@@ -11,9 +11,11 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakSet
 
 import re2
 
+from cleaner.memo import on_clear
 from cleaner.ruleset.errors import RuleFileError
 from cleaner.textnorm import fold, normalise_line
 
@@ -187,6 +189,7 @@ class SharedSet:
             phrase_set._shared = (self, size, size + len(phrase_set.phrases))
             size += len(phrase_set.phrases)
         self.size = size
+        _SHARED_SETS.add(self)
         if size:
             self._set.Compile()
 
@@ -199,3 +202,7 @@ class SharedSet:
             hits = self._set.Match(text)
             found = self._cache[text] = tuple(sorted(hits)) if hits else ()
         return found
+
+
+_SHARED_SETS: WeakSet[SharedSet] = WeakSet()
+on_clear(lambda: [shared._cache.clear() for shared in _SHARED_SETS])
