@@ -23,6 +23,7 @@ from cleaner.ruleset.loader import default_rules_dir, load_rulebook
 
 TIMEOUT = "error:timeout"
 WORKER_CRASH = "error:worker"
+DUPLICATE_ID = "dropped:duplicate_id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +87,16 @@ def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> D
 
 
 def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
-    """Clean one document under the time limit; a timeout becomes the document's row."""
+    """Clean one document under the time limit; a timeout becomes the document's row, and so does
+    an id the reader found taken (the parent decides, while reading: see `inputs.unique_ids`)."""
+    rules = RulesIdentity(engine.book.version, engine.book.digest)
+    if source.duplicate_of is not None:
+        message = f"an earlier document of this run has the id {source.duplicate_of!r}; the first is kept"
+        return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, [])
     try:
         with time_limit(spec.time_limit):
             result = engine.process(source)
     except DocumentTimeout:
-        rules = RulesIdentity(engine.book.version, engine.book.digest)
         row = failure_row(source, rules, TIMEOUT, f"took longer than the {spec.time_limit:g}s limit")
         return DocOutput(source.id, row, None, [])
     return output_of(source, result, spec.dedup)

@@ -2,13 +2,14 @@
 
 A text or HTML file is one document; a JSONL, Parquet or WARC file is a container whose records
 are read lazily (`records.py`, `warc.py`), each becoming a `Source` with its bytes in memory.
+Ids are made unique as they are read (`unique_ids`), in the parent, before any worker sees them.
 """
 
 from __future__ import annotations
 
 import csv
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,7 @@ __all__ = [
     "Source",
     "discover",
     "sources_of",
+    "unique_ids",
     "with_manifest",
 ]
 
@@ -99,7 +101,39 @@ def discover(paths: Iterable[Path], fmt: str = "auto") -> list[InputFile]:
 def sources_of(
     files: Iterable[InputFile], fields: RecordFields, skipped: Counter[str], max_bytes: int
 ) -> Iterator[Source]:
-    """Every document of every file, lazily; records a reader skips are counted in `skipped`."""
+    """Every document of every file, lazily, with unique ids; records a reader skips are counted in
+    `skipped`."""
+    return unique_ids(_read_all(files, fields, skipped, max_bytes))
+
+
+def unique_ids(sources: Iterable[Source]) -> Iterator[Source]:
+    """Sources as read, except that one whose id an earlier source has becomes a duplicate named
+    `<id>#2`, `#3`...: the first keeps the id (and its text file), every later one still gets a row.
+
+    Keeps every id of the run in memory: two records of one container, or a record and a file
+    (`shard.jsonl` record `a` and `shard/a.txt`), or ids equal once made safe, can collide.
+
+    >>> [(s.id, s.duplicate_of) for s in unique_ids(Source(i, Path("f")) for i in ("a", "b", "a", "a"))]
+    [('a', None), ('b', None), ('a#2', 'a'), ('a#3', 'a')]
+    """
+    seen: set[str] = set()
+    copies: defaultdict[str, int] = defaultdict(lambda: 1)
+    for source in sources:
+        if source.id not in seen:
+            seen.add(source.id)
+            yield source
+            continue
+        doc_id = source.id
+        while doc_id in seen:  # a later name may be taken too: a file may be called `a#2.txt`
+            copies[source.id] += 1
+            doc_id = f"{source.id}#{copies[source.id]}"
+        seen.add(doc_id)
+        yield replace(source, id=doc_id, duplicate_of=source.id)
+
+
+def _read_all(
+    files: Iterable[InputFile], fields: RecordFields, skipped: Counter[str], max_bytes: int
+) -> Iterator[Source]:
     for file in files:
         if file.format == "txt":
             yield Source(file.id, file.path)

@@ -13,7 +13,8 @@ class Source:
 
     `content` holds the document when it is a record of a container (`path` is then the container);
     None means read `path`. `error` is set for a record that could not be read, so it still gets
-    its metadata row. Plain values only, so a Source can be sent to a worker process.
+    its metadata row; `duplicate_of` for a record whose id an earlier document of the run already
+    has (`inputs.unique_ids`). Plain values only, so a Source can be sent to a worker process.
     """
 
     id: str
@@ -26,6 +27,7 @@ class Source:
     fetched: str | None = None
     extra: dict[str, object] = field(default_factory=dict)
     error: str | None = None
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
