@@ -20,6 +20,7 @@ from cleaner.execution.batch import RulesIdentity, WorkerSpec
 from cleaner.execution.local import LocalExecutor
 from cleaner.execution.ordered import OrderedExecutor
 from cleaner.io.inputs import Source
+from cleaner.io.run_record import Settings, record_settings
 from cleaner.io.shards import DocOutput, ShardWriter, prepare
 from cleaner.metadata import REMOVED_PREFIX
 from cleaner.progress import reporter_for
@@ -95,15 +96,19 @@ def run_batch(
     options: RunOptions,
     total: int | None = None,
     dedup: DedupConfig | None = None,
+    made_with: Settings | None = None,
 ) -> Summary:
     """Clean `sources` into `out_dir`; with `options.resume`, skip those a previous run finished.
 
     Then mark exact and near duplicates among every kept document in `out_dir` (`dedup`: the
-    rules' parameters, DedupConfig's defaults when None).
+    rules' parameters, DedupConfig's defaults when None). `made_with`: the options that change
+    the output, recorded for a later `--resume` to check (`run_record`).
     """
     started = time.perf_counter()
     summary = Summary()
     resumed = prepare(out_dir, options.resume)
+    if made_with is not None:  # after `prepare`: a fresh run's record never sits beside older tables
+        record_settings(out_dir, rules.digest, made_with)
     config = dedup or DedupConfig()
     spec = replace(spec, dedup=config)
     prints: dict[str, Fingerprint] = {}  # one small signature per kept document, for the post-pass

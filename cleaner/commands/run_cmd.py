@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 from collections import Counter
 from pathlib import Path
 
@@ -10,7 +11,17 @@ from cleaner.commands.common import load_book
 from cleaner.engine import Settings
 from cleaner.execution.batch import RulesIdentity, WorkerSpec
 from cleaner.io.documents_out import FORMATS_OUT, write_documents
-from cleaner.io.inputs import FORMATS, RecordFields, discover, read_manifest, sources_of, with_manifest
+from cleaner.io.inputs import (
+    FORMATS,
+    InputSetupError,
+    RecordFields,
+    discover,
+    read_manifest,
+    sources_of,
+    with_manifest,
+)
+from cleaner.io.run_record import Settings as MadeWith
+from cleaner.io.run_record import resume_conflict
 from cleaner.quality.dedup import DedupConfig
 from cleaner.run import ENGINES, RunOptions, Summary, run_batch
 from cleaner.survey import with_repeated
@@ -58,7 +69,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--batch-size", type=int, default=defaults.batch_size, help="documents per task")
     run.add_argument("--shard-size", type=int, default=defaults.shard_size, help="documents per shard")
     run.add_argument(
-        "--resume", action="store_true", help="keep the finished shards in --out and clean only the rest"
+        "--resume",
+        action="store_true",
+        help="keep the finished shards in --out and clean only the rest; refused (exit 2) when they "
+        "were made with other rules or output settings",
+    )
+    run.add_argument(
+        "--force-resume",
+        action="store_true",
+        help="--resume even into shards made with other rules or settings (each row keeps its rules_digest)",
     )
     run.add_argument(
         "--time-limit",
@@ -74,11 +93,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _run(args: argparse.Namespace) -> int:
     book = load_book(args.rules)
     files = discover(args.inputs, args.format)
+    manifest = read_manifest(args.manifest) if args.manifest else None
+    made_with = output_settings(args)
+    resume = args.resume or args.force_resume
+    if resume and not args.force_resume:  # before the inputs are read: a refusal costs nothing
+        conflict = resume_conflict(args.out, book.digest, made_with)
+        if conflict is not None:
+            raise InputSetupError(f"{conflict}; --force-resume to resume anyway")
     skipped: Counter[str] = Counter()
     fields = RecordFields(args.text_field, args.id_field, args.url_field, args.html_field)
     sources = sources_of(files, fields, skipped, Settings().max_bytes)
-    if args.manifest:
-        sources = with_manifest(sources, read_manifest(args.manifest))
+    if manifest is not None:
+        sources = with_manifest(sources, manifest)
     containers = any(f.format in ("jsonl", "parquet", "warc") for f in files)
     settings = Settings(
         domain_rules=not args.no_domain_rules,
@@ -87,14 +113,15 @@ def _run(args: argparse.Namespace) -> int:
     )
     if not args.no_domain_rules:  # lines repeated across a site's pages, if a rule file asks for them
         again = sources_of(files, fields, Counter(), settings.max_bytes)
-        again = with_manifest(again, read_manifest(args.manifest)) if args.manifest else again
+        again = (s for s in again if s.duplicate_of is None)  # a repeated id is not another page
+        again = with_manifest(again, manifest) if manifest is not None else again
         settings = with_repeated(book, settings, again)
     spec = WorkerSpec(args.rules.resolve() if args.rules else None, settings, args.time_limit or None)
     options = RunOptions(
         workers=args.workers,
         batch_size=args.batch_size,
         shard_size=args.shard_size,
-        resume=args.resume,
+        resume=resume,
         strict=args.strict,
         engine=args.engine,
         scheduler=args.scheduler,
@@ -102,7 +129,9 @@ def _run(args: argparse.Namespace) -> int:
     rules = RulesIdentity(book.version, book.digest)
     dedup = DedupConfig.from_section(book.default.dedup)
     total = None if containers else len(files)
-    summary = run_batch(sources, spec, rules, args.out, options, total=total, dedup=dedup)
+    summary = run_batch(
+        sources, spec, rules, args.out, options, total=total, dedup=dedup, made_with=made_with
+    )
     print_summary(summary, args.out)
     shards = write_documents(args.out, args.format_out, args.shard_size)
     if shards:
@@ -110,6 +139,21 @@ def _run(args: argparse.Namespace) -> int:
     if skipped:
         print("records skipped: " + ", ".join(f"{kind} {n}" for kind, n in sorted(skipped.items())))
     return 0
+
+
+def output_settings(args: argparse.Namespace) -> MadeWith:
+    """The options that change what a run computes, not how fast: a resume must keep them."""
+    manifest = hashlib.sha256(args.manifest.read_bytes()).hexdigest()[:16] if args.manifest else None
+    return {
+        "--format": args.format,
+        "--text-field": args.text_field,
+        "--id-field": args.id_field,
+        "--url-field": args.url_field,
+        "--html-field": args.html_field,
+        "--no-domain-rules": args.no_domain_rules,
+        "--no-filter": args.no_filter,
+        "--manifest": manifest,  # its content: the same file edited gives other domains
+    }
 
 
 def print_summary(summary: Summary, out: Path) -> None:
