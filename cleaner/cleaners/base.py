@@ -42,7 +42,7 @@ def phrase_hit(cleaner: str, kind: str, phrase: Phrase) -> Hit:
 
 def first_match(phrases: PhraseSet, text: str) -> Phrase | None:
     """Match against the folded text (typographic apostrophes and dashes seen as ASCII)."""
-    return phrases.first(fold(text)) if phrases else None
+    return phrases.first(fold(text)) if phrases.phrases else None
 
 
 def words(text: str) -> int:

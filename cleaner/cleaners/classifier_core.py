@@ -12,7 +12,10 @@ import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
+
+from cleaner.memo import on_clear
 
 GOOD = "good"
 _SHORT = "short"
@@ -67,8 +70,12 @@ class _Line(NamedTuple):
     bad_reason: str  # non-empty when the line is boilerplate whatever its neighbours
 
 
+@lru_cache(maxsize=16_384)
 def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
-    """Measure one line; densities only for long lines, since short ones follow their neighbours."""
+    """Measure one line; densities only for long lines, since short ones follow their neighbours.
+
+    Memoised: the cascade's fixpoint round measures the same lines again.
+    """
     tokens = line.split(" ")
     ideographs = hangul = 0
     if not line.isascii():
@@ -99,6 +106,9 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
     elif "©" in line or "opyright" in line or "rights reserved" in line:
         reason = "copyright"
     return _Line(weight, words, density, ends_sentence, title_case, reason)
+
+
+on_clear(_features.cache_clear)
 
 
 def _intrinsic(f: _Line, has_stoplist: bool, p: ClassifierParams) -> str:

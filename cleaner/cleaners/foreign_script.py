@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from cleaner.cleaners.base import Origin, words
 from cleaner.document import Context, Line
+from cleaner.memo import on_clear
 from cleaner.outcome import Hit, Outcome, drop_lines
 from cleaner.stoplists import stoplist
 
@@ -49,8 +50,12 @@ _ASCII_LETTERS = re.compile(r"[A-Za-z]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+@lru_cache(maxsize=16_384)
 def scripts(text: str) -> Counter[str]:
     """Letters per script in `text`: ASCII letters counted in C, only the rest looked up one by one.
+
+    Memoised (the fixpoint round counts the same lines again), so callers must not change the
+    Counter they get.
 
     >>> sorted(scripts("Paris: Москва, été").items())
     [('CYRILLIC', 6), ('LATIN', 8)]
@@ -62,6 +67,9 @@ def scripts(text: str) -> Counter[str]:
     if latin:
         counts["LATIN"] += latin
     return counts
+
+
+on_clear(scripts.cache_clear)
 
 
 class ForeignScript:

@@ -155,7 +155,11 @@ class PhraseSet:
         """The earliest-declared phrase matching `text`, or None."""
         if self._shared is not None and len(text) <= SharedSet.MAX_CHARS:
             shared, lo, hi = self._shared
-            found = shared.matches(text)
+            found = shared._cache.get(text)  # the hot path: one dict lookup, usually ()
+            if found is None:
+                found = shared.matches(text)
+            if not found:
+                return None
             k = bisect_left(found, lo)
             return self.phrases[found[k] - lo] if k < len(found) and found[k] < hi else None
         own = self._set.matches(text)
