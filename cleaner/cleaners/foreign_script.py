@@ -51,15 +51,18 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @lru_cache(maxsize=16_384)
-def scripts(text: str) -> Counter[str]:
-    """Letters per script in `text`: ASCII letters counted in C, only the rest looked up one by one.
-
-    Memoised (the fixpoint round counts the same lines again), so callers must not change the
-    Counter they get.
+def scripts(line: str) -> Counter[str]:
+    """Letters per script in one line, memoised (the fixpoint round counts the same lines again),
+    so callers must not change the Counter they get.
 
     >>> sorted(scripts("Paris: Москва, été").items())
     [('CYRILLIC', 6), ('LATIN', 8)]
     """
+    return _count(line)
+
+
+def _count(text: str) -> Counter[str]:
+    """Letters per script in `text`: ASCII letters counted in C, only the rest looked up one by one."""
     counts: Counter[str] = Counter()
     if not text.isascii():
         counts.update(s for s in map(script_of, _NON_ASCII.findall(text)) if s)
@@ -82,20 +85,18 @@ class ForeignScript:
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
-        per_line = [scripts(line.text) for line in lines]
-        total: Counter[str] = Counter()
-        for counts in per_line:
-            total.update(counts)
+        total = _count("\n".join(line.text for line in lines))  # letters are letters, line by line or not
         letters = sum(total.values())
         if not letters:
             return drop_lines(lines, {}, NAME)
         main, main_count = total.most_common(1)[0]
         hits: dict[int, Hit] = {}
         if main_count / letters >= p.min_doc_share:
-            for i, (line, counts) in enumerate(zip(lines, per_line, strict=True)):
-                if words(line.text) > p.max_words or sum(counts.values()) < p.min_letters:
-                    continue
-                if counts.most_common(1)[0][0] != main:
+            for i, line in enumerate(lines):
+                if words(line.text) > p.max_words or (main == "LATIN" and line.text.isascii()):
+                    continue  # too long to be a UI string, or all its letters are the main script's
+                counts = scripts(line.text)
+                if sum(counts.values()) >= p.min_letters and counts.most_common(1)[0][0] != main:
                     hits[i] = self.origin.hit(f"{NAME}.script")
         if main == "LATIN" and ctx.stopwords:
             self._other_language(lines, ctx.stopwords, hits)
