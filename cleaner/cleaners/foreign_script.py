@@ -46,8 +46,9 @@ def script_of(ch: str) -> str | None:
     return "CJK" if head in _CJK else head or None
 
 
-_ASCII_LETTERS = re.compile(r"[A-Za-z]")
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Every byte but the ASCII letters: deleting them from the UTF-8 bytes leaves the ASCII letters.
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @lru_cache(maxsize=16_384)
@@ -62,11 +63,15 @@ def scripts(line: str) -> Counter[str]:
 
 
 def _count(text: str) -> Counter[str]:
-    """Letters per script in `text`: ASCII letters counted in C, only the rest looked up one by one."""
+    """Letters per script in `text`: ASCII letters counted on bytes, each other character's script
+    looked up once."""
     counts: Counter[str] = Counter()
     if not text.isascii():
-        counts.update(s for s in map(script_of, _NON_ASCII.findall(text)) if s)
-    latin = len(_ASCII_LETTERS.findall(text))
+        for char, n in Counter("".join(_NON_ASCII.findall(text))).items():  # each distinct character once
+            script = script_of(char)
+            if script:
+                counts[script] += n
+    latin = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTERS))
     if latin:
         counts["LATIN"] += latin
     return counts
@@ -82,6 +87,8 @@ class ForeignScript:
         self.params = params
         self.origin = origin
         self.ui_stopwords = [stoplist(name) for name in params.ui_languages]
+        # page stop words -> (words only the page's language has, words only a UI language has)
+        self._pairs: dict[frozenset[str], list[tuple[frozenset[str], frozenset[str]]]] = {}
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
@@ -109,7 +116,9 @@ class ForeignScript:
         one language count as evidence.
         """
         p = self.params
-        pairs = [(own - other, other - own) for other in self.ui_stopwords if other != own]
+        pairs = self._pairs.get(own)
+        if pairs is None:
+            pairs = self._pairs[own] = [(own - o, o - own) for o in self.ui_stopwords if o != own]
         for i, line in enumerate(lines):
             n = words(line.text)
             if i in hits or not p.lang_min_words <= n <= p.lang_max_words:
