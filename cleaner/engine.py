@@ -29,7 +29,7 @@ from cleaner.quality.filters import first_failure, thresholds_for
 from cleaner.quality.signals import signals
 from cleaner.ruleset.loader import RuleBook
 from cleaner.stoplists import stoplist_for
-from cleaner.textnorm import normalise_line, render, split_lines
+from cleaner.textnorm import normalise_line, normalise_lines, render, split_lines
 
 BUILTIN = "builtin"
 
@@ -63,7 +63,7 @@ def normalise(text: str, max_line_chars: int) -> tuple[list[Line], list[Removal]
     lines: list[Line] = []
     removed: list[Removal] = []
     gap = True
-    for no, raw in enumerate(split_lines(text), 1):
+    for no, (raw, norm) in enumerate(zip(split_lines(text), normalise_lines(text), strict=True), 1):
         if len(raw) > max_line_chars:
             removed.append(
                 Removal(
@@ -72,7 +72,6 @@ def normalise(text: str, max_line_chars: int) -> tuple[list[Line], list[Removal]
             )
             gap = True
             continue
-        norm = normalise_line(raw)
         if not norm:
             if raw:
                 removed.append(Removal(no, 0, len(raw), raw, NORMALISE, "normalise.blank", BUILTIN))

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from cleaner.engine import normalise
-from cleaner.textnorm import fold, normalise_line, render
+from cleaner.textnorm import fold, normalise_line, normalise_lines, render, split_lines
 
 
 def test_nfc_spaces_and_zero_width() -> None:
@@ -39,3 +42,18 @@ def test_fold_keeps_length() -> None:
 def test_render_convention() -> None:
     assert render(["a", "b"]) == "a\n\nb\n"
     assert render([]) == ""
+
+
+_PIECES = st.sampled_from(
+    [
+        *["a", "é", "e\u0301", "\u0301", "\u0327", " ", "\u00a0", "\t", "\u200b", "\u00ad", "\n", "\r"],
+        *["\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", "\u3000", "ﬁ", "Å"],
+        "\u1100\u1161",
+    ]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join) | st.text(max_size=60))
+def test_whole_text_normalisation_is_line_by_line_normalisation(text: str) -> None:
+    assert normalise_lines(text) == [normalise_line(raw) for raw in split_lines(text)]
