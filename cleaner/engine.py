@@ -18,7 +18,7 @@ from cleaner.domains import DomainMatch, DomainResolver, host_of
 from cleaner.io import html_extract
 from cleaner.io.decode import Decoded, InputRefused, decode, from_text
 from cleaner.io.html_extract import Extracted, ExtractionTimeout, PageMeta, time_limit
-from cleaner.io.html_params import merged_html
+from cleaner.io.html_params import HtmlParams, merged_html
 from cleaner.io.inputs import Source
 from cleaner.io.mojibake import repair
 from cleaner.langid import detect
@@ -200,13 +200,20 @@ class Engine:
         tree = html_extract.parse(html)
         if tree is None:
             raise InputRefused("dropped:not_html", "no HTML element could be parsed")
-        meta = html_extract.page_meta(tree, source.url)
-        match = self._domain([], source.url or meta.url, source.domain)
-        params = merged_html(f.html for f in self.book.cascade(meta.lang or "und", match.site))
+        meta = html_extract.page_basics(tree, source.url)
+        params = self._html_params(meta, source)
+        if params.metadata:  # trafilatura's full pass; its URL (og:url...) may name another site
+            basics, meta = meta, html_extract.page_meta(tree, source.url)
+            if (meta.url, meta.lang) != (basics.url, basics.lang):
+                params = self._html_params(meta, source)
         extracted = html_extract.extract(html_extract.prune(tree, params.prune_xpaths), params, _stopwords_of)
         if not extracted.text.strip():
             raise InputRefused("dropped:no_main_text", "neither trafilatura nor jusText found main text")
         return extracted, meta
+
+    def _html_params(self, meta: PageMeta, source: Source) -> HtmlParams:
+        match = self._domain([], source.url or meta.url, source.domain)
+        return merged_html(f.html for f in self.book.cascade(meta.lang or "und", match.site))
 
     def _domain(self, texts: list[str], url: str | None, declared: str | None) -> DomainMatch:
         if self.settings.domain_rules:

@@ -51,6 +51,30 @@ def test_page_metadata_fills_the_row(book: RuleBook, tmp_path: Path) -> None:
     assert result.text is not None and "Home" not in result.text and "repair bridges" in result.text
 
 
+def test_a_site_can_skip_the_metadata_pass_and_ask_for_fast_extraction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = html_page("City budget approved", ARTICLE_EN).replace(
+        "</head>", '<meta name="author" content="Jane Doe"></head>'
+    )
+    fast_flags: list[bool] = []
+    real = html_extract.trafilatura.bare_extraction
+
+    def spy(*args: object, **options: object) -> object:
+        fast_flags.append(bool(options["fast"]))
+        return real(*args, **options)
+
+    monkeypatch.setattr(html_extract.trafilatura, "bare_extraction", spy)
+    site = "version: 1\nhtml:\n  metadata: false\n  fast: true\n"
+    engine = Engine(rules_with_site(tmp_path, site), SETTINGS)
+    on_site = engine.process(page_source(tmp_path, html, "a", "https://example.org/a")).row
+    elsewhere = engine.process(page_source(tmp_path, html, "b", "https://example.net/b")).row
+    assert on_site["status"] == elsewhere["status"] == "ok"
+    assert on_site["author"] is None and elsewhere["author"] == "Jane Doe"
+    assert on_site["title"] == "City budget approved"  # the first line of the text stands in
+    assert fast_flags == [True, False]
+
+
 def test_site_prune_xpaths_remove_elements_before_extraction(tmp_path: Path) -> None:
     html = html_page("City budget approved", ARTICLE_EN, extra=PROMO)
     site = "version: 1\nhtml:\n  prune_xpaths: [\"//div[@class='promo']\"]\n"

@@ -21,6 +21,8 @@ class HtmlParams:
     favor: str = "balanced"  # trafilatura's precision / recall trade-off
     include_tables: bool = True
     include_comments: bool = True
+    fast: bool = False  # trafilatura's fast mode: no second opinion from its own fallback extractors
+    metadata: bool = True  # trafilatura's page metadata (title, author, date, site name, categories)
     min_extracted_chars: int = 0  # below this, jusText also runs and the longer text wins
     skip_cleaners: tuple[str, ...] = ()  # cascade steps that extraction makes redundant
 
