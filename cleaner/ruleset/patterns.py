@@ -122,20 +122,25 @@ class Phrase:
 
 
 class RegexSet:
-    """Many compiled regexes tested against a text in one RE2 pass."""
+    """Many compiled regexes tested against a text in one RE2 pass.
+
+    Compiled on first use: inside a pipeline most lists are answered by its SharedSet, and only
+    a rare long line needs the list's own set.
+    """
 
     def __init__(self, regexes: Sequence[Any]) -> None:
+        self._sources = [regex.pattern for regex in regexes]
         self._set: Any = None
-        if regexes:
-            self._set = re2.Set.SearchSet(RE2_OPTIONS)
-            for regex in regexes:
-                self._set.Add(regex.pattern)
-            self._set.Compile()
 
     def matches(self, text: str) -> list[int]:
         """Indices of the regexes that match `text`, in declaration order."""
-        if self._set is None:
+        if not self._sources:
             return []
+        if self._set is None:
+            self._set = re2.Set.SearchSet(RE2_OPTIONS)
+            for source in self._sources:
+                self._set.Add(source)
+            self._set.Compile()
         found = self._set.Match(text)
         return sorted(found) if found else []
 
