@@ -110,7 +110,8 @@ def run_batch(
     if made_with is not None:  # after `prepare`: a fresh run's record never sits beside older tables
         record_settings(out_dir, rules.digest, made_with)
     config = dedup or DedupConfig()
-    spec = replace(spec, dedup=config)
+    # Local workers share the output folder, so they write the text files themselves.
+    spec = replace(spec, dedup=config, text_dir=out_dir if options.engine == "local" else None)
     prints: dict[str, Fingerprint] = {}  # one small signature per kept document, for the post-pass
 
     def pending() -> Iterator[Source]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cleaner.cleaners import PARAM_SPECS
@@ -16,7 +16,7 @@ from cleaner.engine import DocResult, Engine, Settings, source_row
 from cleaner.execution.guard import DocumentTimeout, time_limit
 from cleaner.io.inputs import Source
 from cleaner.io.shards import DocOutput
-from cleaner.io.writers import removed_rows
+from cleaner.io.writers import removed_rows, text_path, write_text
 from cleaner.langid import detect
 from cleaner.quality.dedup import DedupConfig, fingerprint
 from cleaner.ruleset.loader import default_rules_dir, load_rulebook
@@ -34,6 +34,7 @@ class WorkerSpec:
     settings: Settings
     time_limit: float | None
     dedup: DedupConfig | None = None  # set by run_batch: fingerprint kept texts for the post-pass
+    text_dir: Path | None = None  # set for workers on this machine: they write the text files
 
     def build(self) -> Engine:
         return Engine(load_rulebook(self.rules_dir or default_rules_dir(), PARAM_SPECS), self.settings)
@@ -47,7 +48,7 @@ class RulesIdentity:
     digest: str
 
 
-_ENGINES: dict[WorkerSpec, Engine] = {}
+_ENGINES: dict[tuple[Path | None, Settings], Engine] = {}
 """Per-process cache: building the cascade compiles every pattern, so a worker does it once."""
 
 
@@ -60,10 +61,11 @@ gains nothing from threads anyway. Parallelism comes from processes."""
 def engine_for(spec: WorkerSpec) -> Engine:
     """The process's engine for `spec`, built on first use with langdetect's profiles loaded, so
     that one-time cost is not charged to the first document's time limit."""
-    if spec not in _ENGINES:
-        _ENGINES[spec] = spec.build()
+    key = (spec.rules_dir, spec.settings)  # what the engine depends on, not where output goes
+    if key not in _ENGINES:
+        _ENGINES[key] = spec.build()
         detect(["the language profiles load on the first call to the detector"])
-    return _ENGINES[spec]
+    return _ENGINES[key]
 
 
 def failure_row(source: Source, rules: RulesIdentity, status: str, message: str) -> dict[str, object]:
@@ -102,8 +104,20 @@ def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
     return output_of(source, result, spec.dedup)
 
 
+def place_text(out_dir: Path, doc: DocOutput) -> DocOutput:
+    """Write the document's text file (or remove a stale one) here, in the worker, so the parent
+    only writes the tables: with every core busy, the parent's time is taken from a worker."""
+    if doc.text is not None:
+        write_text(out_dir, doc.id, doc.text)
+    else:
+        text_path(out_dir, doc.id).unlink(missing_ok=True)
+    return replace(doc, text=None, text_placed=True)
+
+
 def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:
     """What a worker runs: every source of the batch, in order (the engine never raises)."""
     with _ONE_AT_A_TIME:
         engine = engine_for(spec)
-        return [process_one(engine, source, spec) for source in sources]
+        docs = [process_one(engine, source, spec) for source in sources]
+    text_dir = spec.text_dir
+    return docs if text_dir is None else [place_text(text_dir, doc) for doc in docs]

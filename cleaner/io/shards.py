@@ -40,6 +40,7 @@ class DocOutput:
     text: str | None
     removed: list[dict[str, object]]
     fingerprint: Fingerprint | None = None  # for the duplicate post-pass, computed where the text is
+    text_placed: bool = False  # a local worker already wrote (or removed) the text file itself
 
     @property
     def status(self) -> str:
@@ -125,6 +126,8 @@ class ShardWriter:
         if not docs:
             return
         for doc in docs:
+            if doc.text_placed:
+                continue
             if doc.text is not None:
                 write_text(self.out_dir, doc.id, doc.text)
             else:
