@@ -44,7 +44,9 @@ def normalise_line(text: str) -> str:
 
 # Every boundary str.splitlines knows, as one newline ("\r\n" first: it is a single boundary).
 _BOUNDARIES = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_TABLE_KEEP_NL = _TABLE | {ord("\n"): "\n"}
+# Space-like characters other than the newline, for whole-text work: a regex only touches the few
+# there are, where str.translate with a mapping visits every character of a non-ASCII text.
+_OTHER_SPACES = re.compile("[" + "".join(re.escape(c) for c in _SPACE_LIKE if c != "\n") + "]+")
 
 
 def normalise_lines(text: str) -> list[str]:
@@ -59,7 +61,10 @@ def normalise_lines(text: str) -> list[str]:
     if not text:
         return []
     whole = _BOUNDARIES.sub("\n", text if text.isascii() else unicodedata.normalize("NFC", text))
-    lines = _RUNS.sub(" ", whole.translate(_TABLE_KEEP_NL)).split("\n")
+    for gone in _DELETE:
+        whole = whole.replace(gone, "")
+    whole = _OTHER_SPACES.sub(" ", whole)
+    lines = _RUNS.sub(" ", whole).split("\n")
     if text.endswith(_LINE_ENDS):
         lines.pop()  # splitlines gives no empty line after a final boundary
     return [line.strip(" ") for line in lines]
