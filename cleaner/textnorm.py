@@ -28,6 +28,8 @@ _FOLD = str.maketrans(
     {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"}
 )
 
+_FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
 
 def normalise_line(text: str) -> str:
     """NFC, every space-like or control character to a space, runs collapsed, ends stripped.
@@ -87,6 +89,8 @@ def fold(text: str) -> str:
     >>> fold("l’article – suite")
     "l'article - suite"
     """
+    if text.isascii() or not _FOLDABLE.search(text):
+        return text  # most lines: no translate, which visits every character of a non-ASCII text
     return text.translate(_FOLD)
 
 
