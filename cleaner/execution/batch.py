@@ -6,6 +6,7 @@ compiled engine: each worker process builds its engine once and keeps it for eve
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -65,6 +66,10 @@ def engine_for(spec: WorkerSpec) -> Engine:
     if key not in _ENGINES:
         _ENGINES[key] = spec.build()
         detect(["the language profiles load on the first call to the detector"])
+        # The rule book and the language profiles live as long as the process: out of the garbage
+        # collector's sight, full collections stop walking them (and forked workers stop copying
+        # the pages they sit on).
+        gc.freeze()
     return _ENGINES[key]
 
 
