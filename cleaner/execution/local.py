@@ -7,6 +7,7 @@ find the culprit, and the other batches are submitted again.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections import deque
 from collections.abc import Sequence
@@ -44,6 +45,7 @@ class LocalExecutor(OrderedExecutor):
             # Built once here, inherited by every forked worker (and by a pool rebuilt after a crash)
             # instead of built in each: rule book, language profiles, compiled cascades.
             engine_for(spec).warm()
+            gc.freeze()  # the cascades just compiled, too (see engine_for)
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
