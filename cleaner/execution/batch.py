@@ -54,9 +54,9 @@ _ENGINES: dict[tuple[Path | None, Settings], Engine] = {}
 
 
 _ONE_AT_A_TIME = threading.Lock()
-"""Threads of one process (Dask worker threads) take turns: langdetect draws from Python's global
-`random`, so interleaved documents would change each other's language, and the GIL-bound cascade
-gains nothing from threads anyway. Parallelism comes from processes."""
+"""Threads of one process (Dask worker threads) take turns: the GIL-bound cascade gains nothing
+from threads, and one document at a time keeps the engine's memo tables and pipeline cache free
+of races. Parallelism comes from processes."""
 
 
 def engine_for(spec: WorkerSpec) -> Engine:
