@@ -16,6 +16,8 @@ from functools import cache
 import re2
 from ftfy.badness import BADNESS_RE
 
+from cleaner.ruleset.patterns import regex_tokens
+
 # Python's \s under re.UNICODE: every character str.isspace() accepts.
 _SPACE = (
     r"\t\n\x{0b}\f\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
@@ -34,38 +36,22 @@ def translate(pattern: str, multiline: bool = False) -> str:
     'a[\\\\p{L}\\\\p{N}_]|^[b ]'
     """
     out: list[str] = []
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            esc = pattern[i + 1]
-            if esc in "WSDbB":
-                raise ValueError(f"\\{esc} has no RE2 equivalent here")
-            table = _INSIDE if in_class else _OUTSIDE
-            out.append(table.get(esc, pattern[i : i + 2]))
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-            out.append(ch)
-        elif ch == "[":
-            in_class = True
-            out.append(ch)
-            if pattern[i + 1 : i + 2] == "^":
-                out.append("^")
-                i += 1
-            if pattern[i + 1 : i + 2] == "]":
-                out.append("]")
-                i += 1
-        elif ch == "#":
-            while i < len(pattern) and pattern[i] != "\n":
-                i += 1
-        elif ch == "^" and multiline:
+    comment = False
+    for token, in_class in regex_tokens(pattern):
+        if comment:
+            comment = token != "\n"
+        elif len(token) == 2 and token[0] == "\\":
+            if token[1] in "WSDbB":
+                raise ValueError(f"{token} has no RE2 equivalent here")
+            out.append((_INSIDE if in_class else _OUTSIDE).get(token[1], token))
+        elif in_class or token.startswith("["):
+            out.append(token)
+        elif token == "#":
+            comment = True
+        elif token == "^" and multiline:
             out.append("(?m:^)")
-        elif not ch.isspace():
-            out.append(ch)
-        i += 1
+        elif not token.isspace():
+            out.append(token)
     return "".join(out)
 
 

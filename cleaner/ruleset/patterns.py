@@ -8,7 +8,7 @@ will be matched against (see `cleaner.textnorm`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakSet
@@ -26,6 +26,32 @@ _OUTSIDE = {"w": r"[\p{L}\p{N}_]", "W": r"[^\p{L}\p{N}_]", "d": r"\p{Nd}", "D": 
 _INSIDE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}"}
 
 
+def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
+    """A regex as escapes (`\\w`), class openers (`[`, `[^`, `[]`, `[^]`) and single characters,
+    each with whether it sits inside a `[...]` class (its closing `]` does, its opener does not).
+
+    >>> list(regex_tokens(r"a[^]\\d]"))
+    [('a', False), ('[^]', False), ('\\\\d', True), (']', True)]
+    """
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            yield pattern[i : i + 2], in_class
+            i += 2
+        elif ch == "[" and not in_class:
+            end = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            end += pattern[end : end + 1] == "]"
+            yield pattern[i:end], False
+            in_class = True
+            i = end
+        else:
+            yield ch, in_class
+            in_class = in_class and ch != "]"
+            i += 1
+
+
 def unicode_classes(pattern: str) -> str:
     """Rewrite `\\w \\W \\d \\D` to Unicode classes so RE2 treats 'é' and '٣' as Python would.
 
@@ -33,33 +59,12 @@ def unicode_classes(pattern: str) -> str:
     '^[\\\\p{L}\\\\p{N}_]+[\\\\p{L}\\\\p{N}_-]*$'
     """
     out: list[str] = []
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < len(pattern):
-            nxt = pattern[i + 1]
-            table = _INSIDE if in_class else _OUTSIDE
-            if in_class and nxt in "WD":
-                raise ValueError(f"\\{nxt} inside [...] is not supported; use [^...] instead")
-            out.append(table.get(nxt, ch + nxt))
-            i += 2
-            continue
-        if ch == "[" and not in_class:
-            in_class = True
-            out.append(ch)
-            if pattern[i + 1 : i + 2] == "^":
-                out.append("^")
-                i += 1
-            if pattern[i + 1 : i + 2] == "]":
-                out.append("]")
-                i += 1
-        elif ch == "]" and in_class:
-            in_class = False
-            out.append(ch)
-        else:
-            out.append(ch)
-        i += 1
+    for token, in_class in regex_tokens(pattern):
+        if len(token) == 2 and token[0] == "\\":
+            if in_class and token[1] in "WD":
+                raise ValueError(f"\\{token[1]} inside [...] is not supported; use [^...] instead")
+            token = (_INSIDE if in_class else _OUTSIDE).get(token[1], token)
+        out.append(token)
     return "".join(out)
 
 
