@@ -30,3 +30,10 @@ def test_sentences_about_comments_survive(run_cleaner) -> None:
 def test_section_heading_at_the_top_does_not_cut(run_cleaner) -> None:
     text = "Comments\n" + ARTICLE
     assert len(kept(run_cleaner("comments", text, lang="en"))) == 1
+
+
+def test_a_share_bar_after_a_long_menu_does_not_cut_the_article(run_cleaner) -> None:
+    menu = "\n".join(f"* Section {name}" for name in "ABCDEFGHIJKLMNOPQRSTUVWXYZ" * 2)  # 500+ chars
+    text = menu + "\nComments\nPin It\n" + ARTICLE + "\n3 Comments\nJohn: great article\n"
+    out = kept(run_cleaner("comments", text, lang="en"))
+    assert ARTICLE.strip() in out and "John: great article" not in out

@@ -23,7 +23,8 @@ class Params:
     prompts: tuple = patterns("regex")  # a single UI line inviting or moderating comments
     section_markers: tuple = patterns("regex")  # the heading that opens the comment section
     max_words: int = 25
-    min_chars_before: int = 400  # a section heading cuts only after this much text
+    min_chars_before: int = 400  # a section heading cuts only after this much prose (the article)
+    prose_min_words: int = 10  # lines this long count as prose; menus and share bars do not
 
 
 class Comments:
@@ -49,7 +50,8 @@ class Comments:
                 prompt = first_match(self.prompts, line.text)
                 if prompt is not None:
                     hits[i] = phrase_hit(NAME, "prompt", prompt)
-            seen_chars += len(line.text)
+            if words(line.text) >= p.prose_min_words:
+                seen_chars += len(line.text)
         return drop_lines(lines, hits, NAME)
 
 
