@@ -35,3 +35,15 @@ def test_with_the_right_stoplist_menus_go_and_prose_stays(run_cleaner) -> None:
     title = "Council approves the budget"
     out = kept(run_cleaner("paragraphs", "\n\n".join([*menu, title, *ARTICLE_EN]), lang="en"))
     assert out == [title, *ARTICLE_EN]
+
+
+def test_a_page_dumped_as_one_long_line_is_not_judged_as_a_footer_or_a_menu(run_cleaner) -> None:
+    # Naive dumps sometimes hold the whole page on one line: its footer's "©" and a few " | "
+    # do not make the article boilerplate.
+    page = " ".join(["Home | News | Sport", *ARTICLE_EN * 4, "© 2024 The Daily Paper. All rights reserved."])
+    assert kept(run_cleaner("paragraphs", page, lang="en")) == [page]
+
+
+def test_short_copyright_and_menu_lines_still_go(run_cleaner) -> None:
+    lines = ["Home | News | Sport | Weather", *ARTICLE_EN, "© 2024 The Daily Paper. All rights reserved."]
+    assert kept(run_cleaner("paragraphs", "\n\n".join(lines), lang="en")) == ARTICLE_EN

@@ -53,6 +53,8 @@ class ClassifierParams:
     punct_high: float = 0.08  # the same, for a good line
     max_title_case: float = 0.7  # share of capitalised words above which an unpunctuated line is a menu
     max_separators: int = 1  # menus and breadcrumbs chain items with | » ›; prose rarely has two
+    max_separator_share: float = 0.05  # ...per word, in a long line: a whole page dumped as one line
+    max_copyright_words: int = 60  # a longer line with a copyright sign holds more than the notice
     max_short_run: int = 3  # a longer run of short lines between good text is a list of links
     edge_penalty: float = 3.0  # cost of boilerplate against good text when choosing the main block
     title_lookback: int = 10  # lines above the main block searched for the article title
@@ -102,9 +104,9 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
         reason = "no_letters"
     elif weight < p.length_low and _CLOCK.search(line):
         reason = "timestamp"
-    elif separators > p.max_separators:
+    elif separators > max(p.max_separators, p.max_separator_share * words):
         reason = "separators"
-    elif "©" in line or "opyright" in line or "rights reserved" in line:
+    elif words <= p.max_copyright_words and ("©" in line or "opyright" in line or "rights reserved" in line):
         reason = "copyright"
     return _Line(weight, words, density, ends_sentence, title_case, reason)
 
