@@ -37,3 +37,10 @@ def test_a_share_bar_after_a_long_menu_does_not_cut_the_article(run_cleaner) -> 
     text = menu + "\nComments\nPin It\n" + ARTICLE + "\n3 Comments\nJohn: great article\n"
     out = kept(run_cleaner("comments", text, lang="en"))
     assert ARTICLE.strip() in out and "John: great article" not in out
+
+
+def test_a_share_bar_under_the_standfirst_does_not_cut_the_story(run_cleaner) -> None:
+    standfirst = "The tech giant's latest operating system update also lets users find their lost earphones. "
+    text = standfirst * 5 + "\nComments\n" + ARTICLE * 4 + "\n3 Comments\nJohn: great article\n"
+    out = kept(run_cleaner("comments", text, lang="en"))
+    assert (ARTICLE * 4).strip() in out and "John: great article" not in out

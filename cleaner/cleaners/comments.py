@@ -25,6 +25,7 @@ class Params:
     max_words: int = 25
     min_chars_before: int = 400  # a section heading cuts only after this much prose (the article)
     prose_min_words: int = 10  # lines this long count as prose; menus and share bars do not
+    min_prose_ratio: float = 0.2  # prose above the heading / prose below it, at least
 
 
 class Comments:
@@ -39,20 +40,27 @@ class Comments:
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
         hits: dict[int, Hit] = {}
-        seen_chars = 0
+        prose = [len(line.text) if words(line.text) >= p.prose_min_words else 0 for line in lines]
+        seen_chars, total = 0, sum(prose)
         for i, line in enumerate(lines):
             if words(line.text) <= p.max_words:
                 marker = first_match(self.markers, line.text)
-                if marker is not None and seen_chars >= p.min_chars_before:
+                if marker is not None and self._cuts(seen_chars, total - seen_chars):
                     hit = phrase_hit(NAME, "section", marker)
                     hits.update(dict.fromkeys(range(i, len(lines)), hit))
                     break
                 prompt = first_match(self.prompts, line.text)
                 if prompt is not None:
                     hits[i] = phrase_hit(NAME, "prompt", prompt)
-            if words(line.text) >= p.prose_min_words:
-                seen_chars += len(line.text)
+            seen_chars += prose[i]
         return drop_lines(lines, hits, NAME)
+
+
+    def _cuts(self, before: int, after: int) -> bool:
+        """A heading opens the comments only below an article: enough prose above it, and not
+        less above than below (a share bar's "Comments" above the story is not the section)."""
+        p = self.params
+        return before >= p.min_chars_before and before >= p.min_prose_ratio * after
 
 
 def build(params: Params, origin: Origin) -> Comments:
