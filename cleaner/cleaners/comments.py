@@ -55,10 +55,10 @@ class Comments:
             seen_chars += prose[i]
         return drop_lines(lines, hits, NAME)
 
-
     def _cuts(self, before: int, after: int) -> bool:
-        """A heading opens the comments only below an article: enough prose above it, and not
-        less above than below (a share bar's "Comments" above the story is not the section)."""
+        """A heading opens the comments only below an article: enough prose above it, and at least
+        `min_prose_ratio` of what is below (a share bar's "Comments" above the story is not the
+        section; a long comment thread under a short article still is)."""
         p = self.params
         return before >= p.min_chars_before and before >= p.min_prose_ratio * after
 
