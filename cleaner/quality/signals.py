@@ -22,10 +22,11 @@ English's for another language; without a list the stop-word signal is None (no 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from itertools import compress, count, filterfalse, repeat
+from itertools import filterfalse, repeat
 from operator import methodcaller
+
+import numpy as np
 
 # Column name -> Python type (int -> int32, float -> float32), in the metadata's column order.
 SIGNAL_TYPES: dict[str, type] = {
@@ -88,6 +89,7 @@ C4_POLICY = (
 )
 C4_MIN_LINE_WORDS = 3
 C4_MAX_WORD_CHARS = 1000
+_POLICY = re.compile("|".join(map(re.escape, C4_POLICY)))
 FINEWEB_SHORT_LINE = 30
 TOP_NGRAMS = (2, 3, 4)
 DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
@@ -168,8 +170,9 @@ def _gopher_repetition(
     dup_paras, dup_para_chars = duplicates(paragraphs)
     size = len(text)
     index = {w: i for i, w in enumerate(dict.fromkeys(words))}
-    seq = list(map(index.__getitem__, words))
-    lengths = list(map(len, index))
+    seq = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+    ends = np.concatenate(([0], np.cumsum(np.fromiter(map(len, index), dtype=np.int64)[seq])))
+    grams = {1: seq}
     out = {
         "gopher_dup_para_frac": _share(dup_paras, paragraphs),
         "gopher_dup_para_char_frac": _ratio(dup_para_chars, size),
@@ -177,11 +180,14 @@ def _gopher_repetition(
         "gopher_dup_line_char_frac": _ratio(dup_line_chars, size),
     }
     for n in TOP_NGRAMS:
-        out[f"gopher_top_{n}gram_char_frac"] = _ratio(top_ngram_chars(seq, lengths, n), size)
+        grams[n] = longer_grams(seq, grams[n - 1], n)
+        out[f"gopher_top_{n}gram_char_frac"] = _ratio(top_ngram_chars(grams[n], ends, n), size)
     chars = 1
     for n in DUP_NGRAMS:
         # a repeated (n+1)-gram holds a repeated n-gram: once none repeats, no longer one does
-        chars = dup_ngram_chars(list(ngrams(seq, n)), lengths, n) if chars else 0
+        if chars:
+            grams[n] = longer_grams(seq, grams[n - 1], n)
+            chars = dup_ngram_chars(grams[n], ends, n)
         out[f"gopher_dup_{n}gram_char_frac"] = _ratio(chars, size)
     return out
 
@@ -203,54 +209,66 @@ def duplicates(items: Sequence[str]) -> tuple[int, int]:
     return count, chars
 
 
-def ngrams(seq: Sequence[int], n: int) -> Iterable[tuple[int, ...]]:
-    """Consecutive n-tuples, built by zip at C speed.
+def longer_grams(seq: np.ndarray, shorter: np.ndarray, n: int) -> np.ndarray:
+    """Ids of the n-grams of `seq` (dense word ids) from the ids of its (n-1)-grams: equal ids
+    exactly when the n-grams are equal. An n-gram is the pair (its first n-1 words, its last
+    word), numbered by np.unique, so no n-gram is built as a tuple and no hash can collide.
 
-    >>> list(ngrams([1, 2, 3], 2))
-    [(1, 2), (2, 3)]
+    >>> seq = np.array([0, 1, 0, 1, 2])
+    >>> longer_grams(seq, seq, 2).tolist()  # (0,1) (1,0) (0,1) (1,2)
+    [0, 1, 0, 2]
     """
-    return zip(*(seq[k:] for k in range(n)), strict=False)  # shifted copies: the shorter ones end it
+    if len(seq) < n:
+        return np.zeros(0, dtype=np.int64)
+    code = shorter[:-1] * (len(seq) + 1) + seq[n - 1 :]
+    return np.unique(code, return_inverse=True)[1].astype(np.int64)
 
 
-def top_ngram_chars(seq: Sequence[int], lengths: Sequence[int], n: int) -> int:
+def top_ngram_chars(ids: np.ndarray, ends: np.ndarray, n: int) -> int:
     """Chars covered by the most frequent n-gram (first seen wins a tie), counted as datatrove
     joins it: words plus the n - 1 spaces, times its count. Unlike datatrove, an n-gram seen
     only once is no repetition and counts 0, so a short text is not called repetitive.
+    `ends`: cumulative word lengths (0 first), so words i..i+n-1 hold ends[i+n] - ends[i] chars.
 
-    >>> top_ngram_chars([0, 1, 0, 1, 2], [1, 2, 3], 2)  # (0, 1) twice: (1 + 2 + 1) * 2
+    >>> seq = np.array([0, 1, 0, 1, 2])  # words of 1, 2, 1, 2, 3 chars: (0, 1) twice
+    >>> top_ngram_chars(longer_grams(seq, seq, 2), np.array([0, 1, 3, 4, 6, 9]), 2)  # (1 + 2 + 1) * 2
     8
-    >>> top_ngram_chars([0, 1, 2], [1, 2, 3], 2)
-    0
     """
-    if len(seq) < n:
+    if len(ids) == 0:
         return 0
-    gram, count = Counter(ngrams(seq, n)).most_common(1)[0]
-    return (sum(lengths[i] for i in gram) + n - 1) * count if count > 1 else 0
+    counts = np.bincount(ids)
+    best = int(counts.max())
+    if best < 2:
+        return 0
+    first = int(np.argmax(counts[ids] == best))  # the first position of a most frequent n-gram
+    return (int(ends[first + n] - ends[first]) + n - 1) * best
 
 
-def dup_ngram_chars(grams: Sequence[tuple[int, ...]], lengths: Sequence[int], n: int) -> int:
+def dup_ngram_chars(ids: np.ndarray, ends: np.ndarray, n: int) -> int:
     """Chars of the words inside repeated n-grams, each word counted once: datatrove's
     find_all_duplicate (a repeat jumps the window past it, so overlaps are not counted twice).
 
-    Only n-grams seen more than once can repeat, so only their positions are walked (found at C
-    speed); the others never enter `seen` without changing the result.
+    Only n-grams seen more than once can repeat, so only their positions are walked; the
+    others never enter `seen` without changing the result.
 
-    >>> dup_ngram_chars(list(ngrams([0, 1, 0, 1, 0, 1], 2)), [1, 2], 2)  # at 2 and 4: (1 + 2) * 2
+    >>> seq = np.array([0, 1, 0, 1, 0, 1])  # words of 1 and 2 chars: repeats at 2 and 4
+    >>> dup_ngram_chars(longer_grams(seq, seq, 2), np.array([0, 1, 3, 4, 6, 7, 9]), 2)  # (1 + 2) * 2
     6
     """
-    counts = Counter(grams)
-    if len(counts) == len(grams):
+    counts = np.bincount(ids)
+    if len(counts) == len(ids):
         return 0
-    seen: set[tuple[int, ...]] = set()
+    seen: set[int] = set()
     chars = free = 0  # `free`: first position not jumped over by the last repeat
-    for i in compress(count(), map((1).__lt__, map(counts.__getitem__, grams))):
+    for i in np.flatnonzero(counts[ids] > 1).tolist():
         if i < free:
             continue
-        if grams[i] in seen:
-            chars += sum(lengths[k] for k in grams[i])
+        gram = int(ids[i])
+        if gram in seen:
+            chars += int(ends[i + n] - ends[i])
             free = i + n
         else:
-            seen.add(grams[i])
+            seen.add(gram)
     return chars
 
 
@@ -265,7 +283,7 @@ def _c4(lines: list[str]) -> dict[str, int | float]:
         if len(words) < C4_MIN_LINE_WORDS:
             short += 1
             continue
-        if max(map(len, words)) > C4_MAX_WORD_CHARS:
+        if len(line) > C4_MAX_WORD_CHARS and max(map(len, words)) > C4_MAX_WORD_CHARS:
             continue
         low = line.lower()
         lorem += "lorem ipsum" in low
@@ -273,10 +291,10 @@ def _c4(lines: list[str]) -> dict[str, int | float]:
             javascript += 1
             continue
         curly += "{" in line
-        if any(p in low for p in C4_POLICY):
+        if _POLICY.search(low):
             policy += 1
             continue
-        sentences += sum(1 for part in _SENTENCE_BREAK.split(line) if part.strip())
+        sentences += sum(map(bool, map(str.strip, _SENTENCE_BREAK.split(line))))
     return {
         "c4_sentences": sentences,
         "c4_short_lines": _share(short, lines),
