@@ -44,8 +44,10 @@ def normalise_line(text: str) -> str:
     return _RUNS.sub(" ", cleaned).strip(" ")
 
 
-# Every boundary str.splitlines knows, as one newline ("\r\n" first: it is a single boundary).
-_BOUNDARIES = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# Every line boundary str.splitlines knows; in the text, each becomes one newline ("\r\n" first:
+# it is a single boundary).
+_LINE_ENDS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+_BOUNDARIES = re.compile("\r\n|[" + "".join(_LINE_ENDS) + "]")
 # Space-like characters other than the newline, for whole-text work: a regex only touches the few
 # there are, where str.translate with a mapping visits every character of a non-ASCII text.
 _OTHER_SPACES = re.compile("[" + "".join(re.escape(c) for c in _SPACE_LIKE if c != "\n") + "]+")
@@ -70,9 +72,6 @@ def normalise_lines(text: str) -> list[str]:
     if text.endswith(_LINE_ENDS):
         lines.pop()  # splitlines gives no empty line after a final boundary
     return [line.strip(" ") for line in lines]
-
-
-_LINE_ENDS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
 def split_lines(text: str) -> list[str]:

@@ -40,10 +40,11 @@ class Comments:
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
         hits: dict[int, Hit] = {}
-        prose = [len(line.text) if words(line.text) >= p.prose_min_words else 0 for line in lines]
+        counts = [words(line.text) for line in lines]
+        prose = [len(x.text) if n >= p.prose_min_words else 0 for x, n in zip(lines, counts, strict=True)]
         seen_chars, total = 0, sum(prose)
         for i, line in enumerate(lines):
-            if words(line.text) <= p.max_words:
+            if counts[i] <= p.max_words:
                 marker = first_match(self.markers, line.text)
                 if marker is not None and self._cuts(seen_chars, total - seen_chars):
                     hit = phrase_hit(NAME, "section", marker)
