@@ -49,10 +49,10 @@ def _part(row: dict[str, object], removed: pd.DataFrame) -> html.DocPart:
             "</span></div>"
             for r in removals
         )
+        meta = html.escape(f"{meta_line(row)} (source not re-readable: removed lines only)")
         body = (
             f'<section class="doc" id="{html.anchor("doc", doc_id)}"><h3>{html.escape(doc_id)}</h3>'
-            f'<div class="meta">{meta_line(row)} (source not re-readable: removed lines only)</div>{listed}'
-            "</section>"
+            f'<div class="meta">{meta}</div>{listed}</section>'
         )
     domain = row.get("domain")
     return html.DocPart(doc_id, str(domain) if isinstance(domain, str) else "(unknown site)", body, hits)

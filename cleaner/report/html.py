@@ -45,6 +45,15 @@ td,th{border:1px solid #ddd;padding:3px 8px;font-size:12.5px;text-align:left}
 """
 
 
+# The report needs no script: forbid every script, handler, frame and remote load, so that page text
+# that escaped escaping could still run nothing.
+_CSP = (
+    '<meta http-equiv="Content-Security-Policy" '
+    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+    "form-action 'none'\">"
+)
+
+
 def color_of(cleaner: str) -> str:
     index = NAMES.index(cleaner) if cleaner in NAMES else len(NAMES)
     return _PALETTE[index % len(_PALETTE)]
@@ -56,7 +65,7 @@ def anchor(kind: str, name: str) -> str:
 
 def page(title: str, body: str) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>'
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">{_CSP}<title>{escape(title)}</title>'
         f"<style>{_CSS}</style></head><body><header><h1>{escape(title)}</h1></header><main>{body}</main></body></html>\n"
     )
 
@@ -67,7 +76,10 @@ def legend() -> str:
 
 
 def document(doc_id: str, views: Sequence[LineView], meta: str) -> str:
-    """One document: every input line, removed segments struck and linked to their rule."""
+    """One document: every input line, removed segments struck and linked to their rule.
+
+    `meta` is plain text (page metadata, error messages: written by the page, not by us): escaped here.
+    """
     rows = []
     for view in views:
         parts = []
@@ -85,7 +97,7 @@ def document(doc_id: str, views: Sequence[LineView], meta: str) -> str:
         rows.append(f'<div class="line"><span class="no">{view.no}</span><span>{"".join(parts)}</span></div>')
     return (
         f'<section class="doc" id="{anchor("doc", doc_id)}"><h3>{escape(doc_id)}</h3>'
-        f'<div class="meta">{meta}</div>{"".join(rows)}</section>'
+        f'<div class="meta">{escape(meta)}</div>{"".join(rows)}</section>'
     )
 
 
