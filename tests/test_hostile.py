@@ -5,11 +5,15 @@ One test per defect of the reliability and security audit, named after what it p
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
+import pytest
 from lxml import html as lhtml
 
 from cleaner.cli import main
+
+from conftest import rules_copy
 
 # Long enough French prose for the cascade to keep.
 PROSE = (
@@ -65,3 +69,38 @@ def test_explain_html_escapes_page_metadata(tmp_path: Path) -> None:
     out = tmp_path / "explain.html"
     assert main(["explain", str(page), "--html", str(out)]) == 0
     assert_inert(out)
+
+
+def alias_bomb(levels: int = 9, width: int = 9) -> str:
+    """Nine levels of nine aliases each: 9**9 (387 million) values once expanded."""
+    lines = ["version: 1", "domains: [bomb.example]", 'a0: &a0 ["x"]']
+    for level in range(1, levels + 1):
+        refs = ", ".join([f"*a{level - 1}"] * width)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    lines.append(f"rules: *a{levels}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (alias_bomb(), "aliases expand to more than"),
+        ("version: 1\ndomains: [loop.example]\nrules: &a [*a]\n", "refers to the value that contains it"),
+        ("version: 1\nrules: " + "[" * 5000 + "]" * 5000 + "\n", "nested deeper than"),
+    ],
+    ids=["alias_bomb", "alias_cycle", "deep_nesting"],
+)
+def test_rule_file_alias_limits(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, message: str
+) -> None:
+    rules = rules_copy(tmp_path, {"bomb.example": text})
+    started = time.perf_counter()
+    assert main(["rules", "lint", str(rules / "sites" / "bomb.example.yaml")]) == 1
+    out_dir = tmp_path / "o"
+    assert main(["run", str(hostile_page(tmp_path)), "--out", str(out_dir), "--rules", str(rules)]) == 2
+    assert time.perf_counter() - started < 2.0
+    out = capsys.readouterr()
+    for printed in (out.out, out.err):
+        (line,) = [x for x in printed.splitlines() if message in x]
+        assert "bomb.example.yaml:" in line  # file:line
+    assert not out_dir.exists()
