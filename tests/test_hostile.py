@@ -104,3 +104,37 @@ def test_rule_file_alias_limits(
         (line,) = [x for x in printed.splitlines() if message in x]
         assert "bomb.example.yaml:" in line  # file:line
     assert not out_dir.exists()
+
+
+def dump_folder(tmp_path: Path, name: str = "dumps") -> Path:
+    folder = tmp_path / name
+    folder.mkdir(parents=True)
+    (folder / "a.txt").write_text(f"Titre\n\n{PROSE}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("where", ["same", "inside", "contains"])
+def test_out_never_overlaps_an_input(tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    dumps = dump_folder(tmp_path / "work")
+    (dumps / "metadata.parquet").write_bytes(b"the user's own table")
+    out = {"same": dumps, "inside": dumps / "out", "contains": tmp_path / "work"}[where]
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    assert main(["run", str(dumps), "--out", str(out), "--force"]) == 2
+    (line,) = capsys.readouterr().err.splitlines()
+    assert line.startswith("error: --out") and str(dumps) in line
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert (dumps / "metadata.parquet").read_bytes() == b"the user's own table"
+
+
+def test_out_with_foreign_files_needs_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dumps = dump_folder(tmp_path)
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.md").write_text("my notes", encoding="utf-8")
+    assert main(["run", str(dumps), "--out", str(out)]) == 2
+    assert "'notes.md'" in capsys.readouterr().err
+    assert sorted(p.name for p in out.iterdir()) == ["notes.md"]
+    assert main(["run", str(dumps), "--out", str(out), "--force"]) == 0
+    assert (out / "notes.md").read_text(encoding="utf-8") == "my notes"
+    assert main(["run", str(dumps), "--out", str(tmp_path / "new")]) == 0
+    assert main(["run", str(dumps), "--out", str(tmp_path / "new")]) == 0  # its own output: fine

@@ -20,6 +20,7 @@ from cleaner.io.inputs import (
     sources_of,
     with_manifest,
 )
+from cleaner.io.outdir import check_out_dir
 from cleaner.io.run_record import Settings as MadeWith
 from cleaner.io.run_record import resume_conflict
 from cleaner.quality.dedup import DedupConfig
@@ -46,7 +47,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument("--id-field", default=fields.id, help="JSONL / Parquet field with the document id")
     run.add_argument("--url-field", default=fields.url, help="JSONL / Parquet field with the URL")
     run.add_argument("--html-field", help="JSONL / Parquet field with HTML to extract (wins over the text)")
-    run.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output/)")
+    run.add_argument(
+        "--out",
+        type=Path,
+        default=Path("output"),
+        help="output folder (default: output/); refused when it overlaps an input or holds other files",
+    )
+    run.add_argument(
+        "--force", action="store_true", help="write into an --out that holds files this tool did not write"
+    )
     run.add_argument(
         "--format-out",
         choices=FORMATS_OUT,
@@ -91,8 +100,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    book = load_book(args.rules)
     files = discover(args.inputs, args.format)
+    check_out_dir(args.out, args.inputs, args.force)
+    book = load_book(args.rules)
     manifest = read_manifest(args.manifest) if args.manifest else None
     made_with = output_settings(args)
     resume = args.resume or args.force_resume
