@@ -5,9 +5,11 @@ One test per defect of the reliability and security audit, named after what it p
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from lxml import html as lhtml
 
@@ -138,3 +140,33 @@ def test_out_with_foreign_files_needs_force(tmp_path: Path, capsys: pytest.Captu
     assert (out / "notes.md").read_text(encoding="utf-8") == "my notes"
     assert main(["run", str(dumps), "--out", str(tmp_path / "new")]) == 0
     assert main(["run", str(dumps), "--out", str(tmp_path / "new")]) == 0  # its own output: fine
+
+
+def test_overlong_ids_get_capped_file_names(tmp_path: Path) -> None:
+    dumps = tmp_path / "in"
+    dumps.mkdir()
+    long_record = "é" * 300  # 600 bytes
+    records = [{"id": long_record, "text": PROSE}, {"id": long_record + "x", "text": PROSE + " Fin."}]
+    (dumps / "recs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    stem = "x" * 251  # the longest stem whose file name fits; `.txt.part` would not
+    (dumps / f"{stem}.txt").write_text(f"{PROSE}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    assert set(rows.index) == {stem, f"recs/{long_record}", f"recs/{long_record}x"}  # full ids
+    assert set(rows["status"]) == {"ok"}
+    files = sorted(out.joinpath("text").rglob("*.txt"))
+    assert len(files) == 3 and all(len(f.name.encode()) <= 255 - len(".part") for f in files)
+    texts = sorted(f.read_text(encoding="utf-8") for f in files)
+    assert texts == sorted([f"{PROSE}\n", f"{PROSE}\n", f"{PROSE} Fin.\n"])  # distinct ids, distinct files
+
+
+def test_unwritable_text_file_costs_one_document(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    (dumps / "b.txt").write_text(f"{PROSE}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "text" / "a.txt").mkdir(parents=True)  # a folder where a's text file goes
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    assert rows.loc["a", "status"] == "error:write" and "a.txt" in rows.loc["a", "error"]
+    assert rows.loc["b", "status"] == "ok" and (out / "text" / "b.txt").is_file()

@@ -9,15 +9,15 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from cleaner.cleaners import PARAM_SPECS
 from cleaner.engine import DocResult, Engine, Settings, source_row
 from cleaner.execution.guard import DocumentTimeout, time_limit
 from cleaner.io.inputs import Source
-from cleaner.io.shards import DocOutput
-from cleaner.io.writers import removed_rows, text_path, write_text
+from cleaner.io.shards import DocOutput, placed
+from cleaner.io.writers import removed_rows
 from cleaner.langid import detect
 from cleaner.quality.dedup import DedupConfig, fingerprint
 from cleaner.ruleset.loader import default_rules_dir, load_rulebook
@@ -109,20 +109,12 @@ def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
     return output_of(source, result, spec.dedup)
 
 
-def place_text(out_dir: Path, doc: DocOutput) -> DocOutput:
-    """Write the document's text file (or remove a stale one) here, in the worker, so the parent
-    only writes the tables: with every core busy, the parent's time is taken from a worker."""
-    if doc.text is not None:
-        write_text(out_dir, doc.id, doc.text)
-    else:
-        text_path(out_dir, doc.id).unlink(missing_ok=True)
-    return replace(doc, text=None, text_placed=True)
-
-
 def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:
     """What a worker runs: every source of the batch, in order (the engine never raises)."""
     with _ONE_AT_A_TIME:
         engine = engine_for(spec)
         docs = [process_one(engine, source, spec) for source in sources]
+    # Local workers write the text files themselves, so the parent only writes the tables: with
+    # every core busy, the parent's time is taken from a worker.
     text_dir = spec.text_dir
-    return docs if text_dir is None else [place_text(text_dir, doc) for doc in docs]
+    return docs if text_dir is None else [placed(text_dir, doc) for doc in docs]

@@ -10,16 +10,17 @@ skips those, drops what an interrupted shard left behind, and writes the rest as
 
 from __future__ import annotations
 
+import errno
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from cleaner.io.writers import text_path, write_text
+from cleaner.io.writers import place_text
 from cleaner.metadata import METADATA_SCHEMA, REMOVED_SCHEMA
 
 if TYPE_CHECKING:
@@ -45,6 +46,26 @@ class DocOutput:
     @property
     def status(self) -> str:
         return str(self.row["status"])
+
+
+WRITE_ERROR = "error:write"
+_WHOLE_RUN = (errno.ENOSPC, errno.EDQUOT)  # no document can be written: not one document's fault
+
+
+def placed(out_dir: Path, doc: DocOutput) -> DocOutput:
+    """The document with its text file written (or a stale one removed), its text no longer carried.
+
+    A file that cannot be written (a name the file system refuses, a folder in the way...) costs
+    that document only: its row says `error:write` and why. A full disk stops the run.
+    """
+    try:
+        place_text(out_dir, doc.id, doc.text)
+    except OSError as exc:
+        if exc.errno in _WHOLE_RUN:
+            raise
+        row = {**doc.row, "status": WRITE_ERROR, "error": f"{type(exc).__name__}: {exc}"}
+        return replace(doc, row=row, text=None, text_placed=True, fingerprint=None)
+    return replace(doc, text=None, text_placed=True)
 
 
 def part_name(index: int) -> str:
@@ -125,13 +146,7 @@ class ShardWriter:
         """Write the batch's text files now and its rows as one row group of the open shard."""
         if not docs:
             return
-        for doc in docs:
-            if doc.text_placed:
-                continue
-            if doc.text is not None:
-                write_text(self.out_dir, doc.id, doc.text)
-            else:
-                text_path(self.out_dir, doc.id).unlink(missing_ok=True)
+        docs = [doc if doc.text_placed else placed(self.out_dir, doc) for doc in docs]
         if self._parts is None:
             self._parts = {name: _Part(self.out_dir / name, self._next, s) for name, s in SCHEMAS.items()}
             self._next += 1

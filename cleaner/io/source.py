@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,13 +51,34 @@ class RecordFields:
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
+MAX_NAME_BYTES = 200
+"""File systems allow 255 bytes per name: room for `.txt.part`, and for a suffix a later tool adds."""
+
+
+def capped_name(name: str) -> str:
+    """`name` if it fits in MAX_NAME_BYTES of UTF-8, else its start plus a hash of the whole: stable,
+    distinct for distinct names, and short enough for any file system.
+
+    >>> capped_name("a" * 20) == "a" * 20, len(capped_name("é" * 300).encode())
+    (True, 200)
+    """
+    data = name.encode("utf-8", "surrogateescape")
+    if len(data) <= MAX_NAME_BYTES:
+        return name
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    room = MAX_NAME_BYTES - len(digest) - 1
+    head = name[:room]  # at most `room` characters; drop whole characters until it fits in bytes
+    while len(head.encode("utf-8", "surrogateescape")) > room:
+        head = head[: -1 - (len(head.encode("utf-8", "surrogateescape")) - room) // 4]
+    return f"{head}~{digest}"
 
 
 def record_id(container: str, value: object) -> str:
-    """`<container id>/<record id>`, the record id made safe as one file name.
+    """`<container id>/<record id>`, the record id made safe as one path part (any length: the text
+    file's name is capped, see `capped_name`).
 
     >>> record_id("shard", "../etc/pass wd"), record_id("shard", 7)
     ('shard/_etc_pass_wd', 'shard/7')
     """
-    name = _UNSAFE.sub("_", str(value)).strip("._")[:200] or "_"
+    name = _UNSAFE.sub("_", str(value)).strip("._") or "_"
     return f"{container}/{name}"

@@ -5,11 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from cleaner.io.source import capped_name
 from cleaner.outcome import Removal
 
 
 def text_path(out_dir: Path, doc_id: str) -> Path:
-    return out_dir / "text" / f"{doc_id}.txt"
+    """`OUT/text/<id>.txt`; a part of the id too long for a file name is capped (`capped_name`),
+    the full id staying in the row."""
+    *folders, name = doc_id.split("/")
+    return out_dir.joinpath("text", *map(capped_name, folders), capped_name(name) + ".txt")
+
+
+def place_text(out_dir: Path, doc_id: str, text: str | None) -> None:
+    """Write the document's text file, or remove a stale one from an earlier run when it has none."""
+    if text is not None:
+        write_text(out_dir, doc_id, text)
+    else:
+        text_path(out_dir, doc_id).unlink(missing_ok=True)
 
 
 def write_text(out_dir: Path, doc_id: str, text: str) -> None:
