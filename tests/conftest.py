@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cleaners import CASCADE
-from cleaner.cli import load_book
-from cleaner.document import Context, Line
-from cleaner.engine import DocResult, Engine, normalise
-from cleaner.io.source import Source
-from cleaner.outcome import Outcome
-from cleaner.pipeline import merged_params
-from cleaner.ruleset.loader import RuleBook
-from cleaner.stoplists import stoplist_for
+from dechaff.cleaners import CASCADE
+from dechaff.cli import load_book
+from dechaff.document import Context, Line
+from dechaff.engine import DocResult, Engine, normalise
+from dechaff.io.source import Source
+from dechaff.outcome import Outcome
+from dechaff.pipeline import merged_params
+from dechaff.ruleset.loader import RuleBook
+from dechaff.stoplists import stoplist_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

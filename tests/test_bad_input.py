@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 GOOD = (
     "Le conseil municipal a adopté le budget de la ville après un long débat "

@@ -8,8 +8,8 @@ from ftfy.badness import BADNESS_RE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.io.badness import _SPACE, _searchers, may_need_fix
-from cleaner.io.mojibake import _CONFIG
+from dechaff.io.badness import _SPACE, _searchers, may_need_fix
+from dechaff.io.mojibake import _CONFIG
 
 # Mojibake is made of these: Latin-1 / cp1252 / cp1251 / MacRoman renderings of UTF-8 bytes.
 _MOJI = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cleaner.cleaners.classifier_core import ClassifierParams, _written_in
-from cleaner.stoplists import stoplist_for
+from dechaff.cleaners.classifier_core import ClassifierParams, _written_in
+from dechaff.stoplists import stoplist_for
 
 from conftest import kept
 

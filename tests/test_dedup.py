@@ -10,9 +10,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cleaner.cleaners import PARAM_SPECS
-from cleaner.cli import main
-from cleaner.quality.dedup import (
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.cli import main
+from dechaff.quality.dedup import (
     DedupConfig,
     Duplicate,
     Fingerprint,
@@ -22,7 +22,7 @@ from cleaner.quality.dedup import (
     jaccard,
     shingles,
 )
-from cleaner.ruleset.loader import load_rulebook
+from dechaff.ruleset.loader import load_rulebook
 
 from conftest import ROOT, rules_copy
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import ROOT
 

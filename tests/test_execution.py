@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import ROOT, hang, misbehave_on
 
@@ -72,7 +72,7 @@ def test_resume_after_sigkill_gives_the_same_output(tmp_path: Path) -> None:
     killed = tmp_path / "killed"
     first_shard = killed / "metadata.parquet" / "part-00000.parquet"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "cleaner", "run", str(inputs), "--out", str(killed), *shard_args],
+        [sys.executable, "-m", "dechaff", "run", str(inputs), "--out", str(killed), *shard_args],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

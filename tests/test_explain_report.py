@@ -1,4 +1,4 @@
-"""`cleaner explain` and `cleaner report`: every removed line is shown with its cleaner and rule,
+"""`dechaff explain` and `dechaff report`: every removed line is shown with its cleaner and rule,
 and the HTML is a standalone page whose links all resolve."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html as lhtml
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import ROOT
 

@@ -1,4 +1,4 @@
-"""`cleaner export`: shards that load with datasets and pandas, a card whose counts match them."""
+"""`dechaff export`: shards that load with datasets and pandas, a card whose counts match them."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import ROOT
 

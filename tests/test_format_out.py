@@ -1,4 +1,4 @@
-"""`cleaner run --format-out jsonl|parquet`: shards of text + metadata next to the text files."""
+"""`dechaff run --format-out jsonl|parquet`: shards of text + metadata next to the text files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import datasets
 import pandas as pd
 import pytest
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import ROOT
 

@@ -10,15 +10,15 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from cleaner.cleaners import PARAM_SPECS
-from cleaner.document import Context
-from cleaner.engine import Engine, normalise
-from cleaner.io.inputs import Source
-from cleaner.pipeline import Pipeline
-from cleaner.ruleset.errors import RuleFileError
-from cleaner.ruleset.loader import RuleBook
-from cleaner.ruleset.schema import ACTIONS, FIELDS, RULE_KEYS, RuleFile, parse_rule_file
-from cleaner.stoplists import stoplist_for
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.document import Context
+from dechaff.engine import Engine, normalise
+from dechaff.io.inputs import Source
+from dechaff.pipeline import Pipeline
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.loader import RuleBook
+from dechaff.ruleset.schema import ACTIONS, FIELDS, RULE_KEYS, RuleFile, parse_rule_file
+from dechaff.stoplists import stoplist_for
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 

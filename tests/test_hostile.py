@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from lxml import html as lhtml
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import rules_copy
 

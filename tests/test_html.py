@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 from test_inputs import ARTICLE_EN, html_page
 
-from cleaner.cleaners import PARAM_SPECS
-from cleaner.engine import Engine, Settings
-from cleaner.io import html_extract
-from cleaner.io.decode import decode
-from cleaner.io.html_params import merged_html
-from cleaner.io.inputs import Source
-from cleaner.ruleset.errors import RuleFileError
-from cleaner.ruleset.loader import RuleBook, load_rulebook
-from cleaner.ruleset.schema import parse_rule_file
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.engine import Engine, Settings
+from dechaff.io import html_extract
+from dechaff.io.decode import decode
+from dechaff.io.html_params import merged_html
+from dechaff.io.inputs import Source
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.loader import RuleBook, load_rulebook
+from dechaff.ruleset.schema import parse_rule_file
 
 from conftest import rules_copy
 

@@ -15,7 +15,7 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 # Written for these tests: distinct sentences, so no repetition or length filter drops them.
 ARTICLE_EN = [

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 from test_inputs import ARTICLE_EN, ARTICLE_FR, article
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 FIRST = article(ARTICLE_EN)
 LATER = article(ARTICLE_FR)

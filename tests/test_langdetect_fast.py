@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from langdetect.lang_detect_exception import LangDetectException
 
-from cleaner import langid  # noqa: F401  (seeds langdetect)
-from cleaner.langdetect_fast import detect_langs
-from cleaner.langid import sample
+from dechaff import langid  # noqa: F401  (seeds langdetect)
+from dechaff.langdetect_fast import detect_langs
+from dechaff.langid import sample
 
 from conftest import SHARED
 

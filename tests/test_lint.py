@@ -1,4 +1,4 @@
-"""`cleaner rules lint` on broken rule files: each gives its message with file and line."""
+"""`dechaff rules lint` on broken rule files: each gives its message with file and line."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cleaners import PARAM_SPECS
-from cleaner.cli import main
-from cleaner.ruleset.lint import lint, lint_file
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.cli import main
+from dechaff.ruleset.lint import lint, lint_file
 
 HEAD = "version: 1\nexamples:\n  - {input: 'a', must_contain: ['a']}\n"  # lines 1-3: a valid, tested file
 
@@ -108,7 +108,7 @@ def test_missing_examples_warned(tmp_path: Path) -> None:
 
 
 def test_shipped_rules_are_clean() -> None:
-    from cleaner.ruleset.loader import default_rules_dir
+    from dechaff.ruleset.loader import default_rules_dir
 
     assert [str(f) for f in lint([default_rules_dir()], PARAM_SPECS) if f.level != "info"] == []
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleaner.document import Context
-from cleaner.engine import normalise
-from cleaner.pipeline import Pipeline
-from cleaner.ruleset.loader import RuleBook
-from cleaner.stoplists import stoplist_for
-from cleaner.textnorm import render
+from dechaff.document import Context
+from dechaff.engine import normalise
+from dechaff.pipeline import Pipeline
+from dechaff.ruleset.loader import RuleBook
+from dechaff.stoplists import stoplist_for
+from dechaff.textnorm import render
 
 WORDS = [
     "le",

@@ -1,4 +1,4 @@
-"""`cleaner bench --signals` measures what it says on real documents (the numbers themselves are
+"""`dechaff bench --signals` measures what it says on real documents (the numbers themselves are
 machine-dependent and are not asserted, only that every part was timed)."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.bench import speed
-from cleaner.engine import Engine
-from cleaner.ruleset.loader import RuleBook
+from dechaff.bench import speed
+from dechaff.engine import Engine
+from dechaff.ruleset.loader import RuleBook
 
 from conftest import ROOT
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cleaner.quality.signals import SIGNALS, signals, tokenize
-from cleaner.stoplists import stoplist_for
+from dechaff.quality.signals import SIGNALS, signals, tokenize
+from dechaff.stoplists import stoplist_for
 
 # Lines (chars): "The cat sat on the mat." (23) twice, "Dogs bark loudly…" (17), "- #tag 2024" (11),
 # "This site uses cookies. Accept?" (31); a blank line between them as cleaned text is written.

@@ -7,13 +7,13 @@ import time
 
 import pytest
 
-from cleaner.cleaners import PARAM_SPECS
-from cleaner.document import Context
-from cleaner.engine import normalise
-from cleaner.pipeline import Pipeline
-from cleaner.ruleset.errors import RuleFileError
-from cleaner.ruleset.loader import RuleBook
-from cleaner.ruleset.schema import parse_rule_file
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.document import Context
+from dechaff.engine import normalise
+from dechaff.pipeline import Pipeline
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.loader import RuleBook
+from dechaff.ruleset.schema import parse_rule_file
 
 EVIL = r"(a+)+$"
 SITE = f"""version: 1

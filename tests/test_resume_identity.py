@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from test_inputs import ARTICLE_EN, ARTICLE_FR, article
 
-from cleaner.cli import main
-from cleaner.commands.common import load_book
+from dechaff.cli import main
+from dechaff.commands.common import load_book
 
 from conftest import rules_copy
 

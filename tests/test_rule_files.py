@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cleaners import PARAM_SPECS
-from cleaner.cli import main
-from cleaner.ruleset.errors import RuleFileError
-from cleaner.ruleset.loader import load_rulebook
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.cli import main
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.loader import load_rulebook
 
 from conftest import rules_copy
 

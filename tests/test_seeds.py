@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import ROOT
 

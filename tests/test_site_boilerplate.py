@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from cleaner.cli import main
-from cleaner.commands.common import load_book
-from cleaner.engine import Settings
-from cleaner.io.source import Source
-from cleaner.survey import with_repeated
+from dechaff.cli import main
+from dechaff.commands.common import load_book
+from dechaff.engine import Settings
+from dechaff.io.source import Source
+from dechaff.survey import with_repeated
 
 from conftest import STORIES, rules_copy
 

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cleaners import PARAM_SPECS
-from cleaner.cleaners.site_rules import SiteRules
-from cleaner.document import Context
-from cleaner.ruleset.loader import load_rulebook
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.cleaners.site_rules import SiteRules
+from dechaff.document import Context
+from dechaff.ruleset.loader import load_rulebook
 
 from conftest import kept, lines_of, rules_copy
 

@@ -1,4 +1,4 @@
-"""`cleaner stats`: hits per cleaner and rule, dead rules, sites with leftovers."""
+"""`dechaff stats`: hits per cleaner and rule, dead rules, sites with leftovers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 from conftest import STORIES, rules_copy
 

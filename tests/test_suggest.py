@@ -1,4 +1,4 @@
-"""`cleaner suggest`: rules learned from some pages of a site improve F1 on its other pages."""
+"""`dechaff suggest`: rules learned from some pages of a site improve F1 on its other pages."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from cleaner.cli import main
-from cleaner.commands.common import load_book
-from cleaner.engine import Engine, Settings
-from cleaner.evaluate import score
-from cleaner.io.source import Source
-from cleaner.suggest import Suggestion, extend
+from dechaff.cli import main
+from dechaff.commands.common import load_book
+from dechaff.engine import Engine, Settings
+from dechaff.evaluate import score
+from dechaff.io.source import Source
+from dechaff.suggest import Suggestion, extend
 
 from conftest import ROOT, STORIES
 

@@ -15,7 +15,7 @@ from test_inputs import ARTICLE_EN, ARTICLE_FR, html_page
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from cleaner.cli import main
+from dechaff.cli import main
 
 ARTICLE_DE = [
     "Der Stadtrat hat am Dienstag nach einer langen Debatte den neuen Haushalt der Stadt beschlossen.",

@@ -1,7 +1,0 @@
-"""Allow `python -m cleaner ...`."""
-
-from __future__ import annotations
-
-from cleaner.cli import main
-
-raise SystemExit(main())

@@ -1,2 +1,0 @@
-"""Benchmarks run as commands (`cleaner bench`), never as timed tests: machines are noisy, so
-every number is reported next to a baseline measured in the same run."""

@@ -1,0 +1,127 @@
+"""Breadcrumbs ("Accueil › Monde › ...") and the site / section labels printed above a title.
+
+The last crumb before the (often truncated) title is the section, kept in the metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dechaff.cleaners.base import Origin, ends_sentence, first_match, patterns, phrase_hit, words
+from dechaff.document import Context, Line
+from dechaff.outcome import Hit, Outcome, drop_lines
+from dechaff.ruleset.patterns import PhraseSet
+from dechaff.textnorm import fold
+
+NAME = "breadcrumbs"
+
+_SEPARATORS = re.compile(r" ?[›>»/|·•→] ?")
+_ELLIPSIS = ("...", "…")
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    enabled: bool = True
+    home: tuple = patterns("regex")  # the first crumb: "Accueil", "Home", "Startseite"
+    skip_crumbs: tuple = patterns("prefix")  # crumbs that are never the section ("Dernières minutes")
+    top: int = 5  # breadcrumbs live in the first lines
+    max_words: int = 30
+    labels: bool = True  # drop a run of short label lines above the title
+    label_max_words: int = 3
+    label_max_chars: int = 30
+
+
+class Breadcrumbs:
+    name = NAME
+
+    def __init__(self, params: Params, origin: Origin) -> None:
+        self.params = params
+        self.home = PhraseSet(params.home)
+        self.skip = PhraseSet(params.skip_crumbs)
+        self.origin = origin
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        p = self.params
+        hits: dict[int, Hit] = {}
+        fields: dict[str, str] = {}
+        for i, line in enumerate(lines[: p.top]):
+            if words(line.text) > p.max_words:
+                continue
+            home = first_match(self.home, line.text)
+            if home is not None and _looks_like_trail(line.text[len(_matched_prefix(home, line.text)) :]):
+                hits[i] = phrase_hit(NAME, "home", home)
+                section = self._section(
+                    line.text[len(_matched_prefix(home, line.text)) :], lines[i + 1 : i + 4]
+                )
+                if section:
+                    fields.setdefault("section", section)
+            elif _is_crumb_trail(line.text):
+                hits[i] = self.origin.hit(f"{NAME}.trail")
+        if p.labels:
+            self._labels(lines, hits)
+        return drop_lines(lines, hits, NAME, fields)
+
+    def _section(self, rest: str, following: Sequence[Line]) -> str | None:
+        """The last crumb, once the echo of the (truncated) title at the end is removed."""
+        rest = rest.strip(" ›>»/|·•→:")
+        if rest.endswith(_ELLIPSIS):
+            body = rest.rstrip(".…").rstrip()
+            for nxt in following:
+                cut = _title_echo_start(body, nxt.text)
+                if cut is not None:
+                    rest = body[:cut].rstrip()
+                    break
+        crumbs = []
+        for crumb in _SEPARATORS.split(rest):
+            skip = first_match(self.skip, crumb)
+            if skip is not None:
+                crumb = crumb[len(_matched_prefix(skip, crumb)) :].strip()
+            if crumb:
+                crumbs.append(crumb)
+        return crumbs[-1] if crumbs else None
+
+    def _labels(self, lines: Sequence[Line], hits: dict[int, Hit]) -> None:
+        """A run of two or more tiny lines (site name, section) at the very top, above a longer line."""
+        p = self.params
+        run = []
+        for i, line in enumerate(lines):
+            if i in hits:
+                continue
+            tiny = words(line.text) <= p.label_max_words and len(line.text) <= p.label_max_chars
+            if not tiny or ends_sentence(line.text):
+                break
+            run.append(i)
+        if len(run) >= 2 and run[-1] + 1 < len(lines):
+            hits.update(dict.fromkeys(run, self.origin.hit(f"{NAME}.top_labels")))
+
+
+def _matched_prefix(phrase: object, text: str) -> str:
+    m = phrase.regex.search(fold(text))  # type: ignore[attr-defined]
+    return text[: m.end()] if m is not None and m.start() == 0 else ""
+
+
+def _title_echo_start(body: str, title: str) -> int | None:
+    """Offset in `body` where a prefix of `title` begins and runs to the end of `body`."""
+    folded_body, folded_title = fold(body), fold(title)
+    for start in range(len(folded_body)):
+        if (start == 0 or folded_body[start - 1] == " ") and folded_title.startswith(folded_body[start:]):
+            return start if len(folded_body) - start >= 10 else None
+    return None
+
+
+def _looks_like_trail(rest: str) -> bool:
+    """After the home word: nothing, separators, or a truncated title (a sentence is not a trail)."""
+    rest = rest.strip()
+    return not rest or rest.endswith(_ELLIPSIS) or (bool(_SEPARATORS.search(rest)) and not rest.endswith("."))
+
+
+def _is_crumb_trail(text: str) -> bool:
+    """Three or more short segments joined by a breadcrumb separator."""
+    parts = [s for s in re.split(r" [›>»→] ", text) if s]
+    return len(parts) >= 3 and all(words(s) <= 5 for s in parts[:-1])
+
+
+def build(params: Params, origin: Origin) -> Breadcrumbs:
+    return Breadcrumbs(params, origin)

@@ -1,0 +1,113 @@
+"""Photo captions and credits: caption + same caption with " - NAME / AGENCY", "© AGENCY YEAR ..."
+lines, "... - <Site name>" captions (and the related-article title some sites print right after
+them), bare photo-agency lines and image file names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dechaff.cleaners.base import Origin, ends_sentence, first_match, patterns, phrase_hit, words
+from dechaff.document import Context, Line
+from dechaff.outcome import Hit, Outcome, drop_lines
+from dechaff.ruleset.patterns import PhraseSet
+from dechaff.textnorm import fold
+
+NAME = "captions"
+
+# " - Daphné BENOIT / AFP", " | Reuters", " (Photo: AP)": the credit a site appends to a caption.
+_CREDIT_TAIL = re.compile(r"^ ?[-|/(] ?.{1,80}$")
+# "<caption> - Site Name": a short capitalised name after a spaced dash, at the end of the line.
+_SITE_SUFFIX = re.compile(r" [-|] (\w[\w.'&+ -]{0,38}\w)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    enabled: bool = True
+    credit_lines: tuple = patterns("regex")  # "© AFP 2023 ...", "Photo : ...", "Crédit photo ..."
+    agencies: tuple = patterns("line")  # a line that is only an agency or photo service
+    agency_credits: tuple = patterns("regex")  # a caption ending in "- NAME / AGENCY"
+    image_files: tuple = patterns("regex")  # bare image file names
+    max_words: int = 40  # credits and captions are short
+    site_suffix_min_lines: int = 2  # a " - X" suffix must recur this often to be a site caption
+    related_after_caption: bool = True  # drop the title-like line glued under a site caption
+    related_max_words: int = 20
+
+
+class Captions:
+    name = NAME
+
+    def __init__(self, params: Params, origin: Origin) -> None:
+        self.params = params
+        self.credit_lines = PhraseSet(params.credit_lines)
+        self.agencies = PhraseSet(params.agencies)
+        self.agency_credits = PhraseSet(params.agency_credits)
+        self.image_files = PhraseSet(params.image_files)
+        self.origin = origin
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        p = self.params
+        hits: dict[int, Hit] = {}
+        for i, line in enumerate(lines):
+            if words(line.text) > p.max_words:
+                continue
+            for kind, phrases in (
+                ("credit", self.credit_lines),
+                ("agency", self.agencies),
+                ("agency_credit", self.agency_credits),
+                ("image_file", self.image_files),
+            ):
+                phrase = first_match(phrases, line.text)
+                if phrase is not None:
+                    hits[i] = phrase_hit(NAME, kind, phrase)
+                    break
+        self._credit_pairs(lines, hits)
+        self._site_captions(lines, hits, ctx)
+        return drop_lines(lines, hits, NAME)
+
+    def _credit_pairs(self, lines: Sequence[Line], hits: dict[int, Hit]) -> None:
+        """A caption printed twice, the second time with its credit appended: drop both."""
+        for i in range(len(lines) - 1):
+            first, second = lines[i].text, lines[i + 1].text
+            if len(first) >= 10 and second.startswith(first) and _CREDIT_TAIL.match(second[len(first) :]):
+                hit = self.origin.hit(f"{NAME}.credit_pair")
+                hits.setdefault(i, hit)
+                hits.setdefault(i + 1, hit)
+
+    def _site_captions(self, lines: Sequence[Line], hits: dict[int, Hit], ctx: Context) -> None:
+        """Lines ending in " - <Site name>" (known, or recurring in the page) are captions."""
+        p = self.params
+        suffixes = [_site_suffix(line.text) if words(line.text) <= p.max_words else None for line in lines]
+        counts = Counter(s for s in suffixes if s)
+        site = fold(ctx.site_name).casefold() if ctx.site_name else None
+        for i, suffix in enumerate(suffixes):
+            if not suffix or (suffix != site and counts[suffix] < p.site_suffix_min_lines):
+                continue
+            hits.setdefault(i, self.origin.hit(f"{NAME}.site_caption"))
+            nxt = i + 1
+            if (
+                p.related_after_caption
+                and nxt < len(lines)
+                and nxt not in hits
+                and _related_title(lines[nxt], p)
+            ):
+                hits[nxt] = self.origin.hit(f"{NAME}.related_after_caption")
+
+
+def _site_suffix(text: str) -> str | None:
+    m = _SITE_SUFFIX.search(fold(text))
+    if m is None or not m.group(1)[:1].isupper() or words(m.group(1)) > 4:
+        return None
+    return m.group(1).casefold()
+
+
+def _related_title(line: Line, p: Params) -> bool:
+    """A headline glued under a caption: no blank line before it, short, no final punctuation."""
+    return not line.gap_before and words(line.text) <= p.related_max_words and not ends_sentence(line.text)
+
+
+def build(params: Params, origin: Origin) -> Captions:
+    return Captions(params, origin)

@@ -1,0 +1,115 @@
+"""The directives written in rule files (default, language pack, site): drop a line, a prefix or a
+regex match, trim a span, cut from or up to a marker, drop a pair, extract a metadata field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from dechaff.cleaners.base import extract_value, words
+from dechaff.document import Context, Line
+from dechaff.outcome import Hit, Outcome, Removal, cut_edge, removal_of
+from dechaff.ruleset.patterns import RegexSet
+from dechaff.ruleset.schema import Rule
+from dechaff.textnorm import fold
+
+NAME = "site_rules"
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    enabled: bool = True
+
+
+class SiteRules:
+    name = NAME
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._set = RegexSet([rule.regex for rule in self.rules])
+
+    def _applicable(self, i: int, n: int, line: Line, folded: str) -> Rule | None:
+        for k in self._set.matches(folded):
+            rule = self.rules[k]
+            if rule.top is not None and i >= rule.top:
+                continue
+            if rule.bottom is not None and i < n - rule.bottom:
+                continue
+            if rule.max_words is not None and words(line.text) > rule.max_words:
+                continue
+            return rule
+        return None
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        if not self.rules:
+            return Outcome(tuple(lines))
+        n = len(lines)
+        hits: dict[int, Hit] = {}
+        trimmed: dict[int, tuple[Line, Removal]] = {}
+        fields: dict[str, str] = {}
+        for i, line in enumerate(lines):
+            if i in hits:
+                continue
+            folded = fold(line.text)
+            rule = self._applicable(i, n, line, folded)
+            if rule is None:
+                continue
+            hit = Hit(rule.id, rule.file)
+            if rule.extract:
+                fields.setdefault(rule.extract, extract_value(rule.regex, line.text, folded))
+            if rule.action == "extract":
+                continue
+            if rule.action == "strip":
+                self._strip(line, folded, rule, hit, i, hits, trimmed)
+            elif rule.action == "drop_from":
+                hits.update({j: hit for j in range(i, n) if j not in hits})
+                break
+            elif rule.action == "drop_until":
+                hits.update({j: hit for j in range(i) if j not in hits})
+                trimmed = {j: t for j, t in trimmed.items() if j >= i}
+            else:
+                hits[i] = hit
+                if rule.action == "drop_pair" and i + 1 < n:
+                    hits[i + 1] = hit
+                    if rule.extract_next:
+                        fields.setdefault(rule.extract_next, lines[i + 1].text)
+        return _outcome(lines, hits, trimmed, fields)
+
+    @staticmethod
+    def _strip(
+        line: Line,
+        folded: str,
+        rule: Rule,
+        hit: Hit,
+        i: int,
+        hits: dict[int, Hit],
+        trimmed: dict[int, tuple[Line, Removal]],
+    ) -> None:
+        """Trim the match if it touches an edge of the line; a match in the middle is left alone."""
+        m = rule.regex.search(folded)
+        if m is None or (m.start() != 0 and m.end() != len(folded)):
+            return
+        if m.start() == 0 and m.end() == len(folded):
+            hits[i] = hit
+            return
+        trimmed[i] = cut_edge(line, m.start(), m.end(), NAME, hit)
+
+
+def _outcome(
+    lines: Sequence[Line],
+    hits: dict[int, Hit],
+    trimmed: dict[int, tuple[Line, Removal]],
+    fields: dict[str, str],
+) -> Outcome:
+    kept: list[Line] = []
+    removed: list[Removal] = []
+    for i, line in enumerate(lines):
+        if i in hits:
+            removed.append(removal_of(line, NAME, hits[i]))
+        elif i in trimmed:
+            rest, removal = trimmed[i]
+            kept.append(rest)
+            removed.append(removal)
+        else:
+            kept.append(line)
+    return Outcome(tuple(kept), tuple(removed), fields)

@@ -1,0 +1,66 @@
+"""`dechaff explain FILE`: one dump line by line, each removed line or span with its cleaner,
+rule id and rule file; `--html PATH` writes the same as a standalone page."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+
+from dechaff.commands.common import load_book
+from dechaff.engine import Engine, Settings
+from dechaff.io.inputs import format_of
+from dechaff.io.source import Source
+from dechaff.report import html, terminal
+from dechaff.report.view import line_views
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    cmd = sub.add_parser("explain", help="show which cleaner and rule removed each line of one file")
+    cmd.add_argument("file", type=Path)
+    where = cmd.add_mutually_exclusive_group()
+    where.add_argument("--domain", help="clean the file as a page of this site")
+    where.add_argument("--url", help="the page's URL (its host picks the site rules)")
+    cmd.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
+    cmd.add_argument("--no-domain-rules", action="store_true", help="generic cascade only")
+    cmd.add_argument("--html", type=Path, help="also write a standalone HTML page here")
+    cmd.set_defaults(func=_explain)
+
+
+def meta_line(row: dict[str, object]) -> str:
+    """The metadata worth seeing next to a document (works on engine rows and Parquet rows)."""
+    keys = (
+        "status",
+        "error",
+        "domain",
+        "domain_source",
+        "lang",
+        "site_name",
+        "section",
+        "author",
+        "dateline",
+        "published",
+    )
+    parts = [f"{k}={row[k]}" for k in keys if isinstance(row.get(k), str) and row[k]]
+    files = row.get("rule_files")
+    listed = ", ".join(str(f) for f in files) if files is not None else ""  # type: ignore[union-attr]
+    return " ".join(parts) + (f" rules: {listed}" if listed else "")
+
+
+def _explain(args: argparse.Namespace) -> int:
+    engine = Engine(load_book(args.rules), Settings(domain_rules=not args.no_domain_rules))
+    kind = "html" if format_of(args.file) == "html" else "text"
+    result = engine.process(Source(args.file.stem, args.file, url=args.url, domain=args.domain, kind=kind))
+    console = Console(highlight=False)
+    console.print(f"[bold]{args.file}[/bold]  {meta_line(result.row)}")
+    if result.source_text is None:
+        console.print(f"[red]{result.row.get('error')}[/red]")
+        return 0
+    views = line_views(result.source_text, result.removed)
+    terminal.render(views, console)
+    if args.html is not None:
+        body = html.legend() + html.document(args.file.stem, views, meta_line(result.row))
+        args.html.write_text(html.page(f"dechaff explain: {args.file.name}", body), encoding="utf-8")
+        console.print(f"wrote {args.html}")
+    return 0

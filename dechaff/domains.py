@@ -1,0 +1,84 @@
+"""Which site a document comes from: declared in a manifest, read from its URL, or recognised by
+the content fingerprints that site files declare (for dumps whose URL was lost)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from dechaff.ruleset.loader import RuleBook
+from dechaff.ruleset.patterns import RegexSet
+from dechaff.ruleset.schema import Fingerprint, RuleFile
+from dechaff.textnorm import fold
+
+
+@dataclass(frozen=True, slots=True)
+class DomainMatch:
+    """The resolved domain, how it was found, and the site file that applies (if any)."""
+
+    domain: str | None
+    source: str  # manifest | url | fingerprint | none
+    site: RuleFile | None
+
+
+def host_of(url: str | None) -> str | None:
+    """The lowercased host of a URL, without a leading 'www.'.
+
+    >>> host_of("https://www.BFMTV.com/international/x.html")
+    'bfmtv.com'
+    """
+    if not url:
+        return None
+    try:
+        host = urlsplit(url if "//" in url else f"//{url}").hostname
+    except ValueError:
+        return None
+    return host.removeprefix("www.") if host else None
+
+
+class DomainResolver:
+    """Built once per rule book; fingerprints of every site are tested in one RE2 pass per line."""
+
+    def __init__(self, book: RuleBook) -> None:
+        self.book = book
+        self.prints: list[tuple[Fingerprint, RuleFile]] = [
+            (fp, s) for s in book.sites for fp in s.fingerprints
+        ]
+        self.regexes = RegexSet([fp.regex for fp, _ in self.prints])
+
+    def resolve(self, lines: Sequence[str], url: str | None, declared: str | None) -> DomainMatch:
+        if declared:
+            host = declared.lower().removeprefix("www.")
+            site = self.book.site_for_host(host)
+            return DomainMatch(site.domains[0] if site else host, "manifest", site)
+        host = host_of(url)
+        if host:
+            site = self.book.site_for_host(host)
+            return DomainMatch(site.domains[0] if site else host, "url", site)
+        site = self.fingerprint(lines)
+        if site is not None:
+            return DomainMatch(site.domains[0], "fingerprint", site)
+        return DomainMatch(None, "none", None)
+
+    def fingerprint(self, lines: Sequence[str]) -> RuleFile | None:
+        """The site whose fingerprints score highest, if it reaches that site's threshold."""
+        if not self.prints:
+            return None
+        fired: set[int] = set()
+        n = len(lines)
+        for i, text in enumerate(lines):
+            for k in self.regexes.matches(fold(text)):
+                fp = self.prints[k][0]
+                if (fp.top is None or i < fp.top) and (fp.bottom is None or i >= n - fp.bottom):
+                    fired.add(k)
+        scores: dict[str, tuple[float, RuleFile]] = {}
+        for k in fired:
+            fp, site = self.prints[k]
+            score = scores.get(site.path, (0.0, site))[0] + fp.weight
+            scores[site.path] = (score, site)
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1][0], kv[0]))
+        for _, (score, site) in ranked[:1]:
+            if score >= site.fingerprint_threshold:
+                return site
+        return None

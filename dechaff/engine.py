@@ -1,0 +1,286 @@
+"""Clean one document end to end: bytes -> text -> lines -> domain -> language -> cascade -> row.
+An HTML document is extracted first (`extract`), then goes through the same steps as a dump.
+
+Bad input and bugs are caught per step and recorded as the row's status; nothing here raises.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass
+
+from dechaff import __version__
+from dechaff.cleaners import NORMALISE
+from dechaff.document import Context, Line
+from dechaff.domains import DomainMatch, DomainResolver, host_of
+from dechaff.io import html_extract
+from dechaff.io.decode import Decoded, InputRefused, decode, from_text
+from dechaff.io.html_extract import Extracted, ExtractionTimeout, PageMeta, time_limit
+from dechaff.io.html_params import HtmlParams, merged_html
+from dechaff.io.inputs import Source
+from dechaff.io.mojibake import repair
+from dechaff.langid import detect
+from dechaff.metadata import REMOVED_PREFIX, REMOVED_TEXT_MAX, empty_row
+from dechaff.outcome import Removal
+from dechaff.pipeline import Pipeline
+from dechaff.quality.filters import first_failure, thresholds_for
+from dechaff.quality.signals import signals
+from dechaff.ruleset.loader import RuleBook
+from dechaff.stoplists import stoplist_for
+from dechaff.textnorm import normalise_line, normalise_lines, render, split_lines
+
+BUILTIN = "builtin"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    domain_rules: bool = True
+    max_bytes: int = 256 * 1024 * 1024
+    max_line_chars: int = 100_000  # no real paragraph is longer; such lines are minified data
+    quality_filter: bool = True  # False (--no-filter): the signals are measured, nothing is dropped
+    time_limit: float | None = 30.0  # seconds for one HTML extraction; over it: error:timeout
+    repeated: tuple[tuple[str, frozenset[str]], ...] = ()  # per domain, from dechaff.survey (hashable)
+
+
+@dataclass(frozen=True, slots=True)
+class DocResult:
+    row: dict[str, object]
+    text: str | None
+    removed: tuple[Removal, ...]
+    source_text: str | None = None  # what the cascade read (line numbers of `removed` refer to it)
+
+
+class _StepError(Exception):
+    def __init__(self, step: str, exc: BaseException) -> None:
+        super().__init__(f"{type(exc).__name__}: {exc}")
+        self.step = step
+
+
+def normalise(text: str, max_line_chars: int) -> tuple[list[Line], list[Removal]]:
+    """Normalised non-empty lines (with their blank-line structure) and the lines dropped on the way."""
+    lines: list[Line] = []
+    removed: list[Removal] = []
+    gap = True
+    for no, (raw, norm) in enumerate(zip(split_lines(text), normalise_lines(text), strict=True), 1):
+        if len(raw) > max_line_chars:
+            removed.append(
+                Removal(
+                    no, 0, len(raw), raw[:REMOVED_TEXT_MAX], NORMALISE, "normalise.line_too_long", BUILTIN
+                )
+            )
+            gap = True
+            continue
+        if not norm:
+            if raw:
+                removed.append(Removal(no, 0, len(raw), raw, NORMALISE, "normalise.blank", BUILTIN))
+            gap = True
+            continue
+        lines.append(Line(no, norm, 0, gap))
+        gap = False
+    return lines, removed
+
+
+class Engine:
+    """Holds the rule book and a cache of compiled pipelines, one per rule-file combination."""
+
+    def __init__(self, book: RuleBook, settings: Settings = Settings()) -> None:
+        self.book = book
+        self.settings = settings
+        self.resolver = DomainResolver(book)
+        self._pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self._repeated = dict(settings.repeated)
+
+    def pipeline(self, lang: str, match: DomainMatch, html: bool = False) -> Pipeline:
+        """The cascade for these rule files; after HTML extraction, without the `html.skip_cleaners`."""
+        files = self.book.cascade(lang, match.site)
+        skip = merged_html(f.html for f in files).skip_cleaners if html else ()
+        key = (*(f.path for f in files), *(f"-{name}" for name in skip))
+        if key not in self._pipelines:
+            self._pipelines[key] = Pipeline(files, frozenset(skip))
+        return self._pipelines[key]
+
+    def warm(self) -> None:
+        """Compile the text cascade of every language pack now (about 50 ms each), e.g. in a parent
+        process whose forked workers then inherit them instead of each compiling its own."""
+        for lang in ("und", *self.book.langs):
+            self.pipeline(lang, DomainMatch(None, "none", None))
+
+    def process(self, source: Source) -> DocResult:
+        row = source_row(source, self.book.version, self.book.digest)
+        try:
+            return self._process(source, row)
+        except InputRefused as exc:
+            row.update(status=exc.status, error=exc.message)
+        except _StepError as exc:
+            row.update(status=f"error:{exc.step}", error=str(exc))
+        except ExtractionTimeout as exc:
+            row.update(status="error:timeout", error=str(exc))
+        return DocResult(row, None, ())
+
+    def _process(self, source: Source, row: dict[str, object]) -> DocResult:
+        decoded = self._decode(source)
+        row.update(encoding=decoded.encoding, chars_in=len(decoded.text))
+        page: tuple[Extracted, PageMeta] | None = None
+        body = decoded.text
+        if source.kind == "html":
+            with time_limit(self.settings.time_limit):
+                page = _step("extract", lambda: self._extract(decoded.text, source))
+            body = page[0].text
+            row["extractor"] = page[0].extractor
+        url = source.url or (page[1].url if page else None)
+        body, removed = _step("mojibake", lambda: repair(body, BUILTIN))
+        lines, dropped = _step("normalise", lambda: normalise(body, self.settings.max_line_chars))
+        removed.extend(dropped)
+        row["lines_in"] = len(split_lines(body))
+        texts = [line.text for line in lines]
+        match = _step("domain", lambda: self._domain(texts, url, source.domain))
+        lang, prob = _step("lang", lambda: detect(texts))
+        pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
+        site_name = pipeline.site_name
+        repeated = self._repeated.get(match.domain or "", frozenset())
+        ctx = Context(
+            source.id, lang, match.domain, site_name, stoplist_for(lang, pipeline.stoplist_name), repeated
+        )
+        cleaned = _step("clean", lambda: pipeline.clean(lines, ctx))
+        removed.extend(cleaned.removed)
+        out_lines = [line.text for line in cleaned.lines]
+        text = render(out_lines)
+        fields = cleaned.fields
+        status = "ok" if out_lines else "dropped:empty_after_cleaning"
+        if out_lines:
+            scores = _step("quality", lambda: signals(text, ctx.stopwords))
+            row.update(scores)
+            if self.settings.quality_filter:
+                reason = first_failure(scores, thresholds_for(f.filters for f in pipeline.files))
+                status = f"dropped:{reason}" if reason else status
+        row.update(
+            domain=match.domain,
+            domain_source=match.source,
+            site_name=site_name or fields.get("site_name"),
+            section=fields.get("section"),
+            author=fields.get("author"),
+            dateline=fields.get("dateline"),
+            published=fields.get("published"),
+            lang=lang,
+            lang_prob=prob,
+            title=out_lines[0] if out_lines else None,
+            chars_out=len(text),
+            lines_out=len(out_lines),
+            rule_files=list(pipeline.labels),
+            text_sha256=hashlib.sha256(text.encode()).hexdigest(),
+            status=status,
+        )
+        if page is not None:
+            _fill_from_page(row, page[1], url)
+        for name, count in Counter(r.cleaner for r in removed).items():
+            row[f"{REMOVED_PREFIX}{name}"] = count
+        # Measure apart from decide: a page the quality filters drop keeps its clean text (to audit the
+        # filter); its status says why, and `dechaff export` leaves it out of the training set.
+        return DocResult(row, text if out_lines else None, tuple(removed), body)
+
+    def _decode(self, source: Source) -> Decoded:
+        """The document as text: from its file, or from the record a container reader kept."""
+        if source.error is not None:
+            raise InputRefused("error:read", source.error)
+        if isinstance(source.content, str):
+            return from_text(source.content, "utf-8")
+        data = source.content
+        if data is None:
+            data = _step("read", lambda: _read(source, self.settings.max_bytes))
+        elif len(data) > self.settings.max_bytes:
+            raise _too_large(len(data), self.settings.max_bytes)
+        return _step("decode", lambda: decode(data, source.charset, markup=source.kind == "html"))
+
+    def survey(self, source: Source) -> tuple[str | None, list[str]]:
+        """A document's domain and normalised lines, without cleaning: for batch statistics."""
+        decoded = self._decode(source)
+        body = self._extract(decoded.text, source)[0].text if source.kind == "html" else decoded.text
+        texts = [line.text for line in normalise(body, self.settings.max_line_chars)[0]]
+        return self._domain(texts, source.url, source.domain).domain, texts
+
+    def _extract(self, html: str, source: Source) -> tuple[Extracted, PageMeta]:
+        """Main text and page metadata; the site (from the URL or the page's canonical link) picks
+        the `html:` options, with the page's declared language standing in for the detected one."""
+        tree = html_extract.parse(html)
+        if tree is None:
+            raise InputRefused("dropped:not_html", "no HTML element could be parsed")
+        meta = html_extract.page_basics(tree, source.url)
+        params = self._html_params(meta, source)
+        if params.metadata:  # trafilatura's full pass; its URL (og:url...) may name another site
+            basics, meta = meta, html_extract.page_meta(tree, source.url)
+            if (meta.url, meta.lang) != (basics.url, basics.lang):
+                params = self._html_params(meta, source)
+        extracted = html_extract.extract(html_extract.prune(tree, params.prune_xpaths), params, _stopwords_of)
+        if not extracted.text.strip():
+            raise InputRefused("dropped:no_main_text", "neither trafilatura nor jusText found main text")
+        return extracted, meta
+
+    def _html_params(self, meta: PageMeta, source: Source) -> HtmlParams:
+        match = self._domain([], source.url or meta.url, source.domain)
+        return merged_html(f.html for f in self.book.cascade(meta.lang or "und", match.site))
+
+    def _domain(self, texts: list[str], url: str | None, declared: str | None) -> DomainMatch:
+        if self.settings.domain_rules:
+            return self.resolver.resolve(texts, url, declared)
+        if declared:
+            return DomainMatch(declared.lower(), "manifest", None)
+        host = host_of(url)
+        return DomainMatch(host, "url", None) if host else DomainMatch(None, "none", None)
+
+
+def _stopwords_of(text: str) -> frozenset[str]:
+    """Stop words of the language `text` is written in (jusText's fallback needs them)."""
+    lines = [line for line in (normalise_line(raw) for raw in split_lines(text)) if line]
+    return stoplist_for(detect(lines)[0])
+
+
+def _fill_from_page(row: dict[str, object], meta: PageMeta, url: str | None) -> None:
+    """The page's own metadata where the cascade found nothing; its title beats the first line,
+    which after extraction is body text rather than a headline."""
+    row.update(url=url, title=meta.title or row["title"], categories=list(meta.categories) or None)
+    for column, value in (("author", meta.author), ("published", meta.date), ("site_name", meta.sitename)):
+        if row[column] is None:
+            row[column] = value
+
+
+def source_row(source: Source, ruleset_version: str, rules_digest: str) -> dict[str, object]:
+    """The columns known before any work; also the whole row of a document the engine never
+    finished (timeout, crashed worker), so such rows still say what and which rules."""
+    row = empty_row(source.id, source.path.as_posix())
+    row.update(
+        url=source.url,
+        fetched=source.fetched,
+        extra=_json(source.extra),
+        dechaff_version=__version__,
+        ruleset_version=ruleset_version,
+        rules_digest=rules_digest,
+    )
+    return row
+
+
+def _read(source: Source, max_bytes: int) -> bytes:
+    size = source.path.stat().st_size
+    if size > max_bytes:
+        raise _too_large(size, max_bytes)
+    return source.path.read_bytes()
+
+
+def _too_large(size: int, max_bytes: int) -> InputRefused:
+    return InputRefused("dropped:too_large", f"{size} bytes is over the {max_bytes}-byte limit")
+
+
+def _json(fields: dict[str, object]) -> str | None:
+    """A record's carried fields as one deterministic JSON object (None when there are none)."""
+    return json.dumps(fields, ensure_ascii=False, sort_keys=True, default=str) if fields else None
+
+
+def _step(name: str, work):  # type: ignore[no-untyped-def]
+    """Run one step; a bad file or a bug becomes `error:<step>` for this document only."""
+    try:
+        return work()
+    except InputRefused:
+        raise
+    except Exception as exc:
+        raise _StepError(name, exc) from exc

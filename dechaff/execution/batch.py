@@ -1,0 +1,120 @@
+"""The unit of work shipped to a worker: a batch of sources in, plain rows and text out.
+
+Workers receive a `WorkerSpec` (the rules folder and settings, all picklable) rather than a
+compiled engine: each worker process builds its engine once and keeps it for every batch.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dechaff.cleaners import PARAM_SPECS
+from dechaff.engine import DocResult, Engine, Settings, source_row
+from dechaff.execution.guard import DocumentTimeout, time_limit
+from dechaff.io.inputs import Source
+from dechaff.io.shards import DocOutput, placed
+from dechaff.io.writers import removed_rows
+from dechaff.langid import detect
+from dechaff.quality.dedup import DedupConfig, fingerprint
+from dechaff.ruleset.loader import default_rules_dir, load_rulebook
+
+TIMEOUT = "error:timeout"
+WORKER_CRASH = "error:worker"
+DUPLICATE_ID = "dropped:duplicate_id"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSpec:
+    """Everything a worker needs to build the same engine as every other worker."""
+
+    rules_dir: Path | None
+    settings: Settings
+    time_limit: float | None
+    dedup: DedupConfig | None = None  # set by run_batch: fingerprint kept texts for the post-pass
+    text_dir: Path | None = None  # set for workers on this machine: they write the text files
+
+    def build(self) -> Engine:
+        return Engine(load_rulebook(self.rules_dir or default_rules_dir(), PARAM_SPECS), self.settings)
+
+
+@dataclass(frozen=True, slots=True)
+class RulesIdentity:
+    """The rule set's version and digest, stamped on rows the engine never got to write."""
+
+    version: str
+    digest: str
+
+
+_ENGINES: dict[tuple[Path | None, Settings], Engine] = {}
+"""Per-process cache: building the cascade compiles every pattern, so a worker does it once."""
+
+
+_ONE_AT_A_TIME = threading.Lock()
+"""Threads of one process (Dask worker threads) take turns: the GIL-bound cascade gains nothing
+from threads, and one document at a time keeps the engine's memo tables and pipeline cache free
+of races. Parallelism comes from processes."""
+
+
+def engine_for(spec: WorkerSpec) -> Engine:
+    """The process's engine for `spec`, built on first use with langdetect's profiles loaded, so
+    that one-time cost is not charged to the first document's time limit."""
+    key = (spec.rules_dir, spec.settings)  # what the engine depends on, not where output goes
+    if key not in _ENGINES:
+        _ENGINES[key] = spec.build()
+        detect(["the language profiles load on the first call to the detector"])
+        # The rule book and the language profiles live as long as the process: out of the garbage
+        # collector's sight, full collections stop walking them (and forked workers stop copying
+        # the pages they sit on).
+        gc.freeze()
+    return _ENGINES[key]
+
+
+def failure_row(source: Source, rules: RulesIdentity, status: str, message: str) -> dict[str, object]:
+    """A full metadata row for a document the engine could not finish (timeout, crashed worker)."""
+    row = source_row(source, rules.version, rules.digest)
+    row.update(status=status, error=message)
+    return row
+
+
+def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> DocOutput:
+    """The writer's view of a result; a kept text is fingerprinted here, in the worker, so the
+    duplicate post-pass does not redo it serially in the parent."""
+    kept = dedup is not None and result.text is not None and result.row["status"] == "ok"
+    return DocOutput(
+        source.id,
+        result.row,
+        result.text,
+        removed_rows(source.id, result.removed),
+        fingerprint(result.text, dedup) if kept else None,  # type: ignore[arg-type]
+    )
+
+
+def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
+    """Clean one document under the time limit; a timeout becomes the document's row, and so does
+    an id the reader found taken (the parent decides, while reading: see `inputs.unique_ids`)."""
+    rules = RulesIdentity(engine.book.version, engine.book.digest)
+    if source.duplicate_of is not None:
+        message = f"an earlier document of this run has the id {source.duplicate_of!r}; the first is kept"
+        return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, [])
+    try:
+        with time_limit(spec.time_limit):
+            result = engine.process(source)
+    except DocumentTimeout:
+        row = failure_row(source, rules, TIMEOUT, f"took longer than the {spec.time_limit:g}s limit")
+        return DocOutput(source.id, row, None, [])
+    return output_of(source, result, spec.dedup)
+
+
+def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:
+    """What a worker runs: every source of the batch, in order (the engine never raises)."""
+    with _ONE_AT_A_TIME:
+        engine = engine_for(spec)
+        docs = [process_one(engine, source, spec) for source in sources]
+    # Local workers write the text files themselves, so the parent only writes the tables: with
+    # every core busy, the parent's time is taken from a worker.
+    text_dir = spec.text_dir
+    return docs if text_dir is None else [placed(text_dir, doc) for doc in docs]

@@ -1,0 +1,63 @@
+"""Batches on a local process pool.
+
+A worker that dies (segfault, `os._exit`, out of memory) breaks the whole pool and fails every
+batch in flight: the pool is rebuilt, the batch waited on is re-run one document at a time to
+find the culprit, and the other batches are submitted again.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+from collections import deque
+from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from dechaff.execution.batch import RulesIdentity, WorkerSpec, engine_for, process_batch
+from dechaff.execution.ordered import OrderedExecutor, Pending, Window
+from dechaff.io.inputs import Source
+from dechaff.io.shards import DocOutput
+
+
+def _init_worker(spec: WorkerSpec) -> None:
+    """Build the engine as the worker starts, so the first batch does not pay for it."""
+    engine_for(spec)
+
+
+def _succeeded(future: Pending) -> bool:
+    """A batch that finished before the pool broke keeps its result."""
+    assert isinstance(future, Future)
+    return future.done() and not future.cancelled() and future.exception() is None
+
+
+class LocalExecutor(OrderedExecutor):
+    """`workers` processes, at most two batches per worker in flight (memory bounded by batch size)."""
+
+    crash = BrokenProcessPool
+
+    def __init__(self, spec: WorkerSpec, rules: RulesIdentity, workers: int) -> None:
+        self.spec = spec
+        self.rules = rules
+        self.workers = max(1, workers)
+        self.slots = 2 * self.workers
+        if multiprocessing.get_start_method() == "fork":
+            # Built once here, inherited by every forked worker (and by a pool rebuilt after a crash)
+            # instead of built in each: rule book, language profiles, compiled cascades.
+            engine_for(spec).warm()
+            gc.freeze()  # the cascades just compiled, too (see engine_for)
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.spec,))
+
+    def submit(self, batch: Sequence[Source]) -> Future[list[DocOutput]]:
+        return self._pool.submit(process_batch, self.spec, batch)
+
+    def after_crash(self, pending: Window) -> Window:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool = self._new_pool()
+        return deque((b, f if _succeeded(f) else self.submit(b)) for b, f in pending)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)

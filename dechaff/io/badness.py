@@ -1,0 +1,82 @@
+"""ftfy's "does this look like mojibake?" test, run by RE2.
+
+ftfy decides whether to try an encoding fix with one large regular expression (`BADNESS_RE`); in
+Python's `re` that search costs about as much as the rest of the text path put together. The
+same expression, translated for RE2 (verbose layout removed, Python's Unicode `\\w` and `\\s`
+spelled out), answers in linear time. When ftfy's expression cannot be translated (a future
+release), the translation is skipped and ftfy's own search is used.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+import re2
+from ftfy.badness import BADNESS_RE
+
+from dechaff.ruleset.patterns import regex_tokens
+
+# Python's \s under re.UNICODE: every character str.isspace() accepts.
+_SPACE = (
+    r"\t\n\x{0b}\f\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}"
+    r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+)
+_OUTSIDE = {"w": r"[\p{L}\p{N}_]", "s": f"[{_SPACE}]"}
+_INSIDE = {"w": r"\p{L}\p{N}_", "s": _SPACE}
+# Characters ftfy changes even in text that does not look bad: C1 controls and surrogates.
+_ALWAYS_FIXED = re.compile("[\x80-\x9f\ud800-\udfff]")
+
+
+def translate(pattern: str, multiline: bool = False) -> str:
+    """A verbose Python pattern as RE2 source; with `multiline`, `^` also matches after a newline.
+
+    >>> translate(r"a \\w | ^[b ]")
+    'a[\\\\p{L}\\\\p{N}_]|^[b ]'
+    """
+    out: list[str] = []
+    comment = False
+    for token, in_class in regex_tokens(pattern):
+        if comment:
+            comment = token != "\n"
+        elif len(token) == 2 and token[0] == "\\":
+            if token[1] in "WSDbB":
+                raise ValueError(f"{token} has no RE2 equivalent here")
+            out.append((_INSIDE if in_class else _OUTSIDE).get(token[1], token))
+        elif in_class or token.startswith("["):
+            out.append(token)
+        elif token == "#":
+            comment = True
+        elif token == "^" and multiline:
+            out.append("(?m:^)")
+        elif not token.isspace():
+            out.append(token)
+    return "".join(out)
+
+
+@cache
+def _searchers() -> tuple[Callable[[str], object], Callable[[str], object]]:
+    """(search of one line, search of a whole text that finds at least what any of its lines would)."""
+    if not BADNESS_RE.flags & re.VERBOSE:
+        return BADNESS_RE.search, BADNESS_RE.search
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        line = re2.compile(translate(BADNESS_RE.pattern), options)
+        text = re2.compile(translate(BADNESS_RE.pattern, multiline=True), options)
+    except (ValueError, re2.error):
+        return BADNESS_RE.search, lambda text: any(BADNESS_RE.search(x) for x in text.splitlines())
+    return line.search, text.search
+
+
+def may_need_fix(text: str, whole: bool = False) -> bool:
+    """False when ftfy (encoding fixes, C1 controls, surrogates) would leave `text` unchanged.
+
+    `whole=True` for a multi-line text: the answer is then True if any line may need a fix.
+    """
+    if text.isascii():
+        return False
+    search = _searchers()[1 if whole else 0]
+    # Surrogates first: RE2 takes UTF-8, which cannot carry them.
+    return bool(_ALWAYS_FIXED.search(text)) or bool(search(text))

@@ -1,0 +1,31 @@
+"""`dechaff run --format-out jsonl|parquet`: the run's documents as shards of text + metadata.
+
+Written after the run (and its duplicate post-pass), from the text files and the metadata table,
+to `OUT/data/part-*.{parquet,jsonl}`, rows sorted by id; they load with
+`pandas.read_parquet("OUT/data")` or `datasets.load_dataset("parquet", data_files=...)`. Every
+document that has clean text is included, whatever its status (the status is a column).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dechaff.commands.export_cmd import write_shards
+from dechaff.io.shards import METADATA
+from dechaff.io.writers import text_path
+from dechaff.metadata import METADATA_SCHEMA
+
+FORMATS_OUT = ("txt", "jsonl", "parquet")
+SCHEMA = pa.schema([pa.field("text", pa.string()), *METADATA_SCHEMA])
+
+
+def write_documents(out_dir: Path, fmt: str, shard_size: int) -> list[str]:
+    """Shards of every document with text; returns their names (none for the default `txt`)."""
+    if fmt == "txt":
+        return []
+    rows = pq.read_table(out_dir / METADATA).to_pylist()
+    rows = sorted((r for r in rows if text_path(out_dir, str(r["id"])).exists()), key=lambda r: str(r["id"]))
+    return write_shards(out_dir, out_dir, rows, SCHEMA, fmt, shard_size)

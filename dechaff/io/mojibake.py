@@ -1,0 +1,56 @@
+"""Mojibake repair with ftfy ("Ã©tÃ©" -> "été"), line by line, each repaired line recorded.
+
+It runs on the decoded text before normalisation, so the cascade and its provenance work on the
+repaired text; the original line is kept in the removed-lines table under the `mojibake` step.
+Only encoding fixes are on: quotes, ligatures, widths and HTML entities are left as written.
+"""
+
+from __future__ import annotations
+
+import ftfy
+
+from dechaff.cleaners import MOJIBAKE
+from dechaff.io.badness import may_need_fix
+from dechaff.metadata import REMOVED_TEXT_MAX
+from dechaff.outcome import Removal
+from dechaff.textnorm import split_lines
+
+RULE_ID = "mojibake.ftfy"
+
+_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
+
+
+def repair_line(line: str) -> str:
+    """The line with its mojibake undone; unchanged when ftfy's fix would split it into lines.
+
+    >>> repair_line("L'Ã©tÃ© arrive")
+    "L'été arrive"
+    """
+    if not may_need_fix(line):
+        return line
+    fixed = ftfy.fix_text(line, _CONFIG)
+    return fixed if len(split_lines(fixed)) == 1 else line
+
+
+def repair(text: str, rule_file: str) -> tuple[str, list[Removal]]:
+    """The repaired text (same line count) and one record per repaired line, with its old text."""
+    if not may_need_fix(text, whole=True):
+        return text, []
+    lines = split_lines(text)
+    removed: list[Removal] = []
+    for no, line in enumerate(lines, 1):
+        fixed = repair_line(line)
+        if fixed != line:
+            removed.append(Removal(no, 0, len(line), line[:REMOVED_TEXT_MAX], MOJIBAKE, RULE_ID, rule_file))
+            lines[no - 1] = fixed
+    return ("\n".join(lines), removed) if removed else (text, [])

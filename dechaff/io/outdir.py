@@ -1,0 +1,49 @@
+"""The output folder is ours alone: never an input folder or inside one, never holding an input,
+and never a folder of someone else's files (a fresh run clears what an earlier run wrote there)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from dechaff.io.inputs import InputSetupError
+from dechaff.io.run_record import RECORD
+from dechaff.io.shards import METADATA, REMOVED
+
+TEXT = "text"
+DATA = "data"  # --format-out jsonl|parquet shards
+OWNED = frozenset({TEXT, DATA, METADATA, REMOVED, RECORD, f".{RECORD}.tmp"})
+"""Every name a run writes at the top of its output folder."""
+
+
+def _within(inner: Path, outer: Path) -> bool:
+    return inner == outer or outer in inner.parents
+
+
+def check_out_dir(out: Path, inputs: Iterable[Path], force: bool = False) -> None:
+    """Refuse (InputSetupError, one line) an output folder that overlaps an input, or that holds
+    files this tool did not write unless `force`: a run must never read its own output, nor
+    overwrite or clear what it did not make."""
+    target = out.resolve()
+    for given in inputs:
+        source = given.resolve()
+        if _within(target, source):
+            where = "is" if target == source else "is inside"
+            raise InputSetupError(
+                f"--out {out} {where} the input {given}: choose a folder apart from the inputs"
+            )
+        if _within(source, target):
+            raise InputSetupError(
+                f"--out {out} contains the input {given}: choose a folder apart from the inputs"
+            )
+    if force or not target.is_dir():
+        if target.exists() and not target.is_dir():
+            raise InputSetupError(f"--out {out} is a file, not a folder")
+        return
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in OWNED)
+    if foreign:
+        shown = ", ".join(repr(name) for name in foreign[:3]) + (" ..." if len(foreign) > 3 else "")
+        raise InputSetupError(
+            f"--out {out} holds files this tool did not write ({shown}): choose a new or empty folder, "
+            "or --force to write there anyway"
+        )

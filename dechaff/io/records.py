@@ -1,0 +1,83 @@
+"""JSONL (plain or gzip) and Parquet containers: one document per record, read lazily.
+
+A record that cannot be used (a line that is not JSON, no text field) and a container that breaks
+half-way (truncated gzip, corrupt Parquet) each yield a Source with `error` set, so they get a
+metadata row; the records before the break are kept and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterator
+from typing import IO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dechaff.io.source import InputFile, RecordFields, Source, record_id
+
+PARQUET_BATCH = 256  # rows per read: memory stays at one batch whatever the file size
+
+
+def _open(file: InputFile) -> IO[bytes]:
+    if file.path.name.lower().endswith(".gz"):
+        return gzip.open(file.path, "rb")
+    return file.path.open("rb")
+
+
+def read_jsonl(file: InputFile, fields: RecordFields) -> Iterator[Source]:
+    """One Source per non-blank line; ids fall back to the line number."""
+    no = 0
+    try:
+        with _open(file) as fh:
+            for no, raw in enumerate(fh, 1):
+                if not raw.strip():
+                    continue
+                try:
+                    obj = json.loads(raw.decode("utf-8", errors="replace"))
+                except json.JSONDecodeError as exc:
+                    yield _broken(file, no, f"line {no} is not JSON: {exc.msg} (column {exc.colno})")
+                    continue
+                yield record_source(file, no, obj, fields)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield _broken(file, None, f"unreadable after line {no}: {type(exc).__name__}: {exc}")
+
+
+def read_parquet(file: InputFile, fields: RecordFields) -> Iterator[Source]:
+    """One Source per row, read batch by batch; ids fall back to the row number."""
+    no = 0
+    try:
+        for batch in pq.ParquetFile(file.path).iter_batches(batch_size=PARQUET_BATCH):
+            for obj in batch.to_pylist():
+                no += 1
+                yield record_source(file, no, obj, fields)
+    except (OSError, pa.ArrowException) as exc:
+        yield _broken(file, None, f"unreadable after row {no}: {type(exc).__name__}: {exc}")
+
+
+def record_source(file: InputFile, no: int, obj: object, fields: RecordFields) -> Source:
+    """The Source of one record: text or HTML from its fields, the rest carried as `extra`."""
+    if not isinstance(obj, dict):
+        return _broken(file, no, f"record {no} is a JSON {type(obj).__name__}, not an object")
+    rid = obj.get(fields.id)
+    doc_id = record_id(file.id, no if rid is None or rid == "" else rid)
+    url = obj.get(fields.url)
+    url = url if isinstance(url, str) and url else None
+    used = {fields.id, fields.url, fields.text, fields.html}
+    extra = {k: v for k, v in obj.items() if k not in used}
+    html = obj.get(fields.html) if fields.html else None
+    text = obj.get(fields.text)
+    if isinstance(html, str):
+        return Source(doc_id, file.path, url=url, kind="html", content=html, extra=extra)
+    if isinstance(text, str):
+        return Source(doc_id, file.path, url=url, content=text, extra=extra)
+    wanted = " or ".join(repr(f) for f in (fields.html, fields.text) if f)
+    return Source(doc_id, file.path, url=url, extra=extra, error=f"record {no} has no text in field {wanted}")
+
+
+def _broken(file: InputFile, no: int | None, message: str) -> Source:
+    """A row for what could not be read: record `no`, or the container itself when None."""
+    doc_id = file.id if no is None else record_id(file.id, no)
+    return Source(doc_id, file.path, error=message)

@@ -1,0 +1,174 @@
+"""Sharded, atomic, resumable output tables.
+
+`OUT/metadata.parquet/` and `OUT/removed.parquet/` are folders of shard files that read as one
+table (`pandas.read_parquet(OUT / "metadata.parquet")`). A shard is written as a hidden temp file
+(row group by row group, so memory stays at one batch) and renamed into place when complete:
+first its text files, then its removed-lines part, then its metadata part. The metadata part is
+the commit mark: a document is done exactly when its row is in a metadata part, so `--resume`
+skips those, drops what an interrupted shard left behind, and writes the rest as new shards.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dechaff.io.writers import place_text
+from dechaff.metadata import METADATA_SCHEMA, REMOVED_SCHEMA
+
+if TYPE_CHECKING:
+    from dechaff.quality.dedup import Fingerprint
+
+METADATA = "metadata.parquet"
+REMOVED = "removed.parquet"
+SCHEMAS = {METADATA: METADATA_SCHEMA, REMOVED: REMOVED_SCHEMA}
+TEMP_PREFIX = "."  # pyarrow datasets skip hidden files, so a half-written shard is never read
+
+
+@dataclass(frozen=True, slots=True)
+class DocOutput:
+    """One cleaned document as the writer needs it: its metadata row, text (None: no file), removed rows."""
+
+    id: str
+    row: dict[str, object]
+    text: str | None
+    removed: list[dict[str, object]]
+    fingerprint: Fingerprint | None = None  # for the duplicate post-pass, computed where the text is
+    text_placed: bool = False  # a local worker already wrote (or removed) the text file itself
+
+    @property
+    def status(self) -> str:
+        return str(self.row["status"])
+
+
+WRITE_ERROR = "error:write"
+_WHOLE_RUN = (errno.ENOSPC, errno.EDQUOT)  # no document can be written: not one document's fault
+
+
+def placed(out_dir: Path, doc: DocOutput) -> DocOutput:
+    """The document with its text file written (or a stale one removed), its text no longer carried.
+
+    A file that cannot be written (a name the file system refuses, a folder in the way...) costs
+    that document only: its row says `error:write` and why. A full disk stops the run.
+    """
+    try:
+        place_text(out_dir, doc.id, doc.text)
+    except OSError as exc:
+        if exc.errno in _WHOLE_RUN:
+            raise
+        row = {**doc.row, "status": WRITE_ERROR, "error": f"{type(exc).__name__}: {exc}"}
+        return replace(doc, row=row, text=None, text_placed=True, fingerprint=None)
+    return replace(doc, text=None, text_placed=True)
+
+
+def part_name(index: int) -> str:
+    """
+    >>> part_name(7)
+    'part-00007.parquet'
+    """
+    return f"part-{index:05d}.parquet"
+
+
+def _index(path: Path) -> int:
+    return int(path.name.removeprefix("part-").removesuffix(".parquet"))
+
+
+@dataclass(frozen=True, slots=True)
+class Resumed:
+    """What earlier runs into the same folder finished: their ids and the next free shard number."""
+
+    done: frozenset[str]
+    next_shard: int
+
+
+def prepare(out_dir: Path, resume: bool) -> Resumed:
+    """Clear the tables for a fresh run, or keep complete shards (and nothing else) to resume one."""
+    if not resume:
+        for name in SCHEMAS:
+            path = out_dir / name
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        return Resumed(frozenset(), 0)
+    meta_dir = out_dir / METADATA
+    complete = sorted(meta_dir.glob("part-*.parquet")) if meta_dir.is_dir() else []
+    kept = {p.name for p in complete}
+    for name in SCHEMAS:
+        folder = out_dir / name
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            if path.name.startswith(TEMP_PREFIX) or path.name not in kept:
+                path.unlink()
+    done: set[str] = set()
+    for path in complete:
+        done.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
+    return Resumed(frozenset(done), max((_index(p) for p in complete), default=-1) + 1)
+
+
+class _Part:
+    """One table's shard being written: a hidden temp file renamed into place by `commit`."""
+
+    def __init__(self, folder: Path, index: int, schema: pa.Schema) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.final = folder / part_name(index)
+        self.temp = folder / f"{TEMP_PREFIX}{part_name(index)}.tmp"
+        self.schema = schema
+        self._writer = pq.ParquetWriter(self.temp, schema)
+
+    def write(self, rows: Sequence[dict[str, object]]) -> None:
+        self._writer.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
+
+    def commit(self) -> None:
+        self._writer.close()
+        self.temp.replace(self.final)
+
+
+class ShardWriter:
+    """Writes documents batch by batch; starts a new shard after `shard_size` documents."""
+
+    def __init__(self, out_dir: Path, first_shard: int, shard_size: int) -> None:
+        self.out_dir = out_dir
+        self.shard_size = max(1, shard_size)
+        self._next = first_shard
+        self._parts: dict[str, _Part] | None = None
+        self._docs = 0
+
+    def add(self, docs: Sequence[DocOutput]) -> None:
+        """Write the batch's text files now and its rows as one row group of the open shard."""
+        if not docs:
+            return
+        docs = [doc if doc.text_placed else placed(self.out_dir, doc) for doc in docs]
+        if self._parts is None:
+            self._parts = {name: _Part(self.out_dir / name, self._next, s) for name, s in SCHEMAS.items()}
+            self._next += 1
+        self._parts[REMOVED].write([row for doc in docs for row in doc.removed])
+        self._parts[METADATA].write([doc.row for doc in docs])
+        self._docs += len(docs)
+        if self._docs >= self.shard_size:
+            self._commit()
+
+    def _commit(self) -> None:
+        if self._parts is not None:
+            self._parts[REMOVED].commit()
+            self._parts[METADATA].commit()
+        self._parts = None
+        self._docs = 0
+
+    def close(self) -> None:
+        """Commit the last shard; a run with no document at all still leaves two readable empty tables."""
+        self._commit()
+        for name, schema in SCHEMAS.items():
+            folder = self.out_dir / name
+            if not any(folder.glob("part-*.parquet")):
+                part = _Part(folder, 0, schema)
+                part.write([])
+                part.commit()

@@ -1,0 +1,49 @@
+"""Write clean text files and turn removals into rows (the tables are written in shards: `shards.py`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from dechaff.io.source import capped_name
+from dechaff.outcome import Removal
+
+
+def text_path(out_dir: Path, doc_id: str) -> Path:
+    """`OUT/text/<id>.txt`; a part of the id too long for a file name is capped (`capped_name`),
+    the full id staying in the row."""
+    *folders, name = doc_id.split("/")
+    return out_dir.joinpath("text", *map(capped_name, folders), capped_name(name) + ".txt")
+
+
+def place_text(out_dir: Path, doc_id: str, text: str | None) -> None:
+    """Write the document's text file, or remove a stale one from an earlier run when it has none."""
+    if text is not None:
+        write_text(out_dir, doc_id, text)
+    else:
+        text_path(out_dir, doc_id).unlink(missing_ok=True)
+
+
+def write_text(out_dir: Path, doc_id: str, text: str) -> None:
+    """Write atomically (temp file then rename) so a killed run never leaves half a file."""
+    path = text_path(out_dir, doc_id)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(text, encoding="utf-8", newline="\n")
+    tmp.replace(path)
+
+
+def removed_rows(doc_id: str, removed: Iterable[Removal]) -> list[dict[str, object]]:
+    return [
+        {
+            "id": doc_id,
+            "line_no": r.line_no,
+            "char_start": r.char_start,
+            "char_end": r.char_end,
+            "text": r.text,
+            "cleaner": r.cleaner,
+            "rule_id": r.rule_id,
+            "rule_file": r.rule_file,
+        }
+        for r in sorted(removed, key=lambda r: (r.line_no, r.char_start))
+    ]

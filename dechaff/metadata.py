@@ -1,0 +1,73 @@
+"""The explicit pyarrow schemas of `metadata.parquet` and `removed.parquet`."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+from dechaff.cleaners import NAMES
+from dechaff.quality.signals import SIGNAL_TYPES
+
+REMOVED_PREFIX = "removed_"
+
+METADATA_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("source_path", pa.string()),
+        ("url", pa.string()),
+        ("domain", pa.string()),
+        ("domain_source", pa.string()),
+        ("site_name", pa.string()),
+        ("section", pa.string()),
+        ("title", pa.string()),
+        ("author", pa.string()),
+        ("dateline", pa.string()),
+        ("published", pa.string()),
+        ("lang", pa.string()),
+        ("lang_prob", pa.float32()),
+        ("status", pa.string()),
+        ("error", pa.string()),
+        ("encoding", pa.string()),
+        ("extractor", pa.string()),  # HTML only: trafilatura | justext
+        ("fetched", pa.string()),  # WARC-Date of a WARC record
+        ("categories", pa.list_(pa.string())),  # HTML only: from the page metadata
+        ("extra", pa.string()),  # JSON object: the other fields of a JSONL / Parquet record
+        ("chars_in", pa.int64()),
+        ("chars_out", pa.int64()),
+        ("lines_in", pa.int32()),
+        ("lines_out", pa.int32()),
+        *[(f"{REMOVED_PREFIX}{name}", pa.int32()) for name in NAMES],
+        ("rule_files", pa.list_(pa.string())),
+        ("ruleset_version", pa.string()),
+        ("rules_digest", pa.string()),
+        ("dechaff_version", pa.string()),
+        ("text_sha256", pa.string()),
+        *[(name, pa.int32() if kind is int else pa.float32()) for name, kind in SIGNAL_TYPES.items()],
+        ("exact_hash", pa.string()),  # dechaff.quality.dedup: same hash, same text up to case and spacing
+        ("dup_cluster", pa.string()),  # smallest id of the document's duplicate cluster (null: unique)
+        ("dup_of", pa.string()),  # the cluster's id when this document is not the one kept
+    ]
+)
+
+REMOVED_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("line_no", pa.int32()),
+        ("char_start", pa.int64()),
+        ("char_end", pa.int64()),
+        ("text", pa.string()),
+        ("cleaner", pa.string()),
+        ("rule_id", pa.string()),
+        ("rule_file", pa.string()),
+    ]
+)
+
+REMOVED_TEXT_MAX = 2000  # a 20 MB line is recorded by its span; its text cell keeps the first chars
+
+
+def empty_row(doc_id: str, source_path: str) -> dict[str, object]:
+    """A metadata row with every column present, so bad inputs still get a full row."""
+    row: dict[str, object] = {name: None for name in METADATA_SCHEMA.names}
+    row.update(id=doc_id, source_path=source_path, rule_files=[])
+    for name in NAMES:
+        row[f"{REMOVED_PREFIX}{name}"] = 0
+    return row

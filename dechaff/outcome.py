@@ -1,0 +1,86 @@
+"""What a cleaner returns: the lines it kept, what it removed and why, fields it found, a drop reason."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from dechaff.document import Line
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """One removed line or span; the rows of `removed.parquet` are exactly these."""
+
+    line_no: int
+    char_start: int
+    char_end: int
+    text: str
+    cleaner: str
+    rule_id: str
+    rule_file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A cleaner's verdict on one line: which rule fired and where it came from."""
+
+    rule_id: str
+    rule_file: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one cleaner on one document (the cleaner itself stays pure)."""
+
+    lines: tuple[Line, ...]
+    removed: tuple[Removal, ...] = ()
+    fields: Mapping[str, str] = field(default_factory=dict)
+    drop: str | None = None
+
+
+def removal_of(line: Line, cleaner: str, hit: Hit) -> Removal:
+    """A whole-line removal record."""
+    return Removal(
+        line.no, line.start, line.start + len(line.text), line.text, cleaner, hit.rule_id, hit.rule_file
+    )
+
+
+def drop_lines(
+    lines: Sequence[Line],
+    hits: Mapping[int, Hit],
+    cleaner: str,
+    fields: Mapping[str, str] | None = None,
+) -> Outcome:
+    """Build an Outcome that drops the lines whose index is in `hits` (the common case)."""
+    if not hits:
+        return Outcome(tuple(lines), (), dict(fields or {}))
+    kept = tuple(line for i, line in enumerate(lines) if i not in hits)
+    removed = tuple(removal_of(lines[i], cleaner, hits[i]) for i in sorted(hits))
+    return Outcome(kept, removed, dict(fields or {}))
+
+
+def merge_fields(first: Mapping[str, str], later: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Keep the first value found for each field: earlier, more specific evidence wins."""
+    out = dict(first)
+    for key, value in later:
+        if value and key not in out:
+            out[key] = value
+    return out
+
+
+def cut_edge(line: Line, start: int, end: int, cleaner: str, hit: Hit) -> tuple[Line, Removal]:
+    """Cut `text[start:end]` off the start or the end of a line (cleaners trim, they never splice)."""
+    if start != 0 and end != len(line.text):
+        raise ValueError("only a span touching the start or the end of a line can be cut")
+    removal = Removal(
+        line.no,
+        line.start + start,
+        line.start + end,
+        line.text[start:end],
+        cleaner,
+        hit.rule_id,
+        hit.rule_file,
+    )
+    rest = line.trimmed(end, len(line.text)) if start == 0 else line.trimmed(0, start)
+    return rest, removal

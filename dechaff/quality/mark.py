@@ -1,0 +1,73 @@
+"""The run's duplicate post-pass: fingerprint every kept text, cluster, write the columns back.
+
+It runs once every shard is written (after a `--resume` too, over all shards), reads the texts
+back from `OUT/text/`, and rewrites each metadata part with `exact_hash`, `dup_cluster` and
+`dup_of` filled (temp file, then rename). Its result depends only on the (id, text) pairs of the
+documents kept, never on worker count or order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from dechaff.io.shards import METADATA, TEMP_PREFIX
+from dechaff.io.writers import text_path
+from dechaff.quality.dedup import DedupConfig, Duplicate, Fingerprint, find_duplicates, fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """What the post-pass found: documents compared, clusters, and documents not kept (dup_of set)."""
+
+    documents: int
+    clusters: int
+    duplicates: int
+
+
+def mark_duplicates(
+    out_dir: Path, config: DedupConfig, known: Mapping[str, Fingerprint] | None = None
+) -> Marked:
+    """`known`: fingerprints the workers already computed (with `config`); the others, from
+    shards of an earlier run (`--resume`), are computed here from the text files."""
+    parts = sorted((out_dir / METADATA).glob("part-*.parquet"))
+    kept: list[str] = []
+    for part in parts:
+        table = pq.read_table(part, columns=["id", "status"])
+        ids, statuses = (table.column(name).to_pylist() for name in ("id", "status"))
+        kept += [doc_id for doc_id, status in zip(ids, statuses, strict=True) if status == "ok"]
+
+    def text_of(doc_id: str) -> str:
+        return text_path(out_dir, doc_id).read_text(encoding="utf-8")
+
+    known = known or {}
+    prints = {doc_id: known.get(doc_id) or fingerprint(text_of(doc_id), config) for doc_id in kept}
+    duplicates = find_duplicates(prints, text_of, config)
+    hashes = {doc_id: p.exact for doc_id, p in prints.items()}
+    for part in parts:
+        _rewrite(part, hashes, duplicates)
+    return Marked(
+        len(kept),
+        len({d.cluster for d in duplicates.values()}),
+        sum(d.of is not None for d in duplicates.values()),
+    )
+
+
+def _rewrite(part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> None:
+    table = pq.read_table(part)
+    ids = table.column("id").to_pylist()
+    columns = {
+        "exact_hash": [hashes.get(i) for i in ids],
+        "dup_cluster": [d.cluster if (d := duplicates.get(i)) else None for i in ids],
+        "dup_of": [d.of if (d := duplicates.get(i)) else None for i in ids],
+    }
+    for name, values in columns.items():
+        index = table.schema.get_field_index(name)
+        table = table.set_column(index, table.schema.field(index), pa.array(values, pa.string()))
+    temp = part.with_name(f"{TEMP_PREFIX}{part.name}.dedup.tmp")
+    pq.write_table(table, temp)
+    temp.replace(part)

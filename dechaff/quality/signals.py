@@ -1,0 +1,313 @@
+"""Quality signals of one clean text: the measures behind datatrove's Gopher, C4 and FineWeb filters.
+
+Only measures, never decisions (those are in `filters`): every value becomes a column of
+`metadata.parquet`, so a threshold can be changed later without cleaning again.
+
+Units, chosen so a value equals datatrove's on trafilatura text (one newline per paragraph):
+
+- *lines*: the non-empty lines. Our output puts a blank line between paragraphs; blank lines
+  count nowhere.
+- *paragraphs*: blocks between blank lines (in our output, the same as lines).
+- *tokens*: whitespace-separated, except that every kana or han character is a token of its
+  own: Chinese and Japanese put no space between words. This follows the script, not the
+  detected language (langdetect takes some Traditional Chinese pages for Korean).
+- *words*: tokens with their leading and trailing punctuation stripped; a token of punctuation
+  only is not a word.
+- *chars*: `len(text)`, the text as written.
+
+The stop words are the document language's list (jusText's, `dechaff.stoplists`), never
+English's for another language; without a list the stop-word signal is None (no judgement).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from itertools import filterfalse, repeat
+from operator import methodcaller
+
+import numpy as np
+
+# Column name -> Python type (int -> int32, float -> float32), in the metadata's column order.
+SIGNAL_TYPES: dict[str, type] = {
+    # Gopher quality (datatrove GopherQualityFilter; Rae et al. 2021, Gopher paper, appendix A)
+    "gopher_words": int,
+    "gopher_mean_word_length": float,
+    "gopher_hash_ratio": float,
+    "gopher_ellipsis_ratio": float,
+    "gopher_bullet_lines": float,
+    "gopher_ellipsis_lines": float,
+    "gopher_alpha_words": float,
+    "gopher_stop_words": int,
+    # Gopher repetition (datatrove GopherRepetitionFilter; Gopher paper, table A1)
+    "gopher_dup_para_frac": float,
+    "gopher_dup_para_char_frac": float,
+    "gopher_dup_line_frac": float,
+    "gopher_dup_line_char_frac": float,
+    **{f"gopher_top_{n}gram_char_frac": float for n in (2, 3, 4)},
+    **{f"gopher_dup_{n}gram_char_frac": float for n in range(5, 11)},
+    # C4 (datatrove C4QualityFilter; Raffel et al. 2020, section 2.2)
+    "c4_sentences": int,
+    "c4_short_lines": float,
+    "c4_javascript_lines": int,
+    "c4_policy_lines": int,
+    "c4_lorem_ipsum_lines": int,
+    "c4_curly_bracket_lines": int,
+    # FineWeb (datatrove FineWebQualityFilter; Penedo et al. 2024)
+    "fineweb_line_punct_ratio": float,
+    "fineweb_short_line_ratio": float,
+    "fineweb_char_dup_ratio": float,
+    "fineweb_list_ratio": float,
+}
+SIGNALS: tuple[str, ...] = tuple(SIGNAL_TYPES)
+
+_KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACELESS = re.compile(f"[{_KANA_HAN}]")
+_CHAR_TOKENS = re.compile(f"[{_KANA_HAN}]|[^\\s{_KANA_HAN}]+")
+# datatrove's PUNCTUATION (ASCII, CJK full-width, typographic quotes and dashes) plus a few more.
+_PUNCT = (
+    "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+    "«»“”„‟‘’‚‛‹›–—―…·•′″¡¿§¶†‡"
+    "、。，；：！？（）【】「」『』《》〈〉．％＃＆＊＠～━►∶´１"
+)
+_LETTER = re.compile(r"[^\W\d_]")
+_BULLETS = ("•", "‣", "◦", "▪", "●", "·", "⁃", "-", "*")
+_ELLIPSES = ("...", "…")
+# FineWeb's stop chars (. ' " ! ?) plus the closing quotes, ellipsis and full stops of other scripts.
+_LINE_END = (".", "'", '"', "!", "?", "»", "”", "’", "…", "。", "！", "？", "؟", "।", "」", "』")
+_PARAGRAPH_BREAK = re.compile(r"\n{2,}")
+# A sentence ends at terminal punctuation (with any closing quotes) followed by a space, or at
+# a CJK full stop; an approximation of the punkt tokenizer C4 counts with.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”’)\]]*\s+|[。！？]")
+C4_POLICY = (
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "uses cookies",
+    "use of cookies",
+    "use cookies",
+)
+C4_MIN_LINE_WORDS = 3
+C4_MAX_WORD_CHARS = 1000
+_POLICY = re.compile("|".join(map(re.escape, C4_POLICY)))
+FINEWEB_SHORT_LINE = 30
+TOP_NGRAMS = (2, 3, 4)
+DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
+
+
+def tokenize(text: str) -> list[str]:
+    """Whitespace tokens, every kana or han character a token of its own.
+
+    >>> tokenize("Le chat, noir.")
+    ['Le', 'chat,', 'noir.']
+    >>> tokenize("日本語 ok")
+    ['日', '本', '語', 'ok']
+    """
+    return _CHAR_TOKENS.findall(text) if _SPACELESS.search(text) else text.split()
+
+
+def words_of(tokens: Iterable[str]) -> list[str]:
+    """The tokens without leading and trailing punctuation; punctuation-only tokens are no words.
+
+    >>> words_of(["«bonjour»,", "--", "l'ami."])
+    ['bonjour', "l'ami"]
+    """
+    return list(filter(None, map(str.strip, tokens, repeat(_PUNCT))))
+
+
+def signals(text: str, stopwords: frozenset[str]) -> dict[str, float | int | None]:
+    """Every column of SIGNAL_TYPES for `text`, with its language's stop words (empty: none known)."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines:
+        return {name: kind(0) for name, kind in SIGNAL_TYPES.items()} | {"gopher_stop_words": None}
+    tokens = tokenize(text)
+    words = words_of(tokens)
+    dup_lines, dup_line_chars = duplicates(lines)
+    return {
+        **_gopher_quality(text, lines, tokens, words, stopwords),
+        **_gopher_repetition(text, lines, words, dup_lines, dup_line_chars),
+        **_c4(lines),
+        "fineweb_line_punct_ratio": _share(sum(line.rstrip().endswith(_LINE_END) for line in lines), lines),
+        "fineweb_short_line_ratio": _share(sum(len(line) <= FINEWEB_SHORT_LINE for line in lines), lines),
+        "fineweb_char_dup_ratio": _ratio(dup_line_chars, len(text) - text.count("\n")),
+        # datatrove counts newlines in single-newline text: one fewer than the lines.
+        "fineweb_list_ratio": _ratio(len(lines) - 1, len(tokens)),
+    }
+
+
+def _gopher_quality(
+    text: str, lines: list[str], tokens: list[str], words: list[str], stopwords: frozenset[str]
+) -> dict[str, float | int | None]:
+    """GopherQualityFilter's measures; ratios per word, except the letter share (per token)."""
+    n = len(words)
+    stop = None
+    if stopwords:
+        folded: Iterable[str] = map(str.lower, words)
+        if "’" in text:
+            folded = map(methodcaller("replace", "’", "'"), folded)
+        stop = sum(map(stopwords.__contains__, folded))
+    # str.isalpha settles most tokens; only the others ("fini.", "2024") need the regex
+    letters = sum(map(str.isalpha, tokens)) + sum(
+        map(bool, map(_LETTER.search, filterfalse(str.isalpha, tokens)))
+    )
+    return {
+        "gopher_words": n,
+        "gopher_mean_word_length": _ratio(sum(map(len, words)), n),
+        "gopher_hash_ratio": _ratio(text.count("#"), n),
+        "gopher_ellipsis_ratio": _ratio(text.count("...") + text.count("…"), n),
+        "gopher_bullet_lines": _share(sum(line.lstrip().startswith(_BULLETS) for line in lines), lines),
+        "gopher_ellipsis_lines": _share(sum(line.rstrip().endswith(_ELLIPSES) for line in lines), lines),
+        "gopher_alpha_words": _share(letters, tokens),
+        "gopher_stop_words": stop,
+    }
+
+
+def _gopher_repetition(
+    text: str, lines: list[str], words: list[str], dup_lines: int, dup_line_chars: int
+) -> dict[str, float]:
+    """GopherRepetitionFilter's measures, n-grams over word ids (tuples, not joined strings)."""
+    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
+    dup_paras, dup_para_chars = duplicates(paragraphs)
+    size = len(text)
+    index = {w: i for i, w in enumerate(dict.fromkeys(words))}
+    seq = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+    ends = np.concatenate(([0], np.cumsum(np.fromiter(map(len, index), dtype=np.int64)[seq])))
+    grams = {1: seq}
+    out = {
+        "gopher_dup_para_frac": _share(dup_paras, paragraphs),
+        "gopher_dup_para_char_frac": _ratio(dup_para_chars, size),
+        "gopher_dup_line_frac": _share(dup_lines, lines),
+        "gopher_dup_line_char_frac": _ratio(dup_line_chars, size),
+    }
+    for n in TOP_NGRAMS:
+        grams[n] = longer_grams(seq, grams[n - 1], n)
+        out[f"gopher_top_{n}gram_char_frac"] = _ratio(top_ngram_chars(grams[n], ends, n), size)
+    chars = 1
+    for n in DUP_NGRAMS:
+        # a repeated (n+1)-gram holds a repeated n-gram: once none repeats, no longer one does
+        if chars:
+            grams[n] = longer_grams(seq, grams[n - 1], n)
+            chars = dup_ngram_chars(grams[n], ends, n)
+        out[f"gopher_dup_{n}gram_char_frac"] = _ratio(chars, size)
+    return out
+
+
+def duplicates(items: Sequence[str]) -> tuple[int, int]:
+    """(items seen before, their chars): datatrove's find_duplicates.
+
+    >>> duplicates(["a", "bb", "a", "bb", "a"])
+    (3, 4)
+    """
+    seen: set[str] = set()
+    count = chars = 0
+    for item in items:
+        if item in seen:
+            count += 1
+            chars += len(item)
+        else:
+            seen.add(item)
+    return count, chars
+
+
+def longer_grams(seq: np.ndarray, shorter: np.ndarray, n: int) -> np.ndarray:
+    """Ids of the n-grams of `seq` (dense word ids) from the ids of its (n-1)-grams: equal ids
+    exactly when the n-grams are equal. An n-gram is the pair (its first n-1 words, its last
+    word), numbered by np.unique, so no n-gram is built as a tuple and no hash can collide.
+
+    >>> seq = np.array([0, 1, 0, 1, 2])
+    >>> longer_grams(seq, seq, 2).tolist()  # (0,1) (1,0) (0,1) (1,2)
+    [0, 1, 0, 2]
+    """
+    if len(seq) < n:
+        return np.zeros(0, dtype=np.int64)
+    code = shorter[:-1] * (len(seq) + 1) + seq[n - 1 :]
+    return np.unique(code, return_inverse=True)[1].astype(np.int64)
+
+
+def top_ngram_chars(ids: np.ndarray, ends: np.ndarray, n: int) -> int:
+    """Chars covered by the most frequent n-gram (first seen wins a tie), counted as datatrove
+    joins it: words plus the n - 1 spaces, times its count. Unlike datatrove, an n-gram seen
+    only once is no repetition and counts 0, so a short text is not called repetitive.
+    `ends`: cumulative word lengths (0 first), so words i..i+n-1 hold ends[i+n] - ends[i] chars.
+
+    >>> seq = np.array([0, 1, 0, 1, 2])  # words of 1, 2, 1, 2, 3 chars: (0, 1) twice
+    >>> top_ngram_chars(longer_grams(seq, seq, 2), np.array([0, 1, 3, 4, 6, 9]), 2)  # (1 + 2 + 1) * 2
+    8
+    """
+    if len(ids) == 0:
+        return 0
+    counts = np.bincount(ids)
+    best = int(counts.max())
+    if best < 2:
+        return 0
+    first = int(np.argmax(counts[ids] == best))  # the first position of a most frequent n-gram
+    return (int(ends[first + n] - ends[first]) + n - 1) * best
+
+
+def dup_ngram_chars(ids: np.ndarray, ends: np.ndarray, n: int) -> int:
+    """Chars of the words inside repeated n-grams, each word counted once: datatrove's
+    find_all_duplicate (a repeat jumps the window past it, so overlaps are not counted twice).
+
+    Only n-grams seen more than once can repeat, so only their positions are walked; the
+    others never enter `seen` without changing the result.
+
+    >>> seq = np.array([0, 1, 0, 1, 0, 1])  # words of 1 and 2 chars: repeats at 2 and 4
+    >>> dup_ngram_chars(longer_grams(seq, seq, 2), np.array([0, 1, 3, 4, 6, 7, 9]), 2)  # (1 + 2) * 2
+    6
+    """
+    counts = np.bincount(ids)
+    if len(counts) == len(ids):
+        return 0
+    seen: set[int] = set()
+    chars = free = 0  # `free`: first position not jumped over by the last repeat
+    for i in np.flatnonzero(counts[ids] > 1).tolist():
+        if i < free:
+            continue
+        gram = int(ids[i])
+        if gram in seen:
+            chars += int(ends[i + n] - ends[i])
+            free = i + n
+        else:
+            seen.add(gram)
+    return chars
+
+
+def _c4(lines: list[str]) -> dict[str, int | float]:
+    """C4QualityFilter's line pass as FineWeb ran it (no terminal-punctuation filter): lines of
+    fewer than 3 words or with a word over 1000 chars are skipped, 'lorem ipsum' is looked for
+    in the rest, 'javascript' lines are dropped before the '{' check, policy lines before the
+    sentence count."""
+    short = javascript = policy = lorem = curly = sentences = 0
+    for line in lines:
+        words = line.split()
+        if len(words) < C4_MIN_LINE_WORDS:
+            short += 1
+            continue
+        if len(line) > C4_MAX_WORD_CHARS and max(map(len, words)) > C4_MAX_WORD_CHARS:
+            continue
+        low = line.lower()
+        lorem += "lorem ipsum" in low
+        if "javascript" in low:
+            javascript += 1
+            continue
+        curly += "{" in line
+        if _POLICY.search(low):
+            policy += 1
+            continue
+        sentences += sum(map(bool, map(str.strip, _SENTENCE_BREAK.split(line))))
+    return {
+        "c4_sentences": sentences,
+        "c4_short_lines": _share(short, lines),
+        "c4_javascript_lines": javascript,
+        "c4_policy_lines": policy,
+        "c4_lorem_ipsum_lines": lorem,
+        "c4_curly_bracket_lines": curly,
+    }
+
+
+def _share(count: int, of: Sequence[object]) -> float:
+    return count / len(of) if of else 0.0
+
+
+def _ratio(count: int, total: int) -> float:
+    return count / total if total else 0.0

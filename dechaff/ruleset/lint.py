@@ -1,0 +1,224 @@
+"""`dechaff rules lint`: everything the loader rejects, plus what it accepts but a rule author
+would regret: fragile or RE2-divergent patterns, patterns that cannot match normalised text,
+duplicate and shadowed rules, fingerprints that can never fire, files without examples."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.loader import DEFAULT_FILE, LANG_DIR, SITE_DIR
+from dechaff.ruleset.patterns import names_case
+from dechaff.ruleset.schema import MATCHERS, ParamSpec, RuleFile, parse_rule_file
+from dechaff.ruleset.yamlnodes import Located, load_located
+from dechaff.textnorm import fold, normalise_line
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    level: str  # error | warning | info (info is shown with --verbose only)
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.level}: {self.message} [{self.code}]"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    source: str
+    line: int
+    is_regex: bool
+    where: str
+
+
+# A group whose content repeats, itself repeated without bound: (a+)+, (\w*)*, (x+ ?)+, (a+){2,}.
+# (Bounded outer repeats such as ( \w+){1,3} cost polynomial time at worst and are not flagged.)
+_NESTED = re.compile(r"\((?:[^()\\]|\\.)*?(?:[+*]|\{\d+,\d*\})(?:[^()\\]|\\.)*\)(?:[+*]|\{\d+,\})")
+_INVISIBLE = {
+    "\u00a0": "no-break space",
+    "\u202f": "narrow no-break space",
+    "\u200b": "zero-width space",
+    "\t": "tab",
+    "\u2060": "word joiner",
+    "\ufeff": "BOM",
+}
+_DEAD_ESCAPES = re.compile(r"\\(t|n|r|f|v|xa0|x\{a0\}|u00a0|u202f|u200b|x\{202f\})", re.IGNORECASE)
+
+
+def kind_of(path: Path) -> str:
+    """Which schema applies, from where the file sits in a rules folder."""
+    if path.name == DEFAULT_FILE:
+        return "default"
+    return {LANG_DIR: "lang", SITE_DIR: "site"}.get(path.parent.name, "site")
+
+
+def rule_files(paths: Sequence[Path]) -> list[Path]:
+    """Files given directly, and every rule file under given folders."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(path.rglob("*.yaml"))
+        else:
+            out.append(path)
+    return out
+
+
+def lint_file(path: Path, label: str, params: ParamSpec) -> list[Finding]:
+    """All findings for one file; schema errors come from the loader itself."""
+    kind = kind_of(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        parsed = parse_rule_file(text, label, kind, path.stem, params)
+    except (OSError, UnicodeDecodeError) as exc:
+        return [Finding(label, 1, "error", "unreadable", str(exc))]
+    except RuleFileError as exc:
+        return [Finding(exc.path, exc.line, "error", "schema", exc.message)]
+    tree = load_located(text, label).value
+    findings = [f for p in _patterns(tree, params) for f in _check_pattern(label, p)]
+    findings += _duplicates_and_shadows(parsed)
+    findings += _fingerprints(parsed)
+    if not parsed.examples:
+        findings.append(
+            Finding(label, 1, "warning", "no-examples", "no 'examples': add an input and its expect")
+        )
+    return sorted(findings, key=lambda f: (f.line, f.code))
+
+
+def _patterns(tree: dict[str, Located], params: ParamSpec) -> Iterator[_Pattern]:
+    for section in ("rules", "fingerprints"):
+        items = tree.get(section)
+        for item in items.value if items is not None and isinstance(items.value, list) else []:
+            for key in MATCHERS:
+                loc = item.value.get(key) if isinstance(item.value, dict) else None
+                if loc is not None and isinstance(loc.value, str):
+                    yield _Pattern(loc.value, loc.line, key == "regex", f"{section[:-1]} {key}")
+    cleaners = tree.get("cleaners")
+    for name, section in cleaners.value.items() if cleaners is not None else []:
+        for key, loc in section.value.items():
+            kind = params[name][key][1]
+            if kind is not None and isinstance(loc.value, list):
+                for item in loc.value:
+                    yield _Pattern(str(item.value), item.line, kind == "regex", f"{name}.{key}")
+
+
+def _check_pattern(path: str, p: _Pattern) -> Iterator[Finding]:
+    for ch, name in _INVISIBLE.items():
+        if ch in p.source:
+            yield Finding(
+                path,
+                p.line,
+                "warning",
+                "invisible-char",
+                f"{p.where} {p.source!r} contains a {name}; text is normalised first, so it is "
+                "matched as a plain space: write a space",
+            )
+    if "  " in p.source:
+        yield Finding(
+            path,
+            p.line,
+            "warning",
+            "double-space",
+            f"{p.where} {p.source!r} has two spaces in a row; normalised text never does",
+        )
+    if not p.is_regex:
+        if p.source != p.source.strip():
+            yield Finding(
+                path,
+                p.line,
+                "warning",
+                "edge-space",
+                f"{p.where} {p.source!r} starts or ends with a space; lines are stripped first",
+            )
+        return
+    dead = _DEAD_ESCAPES.search(p.source)
+    if dead:
+        yield Finding(
+            path,
+            p.line,
+            "error",
+            "never-matches",
+            f"regex {p.source!r} needs {dead.group(0)!r}, which normalised text never contains "
+            "(tabs, newlines and no-break spaces become plain spaces)",
+        )
+    if _NESTED.search(p.source):
+        yield Finding(
+            path,
+            p.line,
+            "warning",
+            "catastrophic",
+            f"regex {p.source!r} nests quantifiers; RE2 runs it in linear time, but under Python "
+            "re it backtracks exponentially: simplify it (e.g. (a+)+ -> a+)",
+        )
+    if re.search(r"(?<!\\)\\[bB]", p.source):
+        yield Finding(
+            path,
+            p.line,
+            "warning",
+            "re2-ascii",
+            f"regex {p.source!r} uses \\b or \\B, which RE2 computes on ASCII letters only "
+            "(so 'é' is not a word character): use (^| ) and ( |$) or a class instead",
+        )
+    if "." in p.where and names_case(p.source) and "(?i" not in p.source:
+        yield Finding(
+            path,
+            p.line,
+            "info",
+            "case-sensitive",
+            f"regex {p.source!r} names a letter case, so it is matched case-sensitively "
+            "(wrap case-free parts in (?i:...))",
+        )
+
+
+def _duplicates_and_shadows(parsed: RuleFile) -> Iterator[Finding]:
+    seen: dict[str, int] = {}
+    for i, rule in enumerate(parsed.rules):
+        key = f"{rule.regex.pattern}|{rule.action}|{rule.top}|{rule.bottom}|{rule.max_words}"
+        if key in seen:
+            yield Finding(
+                parsed.path,
+                rule.line,
+                "warning",
+                "duplicate",
+                f"rule '{rule.id}' repeats the rule on line {seen[key]}",
+            )
+            continue
+        seen[key] = rule.line
+        literal = fold(normalise_line(rule.pattern)) if rule.matcher != "regex" else None
+        for earlier in parsed.rules[:i]:
+            wider = earlier.top is None and earlier.bottom is None and earlier.max_words is None
+            if literal and wider and earlier.action == rule.action and earlier.regex.search(literal):
+                yield Finding(
+                    parsed.path,
+                    rule.line,
+                    "warning",
+                    "shadowed",
+                    f"rule '{rule.id}' can never fire: rule '{earlier.id}' (line {earlier.line}) "
+                    "matches every line it matches",
+                )
+                break
+
+
+def _fingerprints(parsed: RuleFile) -> Iterator[Finding]:
+    total = sum(fp.weight for fp in parsed.fingerprints)
+    if parsed.fingerprints and total < parsed.fingerprint_threshold:
+        yield Finding(
+            parsed.path,
+            parsed.fingerprints[0].line,
+            "error",
+            "fingerprint-threshold",
+            f"fingerprint weights add up to {total:g}, below fingerprint_threshold "
+            f"{parsed.fingerprint_threshold:g}: the site can never be recognised",
+        )
+
+
+def lint(paths: Sequence[Path], params: ParamSpec) -> list[Finding]:
+    findings: list[Finding] = []
+    for path in rule_files(paths):
+        findings += lint_file(path, path.as_posix(), params)
+    return findings

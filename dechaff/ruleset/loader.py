@@ -1,0 +1,115 @@
+"""Find and load every rule file at once (so a broken file stops the run before any work), and
+pick the cascade for a document: `_default` -> language pack -> site file."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.schema import ParamSpec, RuleFile, parse_rule_file
+
+DEFAULT_FILE = "_default.yaml"
+LANG_DIR = "lang"
+SITE_DIR = "sites"
+
+
+def default_rules_dir() -> Path:
+    """The project's `rules/`: beside the package in a checkout, inside it when installed as a wheel."""
+    here = Path(__file__).resolve().parent.parent
+    for candidate in (here.parent / "rules", here / "_rules"):
+        if (candidate / DEFAULT_FILE).is_file():
+            return candidate
+    raise FileNotFoundError(f"no rules folder with {DEFAULT_FILE} next to {here}")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleBook:
+    """All rule files of one rules folder, validated."""
+
+    root: Path
+    default: RuleFile
+    langs: dict[str, RuleFile]
+    sites: tuple[RuleFile, ...]
+
+    @property
+    def files(self) -> tuple[RuleFile, ...]:
+        return (self.default, *self.langs.values(), *self.sites)
+
+    @property
+    def version(self) -> str:
+        return self.default.ruleset_version or ""
+
+    @property
+    def digest(self) -> str:
+        """One hash over every file's content: two runs with equal digests used the same rules."""
+        return hashlib.sha256("".join(f.sha for f in self.files).encode()).hexdigest()[:16]
+
+    def path_of(self, rule_file: RuleFile) -> Path:
+        """Where a loaded file lives on disk (its label starts with the folder's display name)."""
+        return self.root.joinpath(*Path(rule_file.path).parts[1:])
+
+    def site_for_host(self, host: str | None) -> RuleFile | None:
+        """The site file whose domain is the host or a parent of it (longest match wins)."""
+        if not host:
+            return None
+        host = host.lower().rstrip(".")
+        best: tuple[int, RuleFile] | None = None
+        for site in self.sites:
+            for domain in site.domains:
+                if (host == domain or host.endswith("." + domain)) and (
+                    best is None or len(domain) > best[0]
+                ):
+                    best = (len(domain), site)
+        return best[1] if best else None
+
+    def cascade(self, lang: str, site: RuleFile | None) -> tuple[RuleFile, ...]:
+        files = [self.default]
+        pack = self.langs.get(site.lang if site is not None and site.lang else lang)
+        if pack is not None:
+            files.append(pack)
+        if site is not None:
+            files.append(site)
+        return tuple(files)
+
+
+def load_rulebook(root: Path, params: ParamSpec) -> RuleBook:
+    """Load and validate every file under `root`; raises RuleFileError naming file and line."""
+    label = "rules" if root.name == "_rules" else root.name
+    default_path = root / DEFAULT_FILE
+    if not default_path.is_file():
+        raise RuleFileError(f"{label}/{DEFAULT_FILE}", 1, f"missing: every rules folder needs {DEFAULT_FILE}")
+    default = _load(default_path, f"{label}/{DEFAULT_FILE}", "default", params)
+    langs: dict[str, RuleFile] = {}
+    for path in sorted((root / LANG_DIR).glob("*.yaml")):
+        pack = _load(path, f"{label}/{LANG_DIR}/{path.name}", "lang", params)
+        if pack.lang != path.stem:
+            raise RuleFileError(
+                pack.path, 1, f"lang '{pack.lang}' does not match the file name '{path.stem}'"
+            )
+        langs[path.stem] = pack
+    sites = tuple(
+        _load(p, f"{label}/{SITE_DIR}/{p.name}", "site", params)
+        for p in sorted((root / SITE_DIR).glob("*.yaml"))
+    )
+    _check_site_domains(sites)
+    return RuleBook(root, default, langs, sites)
+
+
+def _load(path: Path, label: str, kind: str, params: ParamSpec) -> RuleFile:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(label, 1, f"cannot read: {exc}") from None
+    return parse_rule_file(text, label, kind, path.stem, params)
+
+
+def _check_site_domains(sites: Sequence[RuleFile]) -> None:
+    owner: dict[str, str] = {}
+    for site in sites:
+        for domain in site.domains:
+            if domain in owner:
+                raise RuleFileError(site.path, 1, f"domain '{domain}' is already claimed by {owner[domain]}")
+            owner[domain] = site.path

@@ -1,0 +1,222 @@
+"""Compile user patterns with RE2 (linear time, no catastrophic backtracking).
+
+Patterns are written in Python-like syntax. Because RE2's `\\w` and `\\d` are ASCII-only, they are
+rewritten to Unicode classes, and every pattern is normalised and folded exactly like the text it
+will be matched against (see `dechaff.textnorm`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from weakref import WeakSet
+
+import re2
+
+from dechaff.memo import on_clear
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.textnorm import fold, normalise_line
+
+RE2_OPTIONS = re2.Options()
+RE2_OPTIONS.log_errors = False
+
+_OUTSIDE = {"w": r"[\p{L}\p{N}_]", "W": r"[^\p{L}\p{N}_]", "d": r"\p{Nd}", "D": r"\P{Nd}"}
+_INSIDE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}"}
+
+
+def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
+    """A regex as escapes (`\\w`), class openers (`[`, `[^`, `[]`, `[^]`) and single characters,
+    each with whether it sits inside a `[...]` class (its closing `]` does, its opener does not).
+
+    >>> list(regex_tokens(r"a[^]\\d]"))
+    [('a', False), ('[^]', False), ('\\\\d', True), (']', True)]
+    """
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            yield pattern[i : i + 2], in_class
+            i += 2
+        elif ch == "[" and not in_class:
+            end = i + 1 + (pattern[i + 1 : i + 2] == "^")
+            end += pattern[end : end + 1] == "]"
+            yield pattern[i:end], False
+            in_class = True
+            i = end
+        else:
+            yield ch, in_class
+            in_class = in_class and ch != "]"
+            i += 1
+
+
+def unicode_classes(pattern: str) -> str:
+    """Rewrite `\\w \\W \\d \\D` to Unicode classes so RE2 treats 'é' and '٣' as Python would.
+
+    >>> unicode_classes(r"^\\w+[\\w-]*$")
+    '^[\\\\p{L}\\\\p{N}_]+[\\\\p{L}\\\\p{N}_-]*$'
+    """
+    out: list[str] = []
+    for token, in_class in regex_tokens(pattern):
+        if len(token) == 2 and token[0] == "\\":
+            if in_class and token[1] in "WD":
+                raise ValueError(f"\\{token[1]} inside [...] is not supported; use [^...] instead")
+            token = (_INSIDE if in_class else _OUTSIDE).get(token[1], token)
+        out.append(token)
+    return "".join(out)
+
+
+_CASE_CLASSES = ("\\p{Lu}", "\\p{Ll}", "\\p{Lt}", "\\p{Lowercase}", "\\p{Uppercase}")
+
+
+def names_case(source: str) -> bool:
+    """True when a pattern asks for a letter case (\\p{Lu}...): case-folding would silently defeat it."""
+    return any(c in source for c in _CASE_CLASSES)
+
+
+def prepare(source: str, ignore_case: bool = False) -> str:
+    """The RE2 source for a user regex: normalised, folded, Unicode classes, optional (?i).
+
+    A pattern that names a letter case is matched as written even when `ignore_case` is asked,
+    because under (?i) RE2 lets \\p{Lu} match every letter.
+    """
+    text = fold(unicode_classes(normalise_line(source)))
+    return f"(?i){text}" if ignore_case and not names_case(source) else text
+
+
+def literal(text: str, how: str, ignore_case: bool = False) -> str:
+    """RE2 source for a literal line ('line' = whole line, 'prefix' = start of line, 'phrase' = anywhere)."""
+    body = re2.escape(fold(normalise_line(text)))
+    body = {"line": f"^{body}$", "prefix": f"^{body}", "phrase": body}[how]
+    return f"(?i){body}" if ignore_case else body
+
+
+def compile_re2(source: str, path: str, line: int) -> Any:
+    """Compile or raise a RuleFileError that names the file and line."""
+    try:
+        return re2.compile(source, RE2_OPTIONS)
+    except re2.error as exc:
+        detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        hint = (
+            " (RE2 has no look-around or back-references)"
+            if "perl operator" in detail or "escape" in detail
+            else ""
+        )
+        raise RuleFileError(path, line, f"invalid regular expression {source!r}: {detail}{hint}") from None
+
+
+def user_regex(source: str, path: str, line: int, ignore_case: bool = False) -> Any:
+    """Translate then compile a user-written regex."""
+    try:
+        prepared = prepare(source, ignore_case)
+    except ValueError as exc:
+        raise RuleFileError(path, line, f"invalid regular expression {source!r}: {exc}") from None
+    return compile_re2(prepared, path, line)
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """One pattern from a rule file, with where it was written (for provenance and errors)."""
+
+    source: str
+    regex: Any
+    file: str
+    line: int
+
+
+class RegexSet:
+    """Many compiled regexes tested against a text in one RE2 pass.
+
+    Compiled on first use: inside a pipeline most lists are answered by its SharedSet, and only
+    a rare long line needs the list's own set.
+    """
+
+    def __init__(self, regexes: Sequence[Any]) -> None:
+        self._sources = [regex.pattern for regex in regexes]
+        self._set: Any = None
+
+    def matches(self, text: str) -> list[int]:
+        """Indices of the regexes that match `text`, in declaration order."""
+        if not self._sources:
+            return []
+        if self._set is None:
+            self._set = re2.Set.SearchSet(RE2_OPTIONS)
+            for source in self._sources:
+                self._set.Add(source)
+            self._set.Compile()
+        found = self._set.Match(text)
+        return sorted(found) if found else []
+
+
+class PhraseSet:
+    """The patterns of one list parameter; the first declared one that matches wins."""
+
+    def __init__(self, phrases: Sequence[Phrase]) -> None:
+        self.phrases = tuple(phrases)
+        self._set = RegexSet([p.regex for p in self.phrases])
+        self._shared: tuple[SharedSet, int, int] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.phrases)
+
+    def first(self, text: str) -> Phrase | None:
+        """The earliest-declared phrase matching `text`, or None."""
+        if self._shared is not None and len(text) <= SharedSet.MAX_CHARS:
+            shared, lo, hi = self._shared
+            found = shared._cache.get(text)  # the hot path: one dict lookup, usually ()
+            if found is None:
+                found = shared.matches(text)
+            if not found:
+                return None
+            k = bisect_left(found, lo)
+            return self.phrases[found[k] - lo] if k < len(found) and found[k] < hi else None
+        own = self._set.matches(text)
+        return self.phrases[own[0]] if own else None
+
+
+class SharedSet:
+    """Every phrase list of one pipeline in one RE2 set, so a line is matched once, not once per
+    list and per cleaner, and again in the fixpoint round: the answers (sorted pattern indices) are
+    kept per text, and each PhraseSet reads its own slice of them.
+
+    Long lines go to each list's own set instead: a huge set on a huge line is where RE2's DFA
+    could run out of memory, and a Set says nothing when it does.
+    """
+
+    MAX_CHARS = 2000
+    MAX_CACHED = 50_000
+
+    def __init__(self, phrase_sets: Iterable[PhraseSet]) -> None:
+        options = re2.Options()
+        options.log_errors = False
+        options.max_mem = 64 << 20
+        self._set = re2.Set.SearchSet(options)
+        self._cache: dict[str, tuple[int, ...]] = {}
+        size = 0
+        for phrase_set in phrase_sets:
+            if phrase_set._shared is not None or not phrase_set.phrases:
+                continue
+            for phrase in phrase_set.phrases:
+                self._set.Add(phrase.regex.pattern)
+            phrase_set._shared = (self, size, size + len(phrase_set.phrases))
+            size += len(phrase_set.phrases)
+        self.size = size
+        _SHARED_SETS.add(self)
+        if size:
+            self._set.Compile()
+
+    def matches(self, text: str) -> tuple[int, ...]:
+        """Sorted indices of every pattern of the pipeline that matches `text`."""
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= self.MAX_CACHED:
+                self._cache.clear()
+            hits = self._set.Match(text)
+            found = self._cache[text] = tuple(sorted(hits)) if hits else ()
+        return found
+
+
+_SHARED_SETS: WeakSet[SharedSet] = WeakSet()
+on_clear(lambda: [shared._cache.clear() for shared in _SHARED_SETS])

@@ -1,0 +1,413 @@
+"""The rule-file schema: typed, frozen values built from YAML, every error naming file and line."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from lxml import etree
+
+from dechaff.io.html_params import FAVOR, HtmlParams
+from dechaff.quality.dedup import DEDUP_PARAMS
+from dechaff.quality.filters import THRESHOLD_KEYS
+from dechaff.ruleset.errors import RuleFileError, did_you_mean
+from dechaff.ruleset.patterns import Phrase, compile_re2, literal, user_regex
+from dechaff.ruleset.yamlnodes import Located, load_located
+
+ACTIONS = ("drop", "strip", "drop_from", "drop_until", "drop_pair", "extract")
+FIELDS = ("author", "section", "site_name", "dateline", "published")
+MATCHERS = ("line", "prefix", "regex")
+RULE_KEYS = (
+    *MATCHERS,
+    "id",
+    "action",
+    "extract",
+    "extract_next",
+    "top",
+    "bottom",
+    "max_words",
+    "ignore_case",
+    "note",
+    "suggested",  # written by `dechaff suggest`: a proposal waiting for review
+)
+FINGERPRINT_KEYS = ("id", "line", "prefix", "regex", "top", "bottom", "weight", "ignore_case", "note")
+EXAMPLE_KEYS = ("input", "expect", "must_contain", "must_not_contain", "note")
+COMMON_KEYS = ("version", "description", "cleaners", "rules", "examples", "filters", "html")
+KIND_KEYS = {
+    "default": (*COMMON_KEYS, "ruleset_version", "dedup"),
+    "lang": (*COMMON_KEYS, "lang", "stoplist"),
+    "site": (*COMMON_KEYS, "domains", "site_name", "lang", "fingerprints", "fingerprint_threshold"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One directive: a matcher (line / prefix / regex) plus what to do with matching lines."""
+
+    id: str
+    file: str
+    line: int
+    pattern: str
+    regex: Any
+    matcher: str = "regex"  # line | prefix | regex: what `pattern` means
+    action: str = "drop"
+    extract: str | None = None
+    extract_next: str | None = None
+    top: int | None = None
+    bottom: int | None = None
+    max_words: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """A site UI string whose presence identifies the site when the URL is unknown."""
+
+    id: str
+    file: str
+    line: int
+    regex: Any
+    top: int | None = None
+    bottom: int | None = None
+    weight: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule-file test: an input snippet and what cleaning it must give."""
+
+    file: str
+    line: int
+    input: str
+    expect: str | None
+    must_contain: tuple[str, ...]
+    must_not_contain: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """One cleaner parameter as written in one file."""
+
+    value: Any
+    file: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFile:
+    """A validated rule file (default, language pack or site)."""
+
+    path: str
+    kind: str
+    name: str
+    version: int
+    sha: str
+    ruleset_version: str | None = None
+    lang: str | None = None
+    stoplist: str | None = None
+    domains: tuple[str, ...] = ()
+    site_name: str | None = None
+    fingerprints: tuple[Fingerprint, ...] = ()
+    fingerprint_threshold: float = 2.0
+    cleaners: Mapping[str, Mapping[str, Setting]] | None = None
+    rules: tuple[Rule, ...] = ()
+    examples: tuple[Example, ...] = ()
+    filters: Mapping[str, Setting] | None = None  # decide-step thresholds (dechaff.quality.filters)
+    dedup: Mapping[str, Setting] | None = None  # near-duplicate parameters, default file only
+    html: Mapping[str, Setting] | None = None  # extraction options for HTML inputs (dechaff.io.html_params)
+
+    @property
+    def label(self) -> str:
+        """`path@version`, the form recorded in every metadata row."""
+        return f"{self.path}@{self.version}"
+
+
+ParamSpec = Mapping[str, Mapping[str, tuple[type, str | None]]]
+"""cleaner name -> parameter -> (python type, pattern kind for list params or None)."""
+
+
+class _Reader:
+    """Validation helpers bound to one file, so every message carries its path."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, line: int, message: str) -> RuleFileError:
+        return RuleFileError(self.path, line, message)
+
+    def mapping(self, loc: Located, what: str, allowed: tuple[str, ...]) -> dict[str, Located]:
+        if not isinstance(loc.value, dict):
+            raise self.fail(loc.line, f"{what} must be a mapping of key: value")
+        for key, val in loc.value.items():
+            if key not in allowed:
+                raise self.fail(val.line, f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}")
+        return loc.value
+
+    def scalar(self, loc: Located, kind: type, what: str) -> Any:
+        value = loc.value
+        ok = isinstance(value, kind) and not (kind in (int, float) and isinstance(value, bool))
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if not ok:
+            hint = " (quote it: YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""
+            raise self.fail(loc.line, f"{what} must be {_TYPE_NAMES[kind]}, got {value!r}{hint}")
+        return value
+
+    def text_list(self, loc: Located, what: str) -> list[Located]:
+        items = loc.value if isinstance(loc.value, list) else None
+        if items is None:
+            raise self.fail(loc.line, f"{what} must be a list")
+        for item in items:
+            self.scalar(item, str, f"each item of {what}")
+        return items
+
+
+_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+
+
+def parse_rule_file(text: str, path: str, kind: str, name: str, params: ParamSpec) -> RuleFile:
+    """Validate one file's text; raises RuleFileError on the first problem."""
+    r = _Reader(path)
+    top = r.mapping(load_located(text, path), "the rule file", KIND_KEYS[kind])
+    if "version" not in top:
+        raise r.fail(1, "missing required key 'version' (a whole number, raise it when you change the file)")
+    opt: dict[str, Any] = {}
+    for key in ("ruleset_version", "lang", "stoplist", "site_name"):
+        if key in top:
+            opt[key] = r.scalar(top[key], str, f"'{key}'")
+    if "filters" in top:
+        opt["filters"] = _filters(r, top["filters"])
+    if "dedup" in top:
+        opt["dedup"] = _dedup(r, top["dedup"])
+    if "html" in top:
+        opt["html"] = _html(r, top["html"], tuple(params))
+    if kind == "default" and "ruleset_version" not in opt:
+        raise r.fail(1, "missing required key 'ruleset_version' in the default rule file")
+    if kind == "lang" and "lang" not in opt:
+        raise r.fail(1, "missing required key 'lang' (ISO 639-1 code such as fr)")
+    if kind == "site":
+        domains = (
+            [d.value.lower() for d in r.text_list(top["domains"], "'domains'")]
+            if "domains" in top
+            else [name]
+        )
+        opt["domains"] = tuple(domains)
+        if "fingerprint_threshold" in top:
+            opt["fingerprint_threshold"] = r.scalar(
+                top["fingerprint_threshold"], float, "'fingerprint_threshold'"
+            )
+        if "fingerprints" in top:
+            opt["fingerprints"] = tuple(
+                _fingerprint(r, item) for item in _items(r, top["fingerprints"], "fingerprints")
+            )
+    rules = tuple(_rule(r, item) for item in _items(r, top.get("rules"), "rules"))
+    _unique_ids(r, [(x.id, x.line) for x in rules] + [(f.id, f.line) for f in opt.get("fingerprints", ())])
+    return RuleFile(
+        path=path,
+        kind=kind,
+        name=name,
+        version=r.scalar(top["version"], int, "'version'"),
+        sha=hashlib.sha256(text.encode()).hexdigest()[:16],
+        cleaners=_cleaners(r, top.get("cleaners"), params),
+        rules=rules,
+        examples=tuple(_example(r, item) for item in _items(r, top.get("examples"), "examples")),
+        **opt,
+    )
+
+
+def _items(r: _Reader, loc: Located | None, what: str) -> list[Located]:
+    if loc is None:
+        return []
+    if not isinstance(loc.value, list):
+        raise r.fail(loc.line, f"'{what}' must be a list (items start with '- ')")
+    return loc.value
+
+
+def _unique_ids(r: _Reader, ids: list[tuple[str, int]]) -> None:
+    seen: dict[str, int] = {}
+    for rule_id, line in ids:
+        if rule_id in seen:
+            raise r.fail(line, f"duplicate id '{rule_id}' (first used on line {seen[rule_id]})")
+        seen[rule_id] = line
+
+
+def _matcher(r: _Reader, m: dict[str, Located], where: int, what: str) -> tuple[str, str, Any]:
+    given = [k for k in MATCHERS if k in m]
+    if len(given) != 1:
+        raise r.fail(where, f"{what} needs exactly one of line / prefix / regex, found {given or 'none'}")
+    key = given[0]
+    loc = m[key]
+    source = r.scalar(loc, str, f"'{key}'")
+    if not source.strip():
+        raise r.fail(loc.line, f"'{key}' must not be empty")
+    ignore_case = r.scalar(m["ignore_case"], bool, "'ignore_case'") if "ignore_case" in m else False
+    if key == "regex":
+        return key, source, user_regex(source, r.path, loc.line, ignore_case)
+    return key, source, compile_re2(literal(source, key, ignore_case), r.path, loc.line)
+
+
+def _positions(r: _Reader, m: dict[str, Located]) -> dict[str, int]:
+    out = {}
+    for key in ("top", "bottom", "max_words"):
+        if key in m:
+            value = r.scalar(m[key], int, f"'{key}'")
+            if value < 1:
+                raise r.fail(m[key].line, f"'{key}' must be 1 or more")
+            out[key] = value
+    return out
+
+
+def _rule(r: _Reader, loc: Located) -> Rule:
+    m = r.mapping(loc, "a rule", RULE_KEYS)
+    rule_id = _id(r, m, loc, "rule")
+    matcher, pattern, regex = _matcher(r, m, loc.line, f"rule '{rule_id}'")
+    if "suggested" in m:
+        r.scalar(m["suggested"], bool, "'suggested'")
+    action = _choice(r, m, "action", ACTIONS) or "drop"
+    extract = _choice(r, m, "extract", FIELDS)
+    extract_next = _choice(r, m, "extract_next", FIELDS)
+    if action == "extract" and extract is None:
+        raise r.fail(loc.line, f"rule '{rule_id}': action 'extract' needs 'extract: <field>'")
+    if extract_next is not None and action != "drop_pair":
+        raise r.fail(
+            m["extract_next"].line, f"rule '{rule_id}': 'extract_next' only goes with action 'drop_pair'"
+        )
+    if action == "strip" and (extract or extract_next):
+        raise r.fail(loc.line, f"rule '{rule_id}': a 'strip' rule cannot extract a field")
+    return Rule(
+        rule_id, r.path, loc.line, pattern, regex, matcher, action, extract, extract_next, **_positions(r, m)
+    )
+
+
+def _id(r: _Reader, m: dict[str, Located], loc: Located, what: str) -> str:
+    if "id" not in m:
+        raise r.fail(loc.line, f"every {what} needs an 'id'")
+    return r.scalar(m["id"], str, "'id'")
+
+
+def _choice(r: _Reader, m: dict[str, Located], key: str, choices: tuple[str, ...]) -> str | None:
+    if key not in m:
+        return None
+    value = r.scalar(m[key], str, f"'{key}'")
+    if value not in choices:
+        raise r.fail(
+            m[key].line,
+            f"unknown {key} '{value}'{did_you_mean(value, choices)}; one of: {', '.join(choices)}",
+        )
+    return value
+
+
+def _fingerprint(r: _Reader, loc: Located) -> Fingerprint:
+    m = r.mapping(loc, "a fingerprint", FINGERPRINT_KEYS)
+    fp_id = _id(r, m, loc, "fingerprint")
+    _, _, regex = _matcher(r, m, loc.line, f"fingerprint '{fp_id}'")
+    pos = _positions(r, m)
+    pos.pop("max_words", None)
+    weight = r.scalar(m["weight"], float, "'weight'") if "weight" in m else 1.0
+    return Fingerprint(fp_id, r.path, loc.line, regex, weight=weight, **pos)
+
+
+def _example(r: _Reader, loc: Located) -> Example:
+    m = r.mapping(loc, "an example", EXAMPLE_KEYS)
+    if "input" not in m:
+        raise r.fail(loc.line, "every example needs an 'input'")
+    if not ({"expect", "must_contain", "must_not_contain"} & m.keys()):
+        raise r.fail(loc.line, "an example needs 'expect', 'must_contain' or 'must_not_contain'")
+    lists = {
+        k: tuple(i.value for i in r.text_list(m[k], f"'{k}'")) if k in m else () for k in EXAMPLE_KEYS[2:4]
+    }
+    expect = r.scalar(m["expect"], str, "'expect'") if "expect" in m else None
+    return Example(r.path, loc.line, r.scalar(m["input"], str, "'input'"), expect, **lists)
+
+
+def _filters(r: _Reader, loc: Located) -> dict[str, Setting]:
+    """Decide-step thresholds: a number, or null to switch the check off for this cascade."""
+    out: dict[str, Setting] = {}
+    for key, val in r.mapping(loc, "'filters'", THRESHOLD_KEYS).items():
+        value = None if val.value is None else r.scalar(val, float, f"'filters.{key}'")
+        if value is not None and value < 0:
+            raise r.fail(val.line, f"'filters.{key}' must be 0 or more (or null to switch it off)")
+        out[key] = Setting(value, r.path, val.line)
+    return out
+
+
+def _dedup(r: _Reader, loc: Located) -> dict[str, Setting]:
+    """Near-duplicate parameters: whole numbers of 1 or more, a Jaccard threshold in (0, 1]."""
+    out: dict[str, Setting] = {}
+    for key, val in r.mapping(loc, "'dedup'", tuple(DEDUP_PARAMS)).items():
+        value = r.scalar(val, DEDUP_PARAMS[key], f"'dedup.{key}'")
+        if key == "threshold" and not 0 < value <= 1:
+            raise r.fail(val.line, "'dedup.threshold' must be above 0 and at most 1")
+        if key != "threshold" and value < 1:
+            raise r.fail(val.line, f"'dedup.{key}' must be 1 or more")
+        out[key] = Setting(value, r.path, val.line)
+    return out
+
+
+def _html(r: _Reader, loc: Located, cleaner_names: tuple[str, ...]) -> dict[str, Setting]:
+    """Extraction options: XPaths compiled here, so a bad one names its file and line at load."""
+    spec = param_spec_of(HtmlParams)
+    out: dict[str, Setting] = {}
+    for key, val in r.mapping(loc, "'html'", tuple(spec)).items():
+        value = _param(r, val, spec[key][0], None, f"'html.{key}'")
+        if key == "favor" and value not in FAVOR:
+            hint = did_you_mean(value, FAVOR)
+            raise r.fail(val.line, f"unknown favor '{value}'{hint}; one of: {', '.join(FAVOR)}")
+        if key == "min_extracted_chars" and value < 0:
+            raise r.fail(val.line, "'html.min_extracted_chars' must be 0 or more")
+        if key == "prune_xpaths":
+            for item in val.value:
+                try:
+                    etree.XPath(item.value)
+                except etree.XPathSyntaxError as exc:
+                    raise r.fail(item.line, f"bad XPath '{item.value}': {exc}") from None
+        if key == "skip_cleaners":
+            for item in val.value:
+                if item.value not in cleaner_names:
+                    hint = did_you_mean(item.value, cleaner_names)
+                    raise r.fail(item.line, f"unknown cleaner '{item.value}'{hint}")
+        out[key] = Setting(value, r.path, val.line)
+    return out
+
+
+def _cleaners(r: _Reader, loc: Located | None, params: ParamSpec) -> dict[str, dict[str, Setting]]:
+    if loc is None:
+        return {}
+    out: dict[str, dict[str, Setting]] = {}
+    for name, section in r.mapping(loc, "'cleaners'", tuple(params)).items():
+        spec = params[name]
+        values: dict[str, Setting] = {}
+        for key, val in r.mapping(section, f"cleaner '{name}'", tuple(spec)).items():
+            kind, pattern_kind = spec[key]
+            values[key] = Setting(_param(r, val, kind, pattern_kind, f"'{name}.{key}'"), r.path, val.line)
+        out[name] = values
+    return out
+
+
+_PATTERN_COMPILERS: dict[str, Callable[[str, str, int], Any]] = {
+    "regex": lambda s, p, n: user_regex(s, p, n, ignore_case=True),
+    "phrase": lambda s, p, n: compile_re2(literal(s, "phrase", ignore_case=True), p, n),
+    "line": lambda s, p, n: compile_re2(literal(s, "line", ignore_case=True), p, n),
+    "prefix": lambda s, p, n: compile_re2(literal(s, "prefix", ignore_case=True), p, n),
+}
+
+
+def _param(r: _Reader, loc: Located, kind: type, pattern_kind: str | None, what: str) -> Any:
+    if kind is tuple:
+        items = r.text_list(loc, what)
+        if pattern_kind is None:
+            return tuple(i.value for i in items)
+        compile_one = _PATTERN_COMPILERS[pattern_kind]
+        return tuple(Phrase(i.value, compile_one(i.value, r.path, i.line), r.path, i.line) for i in items)
+    return r.scalar(loc, kind, what)
+
+
+def param_spec_of(params_type: type) -> dict[str, tuple[type, str | None]]:
+    """Read a cleaner's Params dataclass into the schema's (type, pattern kind) form."""
+    spec: dict[str, tuple[type, str | None]] = {}
+    for f in fields(params_type):
+        default = f.default
+        kind = tuple if isinstance(default, tuple) else type(default)
+        spec[f.name] = (kind, f.metadata.get("patterns"))
+    return spec

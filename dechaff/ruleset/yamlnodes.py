@@ -1,0 +1,91 @@
+"""Read YAML into plain values while remembering the line of every key and item.
+
+PyYAML's safe loader forgets positions and silently accepts duplicate keys; composing the node
+tree ourselves gives both, so every schema error can name its line. It also bounds what aliases
+may cost: a few lines of nested `&a [*b, *b, ...]` expand to billions of values (an "alias bomb"),
+and `&a [*a]` to an endless one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from dechaff.ruleset.errors import RuleFileError
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A value with the 1-based line it was written on."""
+
+    value: Any
+    line: int
+
+
+MAX_ALIAS_VALUES = 10_000  # values that aliases may add on top of those written out
+MAX_DEPTH = 64  # nesting levels; a rule file needs five or six
+
+
+def load_located(text: str, path: str) -> Located:
+    """Parse `text`; mappings become dict[str, Located], sequences list[Located], scalars stay typed."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RuleFileError(path, line, f"not valid YAML: {problem}") from None
+    except RecursionError:  # PyYAML's composer recurses once per nesting level
+        raise RuleFileError(path, 1, f"not valid YAML: nested deeper than {MAX_DEPTH} levels") from None
+    if node is None:
+        return Located({}, 1)
+    return _Converter(path).convert(node)
+
+
+class _Converter:
+    """Node tree to Located values, with aliases expanded under a budget and cycles refused."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.scalars = yaml.SafeLoader("")
+        self.seen: set[int] = set()  # nodes converted at least once
+        self.repeats = 0  # conversions of nodes seen before: what aliases add
+        self.open: set[int] = set()  # nodes being converted (an alias to one of them is a cycle)
+
+    def convert(self, node: yaml.Node, depth: int = 0) -> Located:
+        line = node.start_mark.line + 1
+        key = id(node)
+        if key in self.open:
+            raise RuleFileError(self.path, line, "an alias refers to the value that contains it")
+        if depth > MAX_DEPTH:
+            raise RuleFileError(self.path, line, f"nested deeper than {MAX_DEPTH} levels")
+        if key in self.seen:
+            self.repeats += 1
+            if self.repeats > MAX_ALIAS_VALUES:
+                raise RuleFileError(
+                    self.path, line, f"aliases expand to more than {MAX_ALIAS_VALUES} values (an alias bomb?)"
+                )
+        self.seen.add(key)
+        if isinstance(node, yaml.ScalarNode):
+            return Located(self.scalars.construct_object(node, deep=True), line)
+        self.open.add(key)
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return Located(self._mapping(node, depth), line)
+            return Located([self.convert(item, depth + 1) for item in node.value], line)
+        finally:
+            self.open.discard(key)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Located]:
+        out: dict[str, Located] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if not isinstance(key_node, yaml.ScalarNode) or not isinstance(key, str):
+                raise RuleFileError(self.path, key_node.start_mark.line + 1, "keys must be plain words")
+            if key in out:
+                raise RuleFileError(self.path, key_node.start_mark.line + 1, f"duplicate key '{key}'")
+            value = self.convert(value_node, depth + 1)
+            out[key] = Located(value.value, key_node.start_mark.line + 1)
+        return out

@@ -1,0 +1,95 @@
+"""What the rules did in a run: hits per cleaner and per rule, rules that never fired, and the
+sites whose clean text still carries lines repeated across their pages (likely leftovers)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from dechaff.ruleset.loader import RuleBook
+from dechaff.ruleset.patterns import Phrase
+from dechaff.textnorm import line_key
+
+_AT_LINE = re.compile(r"@(\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRef:
+    """A rule as written: a directive (by id) or one item of a cleaner's phrase list (by line)."""
+
+    file: str
+    line: int
+    label: str
+
+
+def written_rules(book: RuleBook, files: set[str]) -> Iterator[RuleRef]:
+    """Every directive and phrase of the given files (labels like 'rules/_default.yaml@1')."""
+    for rule_file in book.files:
+        if rule_file.label not in files:
+            continue
+        for rule in rule_file.rules:
+            yield RuleRef(rule_file.path, rule.line, rule.id)
+        for cleaner, section in (rule_file.cleaners or {}).items():
+            for key, setting in section.items():
+                if isinstance(setting.value, tuple):
+                    for item in setting.value:
+                        if isinstance(item, Phrase):
+                            yield RuleRef(rule_file.path, item.line, f"{cleaner}.{key}: {item.source}")
+
+
+def dead_rules(book: RuleBook, meta: pd.DataFrame, removed: pd.DataFrame) -> list[RuleRef]:
+    """Rules of the files this run used that removed nothing."""
+    used = {label for files in meta["rule_files"] for label in (files if files is not None else ())}
+    fired_ids = set(zip(removed["rule_file"], removed["rule_id"], strict=True))
+    fired_lines = {(f, int(m.group(1))) for f, r in fired_ids if (m := _AT_LINE.search(r))}
+    return [
+        ref
+        for ref in written_rules(book, used)
+        if (ref.file, ref.label) not in fired_ids and (ref.file, ref.line) not in fired_lines
+    ]
+
+
+def residual_noise(out_dir: Path, meta: pd.DataFrame, min_docs: int = 2) -> list[tuple[str, int, float, str]]:
+    """Per site: docs, clean lines per doc still repeated across its pages, and an example."""
+    by_domain: dict[str, list[str]] = defaultdict(list)
+    for row in meta.itertuples():
+        path = out_dir / "text" / f"{row.id}.txt"
+        if isinstance(row.domain, str) and row.status == "ok" and path.exists():
+            by_domain[row.domain].append(path.read_text(encoding="utf-8"))
+    out = []
+    for domain, texts in by_domain.items():
+        if len(texts) < min_docs:
+            continue
+        df: Counter[str] = Counter()
+        example: dict[str, str] = {}
+        for text in texts:
+            keys = {line_key(x): x for x in text.splitlines() if x}
+            df.update(keys.keys())
+            for k, v in keys.items():
+                example.setdefault(k, v)
+        repeated = [k for k, n in df.items() if n >= min_docs]
+        if repeated:
+            worst = max(repeated, key=lambda k: (df[k], k))
+            lines = sum(df[k] for k in repeated) / len(texts)
+            out.append((domain, len(texts), lines, example[worst]))
+    return sorted(out, key=lambda t: (-t[2], t[0]))
+
+
+def hit_tables(removed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(per cleaner, per rule) tables of documents and lines hit, most lines first."""
+    if removed.empty:
+        empty = pd.DataFrame(columns=["docs", "lines"])
+        return empty, empty
+    agg = {"docs": ("id", "nunique"), "lines": ("id", "size")}
+    per_cleaner = removed.groupby("cleaner").agg(**agg).sort_values(["lines", "docs"], ascending=False)
+    per_rule = (
+        removed.groupby(["cleaner", "rule_id", "rule_file"])
+        .agg(**agg)
+        .sort_values(["lines", "docs"], ascending=False)
+    )
+    return per_cleaner, per_rule

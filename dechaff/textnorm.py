@@ -1,0 +1,113 @@
+"""Text normalisation shared by the reader, the cascade and the rule loader.
+
+Everything that matches text (rules, phrase lists, fingerprints) sees the same normal form, so a
+pattern never has to care about nbsp, NFD accents or typographic apostrophes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from dechaff.memo import on_clear
+
+_SPACE_LIKE = (
+    [chr(c) for c in range(0x00, 0x20)]
+    + [chr(c) for c in range(0x7F, 0xA1)]
+    + ["\u1680", "\u180e", "\u202f", "\u205f", "\u3000", "\u2028", "\u2029"]
+    + [chr(c) for c in range(0x2000, 0x200C)]  # en quad .. zero width space
+    + ["\u2060", "\ufeff"]  # word joiner, BOM / zero width no-break space
+)
+_DELETE = ["\u00ad"]  # soft hyphen: invisible, only a break hint
+_TABLE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _DELETE}
+_RUNS = re.compile(r" {2,}")
+
+# Same-length folding used only for matching, so match offsets stay valid on the real text.
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"}
+)
+
+_FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
+def normalise_line(text: str) -> str:
+    """NFC, every space-like or control character to a space, runs collapsed, ends stripped.
+
+    >>> normalise_line("  a\\u00a0\\u00a0b\\u200bc\\t ")
+    'a b c'
+    """
+    if text.isascii():
+        cleaned = text.translate(_TABLE)
+    else:
+        cleaned = unicodedata.normalize("NFC", text).translate(_TABLE)
+    return _RUNS.sub(" ", cleaned).strip(" ")
+
+
+# Every line boundary str.splitlines knows; in the text, each becomes one newline ("\r\n" first:
+# it is a single boundary).
+_LINE_ENDS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+_BOUNDARIES = re.compile("\r\n|[" + "".join(_LINE_ENDS) + "]")
+# Space-like characters other than the newline, for whole-text work: a regex only touches the few
+# there are, where str.translate with a mapping visits every character of a non-ASCII text.
+_OTHER_SPACES = re.compile("[" + "".join(re.escape(c) for c in _SPACE_LIKE if c != "\n") + "]+")
+
+
+def normalise_lines(text: str) -> list[str]:
+    """`normalise_line` of every line of `split_lines(text)`, worked on the whole text at once.
+
+    NFC never composes across a line break (a newline is a starter that combines with nothing), so
+    normalising the whole text and then splitting gives the same lines, at C speed.
+
+    >>> normalise_lines("a\u00a0 b\r\n\u2028 e\u0301 ")
+    ['a b', '', 'é']
+    """
+    if not text:
+        return []
+    whole = _BOUNDARIES.sub("\n", text if text.isascii() else unicodedata.normalize("NFC", text))
+    for gone in _DELETE:
+        whole = whole.replace(gone, "")
+    whole = _OTHER_SPACES.sub(" ", whole)
+    lines = _RUNS.sub(" ", whole).split("\n")
+    if text.endswith(_LINE_ENDS):
+        lines.pop()  # splitlines gives no empty line after a final boundary
+    return [line.strip(" ") for line in lines]
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on every line boundary Python knows (CRLF, CR, U+2028, NEL...), keeping empty lines."""
+    return text.splitlines()
+
+
+@lru_cache(maxsize=16_384)
+def fold(text: str) -> str:
+    """Fold typographic apostrophes and dashes to ASCII without changing the length.
+
+    Memoised: every cleaner folds the same lines again, and `str.translate` with a mapping is slow.
+
+    >>> fold("l’article – suite")
+    "l'article - suite"
+    """
+    if text.isascii() or not _FOLDABLE.search(text):
+        return text  # most lines: no translate, which visits every character of a non-ASCII text
+    return text.translate(_FOLD)
+
+
+on_clear(fold.cache_clear)
+
+
+def render(lines: list[str]) -> str:
+    """The output convention: one paragraph per line, a blank line between, a final newline."""
+    return "\n\n".join(lines) + "\n" if lines else ""
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def line_key(text: str) -> str:
+    """A line's identity across pages of a site: folded, case-free, every number masked.
+
+    >>> line_key("Mis à jour le 12/03/2024 – 10h15")
+    'mis à jour le 0/0/0 - 0h0'
+    """
+    return _DIGITS.sub("0", fold(text).casefold())
