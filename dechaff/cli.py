@@ -20,7 +20,7 @@ from dechaff.commands import (
 from dechaff.commands.common import load_book
 from dechaff.io.inputs import InputSetupError
 from dechaff.ruleset.errors import RuleFileError
-from dechaff.run import StrictError
+from dechaff.run.runner import StrictError
 
 COMMANDS = (
     run_cmd,

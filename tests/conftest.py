@@ -10,13 +10,13 @@ import pytest
 
 from dechaff.cleaners import CASCADE
 from dechaff.cli import load_book
-from dechaff.document import Context, Line
-from dechaff.engine import DocResult, Engine, normalise
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Outcome
+from dechaff.engine.engine import DocResult, Engine, normalise
+from dechaff.engine.pipeline import merged_params
 from dechaff.io.source import Source
-from dechaff.outcome import Outcome
-from dechaff.pipeline import merged_params
 from dechaff.ruleset.loader import RuleBook
-from dechaff.stoplists import stoplist_for
+from dechaff.text.stoplists import stoplist_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dechaff.cleaners.classifier_core import ClassifierParams, _written_in
-from dechaff.stoplists import stoplist_for
+from dechaff.text.stoplists import stoplist_for
 
 from conftest import kept
 

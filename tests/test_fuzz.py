@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from dechaff.cleaners import PARAM_SPECS
-from dechaff.document import Context
-from dechaff.engine import Engine, normalise
+from dechaff.core.document import Context
+from dechaff.engine.engine import Engine, normalise
+from dechaff.engine.pipeline import Pipeline
 from dechaff.io.inputs import Source
-from dechaff.pipeline import Pipeline
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.schema import ACTIONS, FIELDS, RULE_KEYS, RuleFile, parse_rule_file
-from dechaff.stoplists import stoplist_for
+from dechaff.text.stoplists import stoplist_for
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 

@@ -11,7 +11,7 @@ import pytest
 from test_inputs import ARTICLE_EN, html_page
 
 from dechaff.cleaners import PARAM_SPECS
-from dechaff.engine import Engine, Settings
+from dechaff.engine.engine import Engine, Settings
 from dechaff.io import html_extract
 from dechaff.io.decode import decode
 from dechaff.io.html_params import merged_html

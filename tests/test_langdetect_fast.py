@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from langdetect.lang_detect_exception import LangDetectException
 
-from dechaff import langid  # noqa: F401  (seeds langdetect)
-from dechaff.langdetect_fast import detect_langs
-from dechaff.langid import sample
+from dechaff.text import langid  # noqa: F401  (seeds langdetect)
+from dechaff.text.langdetect_fast import detect_langs
+from dechaff.text.langid import sample
 
 from conftest import SHARED
 

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from dechaff.progress import PlainReporter, RichReporter, reporter_for, status_line
+from dechaff.run.progress import PlainReporter, RichReporter, reporter_for, status_line
 
 
 class Terminal(io.StringIO):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dechaff.document import Context
-from dechaff.engine import normalise
-from dechaff.pipeline import Pipeline
+from dechaff.core.document import Context
+from dechaff.engine.engine import normalise
+from dechaff.engine.pipeline import Pipeline
 from dechaff.ruleset.loader import RuleBook
-from dechaff.stoplists import stoplist_for
-from dechaff.textnorm import render
+from dechaff.text.normalise import render
+from dechaff.text.stoplists import stoplist_for
 
 WORDS = [
     "le",

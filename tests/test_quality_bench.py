@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from dechaff.bench import speed
-from dechaff.engine import Engine
+from dechaff.engine.engine import Engine
 from dechaff.ruleset.loader import RuleBook
 
 from conftest import ROOT

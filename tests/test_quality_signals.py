@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dechaff.quality.signals import SIGNALS, signals, tokenize
-from dechaff.stoplists import stoplist_for
+from dechaff.text.stoplists import stoplist_for
 
 # Lines (chars): "The cat sat on the mat." (23) twice, "Dogs bark loudly…" (17), "- #tag 2024" (11),
 # "This site uses cookies. Accept?" (31); a blank line between them as cleaned text is written.

@@ -8,9 +8,9 @@ import time
 import pytest
 
 from dechaff.cleaners import PARAM_SPECS
-from dechaff.document import Context
-from dechaff.engine import normalise
-from dechaff.pipeline import Pipeline
+from dechaff.core.document import Context
+from dechaff.engine.engine import normalise
+from dechaff.engine.pipeline import Pipeline
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.schema import parse_rule_file

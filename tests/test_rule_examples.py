@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from dechaff.authoring.examples import check, run_examples
 from dechaff.commands.common import load_book
-from dechaff.ruleset.examples import check, run_examples
 
 from conftest import ROOT, rules_dir_option
 

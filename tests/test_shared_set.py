@@ -6,10 +6,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dechaff.cli import load_book
-from dechaff.pipeline import Pipeline, _phrase_sets
+from dechaff.engine.pipeline import Pipeline, _phrase_sets
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import PhraseSet, SharedSet
-from dechaff.textnorm import fold, normalise_line
+from dechaff.text.normalise import fold, normalise_line
 
 from conftest import SHARED
 
@@ -83,7 +83,7 @@ def test_the_cache_stays_bounded(book: RuleBook) -> None:
 
 
 def test_clearing_the_memo_tables_changes_no_answer(book: RuleBook) -> None:
-    from dechaff.memo import clear_all
+    from dechaff.core.memo import clear_all
 
     shared = Pipeline(book.cascade("fr", None)).shared
     before = [shared.matches(text) for text in _MADE_UP]

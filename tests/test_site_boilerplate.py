@@ -8,9 +8,9 @@ import pandas as pd
 
 from dechaff.cli import main
 from dechaff.commands.common import load_book
-from dechaff.engine import Settings
+from dechaff.engine.engine import Settings
 from dechaff.io.source import Source
-from dechaff.survey import with_repeated
+from dechaff.run.survey import with_repeated
 
 from conftest import STORIES, rules_copy
 

@@ -8,7 +8,7 @@ import pytest
 
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.cleaners.site_rules import SiteRules
-from dechaff.document import Context
+from dechaff.core.document import Context
 from dechaff.ruleset.loader import load_rulebook
 
 from conftest import kept, lines_of, rules_copy

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from dechaff.authoring.evaluate import score
+from dechaff.authoring.suggest import Suggestion, extend
 from dechaff.cli import main
 from dechaff.commands.common import load_book
-from dechaff.engine import Engine, Settings
-from dechaff.evaluate import score
+from dechaff.engine.engine import Engine, Settings
 from dechaff.io.source import Source
-from dechaff.suggest import Suggestion, extend
 
 from conftest import ROOT, STORIES
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dechaff.engine import normalise
-from dechaff.textnorm import fold, normalise_line, normalise_lines, render, split_lines
+from dechaff.engine.engine import normalise
+from dechaff.text.normalise import fold, normalise_line, normalise_lines, render, split_lines
 
 
 def test_nfc_spaces_and_zero_width() -> None:

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from dechaff.stoplists import stoplist_for
+from dechaff.text.stoplists import stoplist_for
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,9 @@ from pathlib import Path
 import justext
 import trafilatura
 
+from dechaff.authoring.evaluate import score
 from dechaff.bench.devset import Page
-from dechaff.engine import Engine
-from dechaff.evaluate import score
+from dechaff.engine.engine import Engine
 from dechaff.io.inputs import Source
 
 System = Callable[[Page], str]

@@ -14,13 +14,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dechaff.engine import Engine
+from dechaff.core.memo import clear_all
+from dechaff.engine.engine import Engine
+from dechaff.engine.pipeline import Pipeline
 from dechaff.io.inputs import Source
-from dechaff.memo import clear_all
-from dechaff.pipeline import Pipeline
 from dechaff.quality.dedup import DedupConfig, fingerprint
 from dechaff.quality.signals import signals
-from dechaff.stoplists import stoplist_for
+from dechaff.text.stoplists import stoplist_for
 
 T = TypeVar("T")
 
@@ -72,7 +72,7 @@ def measure(engine: Engine, paths: Sequence[Path], repeats: int = 3) -> SignalCo
     """Time the cascade, the signals and the fingerprint of every document `repeats` times.
 
     Each repeat is a pass over all the documents that starts with the memo tables emptied
-    (`dechaff.memo`), so a document's second timing gains nothing from its first, as in a real
+    (`dechaff.core.memo`), so a document's second timing gains nothing from its first, as in a real
     run, where each document comes once. The decide step is off, so every page the cascade
     leaves text in is measured.
     """

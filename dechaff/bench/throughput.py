@@ -31,12 +31,12 @@ import justext
 import psutil
 import trafilatura
 
-from dechaff.engine import Engine, Settings
+from dechaff.core.memo import clear_all
+from dechaff.engine.engine import Engine, Settings
 from dechaff.execution.batch import RulesIdentity, WorkerSpec
 from dechaff.io.inputs import Source
-from dechaff.memo import clear_all
-from dechaff.run import RunOptions, run_batch
-from dechaff.stoplists import stoplist_for
+from dechaff.run.runner import RunOptions, run_batch
+from dechaff.text.stoplists import stoplist_for
 
 MB = 1_000_000
 TARGETS = {

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome
 from dechaff.ruleset.patterns import Phrase, PhraseSet
-from dechaff.textnorm import fold
+from dechaff.text.normalise import fold
 
 
 class Cleaner(Protocol):

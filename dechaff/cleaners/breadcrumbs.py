@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dechaff.cleaners.base import Origin, ends_sentence, first_match, patterns, phrase_hit, words
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome, drop_lines
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.patterns import PhraseSet
-from dechaff.textnorm import fold
+from dechaff.text.normalise import fold
 
 NAME = "breadcrumbs"
 

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dechaff.cleaners.base import Origin, extract_value, patterns, phrase_hit, words
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome, drop_lines
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.patterns import PhraseSet
-from dechaff.textnorm import fold
+from dechaff.text.normalise import fold
 
 NAME = "bylines"
 

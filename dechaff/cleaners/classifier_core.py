@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from dechaff.memo import on_clear
+from dechaff.core.memo import on_clear
 
 GOOD = "good"
 _SHORT = "short"

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dechaff.cleaners.base import Origin, words
-from dechaff.document import Context, Line
-from dechaff.memo import on_clear
-from dechaff.outcome import Hit, Outcome, drop_lines
-from dechaff.stoplists import stoplist
+from dechaff.core.document import Context, Line
+from dechaff.core.memo import on_clear
+from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.text.stoplists import stoplist
 
 NAME = "foreign_script"
 

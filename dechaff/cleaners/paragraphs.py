@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field, fields, make_dataclass
 
 from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, classify
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome, drop_lines
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, drop_lines
 
 NAME = "paragraphs"
 

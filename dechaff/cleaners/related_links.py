@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dechaff.cleaners.base import Origin, first_match, patterns, phrase_hit, words
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome, drop_lines
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.patterns import PhraseSet
 
 NAME = "related_links"

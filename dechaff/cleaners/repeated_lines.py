@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dechaff.cleaners.base import Origin
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome, drop_lines
-from dechaff.textnorm import fold
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.text.normalise import fold
 
 NAME = "repeated_lines"
 

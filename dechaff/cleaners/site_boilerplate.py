@@ -1,7 +1,7 @@
 """Lines that repeat across many pages of one site within a batch (menus, footers, promos):
 boilerplate whatever their wording. Off by default; a rule file turns it on.
 
-The counts come from a survey of the whole batch before cleaning (`dechaff.survey`), so the
+The counts come from a survey of the whole batch before cleaning (`dechaff.run.survey`), so the
 result does not depend on file order or worker count.
 """
 
@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dechaff.cleaners.base import Origin, words
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome, drop_lines
-from dechaff.textnorm import line_key
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.text.normalise import line_key
 
 NAME = "site_boilerplate"
 

@@ -7,11 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dechaff.cleaners.base import extract_value, words
-from dechaff.document import Context, Line
-from dechaff.outcome import Hit, Outcome, Removal, cut_edge, removal_of
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, Removal, cut_edge, removal_of
 from dechaff.ruleset.patterns import RegexSet
 from dechaff.ruleset.schema import Rule
-from dechaff.textnorm import fold
+from dechaff.text.normalise import fold
 
 NAME = "site_rules"
 

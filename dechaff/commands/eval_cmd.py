@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dechaff.evaluate import score_dir, summary_line
+from dechaff.authoring.evaluate import score_dir, summary_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from dechaff.commands.common import load_book
-from dechaff.engine import Engine, Settings
+from dechaff.engine.engine import Engine, Settings
 from dechaff.io.inputs import format_of
 from dechaff.io.source import Source
 from dechaff.report import html, terminal

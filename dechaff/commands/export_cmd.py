@@ -21,8 +21,8 @@ import pyarrow.parquet as pq
 
 from dechaff import __version__
 from dechaff.io.shards import METADATA, TEMP_PREFIX
+from dechaff.io.tables import METADATA_SCHEMA
 from dechaff.io.writers import text_path
-from dechaff.metadata import METADATA_SCHEMA
 from dechaff.quality.filters import first_failure, parse_threshold
 from dechaff.ruleset.errors import did_you_mean
 

@@ -6,9 +6,9 @@ import argparse
 import os
 from pathlib import Path
 
+from dechaff.authoring.examples import run_examples
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.commands.common import load_book
-from dechaff.ruleset.examples import run_examples
 from dechaff.ruleset.lint import lint
 from dechaff.ruleset.loader import default_rules_dir
 

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from dechaff.commands.common import load_book
-from dechaff.engine import Settings
+from dechaff.engine.engine import Settings
 from dechaff.execution.batch import RulesIdentity, WorkerSpec
 from dechaff.io.documents_out import FORMATS_OUT, write_documents
 from dechaff.io.inputs import (
@@ -24,8 +24,8 @@ from dechaff.io.outdir import check_out_dir
 from dechaff.io.run_record import Settings as MadeWith
 from dechaff.io.run_record import resume_conflict
 from dechaff.quality.dedup import DedupConfig
-from dechaff.run import ENGINES, RunOptions, Summary, run_batch
-from dechaff.survey import with_repeated
+from dechaff.run.runner import ENGINES, RunOptions, Summary, run_batch
+from dechaff.run.survey import with_repeated
 
 
 def register(sub: argparse._SubParsersAction) -> None:

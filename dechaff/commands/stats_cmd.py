@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from dechaff.authoring.stats import dead_rules, hit_tables, residual_noise
 from dechaff.commands.common import load_book
-from dechaff.stats import dead_rules, hit_tables, residual_noise
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dechaff.cleaners import PARAM_SPECS
-from dechaff.engine import DocResult, Engine, Settings, source_row
+from dechaff.engine.engine import DocResult, Engine, Settings, source_row
 from dechaff.execution.guard import DocumentTimeout, time_limit
 from dechaff.io.inputs import Source
 from dechaff.io.shards import DocOutput, placed
 from dechaff.io.writers import removed_rows
-from dechaff.langid import detect
 from dechaff.quality.dedup import DedupConfig, fingerprint
 from dechaff.ruleset.loader import default_rules_dir, load_rulebook
+from dechaff.text.langid import detect
 
 TIMEOUT = "error:timeout"
 WORKER_CRASH = "error:worker"

@@ -15,8 +15,8 @@ import pyarrow.parquet as pq
 
 from dechaff.commands.export_cmd import write_shards
 from dechaff.io.shards import METADATA
+from dechaff.io.tables import METADATA_SCHEMA
 from dechaff.io.writers import text_path
-from dechaff.metadata import METADATA_SCHEMA
 
 FORMATS_OUT = ("txt", "jsonl", "parquet")
 SCHEMA = pa.schema([pa.field("text", pa.string()), *METADATA_SCHEMA])

@@ -10,10 +10,10 @@ from __future__ import annotations
 import ftfy
 
 from dechaff.cleaners import MOJIBAKE
+from dechaff.core.outcome import Removal
 from dechaff.io.badness import may_need_fix
-from dechaff.metadata import REMOVED_TEXT_MAX
-from dechaff.outcome import Removal
-from dechaff.textnorm import split_lines
+from dechaff.io.tables import REMOVED_TEXT_MAX
+from dechaff.text.normalise import split_lines
 
 RULE_ID = "mojibake.ftfy"
 

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dechaff.io.tables import METADATA_SCHEMA, REMOVED_SCHEMA
 from dechaff.io.writers import place_text
-from dechaff.metadata import METADATA_SCHEMA, REMOVED_SCHEMA
 
 if TYPE_CHECKING:
     from dechaff.quality.dedup import Fingerprint

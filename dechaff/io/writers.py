@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from dechaff.core.outcome import Removal
 from dechaff.io.source import capped_name
-from dechaff.outcome import Removal
 
 
 def text_path(out_dir: Path, doc_id: str) -> Path:

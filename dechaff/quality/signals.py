@@ -15,7 +15,7 @@ Units, chosen so a value equals datatrove's on trafilatura text (one newline per
   only is not a word.
 - *chars*: `len(text)`, the text as written.
 
-The stop words are the document language's list (jusText's, `dechaff.stoplists`), never
+The stop words are the document language's list (jusText's, `dechaff.text.stoplists`), never
 English's for another language; without a list the stop-word signal is None (no judgement).
 """
 

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from dechaff.outcome import Removal
-from dechaff.textnorm import normalise_line, split_lines
+from dechaff.core.outcome import Removal
+from dechaff.text.normalise import normalise_line, split_lines
 
 SHOWN_CHARS = 2000  # a minified 20 MB line is shown by its start only
 

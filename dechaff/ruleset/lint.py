@@ -14,7 +14,7 @@ from dechaff.ruleset.loader import DEFAULT_FILE, LANG_DIR, SITE_DIR
 from dechaff.ruleset.patterns import names_case
 from dechaff.ruleset.schema import MATCHERS, ParamSpec, RuleFile, parse_rule_file
 from dechaff.ruleset.yamlnodes import Located, load_located
-from dechaff.textnorm import fold, normalise_line
+from dechaff.text.normalise import fold, normalise_line
 
 
 @dataclass(frozen=True, slots=True)

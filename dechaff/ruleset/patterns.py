@@ -2,7 +2,7 @@
 
 Patterns are written in Python-like syntax. Because RE2's `\\w` and `\\d` are ASCII-only, they are
 rewritten to Unicode classes, and every pattern is normalised and folded exactly like the text it
-will be matched against (see `dechaff.textnorm`).
+will be matched against (see `dechaff.text.normalise`).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from weakref import WeakSet
 
 import re2
 
-from dechaff.memo import on_clear
+from dechaff.core.memo import on_clear
 from dechaff.ruleset.errors import RuleFileError
-from dechaff.textnorm import fold, normalise_line
+from dechaff.text.normalise import fold, normalise_line
 
 RE2_OPTIONS = re2.Options()
 RE2_OPTIONS.log_errors = False

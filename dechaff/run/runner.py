@@ -22,10 +22,10 @@ from dechaff.execution.ordered import OrderedExecutor
 from dechaff.io.inputs import Source
 from dechaff.io.run_record import Settings, record_settings
 from dechaff.io.shards import DocOutput, ShardWriter, prepare
-from dechaff.metadata import REMOVED_PREFIX
-from dechaff.progress import reporter_for
+from dechaff.io.tables import REMOVED_PREFIX
 from dechaff.quality.dedup import DedupConfig, Fingerprint
 from dechaff.quality.mark import mark_duplicates
+from dechaff.run.progress import reporter_for
 
 ENGINES = ("local", "dask")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from dechaff.document import Line
+from dechaff.core.document import Line
 
 
 @dataclass(frozen=True, slots=True)

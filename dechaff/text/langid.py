@@ -1,6 +1,6 @@
 """Language identification with langdetect, seeded so the same text always gets the same answer.
 
-The detector is `dechaff.langdetect_fast.FastDetector`: langdetect's own, with its hot loops
+The detector is `dechaff.text.langdetect_fast.FastDetector`: langdetect's own, with its hot loops
 rewritten to give the same answers faster.
 """
 
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from langdetect import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
-from dechaff.langdetect_fast import detect_langs
+from dechaff.text.langdetect_fast import detect_langs
 
 DetectorFactory.seed = 0
 

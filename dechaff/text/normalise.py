@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from dechaff.memo import on_clear
+from dechaff.core.memo import on_clear
 
 _SPACE_LIKE = (
     [chr(c) for c in range(0x00, 0x20)]

@@ -20,7 +20,7 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
-from dechaff.memo import on_clear
+from dechaff.core.memo import on_clear
 
 
 class _Normal(dict[str, str]):

@@ -10,12 +10,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dechaff.cleaners import PARAM_SPECS
-from dechaff.engine import Engine
+from dechaff.engine.engine import Engine
 from dechaff.io.source import Source
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.schema import parse_rule_file
-from dechaff.survey import SiteLines
-from dechaff.textnorm import line_key
+from dechaff.run.survey import SiteLines
+from dechaff.text.normalise import line_key
 
 EDGE = 5  # "at the top" / "at the bottom" = within this many lines of the edge in every page
 BLOCK_SHARE = 0.8  # a marker starts a trailing block in at least this share of its pages

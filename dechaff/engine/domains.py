@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import RegexSet
 from dechaff.ruleset.schema import Fingerprint, RuleFile
-from dechaff.textnorm import fold
+from dechaff.text.normalise import fold
 
 
 @dataclass(frozen=True, slots=True)

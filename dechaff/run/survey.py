@@ -11,11 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from dechaff.cleaners import site_boilerplate
-from dechaff.engine import Engine, Settings
+from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.pipeline import merged_params
 from dechaff.io.source import Source
-from dechaff.pipeline import merged_params
 from dechaff.ruleset.loader import RuleBook
-from dechaff.textnorm import line_key
+from dechaff.text.normalise import line_key
 
 
 @dataclass

@@ -13,23 +13,23 @@ from dataclasses import dataclass
 
 from dechaff import __version__
 from dechaff.cleaners import NORMALISE
-from dechaff.document import Context, Line
-from dechaff.domains import DomainMatch, DomainResolver, host_of
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Removal
+from dechaff.engine.domains import DomainMatch, DomainResolver, host_of
+from dechaff.engine.pipeline import Pipeline
 from dechaff.io import html_extract
 from dechaff.io.decode import Decoded, InputRefused, decode, from_text
 from dechaff.io.html_extract import Extracted, ExtractionTimeout, PageMeta, time_limit
 from dechaff.io.html_params import HtmlParams, merged_html
 from dechaff.io.inputs import Source
 from dechaff.io.mojibake import repair
-from dechaff.langid import detect
-from dechaff.metadata import REMOVED_PREFIX, REMOVED_TEXT_MAX, empty_row
-from dechaff.outcome import Removal
-from dechaff.pipeline import Pipeline
+from dechaff.io.tables import REMOVED_PREFIX, REMOVED_TEXT_MAX, empty_row
 from dechaff.quality.filters import first_failure, thresholds_for
 from dechaff.quality.signals import signals
 from dechaff.ruleset.loader import RuleBook
-from dechaff.stoplists import stoplist_for
-from dechaff.textnorm import normalise_line, normalise_lines, render, split_lines
+from dechaff.text.langid import detect
+from dechaff.text.normalise import normalise_line, normalise_lines, render, split_lines
+from dechaff.text.stoplists import stoplist_for
 
 BUILTIN = "builtin"
 
@@ -41,7 +41,7 @@ class Settings:
     max_line_chars: int = 100_000  # no real paragraph is longer; such lines are minified data
     quality_filter: bool = True  # False (--no-filter): the signals are measured, nothing is dropped
     time_limit: float | None = 30.0  # seconds for one HTML extraction; over it: error:timeout
-    repeated: tuple[tuple[str, frozenset[str]], ...] = ()  # per domain, from dechaff.survey (hashable)
+    repeated: tuple[tuple[str, frozenset[str]], ...] = ()  # per domain, from dechaff.run.survey (hashable)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from dechaff.document import Context
-from dechaff.engine import Settings, normalise
-from dechaff.langid import detect
-from dechaff.pipeline import Pipeline
+from dechaff.core.document import Context
+from dechaff.engine.engine import Settings, normalise
+from dechaff.engine.pipeline import Pipeline
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.schema import Example, RuleFile
-from dechaff.stoplists import stoplist_for
-from dechaff.textnorm import normalise_line, render
+from dechaff.text.langid import detect
+from dechaff.text.normalise import normalise_line, render
+from dechaff.text.stoplists import stoplist_for
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import Phrase
-from dechaff.textnorm import line_key
+from dechaff.text.normalise import line_key
 
 _AT_LINE = re.compile(r"@(\d+)$")
 

@@ -12,8 +12,8 @@ from typing import Any
 
 from dechaff.cleaners import CASCADE, site_rules
 from dechaff.cleaners.base import Cleaner, Origin
-from dechaff.document import Context, Line
-from dechaff.outcome import Removal, merge_fields
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Removal, merge_fields
 from dechaff.ruleset.patterns import PhraseSet, SharedSet
 from dechaff.ruleset.schema import RuleFile
 

@@ -1,0 +1,1 @@
+"""Tools for rule authors: suggestions, rule statistics, rule-file examples, scoring against gold."""

@@ -1,0 +1,1 @@
+"""One document end to end: the rule book, domain resolution, the compiled cascade, the engine."""

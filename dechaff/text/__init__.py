@@ -1,0 +1,1 @@
+"""Text basics: the normal form, language identification, stop-word lists."""
