@@ -17,7 +17,6 @@ from dechaff.commands import (
     stats_cmd,
     suggest_cmd,
 )
-from dechaff.commands.common import load_book
 from dechaff.io.inputs import InputSetupError
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.run.runner import StrictError
@@ -34,7 +33,7 @@ COMMANDS = (
     export_cmd,
 )
 
-__all__ = ["build_parser", "load_book", "main"]
+__all__ = ["build_parser", "main"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from dechaff.cleaners import CASCADE
-from dechaff.cli import load_book
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Outcome
 from dechaff.engine.engine import DocResult, Engine, normalise
 from dechaff.engine.pipeline import merged_params
+from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
 from dechaff.text.stoplists import stoplist_for

@@ -12,15 +12,15 @@ import pytest
 
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.cli import main
+from dechaff.core.sections import DedupConfig
 from dechaff.quality.dedup import (
-    DedupConfig,
     Duplicate,
-    Fingerprint,
+    Signature,
     exact_hash,
     find_duplicates,
-    fingerprint,
     jaccard,
     shingles,
+    signature_of,
 )
 from dechaff.ruleset.loader import load_rulebook
 
@@ -30,7 +30,7 @@ CONFIG = DedupConfig()
 
 
 def _dups(texts: dict[str, str], config: DedupConfig = CONFIG) -> dict[str, Duplicate]:
-    prints = {doc_id: fingerprint(text, config) for doc_id, text in texts.items()}
+    prints = {doc_id: signature_of(text, config) for doc_id, text in texts.items()}
     return find_duplicates(prints, texts.__getitem__, config)
 
 
@@ -104,8 +104,8 @@ def test_a_pair_below_the_threshold_is_not_merged() -> None:
 def test_an_lsh_candidate_is_checked_on_true_jaccard() -> None:
     # Same signature (as a hash collision would give), different texts: proposed, then rejected.
     texts = {"a": _article(6), "b": _article(7)}
-    signature = fingerprint(texts["a"], CONFIG).minhash
-    prints = {doc_id: Fingerprint(exact_hash(text), signature) for doc_id, text in texts.items()}
+    signature = signature_of(texts["a"], CONFIG).minhash
+    prints = {doc_id: Signature(exact_hash(text), signature) for doc_id, text in texts.items()}
     assert find_duplicates(prints, texts.__getitem__, CONFIG) == {}
 
 

@@ -11,10 +11,10 @@ import pytest
 from test_inputs import ARTICLE_EN, html_page
 
 from dechaff.cleaners import PARAM_SPECS
+from dechaff.core.sections import html_params
 from dechaff.engine.engine import Engine, Settings
 from dechaff.io import html_extract
 from dechaff.io.decode import decode
-from dechaff.io.html_params import merged_html
 from dechaff.io.inputs import Source
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.loader import RuleBook, load_rulebook
@@ -176,8 +176,8 @@ def test_html_section_errors_name_file_and_line(yaml: str, line: int, message: s
 
 def test_html_section_merges_down_the_cascade(tmp_path: Path) -> None:
     book = rules_with_site(tmp_path, "version: 1\nhtml:\n  favor: recall\n  prune_xpaths: ['//aside']\n")
-    default = merged_html([book.default.html])
-    merged = merged_html(f.html for f in book.cascade("en", book.site_for_host("example.org")))
+    default = html_params([book.default.html])
+    merged = html_params(f.html for f in book.cascade("en", book.site_for_host("example.org")))
     assert default.favor == "precision" and merged.favor == "recall"
     assert merged.prune_xpaths == ("//aside",) and merged.skip_cleaners == default.skip_cleaners
     assert merged.min_extracted_chars == default.min_extracted_chars

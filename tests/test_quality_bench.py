@@ -19,7 +19,7 @@ def test_signal_cost_on_the_seeds(book: RuleBook) -> None:
     assert root == ROOT / "seeds" and len(files) == 5
     cost = speed.measure(Engine(book), files, repeats=1)
     assert cost.documents == 5 and cost.repeats == 1
-    assert cost.process > cost.cascade > 0 and cost.signals > 0 and cost.fingerprint > 0
+    assert cost.process > cost.cascade > 0 and cost.signals > 0 and cost.signature > 0
     assert cost.ratio == pytest.approx(cost.signals / cost.cascade)
     assert "signals / cascade:" in speed.report(cost, root)
 

@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 
 from dechaff.cleaners import PARAM_SPECS
+from dechaff.core.names import SIGNAL_TYPES
+from dechaff.core.sections import CHECKS, THRESHOLD_KEYS
 from dechaff.engine.engine import DocResult, Engine, Settings
 from dechaff.io.inputs import Source
-from dechaff.quality.filters import CHECKS, THRESHOLD_KEYS, first_failure, parse_threshold, thresholds_for
-from dechaff.quality.signals import SIGNAL_TYPES, signals
+from dechaff.quality.filters import first_failure, parse_threshold, thresholds_for
+from dechaff.quality.signals import signals
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.loader import RuleBook, load_rulebook
 from dechaff.text.stoplists import stoplist_for

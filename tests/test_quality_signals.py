@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dechaff.quality.signals import SIGNALS, signals, tokenize
+from dechaff.core.names import SIGNALS
+from dechaff.quality.signals import signals, tokenize
 from dechaff.text.stoplists import stoplist_for
 
 # Lines (chars): "The cat sat on the mat." (23) twice, "Dogs bark loudly…" (17), "- #tag 2024" (11),

@@ -10,7 +10,7 @@ import pytest
 from test_inputs import ARTICLE_EN, ARTICLE_FR, article
 
 from dechaff.cli import main
-from dechaff.commands.common import load_book
+from dechaff.engine.rulebook import load_book
 
 from conftest import rules_copy
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from dechaff.authoring.examples import check, run_examples
-from dechaff.commands.common import load_book
+from dechaff.engine.rulebook import load_book
 
 from conftest import ROOT, rules_dir_option
 

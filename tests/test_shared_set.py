@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dechaff.cli import load_book
 from dechaff.engine.pipeline import Pipeline, _phrase_sets
+from dechaff.engine.rulebook import load_book
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import PhraseSet, SharedSet
 from dechaff.text.normalise import fold, normalise_line

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 
 from dechaff.cli import main
-from dechaff.commands.common import load_book
 from dechaff.engine.engine import Settings
+from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
 from dechaff.run.survey import with_repeated
 

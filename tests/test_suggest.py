@@ -11,8 +11,8 @@ import pytest
 from dechaff.authoring.evaluate import score
 from dechaff.authoring.suggest import Suggestion, extend
 from dechaff.cli import main
-from dechaff.commands.common import load_book
 from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
 
 from conftest import ROOT, STORIES

@@ -2,7 +2,7 @@
 
 The cascade is timed inside the real engine (its `pipeline()` hands back a timed proxy), the
 signals on the very text the cascade returned; each document's time is the best of a few
-repeats, so a noisy machine inflates neither side. The dedup fingerprint (run once per kept
+repeats, so a noisy machine inflates neither side. The dedup signature (run once per kept
 document by the run's post-pass) is shown beside them.
 """
 
@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from dechaff.core.memo import clear_all
+from dechaff.core.sections import DedupConfig
 from dechaff.engine.engine import Engine
 from dechaff.engine.pipeline import Pipeline
 from dechaff.io.inputs import Source
-from dechaff.quality.dedup import DedupConfig, fingerprint
+from dechaff.quality.dedup import signature_of
 from dechaff.quality.signals import signals
 from dechaff.text.stoplists import stoplist_for
 
@@ -35,7 +36,7 @@ class SignalCost:
     process: float  # Engine.process: read -> row, signals included
     cascade: float  # Pipeline.clean alone
     signals: float
-    fingerprint: float
+    signature: float
 
     @property
     def ratio(self) -> float:
@@ -69,7 +70,7 @@ class _TimedEngine(Engine):
 
 
 def measure(engine: Engine, paths: Sequence[Path], repeats: int = 3) -> SignalCost:
-    """Time the cascade, the signals and the fingerprint of every document `repeats` times.
+    """Time the cascade, the signals and the dedup signature of every document `repeats` times.
 
     Each repeat is a pass over all the documents that starts with the memo tables emptied
     (`dechaff.core.memo`), so a document's second timing gains nothing from its first, as in a real
@@ -96,7 +97,7 @@ def measure(engine: Engine, paths: Sequence[Path], repeats: int = 3) -> SignalCo
                 process,
                 timed.clock[0],
                 _timed(lambda t=text, w=stopwords: signals(t, w))[0],
-                _timed(lambda t=text: fingerprint(t, config))[0],
+                _timed(lambda t=text: signature_of(t, config))[0],
             ]
             sizes[path] = len(text)
             best[path] = [min(b, x) for b, x in zip(best.get(path, seconds), seconds, strict=True)]
@@ -123,7 +124,7 @@ def report(cost: SignalCost, where: Path) -> str:
         ("engine.process (read -> row)", cost.process),
         ("text cascade (Pipeline.clean)", cost.cascade),
         ("quality signals", cost.signals),
-        ("dedup fingerprint", cost.fingerprint),
+        ("dedup signature", cost.signature),
     ]
     lines = [
         f"signal cost on {cost.documents} documents of {where} ({cost.chars} chars of clean text), "

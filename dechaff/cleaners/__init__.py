@@ -19,10 +19,10 @@ from dechaff.cleaners import (
     site_rules,
     ui_tokens,
 )
+from dechaff.core.names import CASCADE_NAMES
 from dechaff.ruleset.schema import param_spec_of
 
-# site_rules first: a site's own directives (and the fields they extract) win over heuristics;
-# paragraphs last: the generic classifier only judges what the specific cleaners left.
+# In the order of `CASCADE_NAMES` (see there why site_rules comes first and paragraphs last).
 CASCADE: tuple[ModuleType, ...] = (
     site_rules,
     site_boilerplate,
@@ -39,7 +39,6 @@ CASCADE: tuple[ModuleType, ...] = (
     paragraphs,
 )
 
-NORMALISE = "normalise"
-MOJIBAKE = "mojibake"  # ftfy repair before normalising (`dechaff.io.mojibake`)
-NAMES: tuple[str, ...] = (MOJIBAKE, NORMALISE, *(m.NAME for m in CASCADE))
+if tuple(m.NAME for m in CASCADE) != CASCADE_NAMES:  # one order, written once
+    raise ImportError("the cleaner modules are not in the order of core.names.CASCADE_NAMES")
 PARAM_SPECS = {m.NAME: param_spec_of(m.Params) for m in CASCADE}

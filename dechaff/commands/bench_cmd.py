@@ -11,8 +11,8 @@ from pathlib import Path
 
 from dechaff.bench import quality, speed, throughput
 from dechaff.bench.devset import default_devset, pages
-from dechaff.commands.common import load_book
 from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.rulebook import load_book
 
 
 def register(sub: argparse._SubParsersAction) -> None:

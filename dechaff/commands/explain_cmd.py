@@ -8,12 +8,12 @@ from pathlib import Path
 
 from rich.console import Console
 
-from dechaff.commands.common import load_book
 from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.rulebook import load_book
 from dechaff.io.inputs import format_of
 from dechaff.io.source import Source
 from dechaff.report import html, terminal
-from dechaff.report.view import line_views
+from dechaff.report.view import line_views, meta_line
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,26 +26,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("--no-domain-rules", action="store_true", help="generic cascade only")
     cmd.add_argument("--html", type=Path, help="also write a standalone HTML page here")
     cmd.set_defaults(func=_explain)
-
-
-def meta_line(row: dict[str, object]) -> str:
-    """The metadata worth seeing next to a document (works on engine rows and Parquet rows)."""
-    keys = (
-        "status",
-        "error",
-        "domain",
-        "domain_source",
-        "lang",
-        "site_name",
-        "section",
-        "author",
-        "dateline",
-        "published",
-    )
-    parts = [f"{k}={row[k]}" for k in keys if isinstance(row.get(k), str) and row[k]]
-    files = row.get("rule_files")
-    listed = ", ".join(str(f) for f in files) if files is not None else ""  # type: ignore[union-attr]
-    return " ".join(parts) + (f" rules: {listed}" if listed else "")
 
 
 def _explain(args: argparse.Namespace) -> int:

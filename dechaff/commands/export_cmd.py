@@ -10,7 +10,6 @@ made and the counts per language, per domain and per reason a document was left 
 from __future__ import annotations
 
 import argparse
-import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,9 +19,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dechaff import __version__
-from dechaff.io.shards import METADATA, TEMP_PREFIX
+from dechaff.io.documents_out import write_shards
+from dechaff.io.shards import METADATA
 from dechaff.io.tables import METADATA_SCHEMA
-from dechaff.io.writers import text_path
 from dechaff.quality.filters import first_failure, parse_threshold
 from dechaff.ruleset.errors import did_you_mean
 
@@ -153,34 +152,6 @@ def export_schema(meta: Sequence[str]) -> pa.Schema:
     return pa.schema(
         [pa.field("text", pa.string()), *(METADATA_SCHEMA.field(n) for n in (*BASE_COLUMNS, *meta))]
     )
-
-
-def write_shards(
-    outdir: Path, to: Path, rows: Sequence[dict[str, object]], schema: pa.Schema, fmt: str, size: int
-) -> list[str]:
-    """Replace `to/data/part-*` with the new shards; returns their names. No row: one empty shard."""
-    data = to / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    for old in data.glob("part-*"):
-        old.unlink()
-    names = []
-    for index, start in enumerate(range(0, max(len(rows), 1), size)):
-        records = [
-            {"text": text_path(outdir, str(row["id"])).read_text(encoding="utf-8")}
-            | {name: row[name] for name in schema.names[1:]}
-            for row in rows[start : start + size]
-        ]
-        name = f"part-{index:05d}.{fmt}"
-        temp = data / f"{TEMP_PREFIX}{name}.tmp"
-        if fmt == "parquet":
-            pq.write_table(pa.Table.from_pylist(records, schema=schema), temp)
-        else:
-            temp.write_text(
-                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-            )
-        temp.replace(data / name)
-        names.append(name)
-    return names
 
 
 def dataset_card(

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dechaff.commands.explain_cmd import meta_line
 from dechaff.io.decode import InputRefused, decode
 from dechaff.io.inputs import format_of
 from dechaff.report import html
-from dechaff.report.view import line_views, removals_of
+from dechaff.report.view import line_views, meta_line, removals_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:

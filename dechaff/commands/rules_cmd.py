@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dechaff.authoring.examples import run_examples
 from dechaff.cleaners import PARAM_SPECS
-from dechaff.commands.common import load_book
+from dechaff.engine.rulebook import load_book
 from dechaff.ruleset.lint import lint
 from dechaff.ruleset.loader import default_rules_dir
 

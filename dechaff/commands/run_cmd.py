@@ -7,8 +7,9 @@ import hashlib
 from collections import Counter
 from pathlib import Path
 
-from dechaff.commands.common import load_book
+from dechaff.core.sections import DedupConfig
 from dechaff.engine.engine import Settings
+from dechaff.engine.rulebook import load_book
 from dechaff.execution.batch import RulesIdentity, WorkerSpec
 from dechaff.io.documents_out import FORMATS_OUT, write_documents
 from dechaff.io.inputs import (
@@ -23,7 +24,6 @@ from dechaff.io.inputs import (
 from dechaff.io.outdir import check_out_dir
 from dechaff.io.run_record import Settings as MadeWith
 from dechaff.io.run_record import resume_conflict
-from dechaff.quality.dedup import DedupConfig
 from dechaff.run.runner import ENGINES, RunOptions, Summary, run_batch
 from dechaff.run.survey import with_repeated
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from dechaff.authoring.stats import dead_rules, hit_tables, residual_noise
-from dechaff.commands.common import load_book
+from dechaff.engine.rulebook import load_book
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -8,8 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 from dechaff.authoring.suggest import draft, residual_keys, suggest, write
-from dechaff.commands.common import load_book
 from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.rulebook import load_book
 from dechaff.io.inputs import RecordFields, discover, sources_of
 from dechaff.ruleset.loader import default_rules_dir
 from dechaff.run.survey import survey

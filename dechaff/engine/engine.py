@@ -12,18 +12,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from dechaff import __version__
-from dechaff.cleaners import NORMALISE
 from dechaff.core.document import Context, Line
+from dechaff.core.names import NORMALISE, REMOVED_PREFIX, REMOVED_TEXT_MAX
 from dechaff.core.outcome import Removal
+from dechaff.core.sections import HtmlParams, html_params
 from dechaff.engine.domains import DomainMatch, DomainResolver, host_of
 from dechaff.engine.pipeline import Pipeline
 from dechaff.io import html_extract
 from dechaff.io.decode import Decoded, InputRefused, decode, from_text
 from dechaff.io.html_extract import Extracted, ExtractionTimeout, PageMeta, time_limit
-from dechaff.io.html_params import HtmlParams, merged_html
 from dechaff.io.inputs import Source
 from dechaff.io.mojibake import repair
-from dechaff.io.tables import REMOVED_PREFIX, REMOVED_TEXT_MAX, empty_row
+from dechaff.io.tables import empty_row
 from dechaff.quality.filters import first_failure, thresholds_for
 from dechaff.quality.signals import signals
 from dechaff.ruleset.loader import RuleBook
@@ -95,7 +95,7 @@ class Engine:
     def pipeline(self, lang: str, match: DomainMatch, html: bool = False) -> Pipeline:
         """The cascade for these rule files; after HTML extraction, without the `html.skip_cleaners`."""
         files = self.book.cascade(lang, match.site)
-        skip = merged_html(f.html for f in files).skip_cleaners if html else ()
+        skip = html_params(f.html for f in files).skip_cleaners if html else ()
         key = (*(f.path for f in files), *(f"-{name}" for name in skip))
         if key not in self._pipelines:
             self._pipelines[key] = Pipeline(files, frozenset(skip))
@@ -219,7 +219,7 @@ class Engine:
 
     def _html_params(self, meta: PageMeta, source: Source) -> HtmlParams:
         match = self._domain([], source.url or meta.url, source.domain)
-        return merged_html(f.html for f in self.book.cascade(meta.lang or "und", match.site))
+        return html_params(f.html for f in self.book.cascade(meta.lang or "und", match.site))
 
     def _domain(self, texts: list[str], url: str | None, declared: str | None) -> DomainMatch:
         if self.settings.domain_rules:

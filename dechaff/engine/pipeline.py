@@ -7,13 +7,14 @@ be written) until nothing more is removed, so cleaning a clean output changes no
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dechaff.cleaners import CASCADE, site_rules
 from dechaff.cleaners.base import Cleaner, Origin
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Removal, merge_fields
+from dechaff.core.sections import defaults_of, merge_sections
 from dechaff.ruleset.patterns import PhraseSet, SharedSet
 from dechaff.ruleset.schema import RuleFile
 
@@ -31,16 +32,11 @@ class Cleaned:
 
 def merged_params(module: Any, files: Sequence[RuleFile]) -> tuple[Any, Origin]:
     """A cleaner's Params from its defaults and each file in turn: lists extend, scalars override."""
-    values = {f.name: f.default for f in fields(module.Params)}
-    origin = files[0].path
-    for rule_file in files:
-        section = (rule_file.cleaners or {}).get(module.NAME)
-        if not section:
-            continue
-        origin = rule_file.path
-        for key, setting in section.items():
-            values[key] = values[key] + setting.value if isinstance(values[key], tuple) else setting.value
-    return module.Params(**values), Origin(origin)
+    sections = [(rule_file.cleaners or {}).get(module.NAME) for rule_file in files]
+    origin = next(
+        (f.path for f, s in zip(reversed(files), reversed(sections), strict=True) if s), files[0].path
+    )
+    return module.Params(**merge_sections(defaults_of(module.Params), sections)), Origin(origin)
 
 
 def _phrase_sets(cleaners: Sequence[Cleaner]) -> Iterator[PhraseSet]:

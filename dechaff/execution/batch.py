@@ -12,14 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dechaff.cleaners import PARAM_SPECS
+from dechaff.core.sections import DedupConfig
 from dechaff.engine.engine import DocResult, Engine, Settings, source_row
+from dechaff.engine.rulebook import load_book
 from dechaff.execution.guard import DocumentTimeout, time_limit
 from dechaff.io.inputs import Source
 from dechaff.io.shards import DocOutput, placed
 from dechaff.io.writers import removed_rows
-from dechaff.quality.dedup import DedupConfig, fingerprint
-from dechaff.ruleset.loader import default_rules_dir, load_rulebook
+from dechaff.quality.dedup import signature_of
 from dechaff.text.langid import detect
 
 TIMEOUT = "error:timeout"
@@ -34,11 +34,11 @@ class WorkerSpec:
     rules_dir: Path | None
     settings: Settings
     time_limit: float | None
-    dedup: DedupConfig | None = None  # set by run_batch: fingerprint kept texts for the post-pass
+    dedup: DedupConfig | None = None  # set by run_batch: sign kept texts for the post-pass
     text_dir: Path | None = None  # set for workers on this machine: they write the text files
 
     def build(self) -> Engine:
-        return Engine(load_rulebook(self.rules_dir or default_rules_dir(), PARAM_SPECS), self.settings)
+        return Engine(load_book(self.rules_dir), self.settings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def failure_row(source: Source, rules: RulesIdentity, status: str, message: str)
 
 
 def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> DocOutput:
-    """The writer's view of a result; a kept text is fingerprinted here, in the worker, so the
+    """The writer's view of a result; a kept text is signed here, in the worker, so the
     duplicate post-pass does not redo it serially in the parent."""
     kept = dedup is not None and result.text is not None and result.row["status"] == "ok"
     return DocOutput(
@@ -89,7 +89,7 @@ def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> D
         result.row,
         result.text,
         removed_rows(source.id, result.removed),
-        fingerprint(result.text, dedup) if kept else None,  # type: ignore[arg-type]
+        signature_of(result.text, dedup) if kept else None,  # type: ignore[arg-type]
     )
 
 

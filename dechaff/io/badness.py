@@ -16,7 +16,7 @@ from functools import cache
 import re2
 from ftfy.badness import BADNESS_RE
 
-from dechaff.ruleset.patterns import regex_tokens
+from dechaff.text.regex import regex_tokens
 
 # Python's \s under re.UNICODE: every character str.isspace() accepts.
 _SPACE = (

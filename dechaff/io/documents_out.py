@@ -8,13 +8,14 @@ document that has clean text is included, whatever its status (the status is a c
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dechaff.commands.export_cmd import write_shards
-from dechaff.io.shards import METADATA
+from dechaff.io.shards import METADATA, TEMP_PREFIX
 from dechaff.io.tables import METADATA_SCHEMA
 from dechaff.io.writers import text_path
 
@@ -29,3 +30,31 @@ def write_documents(out_dir: Path, fmt: str, shard_size: int) -> list[str]:
     rows = pq.read_table(out_dir / METADATA).to_pylist()
     rows = sorted((r for r in rows if text_path(out_dir, str(r["id"])).exists()), key=lambda r: str(r["id"]))
     return write_shards(out_dir, out_dir, rows, SCHEMA, fmt, shard_size)
+
+
+def write_shards(
+    outdir: Path, to: Path, rows: Sequence[dict[str, object]], schema: pa.Schema, fmt: str, size: int
+) -> list[str]:
+    """Replace `to/data/part-*` with the new shards; returns their names. No row: one empty shard."""
+    data = to / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    for old in data.glob("part-*"):
+        old.unlink()
+    names = []
+    for index, start in enumerate(range(0, max(len(rows), 1), size)):
+        records = [
+            {"text": text_path(outdir, str(row["id"])).read_text(encoding="utf-8")}
+            | {name: row[name] for name in schema.names[1:]}
+            for row in rows[start : start + size]
+        ]
+        name = f"part-{index:05d}.{fmt}"
+        temp = data / f"{TEMP_PREFIX}{name}.tmp"
+        if fmt == "parquet":
+            pq.write_table(pa.Table.from_pylist(records, schema=schema), temp)
+        else:
+            temp.write_text(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+            )
+        temp.replace(data / name)
+        names.append(name)
+    return names

@@ -19,7 +19,7 @@ from lxml import etree
 from trafilatura.metadata import extract_metadata, extract_url
 from trafilatura.utils import load_html
 
-from dechaff.io.html_params import HtmlParams
+from dechaff.core.sections import HtmlParams
 
 TRAFILATURA = "trafilatura"
 JUSTEXT = "justext"

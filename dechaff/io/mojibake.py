@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import ftfy
 
-from dechaff.cleaners import MOJIBAKE
+from dechaff.core.names import MOJIBAKE, REMOVED_TEXT_MAX
 from dechaff.core.outcome import Removal
 from dechaff.io.badness import may_need_fix
-from dechaff.io.tables import REMOVED_TEXT_MAX
 from dechaff.text.normalise import split_lines
 
 RULE_ID = "mojibake.ftfy"

@@ -15,16 +15,12 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dechaff.io.tables import METADATA_SCHEMA, REMOVED_SCHEMA
 from dechaff.io.writers import place_text
-
-if TYPE_CHECKING:
-    from dechaff.quality.dedup import Fingerprint
 
 METADATA = "metadata.parquet"
 REMOVED = "removed.parquet"
@@ -40,7 +36,8 @@ class DocOutput:
     row: dict[str, object]
     text: str | None
     removed: list[dict[str, object]]
-    fingerprint: Fingerprint | None = None  # for the duplicate post-pass, computed where the text is
+    # quality.dedup.Signature, for the duplicate post-pass, computed where the text is (io never looks in)
+    signature: object | None = None
     text_placed: bool = False  # a local worker already wrote (or removed) the text file itself
 
     @property
@@ -64,7 +61,7 @@ def placed(out_dir: Path, doc: DocOutput) -> DocOutput:
         if exc.errno in _WHOLE_RUN:
             raise
         row = {**doc.row, "status": WRITE_ERROR, "error": f"{type(exc).__name__}: {exc}"}
-        return replace(doc, row=row, text=None, text_placed=True, fingerprint=None)
+        return replace(doc, row=row, text=None, text_placed=True, signature=None)
     return replace(doc, text=None, text_placed=True)
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from dechaff.cleaners import NAMES
-from dechaff.quality.signals import SIGNAL_TYPES
-
-REMOVED_PREFIX = "removed_"
+from dechaff.core.names import NAMES, REMOVED_PREFIX, SIGNAL_TYPES
 
 METADATA_SCHEMA = pa.schema(
     [
@@ -60,8 +57,6 @@ REMOVED_SCHEMA = pa.schema(
         ("rule_file", pa.string()),
     ]
 )
-
-REMOVED_TEXT_MAX = 2000  # a 20 MB line is recorded by its span; its text cell keeps the first chars
 
 
 def empty_row(doc_id: str, source_path: str) -> dict[str, object]:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from dechaff.core.sections import DedupConfig
+
 if TYPE_CHECKING:
     from datasketch import LeanMinHash
-
-    from dechaff.ruleset.schema import Setting
 
 _KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(f"[{_KANA_HAN}]|[^\\W{_KANA_HAN}]+")
@@ -31,28 +31,7 @@ _DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
-class DedupConfig:
-    """Near-duplicate parameters (a `dedup:` section in `rules/_default.yaml` overrides them).
-
-    5-word shingles are FineWeb's; 0.8 Jaccard is the usual near-duplicate bar (NeMo Curator,
-    dolma); 128 permutations keep the LSH estimate within about 0.04.
-    """
-
-    shingle_words: int = 5
-    threshold: float = 0.8
-    num_perm: int = 128
-    seed: int = 1
-
-    @classmethod
-    def from_section(cls, section: Mapping[str, Setting] | None) -> DedupConfig:
-        return cls(**{key: setting.value for key, setting in (section or {}).items()})
-
-
-DEDUP_PARAMS: dict[str, type] = {f.name: type(f.default) for f in fields(DedupConfig)}
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
+class Signature:
     """What the post-pass keeps of a document: its exact hash and its MinHash signature."""
 
     exact: str
@@ -95,14 +74,14 @@ def shingles(text: str, size: int) -> set[str]:
     return out
 
 
-def fingerprint(text: str, config: DedupConfig) -> Fingerprint:
+def signature_of(text: str, config: DedupConfig) -> Signature:
     """The exact hash and MinHash signature of one clean text (pure: safe in any worker)."""
     from datasketch import LeanMinHash, MinHash  # scipy underneath: loaded only when a run dedups
 
     permutations = _permutations(config.num_perm, config.seed)
     minhash = MinHash(config.num_perm, config.seed, permutations=permutations, scheme="affine32")
     minhash.update_batch([s.encode() for s in shingles(text, config.shingle_words)])
-    return Fingerprint(exact_hash(text), LeanMinHash(minhash))
+    return Signature(exact_hash(text), LeanMinHash(minhash))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -116,12 +95,12 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 def find_duplicates(
-    prints: Mapping[str, Fingerprint], text_of: Callable[[str], str], config: DedupConfig
+    prints: Mapping[str, Signature], text_of: Callable[[str], str], config: DedupConfig
 ) -> dict[str, Duplicate]:
     """Every document in a cluster of two or more -> its Duplicate; unique documents are absent.
 
     `text_of` gives back a document's text to verify LSH candidates on true Jaccard (only
-    candidates are read again, so a run needs no more than the fingerprints in memory).
+    candidates are read again, so a run needs no more than the signatures in memory).
     """
     from datasketch import MinHashLSH
 

@@ -12,14 +12,9 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from dechaff.quality.signals import DUP_NGRAMS, TOP_NGRAMS
+from dechaff.core.sections import CHECKS, THRESHOLD_KEYS, Section
 from dechaff.ruleset.errors import did_you_mean
-
-if TYPE_CHECKING:
-    from dechaff.ruleset.schema import Setting
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
     "<": operator.lt,
@@ -29,57 +24,7 @@ _OPS: dict[str, Callable[[float, float], bool]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Check:
-    """Drop when `signal <op> threshold`; `reason` goes into the status (`dropped:<reason>`)."""
-
-    key: str
-    signal: str
-    op: str
-    reason: str
-
-
-CHECKS: tuple[Check, ...] = (
-    # GopherRepetitionFilter (datatrove's reasons, prefixed so they are not read as dedup)
-    Check("max_dup_para_frac", "gopher_dup_para_frac", ">", "gopher_rep_dup_para_frac"),
-    Check("max_dup_para_char_frac", "gopher_dup_para_char_frac", ">", "gopher_rep_dup_para_char_frac"),
-    Check("max_dup_line_frac", "gopher_dup_line_frac", ">", "gopher_rep_dup_line_frac"),
-    Check("max_dup_line_char_frac", "gopher_dup_line_char_frac", ">", "gopher_rep_dup_line_char_frac"),
-    *(
-        Check(f"max_top_{n}gram_char_frac", f"gopher_top_{n}gram_char_frac", ">", f"gopher_rep_top_{n}gram")
-        for n in TOP_NGRAMS
-    ),
-    *(
-        Check(f"max_dup_{n}gram_char_frac", f"gopher_dup_{n}gram_char_frac", ">", f"gopher_rep_dup_{n}grams")
-        for n in DUP_NGRAMS
-    ),
-    # GopherQualityFilter
-    Check("min_doc_words", "gopher_words", "<", "gopher_short_doc"),
-    Check("max_doc_words", "gopher_words", ">", "gopher_long_doc"),
-    Check("min_avg_word_length", "gopher_mean_word_length", "<", "gopher_below_avg_threshold"),
-    Check("max_avg_word_length", "gopher_mean_word_length", ">", "gopher_above_avg_threshold"),
-    Check("max_symbol_word_ratio", "gopher_hash_ratio", ">", "gopher_too_many_hashes"),
-    Check("max_symbol_word_ratio", "gopher_ellipsis_ratio", ">", "gopher_too_many_ellipsis"),
-    Check("max_bullet_lines_ratio", "gopher_bullet_lines", ">", "gopher_too_many_bullets"),
-    Check("max_ellipsis_lines_ratio", "gopher_ellipsis_lines", ">", "gopher_too_many_end_ellipsis"),
-    # datatrove calls this one max_non_alpha_words_ratio, but it is a floor on words with a letter
-    Check("min_alpha_words_ratio", "gopher_alpha_words", "<", "gopher_below_alpha_threshold"),
-    # datatrove: gopher_enough_stop_words
-    Check("min_stop_words", "gopher_stop_words", "<", "gopher_too_few_stop_words"),
-    # C4QualityFilter: its whole-document drops (its line drops are the cascade's job here)
-    Check("max_lorem_ipsum_lines", "c4_lorem_ipsum_lines", ">", "c4_lorem_ipsum"),
-    Check("max_curly_bracket_lines", "c4_curly_bracket_lines", ">", "c4_curly_bracket"),
-    Check("min_sentences", "c4_sentences", "<", "c4_too_few_sentences"),
-    # FineWebQualityFilter (its comparisons: at or below / at or above the threshold drops)
-    Check("min_line_punct_ratio", "fineweb_line_punct_ratio", "<=", "fineweb_line_punct_ratio"),
-    Check("max_short_line_ratio", "fineweb_short_line_ratio", ">=", "fineweb_short_line_ratio"),
-    Check("max_char_dup_ratio", "fineweb_char_dup_ratio", ">=", "fineweb_char_dup_ratio"),
-    Check("max_list_ratio", "fineweb_list_ratio", ">", "fineweb_list_ratio"),
-)
-THRESHOLD_KEYS: tuple[str, ...] = tuple(dict.fromkeys(check.key for check in CHECKS))
-
-
-def thresholds_for(sections: Iterable[Mapping[str, Setting] | None]) -> dict[str, float]:
+def thresholds_for(sections: Iterable[Section | None]) -> dict[str, float]:
     """Merge `filters:` sections in cascade order (later wins; null switches a check off)."""
     merged: dict[str, float | None] = {}
     for section in sections:

@@ -1,4 +1,4 @@
-"""The run's duplicate post-pass: fingerprint every kept text, cluster, write the columns back.
+"""The run's duplicate post-pass: a signature of every kept text, cluster, write the columns back.
 
 It runs once every shard is written (after a `--resume` too, over all shards), reads the texts
 back from `OUT/text/`, and rewrites each metadata part with `exact_hash`, `dup_cluster` and
@@ -15,9 +15,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dechaff.core.sections import DedupConfig
 from dechaff.io.shards import METADATA, TEMP_PREFIX
 from dechaff.io.writers import text_path
-from dechaff.quality.dedup import DedupConfig, Duplicate, Fingerprint, find_duplicates, fingerprint
+from dechaff.quality.dedup import Duplicate, Signature, find_duplicates, signature_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +31,9 @@ class Marked:
 
 
 def mark_duplicates(
-    out_dir: Path, config: DedupConfig, known: Mapping[str, Fingerprint] | None = None
+    out_dir: Path, config: DedupConfig, known: Mapping[str, Signature] | None = None
 ) -> Marked:
-    """`known`: fingerprints the workers already computed (with `config`); the others, from
+    """`known`: signatures the workers already computed (with `config`); the others, from
     shards of an earlier run (`--resume`), are computed here from the text files."""
     parts = sorted((out_dir / METADATA).glob("part-*.parquet"))
     kept: list[str] = []
@@ -45,7 +46,7 @@ def mark_duplicates(
         return text_path(out_dir, doc_id).read_text(encoding="utf-8")
 
     known = known or {}
-    prints = {doc_id: known.get(doc_id) or fingerprint(text_of(doc_id), config) for doc_id in kept}
+    prints = {doc_id: known.get(doc_id) or signature_of(text_of(doc_id), config) for doc_id in kept}
     duplicates = find_duplicates(prints, text_of, config)
     hashes = {doc_id: p.exact for doc_id, p in prints.items()}
     for part in parts:

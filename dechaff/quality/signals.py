@@ -28,38 +28,7 @@ from operator import methodcaller
 
 import numpy as np
 
-# Column name -> Python type (int -> int32, float -> float32), in the metadata's column order.
-SIGNAL_TYPES: dict[str, type] = {
-    # Gopher quality (datatrove GopherQualityFilter; Rae et al. 2021, Gopher paper, appendix A)
-    "gopher_words": int,
-    "gopher_mean_word_length": float,
-    "gopher_hash_ratio": float,
-    "gopher_ellipsis_ratio": float,
-    "gopher_bullet_lines": float,
-    "gopher_ellipsis_lines": float,
-    "gopher_alpha_words": float,
-    "gopher_stop_words": int,
-    # Gopher repetition (datatrove GopherRepetitionFilter; Gopher paper, table A1)
-    "gopher_dup_para_frac": float,
-    "gopher_dup_para_char_frac": float,
-    "gopher_dup_line_frac": float,
-    "gopher_dup_line_char_frac": float,
-    **{f"gopher_top_{n}gram_char_frac": float for n in (2, 3, 4)},
-    **{f"gopher_dup_{n}gram_char_frac": float for n in range(5, 11)},
-    # C4 (datatrove C4QualityFilter; Raffel et al. 2020, section 2.2)
-    "c4_sentences": int,
-    "c4_short_lines": float,
-    "c4_javascript_lines": int,
-    "c4_policy_lines": int,
-    "c4_lorem_ipsum_lines": int,
-    "c4_curly_bracket_lines": int,
-    # FineWeb (datatrove FineWebQualityFilter; Penedo et al. 2024)
-    "fineweb_line_punct_ratio": float,
-    "fineweb_short_line_ratio": float,
-    "fineweb_char_dup_ratio": float,
-    "fineweb_list_ratio": float,
-}
-SIGNALS: tuple[str, ...] = tuple(SIGNAL_TYPES)
+from dechaff.core.names import DUP_NGRAMS, SIGNAL_TYPES, TOP_NGRAMS
 
 _KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACELESS = re.compile(f"[{_KANA_HAN}]")
@@ -91,8 +60,6 @@ C4_MIN_LINE_WORDS = 3
 C4_MAX_WORD_CHARS = 1000
 _POLICY = re.compile("|".join(map(re.escape, C4_POLICY)))
 FINEWEB_SHORT_LINE = 30
-TOP_NGRAMS = (2, 3, 4)
-DUP_NGRAMS = (5, 6, 7, 8, 9, 10)
 
 
 def tokenize(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from html import escape
 
 __all__ = ["DocPart", "anchor", "document", "escape", "legend", "page", "run_report"]
 
-from dechaff.cleaners import NAMES
+from dechaff.core.names import NAMES
 from dechaff.report.view import LineView
 
 _PALETTE = (

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.text import Text
 
-from dechaff.cleaners import NAMES
+from dechaff.core.names import NAMES
 from dechaff.report.view import LineView
 
 _STYLES = (

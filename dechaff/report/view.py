@@ -77,3 +77,23 @@ def removals_of(rows: Iterable[dict[str, object]]) -> list[Removal]:
         )
         for r in rows
     ]
+
+
+def meta_line(row: dict[str, object]) -> str:
+    """The metadata worth seeing next to a document (works on engine rows and Parquet rows)."""
+    keys = (
+        "status",
+        "error",
+        "domain",
+        "domain_source",
+        "lang",
+        "site_name",
+        "section",
+        "author",
+        "dateline",
+        "published",
+    )
+    parts = [f"{k}={row[k]}" for k in keys if isinstance(row.get(k), str) and row[k]]
+    files = row.get("rule_files")
+    listed = ", ".join(str(f) for f in files) if files is not None else ""  # type: ignore[union-attr]
+    return " ".join(parts) + (f" rules: {listed}" if listed else "")

@@ -8,7 +8,7 @@ will be matched against (see `dechaff.text.normalise`).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from weakref import WeakSet
@@ -18,38 +18,13 @@ import re2
 from dechaff.core.memo import on_clear
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.text.normalise import fold, normalise_line
+from dechaff.text.regex import regex_tokens
 
 RE2_OPTIONS = re2.Options()
 RE2_OPTIONS.log_errors = False
 
 _OUTSIDE = {"w": r"[\p{L}\p{N}_]", "W": r"[^\p{L}\p{N}_]", "d": r"\p{Nd}", "D": r"\P{Nd}"}
 _INSIDE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}"}
-
-
-def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
-    """A regex as escapes (`\\w`), class openers (`[`, `[^`, `[]`, `[^]`) and single characters,
-    each with whether it sits inside a `[...]` class (its closing `]` does, its opener does not).
-
-    >>> list(regex_tokens(r"a[^]\\d]"))
-    [('a', False), ('[^]', False), ('\\\\d', True), (']', True)]
-    """
-    in_class = False
-    i = 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\" and i + 1 < len(pattern):
-            yield pattern[i : i + 2], in_class
-            i += 2
-        elif ch == "[" and not in_class:
-            end = i + 1 + (pattern[i + 1 : i + 2] == "^")
-            end += pattern[end : end + 1] == "]"
-            yield pattern[i:end], False
-            in_class = True
-            i = end
-        else:
-            yield ch, in_class
-            in_class = in_class and ch != "]"
-            i += 1
 
 
 def unicode_classes(pattern: str) -> str:

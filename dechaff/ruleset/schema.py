@@ -9,9 +9,7 @@ from typing import Any
 
 from lxml import etree
 
-from dechaff.io.html_params import FAVOR, HtmlParams
-from dechaff.quality.dedup import DEDUP_PARAMS
-from dechaff.quality.filters import THRESHOLD_KEYS
+from dechaff.core.sections import DEDUP_PARAMS, FAVOR, THRESHOLD_KEYS, HtmlParams
 from dechaff.ruleset.errors import RuleFileError, did_you_mean
 from dechaff.ruleset.patterns import Phrase, compile_re2, literal, user_regex
 from dechaff.ruleset.yamlnodes import Located, load_located

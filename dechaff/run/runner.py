@@ -16,14 +16,15 @@ from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 
+from dechaff.core.names import REMOVED_PREFIX
+from dechaff.core.sections import DedupConfig
 from dechaff.execution.batch import RulesIdentity, WorkerSpec
 from dechaff.execution.local import LocalExecutor
 from dechaff.execution.ordered import OrderedExecutor
 from dechaff.io.inputs import Source
 from dechaff.io.run_record import Settings, record_settings
 from dechaff.io.shards import DocOutput, ShardWriter, prepare
-from dechaff.io.tables import REMOVED_PREFIX
-from dechaff.quality.dedup import DedupConfig, Fingerprint
+from dechaff.quality.dedup import Signature
 from dechaff.quality.mark import mark_duplicates
 from dechaff.run.progress import reporter_for
 
@@ -112,7 +113,7 @@ def run_batch(
     config = dedup or DedupConfig()
     # Local workers share the output folder, so they write the text files themselves.
     spec = replace(spec, dedup=config, text_dir=out_dir if options.engine == "local" else None)
-    prints: dict[str, Fingerprint] = {}  # one small signature per kept document, for the post-pass
+    prints: dict[str, Signature] = {}  # one small signature per kept document, for the post-pass
 
     def pending() -> Iterator[Source]:
         for source in sources:
@@ -131,8 +132,8 @@ def run_batch(
                 if options.strict and doc.status.startswith("error"):
                     raise StrictError(f"{doc.row['source_path']}: {doc.status}: {doc.row['error']}")
                 summary.add(doc)
-                if doc.fingerprint is not None:
-                    prints[doc.id] = doc.fingerprint
+                if doc.signature is not None:
+                    prints[doc.id] = doc.signature
             writer.add(docs)
             reporter.advance(len(docs))
         writer.close()

@@ -1,4 +1,5 @@
-"""Helpers shared by several commands."""
+"""The rule book a run uses: the given rules folder (or the project's own) with every cleaner's
+parameters known to the schema."""
 
 from __future__ import annotations
 
