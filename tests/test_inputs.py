@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import uuid
 from pathlib import Path
 
 import pandas as pd
@@ -50,6 +51,12 @@ def html_page(title: str, lines: list[str], extra: str = "", charset: str = "utf
     )
 
 
+def record_uuid(uri: str) -> str:
+    """The uuid of the WARC-Record-ID the test WARCs give the record of `uri` (fixed, unlike
+    warcio's random ones, so tests can name the document)."""
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, uri))
+
+
 def write_warc(path: Path, records: list[tuple[str, str, bytes, str | None]]) -> None:
     """(type, uri, body, content type) per record; a warcinfo record first, as crawlers write."""
     with path.open("wb") as fh:
@@ -65,7 +72,10 @@ def write_warc(path: Path, records: list[tuple[str, str, bytes, str | None]]) ->
                 rec_type,
                 payload=io.BytesIO(body),
                 http_headers=http,
-                warc_headers_dict={"WARC-Date": "2024-05-01T10:00:00Z"},
+                warc_headers_dict={
+                    "WARC-Date": "2024-05-01T10:00:00Z",
+                    "WARC-Record-ID": f"<urn:uuid:{record_uuid(uri)}>",
+                },
             )
             writer.write_record(record)
 
@@ -121,12 +131,15 @@ def inputs(tmp_path: Path) -> Path:
     return src
 
 
+ARTICLE_ID = f"crawl/{record_uuid('https://example.org/article')}"
+
+
 def test_every_format_gives_text_and_metadata(
     inputs: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     meta, out = run(tmp_path, str(inputs))
     assert set(meta.index) == {
-        "plain", "utf16", "mojibake", "page", "shard/a", "shard/b", "table/p1", "table/p2", "crawl/3",
+        "plain", "utf16", "mojibake", "page", "shard/a", "shard/b", "table/p1", "table/p2", ARTICLE_ID,
     }  # fmt: skip
     assert (meta["status"] == "ok").all(), meta["status"].to_dict()
     assert (
@@ -155,10 +168,10 @@ def test_every_format_gives_text_and_metadata(
     assert meta.loc["table/p1", "url"] == "https://example.org/p1" and pd.isna(meta.loc["table/p2", "url"])
     assert json.loads(meta.loc["table/p1", "extra"]) == {"year": 2023}
 
-    assert "repair bridges" in text_of(out, "crawl/3")
-    assert meta.loc["crawl/3", "url"] == "https://example.org/article"
-    assert meta.loc["crawl/3", "fetched"] == "2024-05-01T10:00:00Z"
-    assert meta.loc["crawl/3", "domain"] == "example.org"
+    assert "repair bridges" in text_of(out, ARTICLE_ID)
+    assert meta.loc[ARTICLE_ID, "url"] == "https://example.org/article"
+    assert meta.loc[ARTICLE_ID, "fetched"] == "2024-05-01T10:00:00Z"
+    assert meta.loc[ARTICLE_ID, "domain"] == "example.org"
     assert pd.isna(meta.loc["plain", "fetched"]) and pd.isna(meta.loc["plain", "extractor"])
 
 
@@ -216,6 +229,7 @@ def test_broken_containers_and_records_get_rows(tmp_path: Path) -> None:
             )
         ],
     )
+    good_end = warc.stat().st_size
     warc.write_bytes(warc.read_bytes() + b"junk left by a bad copy\r\n\r\n")
     (src / "junk.parquet").write_bytes(b"PAR1 this is not a parquet file")
     (src / "after.txt").write_text(article(ARTICLE_EN), encoding="utf-8")
@@ -228,8 +242,9 @@ def test_broken_containers_and_records_get_rows(tmp_path: Path) -> None:
     assert status["mixed/notext"] == "error:read" and "'text'" in meta.loc["mixed/notext", "error"]
     assert status["cut"] == "error:read" and "EOFError" in meta.loc["cut", "error"]
     assert sum(1 for i in meta.index if i.startswith("cut/r")) > 0  # records before the cut are kept
-    assert status["bad/2"] == "ok"  # the good record before the broken one
-    assert status["bad/3"] == "error:read" and "broken WARC record" in meta.loc["bad/3", "error"]
+    assert status[f"bad/{record_uuid('https://example.org/p')}"] == "ok"  # the record before the break
+    broken = f"bad/offset-{good_end}"  # a broken record is named by where it starts
+    assert status[broken] == "error:read" and "broken WARC record" in meta.loc[broken, "error"]
     assert status["junk"] == "error:read"
     assert status["after"] == "ok"
 

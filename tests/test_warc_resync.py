@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from test_inputs import ARTICLE_EN, ARTICLE_FR, html_page
+from test_inputs import ARTICLE_EN, ARTICLE_FR, html_page, record_uuid
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -39,9 +39,14 @@ def record_bytes() -> list[bytes]:
             http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
             body = html_page(title, lines).encode()
             uri = f"https://example.org/{no}"
-            writer.write_record(
-                writer.create_warc_record(uri, "response", payload=io.BytesIO(body), http_headers=http)
+            record = writer.create_warc_record(
+                uri,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:{record_uuid(uri)}>"},
             )
+            writer.write_record(record)
         records.append(buf.getvalue())
     return records
 
@@ -74,6 +79,15 @@ def write(path: Path, records: list[bytes]) -> list[int]:
     return [sum(len(p) for p in parts[:k]) for k in range(len(parts))]
 
 
+def page(no: int) -> str:
+    """The id of the response record of page `no` (1 to 3) of `crawl.warc[.gz]`."""
+    return f"crawl/{record_uuid(f'https://example.org/{no}')}"
+
+
+def broken_at(offset: int) -> str:
+    return f"crawl/offset-{offset}"
+
+
 def run(inputs: Path, out: Path) -> pd.DataFrame:
     assert main(["run", str(inputs), "--out", str(out), "--workers", "1"]) == 0
     return pd.read_parquet(out / "metadata.parquet").set_index("id")
@@ -86,11 +100,12 @@ def test_reading_goes_on_after_a_broken_record(tmp_path: Path, name: str, corrup
     records[2] = CORRUPTIONS[corruption](records[2])  # the middle response
     offsets = write(tmp_path / name, records)
     meta = run(tmp_path / name, tmp_path / "out")
-    assert meta["status"].to_dict() == {"crawl/2": "ok", "crawl/3": "error:read", "crawl/4": "ok"}
-    error = meta.loc["crawl/3", "error"]
+    broken = broken_at(offsets[2])
+    assert meta["status"].to_dict() == {page(1): "ok", broken: "error:read", page(3): "ok"}
+    error = meta.loc[broken, "error"]
     assert f"byte {offsets[2]} of {name}" in error and "\n" not in error
-    assert meta.loc["crawl/3", "source_path"].endswith(name)
-    assert meta.loc["crawl/4", "url"] == "https://example.org/3"
+    assert meta.loc[broken, "source_path"].endswith(name)
+    assert meta.loc[page(3), "url"] == "https://example.org/3"
 
 
 @pytest.mark.parametrize("name", ["crawl.warc", "crawl.warc.gz"])
@@ -99,8 +114,9 @@ def test_a_truncated_last_record_is_an_error_not_a_short_page(tmp_path: Path, na
     records[3] = records[3][: len(records[3]) // 2]  # a download cut in the last record
     offsets = write(tmp_path / name, records)  # .gz: a whole member holding half a record
     meta = run(tmp_path / name, tmp_path / "out")
-    assert meta["status"].to_dict() == {"crawl/2": "ok", "crawl/3": "ok", "crawl/4": "error:read"}
-    assert f"byte {offsets[3]} of {name}" in meta.loc["crawl/4", "error"]
+    broken = broken_at(offsets[3])
+    assert meta["status"].to_dict() == {page(1): "ok", page(2): "ok", broken: "error:read"}
+    assert f"byte {offsets[3]} of {name}" in meta.loc[broken, "error"]
 
 
 def test_garbage_between_records_costs_no_record(tmp_path: Path) -> None:
@@ -108,13 +124,9 @@ def test_garbage_between_records_costs_no_record(tmp_path: Path) -> None:
     records.insert(2, b"\x00\x01 a bad copy left this\r\nWARC-Type: response\r\n\r\n")
     offsets = write(tmp_path / "crawl.warc", records)
     meta = run(tmp_path / "crawl.warc", tmp_path / "out")
-    assert meta["status"].to_dict() == {
-        "crawl/2": "ok",
-        "crawl/3": "error:read",
-        "crawl/4": "ok",
-        "crawl/5": "ok",
-    }
-    assert f"byte {offsets[2]} of crawl.warc" in meta.loc["crawl/3", "error"]
+    broken = broken_at(offsets[2])
+    assert meta["status"].to_dict() == {page(1): "ok", broken: "error:read", page(2): "ok", page(3): "ok"}
+    assert f"byte {offsets[2]} of crawl.warc" in meta.loc[broken, "error"]
 
 
 def test_a_gzip_member_with_corrupt_bytes_costs_that_record_only(tmp_path: Path) -> None:
@@ -125,13 +137,14 @@ def test_a_gzip_member_with_corrupt_bytes_costs_that_record_only(tmp_path: Path)
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(b"".join(records))
     meta = run(path, tmp_path / "out")
-    assert meta["status"].to_dict() == {"crawl/2": "ok", "crawl/3": "error:read", "crawl/4": "ok"}
-    assert f"byte {len(records[0]) + len(records[1])} of crawl.warc.gz" in meta.loc["crawl/3", "error"]
+    offset = len(records[0]) + len(records[1])
+    assert meta["status"].to_dict() == {page(1): "ok", broken_at(offset): "error:read", page(3): "ok"}
+    assert f"byte {offset} of crawl.warc.gz" in meta.loc[broken_at(offset), "error"]
 
 
 def test_a_whole_file_gzip_cannot_be_resynced_and_stops_at_the_break(tmp_path: Path) -> None:
     path = tmp_path / "crawl.warc.gz"
     path.write_bytes(gzip.compress(b"".join(record_bytes())))  # one member: no record boundary to find
     meta = run(path, tmp_path / "out")
-    assert meta["status"].to_dict() == {"crawl/2": "error:read"}
-    assert "gzip" in meta.loc["crawl/2", "error"]
+    assert meta["status"].to_dict() == {broken_at(0): "error:read"}
+    assert "gzip" in meta.loc[broken_at(0), "error"]

@@ -13,7 +13,6 @@ import zlib
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from itertools import count
 from typing import IO
 
 from warcio.archiveiterator import ArchiveIterator
@@ -42,30 +41,45 @@ def is_html(content_type: str | None, head: bytes) -> bool:
     return start.startswith((b"<!doctype html", b"<html"))
 
 
+def record_name(warc_record_id: str | None, offset: int) -> str:
+    """A record's id inside its file: the uuid of its WARC-Record-ID (`<urn:uuid:...>`, what Common
+    Crawl's indexes and FineWeb's `id` name it by), another URI as written, or, for a record
+    without one, its byte offset in the file as stored (as a CDX index addresses it).
+
+    >>> record_name("<urn:uuid:7a9d6f3e-1b2c-4d5e-8f90-0a1b2c3d4e5f>", 0)
+    '7a9d6f3e-1b2c-4d5e-8f90-0a1b2c3d4e5f'
+    >>> record_name(None, 1234), record_name("  ", 9)
+    ('offset-1234', 'offset-9')
+    """
+    uri = (warc_record_id or "").strip().removeprefix("<").removesuffix(">").strip()
+    if not uri:
+        return f"offset-{offset}"
+    return uri[len("urn:uuid:") :] if uri.lower().startswith("urn:uuid:") else uri
+
+
 @dataclass(frozen=True, slots=True)
 class _Break:
     """Where reading stopped: the broken record's offset in the file as stored (in a gzip file,
-    the offset of its member, as in a CDX index) and its number."""
+    the offset of its member, as in a CDX index), which names it, since its header cannot be trusted."""
 
     offset: int
-    no: int
     reason: str
 
 
 def read_warc(file: InputFile, skipped: Counter[str], max_bytes: int) -> Iterator[Source]:
-    """One Source per HTML response, with the target URL and the WARC-Date; ids are record numbers
-    (a broken record takes a number too, so the ids of the records after it do not depend on it)."""
-    numbers = count(1)
+    """One Source per HTML response, with the target URL and the WARC-Date; ids are
+    `<file id>/<WARC-Record-ID uuid>` (stable whatever else the file holds), a broken record's
+    `<file id>/offset-<byte offset>`."""
     with file.path.open("rb") as fh:
         gzipped = fh.read(len(GZIP_MEMBER)) == GZIP_MEMBER
         start: int | None = 0
         while start is not None:
             fh.seek(start)
-            broken = yield from _read_from(fh, file, skipped, max_bytes, numbers)
+            broken = yield from _read_from(fh, file, skipped, max_bytes)
             if broken is None:
                 return
             yield Source(
-                record_id(file.id, broken.no),
+                record_id(file.id, record_name(None, broken.offset)),
                 file.path,
                 error=f"broken WARC record at byte {broken.offset} of {file.path.name}: {broken.reason}",
             )
@@ -73,34 +87,32 @@ def read_warc(file: InputFile, skipped: Counter[str], max_bytes: int) -> Iterato
 
 
 def _read_from(
-    fh: IO[bytes], file: InputFile, skipped: Counter[str], max_bytes: int, numbers: Iterator[int]
+    fh: IO[bytes], file: InputFile, skipped: Counter[str], max_bytes: int
 ) -> Generator[Source, None, _Break | None]:
     """Records from the stream's position on, until the end (None) or a broken record."""
     start = fh.tell()
     records = ArchiveIterator(fh)
-    no: int | None = None
     try:
         for record in records:
-            no = next(numbers)
             warnings = records.err_count
             body = record.content_stream().read(max_bytes + 1) if record.rec_type == "response" else b""
             records.read_to_end()  # now, to see whether the record ends where its Content-Length says
+            offset = max(start, records.get_record_offset())
             problem = _length_problem(record, records.err_count > warnings)
             if problem is not None:
-                return _Break(max(start, records.get_record_offset()), no, problem)
-            source = _source_of(file, no, record, body, skipped)
+                return _Break(offset, problem)
+            source = _source_of(file, offset, record, body, skipped)
             if source is not None:
                 yield source
-            no = None
     except Exception as exc:  # warcio raises many kinds on bad bytes; any of them ends this span only
         message = " ".join(f"{type(exc).__name__}: {exc}".split())  # warcio's gzip message has newlines
         # warcio's offsets inside a whole-file gzip are meaningless (negative): the member's start it is
-        return _Break(max(start, records.offset), no if no is not None else next(numbers), message)
+        return _Break(max(start, records.offset), message)
     return None
 
 
 def _source_of(
-    file: InputFile, no: int, record: ArcWarcRecord, body: bytes, skipped: Counter[str]
+    file: InputFile, offset: int, record: ArcWarcRecord, body: bytes, skipped: Counter[str]
 ) -> Source | None:
     """The document of an HTML response (`body`: its payload, up to the size limit); None otherwise."""
     if record.rec_type != "response":
@@ -112,7 +124,7 @@ def _source_of(
         skipped["warc response (not HTML)"] += 1
         return None
     return Source(
-        record_id(file.id, no),
+        record_id(file.id, record_name(record.rec_headers.get_header("WARC-Record-ID"), offset)),
         file.path,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         kind="html",
