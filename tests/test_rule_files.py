@@ -17,6 +17,12 @@ CASES = [
     ("version: 1\nrules:\n  - id: a\n    dorp: x\n", 4, "unknown key 'dorp' in a rule"),
     ("version: 1\nrules:\n  - id: a\n    regex: '(unclosed'\n", 4, "invalid regular expression"),
     ("version: 1\nrules:\n  - id: a\n    regex: '(?=look)ahead'\n", 4, "look-around"),
+    ("version: 1\nrules:\n  - id: a\n    regex: '(?<=。) .+$'\n", 4, "name the part to remove (?P<cut>...)"),
+    (
+        "version: 1\nrules:\n  - id: a\n    regex: 'x(?P<cut> y)$'\n    action: drop_from\n",
+        4,
+        "only goes with action drop or strip",
+    ),
     ("version: one\n", 1, "'version' must be a whole number"),
     ("version: 1\nrules:\n  - id: a\n    line: x\n  - id: a\n    line: y\n", 5, "duplicate id 'a'"),
     ("version: 1\nrules:\n  - id: a\n    line: x\n    action: cut\n", 5, "unknown action 'cut'"),

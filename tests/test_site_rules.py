@@ -57,6 +57,64 @@ def test_positions_and_middle_strip(site_rules: SiteRules) -> None:
     assert kept(out)[-1] == "Le mot (mis à jour) reste au milieu de la ligne."
 
 
+CUT = """
+version: 1
+domains: [example.org]
+rules:
+  - {id: side-ja, regex: "[。）」！？](?P<cut> [^。）」！？]+)$", action: strip}
+  - {id: side-fr, regex: "[.!?](?P<cut> Les plus lus : [^.!?]+[.!?])", action: drop}
+  - {id: side-middle, regex: "(?P<cut>Météo du jour)", action: strip}
+"""
+
+
+@pytest.fixture()
+def cut_rules(tmp_path: Path) -> SiteRules:
+    book = load_rulebook(rules_copy(tmp_path, {"example.org": CUT}), PARAM_SPECS)
+    return SiteRules(book.site_for_host("example.org").rules)
+
+
+def _maps_back(text: str, out) -> None:
+    """Every removed span is exactly the text at its offsets in the (normalised) input line."""
+    inputs = {line.no: line.text for line in lines_of(text)}
+    for r in out.removed:
+        assert inputs[r.line_no][r.char_start : r.char_end] == r.text
+    for line in out.lines:
+        assert line.text in inputs[line.no] and inputs[line.no][line.start :].startswith(line.text)
+
+
+def test_strip_cut_group_keeps_the_context(cut_rules: SiteRules) -> None:
+    text = "駅前の図書館が来月から夜九時まで開くことになった。 人気記事ランキング\n短い行です。\n"
+    out = cut_rules.clean(lines_of(text), Context())
+    assert kept(out) == ["駅前の図書館が来月から夜九時まで開くことになった。", "短い行です。"]
+    assert [(r.text, r.rule_id) for r in out.removed] == [(" 人気記事ランキング", "side-ja")]
+    _maps_back(text, out)
+
+
+def test_strip_cut_group_in_the_middle_is_left_alone(cut_rules: SiteRules) -> None:
+    text = "La Météo du jour annonce de la pluie sur toute la région dès demain matin.\n"
+    out = cut_rules.clean(lines_of(text), Context())
+    assert kept(out) == ["La Météo du jour annonce de la pluie sur toute la région dès demain matin."]
+    assert not out.removed
+
+
+def test_drop_cut_group_removes_a_span_in_the_middle(cut_rules: SiteRules) -> None:
+    text = (
+        "Le marché couvert rouvre samedi. Les plus lus : Un ours vu en forêt. La mairie a repeint les "
+        "halles. Les plus lus : Le pont ferme. Les commerçants sont ravis.\n"
+    )
+    out = cut_rules.clean(lines_of(text), Context())
+    assert kept(out) == [
+        "Le marché couvert rouvre samedi.",
+        "La mairie a repeint les halles.",
+        "Les commerçants sont ravis.",
+    ]
+    cuts = [" Les plus lus : Un ours vu en forêt.", " Les plus lus : Le pont ferme."]
+    assert [r.text for r in out.removed] == cuts
+    assert {r.rule_id for r in out.removed} == {"side-fr"}
+    assert [line.gap_before for line in out.lines] == [True, False, False]
+    _maps_back(text, out)
+
+
 def test_subdomain_uses_parent_file_and_longest_match_wins(book) -> None:
     assert book.site_for_host("amp.lesoir.be").domains == ("lesoir.be",)
     assert book.site_for_host("notlesoir.be") is None

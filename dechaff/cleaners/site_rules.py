@@ -1,5 +1,6 @@
 """The directives written in rule files (default, language pack, site): drop a line, a prefix or a
-regex match, trim a span, cut from or up to a marker, drop a pair, extract a metadata field."""
+regex match, trim a span or cut one out (a `cut` group), cut from or up to a marker, drop a pair,
+extract a metadata field."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from dataclasses import dataclass
 
 from dechaff.cleaners.base import extract_value, words
 from dechaff.core.document import Context, Line
-from dechaff.core.outcome import Hit, Outcome, Removal, cut_edge, removal_of
+from dechaff.core.outcome import Hit, Outcome, Removal, cut_edge, cut_spans, removal_of
 from dechaff.ruleset.patterns import RegexSet
 from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
 
 NAME = "site_rules"
+
+Pieces = tuple[tuple[Line, ...], tuple[Removal, ...]]  # what is left of a line, and what was cut out
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +48,7 @@ class SiteRules:
             return Outcome(tuple(lines))
         n = len(lines)
         hits: dict[int, Hit] = {}
-        trimmed: dict[int, tuple[Line, Removal]] = {}
+        trimmed: dict[int, Pieces] = {}
         fields: dict[str, str] = {}
         for i, line in enumerate(lines):
             if i in hits:
@@ -61,6 +64,8 @@ class SiteRules:
                 continue
             if rule.action == "strip":
                 self._strip(line, folded, rule, hit, i, hits, trimmed)
+            elif rule.action == "drop" and rule.cut is not None:
+                self._cut(line, folded, rule, hit, i, hits, trimmed)
             elif rule.action == "drop_from":
                 hits.update({j: hit for j in range(i, n) if j not in hits})
                 break
@@ -83,22 +88,46 @@ class SiteRules:
         hit: Hit,
         i: int,
         hits: dict[int, Hit],
-        trimmed: dict[int, tuple[Line, Removal]],
+        trimmed: dict[int, Pieces],
     ) -> None:
-        """Trim the match if it touches an edge of the line; a match in the middle is left alone."""
+        """Trim the match (or its `cut` group) if it touches an edge of the line; a span in the
+        middle is left alone."""
         m = rule.regex.search(folded)
-        if m is None or (m.start() != 0 and m.end() != len(folded)):
+        start, end = rule.span(m) if m is not None else (-1, -1)
+        if end <= start or (start != 0 and end != len(folded)):
             return
-        if m.start() == 0 and m.end() == len(folded):
+        if start == 0 and end == len(folded):
             hits[i] = hit
             return
-        trimmed[i] = cut_edge(line, m.start(), m.end(), NAME, hit)
+        rest, removal = cut_edge(line, start, end, NAME, hit)
+        trimmed[i] = ((rest,), (removal,))
+
+    @staticmethod
+    def _cut(
+        line: Line,
+        folded: str,
+        rule: Rule,
+        hit: Hit,
+        i: int,
+        hits: dict[int, Hit],
+        trimmed: dict[int, Pieces],
+    ) -> None:
+        """Cut the `cut` group of every match out of the line, wherever it is; the text around a cut
+        in the middle stays, as two lines."""
+        spans = [span for m in rule.regex.finditer(folded) if (span := rule.span(m))[1] > span[0]]
+        if not spans:
+            return
+        pieces, removed = cut_spans(line, spans, NAME, hit)
+        if pieces:
+            trimmed[i] = (pieces, removed)
+        else:
+            hits[i] = hit
 
 
 def _outcome(
     lines: Sequence[Line],
     hits: dict[int, Hit],
-    trimmed: dict[int, tuple[Line, Removal]],
+    trimmed: dict[int, Pieces],
     fields: dict[str, str],
 ) -> Outcome:
     kept: list[Line] = []
@@ -107,9 +136,9 @@ def _outcome(
         if i in hits:
             removed.append(removal_of(line, NAME, hits[i]))
         elif i in trimmed:
-            rest, removal = trimmed[i]
-            kept.append(rest)
-            removed.append(removal)
+            pieces, removals = trimmed[i]
+            kept.extend(pieces)
+            removed.extend(removals)
         else:
             kept.append(line)
     return Outcome(tuple(kept), tuple(removed), fields)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dechaff.core.document import Line
 
@@ -84,3 +84,20 @@ def cut_edge(line: Line, start: int, end: int, cleaner: str, hit: Hit) -> tuple[
     )
     rest = line.trimmed(end, len(line.text)) if start == 0 else line.trimmed(0, start)
     return rest, removal
+
+
+def cut_spans(
+    line: Line, spans: Sequence[tuple[int, int]], cleaner: str, hit: Hit
+) -> tuple[tuple[Line, ...], tuple[Removal, ...]]:
+    """Cut sorted, disjoint `text[start:end]` spans anywhere in a line. The text left between two
+    cuts becomes a line of its own: pieces are never joined, so every output line is a substring of
+    an input line, and each cut is recorded with its exact offsets."""
+    removed = tuple(
+        Removal(line.no, line.start + a, line.start + b, line.text[a:b], cleaner, hit.rule_id, hit.rule_file)
+        for a, b in spans
+    )
+    bounds = [0, *(x for span in spans for x in span), len(line.text)]
+    pieces = [line.trimmed(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    kept = [piece for piece in pieces if piece.text]
+    out = tuple(replace(piece, gap_before=line.gap_before and k == 0) for k, piece in enumerate(kept))
+    return out, removed

@@ -74,12 +74,24 @@ def compile_re2(source: str, path: str, line: int) -> Any:
         return re2.compile(source, RE2_OPTIONS)
     except re2.error as exc:
         detail = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        hint = (
-            " (RE2 has no look-around or back-references)"
-            if "perl operator" in detail or "escape" in detail
-            else ""
+        message = f"invalid regular expression {source!r}: {detail}{_hint(detail)}"
+        raise RuleFileError(path, line, message) from None
+
+
+_LOOK_AROUND = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _hint(detail: str) -> str:
+    """What to write instead of a construct RE2 refuses."""
+    if any(op in detail for op in _LOOK_AROUND):
+        return (
+            ". RE2 has no look-around: match the context too and name the part to remove "
+            "(?P<cut>...), with action strip or drop; e.g. instead of '(?<=。) .+$' write "
+            "'。(?P<cut> .+)$', which removes only the text after the '。'"
         )
-        raise RuleFileError(path, line, f"invalid regular expression {source!r}: {detail}{hint}") from None
+    if "perl operator" in detail or "escape" in detail:
+        return " (RE2 has no look-around or back-references)"
+    return ""
 
 
 def user_regex(source: str, path: str, line: int, ignore_case: bool = False) -> Any:

@@ -15,6 +15,8 @@ from dechaff.ruleset.patterns import Phrase, compile_re2, literal, user_regex
 from dechaff.ruleset.yamlnodes import Located, load_located
 
 ACTIONS = ("drop", "strip", "drop_from", "drop_until", "drop_pair", "extract")
+CUT_GROUP = "cut"  # (?P<cut>...): the part of a match that `strip` or `drop` removes (RE2 has no look-around)
+CUT_ACTIONS = ("drop", "strip")
 FIELDS = ("author", "section", "site_name", "dateline", "published")
 MATCHERS = ("line", "prefix", "regex")
 RULE_KEYS = (
@@ -56,6 +58,11 @@ class Rule:
     top: int | None = None
     bottom: int | None = None
     max_words: int | None = None
+    cut: int | None = None  # index of the (?P<cut>...) group: only its span is removed
+
+    def span(self, match: Any) -> tuple[int, int]:
+        """What this rule removes of a match: its `cut` group, else all of it ((-1, -1): nothing)."""
+        return match.span(self.cut) if self.cut is not None else match.span()
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,8 +280,25 @@ def _rule(r: _Reader, loc: Located) -> Rule:
         )
     if action == "strip" and (extract or extract_next):
         raise r.fail(loc.line, f"rule '{rule_id}': a 'strip' rule cannot extract a field")
+    cut = regex.groupindex.get(CUT_GROUP)
+    if cut is not None and action not in CUT_ACTIONS:
+        raise r.fail(
+            m[matcher].line,
+            f"rule '{rule_id}': a (?P<cut>...) group names the part of the line to remove, so it only "
+            f"goes with action {' or '.join(CUT_ACTIONS)}, not '{action}'",
+        )
     return Rule(
-        rule_id, r.path, loc.line, pattern, regex, matcher, action, extract, extract_next, **_positions(r, m)
+        rule_id,
+        r.path,
+        loc.line,
+        pattern,
+        regex,
+        matcher,
+        action,
+        extract,
+        extract_next,
+        cut=cut,
+        **_positions(r, m),
     )
 
 
