@@ -170,3 +170,29 @@ def test_unwritable_text_file_costs_one_document(tmp_path: Path) -> None:
     rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
     assert rows.loc["a", "status"] == "error:write" and "a.txt" in rows.loc["a", "error"]
     assert rows.loc["b", "status"] == "ok" and (out / "text" / "b.txt").is_file()
+
+
+def test_planted_links_are_never_followed(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    out = tmp_path / "out"
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
+    victim = tmp_path / "victim.txt"
+    victim.write_text("not yours", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    # Links where the tool's temp files used to go, at a text file's final name, and a folder link.
+    for planted in ("text/b.txt.part", ".run.json.tmp", "text/c.txt"):
+        out.joinpath(planted).symlink_to(victim)
+    out.joinpath("text", "recs").symlink_to(elsewhere, target_is_directory=True)
+    (dumps / "b.txt").write_text(f"{PROSE}\n", encoding="utf-8")
+    (dumps / "c.txt").write_text(f"{PROSE} Deux.\n", encoding="utf-8")
+    (dumps / "recs.jsonl").write_text(json.dumps({"id": "r", "text": PROSE}) + "\n", encoding="utf-8")
+    args = ["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter", "--resume"]
+    assert main(args) == 0
+    assert victim.read_text(encoding="utf-8") == "not yours" and list(elsewhere.iterdir()) == []
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    assert rows.loc["recs/r", "status"] == "error:write" and "recs" in rows.loc["recs/r", "error"]
+    for name in ("b", "c"):
+        path = out / "text" / f"{name}.txt"
+        assert rows.loc[name, "status"] == "ok" and path.is_file() and not path.is_symlink()
+    assert not (out / "run.json").is_symlink()

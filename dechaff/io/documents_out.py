@@ -15,7 +15,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dechaff.io.shards import METADATA, TEMP_PREFIX
+from dechaff.io.atomic import atomic_file, remove_file
+from dechaff.io.shards import METADATA
 from dechaff.io.tables import METADATA_SCHEMA
 from dechaff.io.writers import text_path
 
@@ -36,10 +37,10 @@ def write_shards(
     outdir: Path, to: Path, rows: Sequence[dict[str, object]], schema: pa.Schema, fmt: str, size: int
 ) -> list[str]:
     """Replace `to/data/part-*` with the new shards; returns their names. No row: one empty shard."""
+    to.mkdir(parents=True, exist_ok=True)
     data = to / "data"
-    data.mkdir(parents=True, exist_ok=True)
     for old in data.glob("part-*"):
-        old.unlink()
+        remove_file(to, old)
     names = []
     for index, start in enumerate(range(0, max(len(rows), 1), size)):
         records = [
@@ -48,13 +49,10 @@ def write_shards(
             for row in rows[start : start + size]
         ]
         name = f"part-{index:05d}.{fmt}"
-        temp = data / f"{TEMP_PREFIX}{name}.tmp"
-        if fmt == "parquet":
-            pq.write_table(pa.Table.from_pylist(records, schema=schema), temp)
-        else:
-            temp.write_text(
-                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
-            )
-        temp.replace(data / name)
+        with atomic_file(to, data / name) as file:
+            if fmt == "parquet":
+                pq.write_table(pa.Table.from_pylist(records, schema=schema), file)
+            else:
+                file.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode())
         names.append(name)
     return names

@@ -6,14 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from dechaff.io.atomic import is_temp
 from dechaff.io.inputs import InputSetupError
 from dechaff.io.run_record import RECORD
 from dechaff.io.shards import METADATA, REMOVED
 
 TEXT = "text"
 DATA = "data"  # --format-out jsonl|parquet shards
-OWNED = frozenset({TEXT, DATA, METADATA, REMOVED, RECORD, f".{RECORD}.tmp"})
-"""Every name a run writes at the top of its output folder."""
+OWNED = frozenset({TEXT, DATA, METADATA, REMOVED, RECORD})
+"""Every name a run writes at the top of its output folder (and temp files, `atomic.is_temp`)."""
 
 
 def _within(inner: Path, outer: Path) -> bool:
@@ -36,11 +37,16 @@ def check_out_dir(out: Path, inputs: Iterable[Path], force: bool = False) -> Non
             raise InputSetupError(
                 f"--out {out} contains the input {given}: choose a folder apart from the inputs"
             )
+    if target.exists() and not target.is_dir():
+        raise InputSetupError(f"--out {out} is a file, not a folder")
+    links = sorted(name for name in OWNED if (target / name).is_symlink())
+    if links:
+        raise InputSetupError(
+            f"--out {out}: {links[0]!r} is a link, which this tool never makes nor follows: remove it"
+        )
     if force or not target.is_dir():
-        if target.exists() and not target.is_dir():
-            raise InputSetupError(f"--out {out} is a file, not a folder")
         return
-    foreign = sorted(p.name for p in target.iterdir() if p.name not in OWNED)
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in OWNED and not is_temp(p.name))
     if foreign:
         shown = ", ".join(repr(name) for name in foreign[:3]) + (" ..." if len(foreign) > 3 else "")
         raise InputSetupError(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from dechaff.io.atomic import write_atomic
 from dechaff.io.shards import METADATA
 
 RECORD = "run.json"
@@ -68,10 +69,8 @@ def recorded_settings(out_dir: Path) -> dict[str, object] | None:
 
 
 def record_settings(out_dir: Path, digest: str, settings: Settings) -> None:
-    """Write `run.json` (temp file, then rename): the settings, and the rules digest for people."""
+    """Write `run.json` (atomically, through no link): the settings, and the rules digest for people."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / RECORD
-    temp = path.with_name(f".{RECORD}.tmp")
     record = {"rules_digest": digest, "settings": dict(settings)}
-    temp.write_text(json.dumps(record, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    temp.replace(path)
+    text = json.dumps(record, indent=2, sort_keys=True) + "\n"
+    write_atomic(out_dir, out_dir / RECORD, text.encode("utf-8"))

@@ -19,13 +19,13 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dechaff.io.atomic import AtomicFile, is_temp
 from dechaff.io.tables import METADATA_SCHEMA, REMOVED_SCHEMA
 from dechaff.io.writers import place_text
 
 METADATA = "metadata.parquet"
 REMOVED = "removed.parquet"
 SCHEMAS = {METADATA: METADATA_SCHEMA, REMOVED: REMOVED_SCHEMA}
-TEMP_PREFIX = "."  # pyarrow datasets skip hidden files, so a half-written shard is never read
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +103,7 @@ def prepare(out_dir: Path, resume: bool) -> Resumed:
         if not folder.is_dir():
             continue
         for path in folder.iterdir():
-            if path.name.startswith(TEMP_PREFIX) or path.name not in kept:
+            if is_temp(path.name) or path.name not in kept:
                 path.unlink()
     done: set[str] = set()
     for path in complete:
@@ -112,21 +112,24 @@ def prepare(out_dir: Path, resume: bool) -> Resumed:
 
 
 class _Part:
-    """One table's shard being written: a hidden temp file renamed into place by `commit`."""
+    """One table's shard being written: a hidden temp file (pyarrow datasets skip hidden files, so a
+    half-written shard is never read) renamed into place by `commit`."""
 
-    def __init__(self, folder: Path, index: int, schema: pa.Schema) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.final = folder / part_name(index)
-        self.temp = folder / f"{TEMP_PREFIX}{part_name(index)}.tmp"
-        self.schema = schema
-        self._writer = pq.ParquetWriter(self.temp, schema)
+    def __init__(self, out_dir: Path, name: str, index: int) -> None:
+        self.schema = SCHEMAS[name]
+        self._file = AtomicFile(out_dir, out_dir / name / part_name(index))
+        self._writer = pq.ParquetWriter(self._file.file, self.schema)
 
     def write(self, rows: Sequence[dict[str, object]]) -> None:
         self._writer.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
 
     def commit(self) -> None:
         self._writer.close()
-        self.temp.replace(self.final)
+        self._file.commit()
+
+    def discard(self) -> None:
+        self._writer.close()
+        self._file.discard()
 
 
 class ShardWriter:
@@ -145,7 +148,7 @@ class ShardWriter:
             return
         docs = [doc if doc.text_placed else placed(self.out_dir, doc) for doc in docs]
         if self._parts is None:
-            self._parts = {name: _Part(self.out_dir / name, self._next, s) for name, s in SCHEMAS.items()}
+            self._parts = {name: _Part(self.out_dir, name, self._next) for name in SCHEMAS}
             self._next += 1
         self._parts[REMOVED].write([row for doc in docs for row in doc.removed])
         self._parts[METADATA].write([doc.row for doc in docs])
@@ -163,9 +166,15 @@ class ShardWriter:
     def close(self) -> None:
         """Commit the last shard; a run with no document at all still leaves two readable empty tables."""
         self._commit()
-        for name, schema in SCHEMAS.items():
+        for name in SCHEMAS:
             folder = self.out_dir / name
             if not any(folder.glob("part-*.parquet")):
-                part = _Part(folder, 0, schema)
+                part = _Part(self.out_dir, name, 0)
                 part.write([])
                 part.commit()
+
+    def abandon(self) -> None:
+        """Remove the open shard's temp files (an error, an interrupt): `--resume` redoes its documents."""
+        for part in (self._parts or {}).values():
+            part.discard()
+        self._parts = None

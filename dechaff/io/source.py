@@ -52,7 +52,8 @@ class RecordFields:
 
 _UNSAFE = re.compile(r"[^\w.\-]+")
 MAX_NAME_BYTES = 200
-"""File systems allow 255 bytes per name: room for `.txt.part`, and for a suffix a later tool adds."""
+"""File systems allow 255 bytes per name: room for `.txt` and the temp name a write goes through
+(`atomic`), and for a suffix a later tool adds."""
 
 
 def capped_name(name: str) -> str:

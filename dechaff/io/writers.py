@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dechaff.core.outcome import Removal
+from dechaff.io.atomic import remove_file, write_atomic
 from dechaff.io.source import capped_name
 
 
@@ -21,16 +22,12 @@ def place_text(out_dir: Path, doc_id: str, text: str | None) -> None:
     if text is not None:
         write_text(out_dir, doc_id, text)
     else:
-        text_path(out_dir, doc_id).unlink(missing_ok=True)
+        remove_file(out_dir, text_path(out_dir, doc_id))
 
 
 def write_text(out_dir: Path, doc_id: str, text: str) -> None:
-    """Write atomically (temp file then rename) so a killed run never leaves half a file."""
-    path = text_path(out_dir, doc_id)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(text, encoding="utf-8", newline="\n")
-    tmp.replace(path)
+    """Write atomically, through no link (`atomic`), so a killed run never leaves half a file."""
+    write_atomic(out_dir, text_path(out_dir, doc_id), text.encode("utf-8"), durable=False)
 
 
 def removed_rows(doc_id: str, removed: Iterable[Removal]) -> list[dict[str, object]]:

@@ -16,7 +16,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dechaff.core.sections import DedupConfig
-from dechaff.io.shards import METADATA, TEMP_PREFIX
+from dechaff.io.atomic import atomic_file
+from dechaff.io.shards import METADATA
 from dechaff.io.writers import text_path
 from dechaff.quality.dedup import Duplicate, Signature, find_duplicates, signature_of
 
@@ -50,7 +51,7 @@ def mark_duplicates(
     duplicates = find_duplicates(prints, text_of, config)
     hashes = {doc_id: p.exact for doc_id, p in prints.items()}
     for part in parts:
-        _rewrite(part, hashes, duplicates)
+        _rewrite(out_dir, part, hashes, duplicates)
     return Marked(
         len(kept),
         len({d.cluster for d in duplicates.values()}),
@@ -58,7 +59,7 @@ def mark_duplicates(
     )
 
 
-def _rewrite(part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> None:
+def _rewrite(out_dir: Path, part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> None:
     table = pq.read_table(part)
     ids = table.column("id").to_pylist()
     columns = {
@@ -69,6 +70,5 @@ def _rewrite(part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate
     for name, values in columns.items():
         index = table.schema.get_field_index(name)
         table = table.set_column(index, table.schema.field(index), pa.array(values, pa.string()))
-    temp = part.with_name(f"{TEMP_PREFIX}{part.name}.dedup.tmp")
-    pq.write_table(table, temp)
-    temp.replace(part)
+    with atomic_file(out_dir, part) as file:
+        pq.write_table(table, file)
