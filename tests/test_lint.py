@@ -93,12 +93,44 @@ def test_broken_file(tmp_path: Path, body: str, line: int, level: str, code: str
     path.parent.mkdir()
     path.write_text(HEAD + body, encoding="utf-8")
     findings = lint_file(path, "sites/example.org.yaml", PARAM_SPECS)
-    matching = [f for f in findings if f.code == code]
+    matching = [f for f in findings if f.code == code and words in f.message]
     assert matching, findings
     finding = matching[0]
     assert (finding.path, finding.line, finding.level) == ("sites/example.org.yaml", line, level)
-    assert words in finding.message
     assert str(finding).startswith(f"sites/example.org.yaml:{line}: {level}: ")
+
+
+def test_every_error_of_a_file_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "sites" / "example.org.yaml"
+    path.parent.mkdir()
+    body = (
+        "rules:\n"
+        "  - {id: a, line: Menu, action: dorp}\n"  # 5
+        "  - {id: b, regex: '(?<=x)y'}\n"  # 6
+        "  - {id: c, line: Pub}\n"  # 7: fine
+        "  - {id: c, line: Pub2}\n"  # 8: duplicate of c
+        "cleaners:\n"
+        "  cookies:\n"
+        "    phrases: ['ok', '(unclosed']\n"  # 11
+        "    max_wrods: 3\n"  # 12
+        "filters: {min_doc_words: -1}\n"  # 13
+    )
+    path.write_text(HEAD + body, encoding="utf-8")
+    findings = lint_file(path, "sites/example.org.yaml", PARAM_SPECS)
+    assert [(f.line, f.level) for f in findings] == [(n, "error") for n in (5, 6, 8, 11, 12, 13)]
+    assert main(["rules", "lint", str(path)]) == 1
+    assert "6 error(s)" in capsys.readouterr().out
+
+
+def test_leftover_suggestions_are_flagged(tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(
+        HEAD + "rules:\n  - {id: a, line: Menu, suggested: true}\n  - {id: b, line: Pub, suggested: false}\n",
+        encoding="utf-8",
+    )
+    found = [f for f in lint_file(path, "x.yaml", PARAM_SPECS) if f.code == "suggested"]
+    assert [(f.line, f.level) for f in found] == [(5, "warning")]
+    assert "rule 'a'" in found[0].message and "remove the flag" in found[0].message
 
 
 def test_missing_examples_warned(tmp_path: Path) -> None:

@@ -9,10 +9,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.loader import DEFAULT_FILE, LANG_DIR, SITE_DIR
 from dechaff.ruleset.patterns import names_case
-from dechaff.ruleset.schema import MATCHERS, ParamSpec, RuleFile, parse_rule_file
+from dechaff.ruleset.schema import MATCHERS, ParamSpec, RuleFile, parse_rule_file, rule_file_errors
 from dechaff.ruleset.yamlnodes import Located, load_located
 from dechaff.text.normalise import fold, normalise_line
 
@@ -70,24 +69,44 @@ def rule_files(paths: Sequence[Path]) -> list[Path]:
 
 
 def lint_file(path: Path, label: str, params: ParamSpec) -> list[Finding]:
-    """All findings for one file; schema errors come from the loader itself."""
+    """All findings for one file: every schema error (the loader's checks, not just the first),
+    then, for a file the loader accepts, what it accepts but an author would regret."""
     kind = kind_of(path)
     try:
         text = path.read_text(encoding="utf-8")
-        parsed = parse_rule_file(text, label, kind, path.stem, params)
     except (OSError, UnicodeDecodeError) as exc:
         return [Finding(label, 1, "error", "unreadable", str(exc))]
-    except RuleFileError as exc:
-        return [Finding(exc.path, exc.line, "error", "schema", exc.message)]
+    errors = rule_file_errors(text, label, kind, path.stem, params)
+    if errors:
+        return [Finding(e.path, e.line, "error", "schema", e.message) for e in errors]
+    parsed = parse_rule_file(text, label, kind, path.stem, params)
     tree = load_located(text, label).value
     findings = [f for p in _patterns(tree, params) for f in _check_pattern(label, p)]
     findings += _duplicates_and_shadows(parsed)
     findings += _fingerprints(parsed)
+    findings += _suggested(label, tree)
     if not parsed.examples:
         findings.append(
             Finding(label, 1, "warning", "no-examples", "no 'examples': add an input and its expect")
         )
     return sorted(findings, key=lambda f: (f.line, f.code))
+
+
+def _suggested(path: str, tree: dict[str, Located]) -> Iterator[Finding]:
+    """Rules `dechaff suggest` wrote that nobody has reviewed yet."""
+    items = tree.get("rules")
+    for item in items.value if items is not None else []:
+        flag = item.value.get("suggested")
+        if flag is not None and flag.value is True:
+            rule_id = item.value["id"].value
+            yield Finding(
+                path,
+                flag.line,
+                "warning",
+                "suggested",
+                f"rule '{rule_id}' is still marked 'suggested: true': check it against the pages "
+                "(keep, fix or delete it), then remove the flag",
+            )
 
 
 def _patterns(tree: dict[str, Located], params: ParamSpec) -> Iterator[_Pattern]:

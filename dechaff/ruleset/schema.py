@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
+from functools import partial
 from typing import Any
 
 from lxml import etree
@@ -133,21 +134,42 @@ ParamSpec = Mapping[str, Mapping[str, tuple[type, str | None]]]
 
 
 class _Reader:
-    """Validation helpers bound to one file, so every message carries its path."""
+    """Validation helpers bound to one file, so every message carries its path. With an `errors`
+    list, a bad item is recorded there and reading goes on (lint reports every error of a file);
+    without, the first one is raised (the loader stops at once)."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, errors: list[RuleFileError] | None = None) -> None:
         self.path = path
+        self.errors = errors
 
     def fail(self, line: int, message: str) -> RuleFileError:
         return RuleFileError(self.path, line, message)
+
+    def report(self, error: RuleFileError) -> None:
+        if self.errors is None:
+            raise error
+        self.errors.append(error)
+
+    def guard(self, work: Callable[[], Any], default: Any = None) -> Any:
+        """`work()`, or `default` after reporting the error it raised."""
+        try:
+            return work()
+        except RuleFileError as exc:
+            self.report(exc)
+            return default
+
+    def each(self, items: list[Located], parse: Callable[[_Reader, Located], Any]) -> list[Any]:
+        """Every item that parses; the others are reported."""
+        out = [self.guard(lambda item=item: parse(self, item), _BAD) for item in items]
+        return [x for x in out if x is not _BAD]
 
     def mapping(self, loc: Located, what: str, allowed: tuple[str, ...]) -> dict[str, Located]:
         if not isinstance(loc.value, dict):
             raise self.fail(loc.line, f"{what} must be a mapping of key: value")
         for key, val in loc.value.items():
             if key not in allowed:
-                raise self.fail(val.line, f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}")
-        return loc.value
+                self.report(self.fail(val.line, f"unknown key '{key}' in {what}{did_you_mean(key, allowed)}"))
+        return {key: val for key, val in loc.value.items() if key in allowed}
 
     def scalar(self, loc: Located, kind: type, what: str) -> Any:
         value = loc.value
@@ -169,54 +191,65 @@ class _Reader:
 
 
 _TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false"}
+_BAD = object()  # an item that did not parse (its error is reported)
 
 
 def parse_rule_file(text: str, path: str, kind: str, name: str, params: ParamSpec) -> RuleFile:
     """Validate one file's text; raises RuleFileError on the first problem."""
-    r = _Reader(path)
-    top = r.mapping(load_located(text, path), "the rule file", KIND_KEYS[kind])
+    return _parse(_Reader(path), text, kind, name, params)
+
+
+def rule_file_errors(text: str, path: str, kind: str, name: str, params: ParamSpec) -> list[RuleFileError]:
+    """Every error of one file, in line order (none: the loader accepts it)."""
+    r = _Reader(path, errors=[])
+    try:
+        _parse(r, text, kind, name, params)
+    except RuleFileError as exc:  # one that stops the reading: bad YAML, a file that is not a mapping
+        r.report(exc)
+    return sorted(r.errors or [], key=lambda e: e.line)
+
+
+def _parse(r: _Reader, text: str, kind: str, name: str, params: ParamSpec) -> RuleFile:
+    top = r.mapping(load_located(text, r.path), "the rule file", KIND_KEYS[kind])
     if "version" not in top:
-        raise r.fail(1, "missing required key 'version' (a whole number, raise it when you change the file)")
-    opt: dict[str, Any] = {}
-    for key in ("ruleset_version", "lang", "stoplist", "site_name"):
-        if key in top:
-            opt[key] = r.scalar(top[key], str, f"'{key}'")
-    if "filters" in top:
-        opt["filters"] = _filters(r, top["filters"])
-    if "dedup" in top:
-        opt["dedup"] = _dedup(r, top["dedup"])
-    if "html" in top:
-        opt["html"] = _html(r, top["html"], tuple(params))
-    if kind == "default" and "ruleset_version" not in opt:
-        raise r.fail(1, "missing required key 'ruleset_version' in the default rule file")
-    if kind == "lang" and "lang" not in opt:
-        raise r.fail(1, "missing required key 'lang' (ISO 639-1 code such as fr)")
-    if kind == "site":
-        domains = (
-            [d.value.lower() for d in r.text_list(top["domains"], "'domains'")]
-            if "domains" in top
-            else [name]
+        r.report(
+            r.fail(1, "missing required key 'version' (a whole number, raise it when you change the file)")
         )
-        opt["domains"] = tuple(domains)
-        if "fingerprint_threshold" in top:
-            opt["fingerprint_threshold"] = r.scalar(
-                top["fingerprint_threshold"], float, "'fingerprint_threshold'"
-            )
-        if "fingerprints" in top:
-            opt["fingerprints"] = tuple(
-                _fingerprint(r, item) for item in _items(r, top["fingerprints"], "fingerprints")
-            )
-    rules = tuple(_rule(r, item) for item in _items(r, top.get("rules"), "rules"))
+    opt: dict[str, Any] = {}
+
+    def section(key: str, read: Callable[[Located], Any]) -> None:
+        if key in top:
+            value = r.guard(lambda: read(top[key]), _BAD)
+            if value is not _BAD:
+                opt[key] = value
+
+    for key in ("ruleset_version", "lang", "stoplist", "site_name"):
+        section(key, lambda loc, key=key: r.scalar(loc, str, f"'{key}'"))
+    section("filters", lambda loc: _filters(r, loc))
+    section("dedup", lambda loc: _dedup(r, loc))
+    section("html", lambda loc: _html(r, loc, tuple(params)))
+    if kind == "default" and "ruleset_version" not in top:
+        r.report(r.fail(1, "missing required key 'ruleset_version' in the default rule file"))
+    if kind == "lang" and "lang" not in top:
+        r.report(r.fail(1, "missing required key 'lang' (ISO 639-1 code such as fr)"))
+    if kind == "site":
+        opt["domains"] = (name,)
+        section("domains", lambda loc: tuple(d.value.lower() for d in r.text_list(loc, "'domains'")))
+        section("fingerprint_threshold", lambda loc: r.scalar(loc, float, "'fingerprint_threshold'"))
+        section("fingerprints", lambda loc: tuple(r.each(_items(r, loc, "fingerprints"), _fingerprint)))
+    rules = tuple(r.each(r.guard(lambda: _items(r, top.get("rules"), "rules"), []), _rule))
     _unique_ids(r, [(x.id, x.line) for x in rules] + [(f.id, f.line) for f in opt.get("fingerprints", ())])
+    examples = r.each(r.guard(lambda: _items(r, top.get("examples"), "examples"), []), _example)
+    version = r.guard(lambda: r.scalar(top["version"], int, "'version'"), 0) if "version" in top else 0
     return RuleFile(
-        path=path,
+        path=r.path,
         kind=kind,
         name=name,
-        version=r.scalar(top["version"], int, "'version'"),
+        version=version,
         sha=hashlib.sha256(text.encode()).hexdigest()[:16],
-        cleaners=_cleaners(r, top.get("cleaners"), params),
+        cleaners=r.guard(lambda: _cleaners(r, top.get("cleaners"), params), {}),
         rules=rules,
-        examples=tuple(_example(r, item) for item in _items(r, top.get("examples"), "examples")),
+        examples=tuple(examples),
         **opt,
     )
 
@@ -233,8 +266,9 @@ def _unique_ids(r: _Reader, ids: list[tuple[str, int]]) -> None:
     seen: dict[str, int] = {}
     for rule_id, line in ids:
         if rule_id in seen:
-            raise r.fail(line, f"duplicate id '{rule_id}' (first used on line {seen[rule_id]})")
-        seen[rule_id] = line
+            r.report(r.fail(line, f"duplicate id '{rule_id}' (first used on line {seen[rule_id]})"))
+        else:
+            seen[rule_id] = line
 
 
 def _matcher(r: _Reader, m: dict[str, Located], where: int, what: str) -> tuple[str, str, Any]:
@@ -343,35 +377,49 @@ def _example(r: _Reader, loc: Located) -> Example:
     return Example(r.path, loc.line, r.scalar(m["input"], str, "'input'"), expect, **lists)
 
 
+def _settings(
+    r: _Reader, loc: Located, what: str, allowed: tuple[str, ...], read: Callable[[str, Located], Any]
+) -> dict[str, Setting]:
+    """A section of key: value settings, each read (and its errors reported) on its own."""
+    out: dict[str, Setting] = {}
+    for key, val in r.mapping(loc, what, allowed).items():
+        value = r.guard(lambda key=key, val=val: read(key, val), _BAD)
+        if value is not _BAD:
+            out[key] = Setting(value, r.path, val.line)
+    return out
+
+
 def _filters(r: _Reader, loc: Located) -> dict[str, Setting]:
     """Decide-step thresholds: a number, or null to switch the check off for this cascade."""
-    out: dict[str, Setting] = {}
-    for key, val in r.mapping(loc, "'filters'", THRESHOLD_KEYS).items():
+
+    def read(key: str, val: Located) -> float | None:
         value = None if val.value is None else r.scalar(val, float, f"'filters.{key}'")
         if value is not None and value < 0:
             raise r.fail(val.line, f"'filters.{key}' must be 0 or more (or null to switch it off)")
-        out[key] = Setting(value, r.path, val.line)
-    return out
+        return value
+
+    return _settings(r, loc, "'filters'", THRESHOLD_KEYS, read)
 
 
 def _dedup(r: _Reader, loc: Located) -> dict[str, Setting]:
     """Near-duplicate parameters: whole numbers of 1 or more, a Jaccard threshold in (0, 1]."""
-    out: dict[str, Setting] = {}
-    for key, val in r.mapping(loc, "'dedup'", tuple(DEDUP_PARAMS)).items():
+
+    def read(key: str, val: Located) -> Any:
         value = r.scalar(val, DEDUP_PARAMS[key], f"'dedup.{key}'")
         if key == "threshold" and not 0 < value <= 1:
             raise r.fail(val.line, "'dedup.threshold' must be above 0 and at most 1")
         if key != "threshold" and value < 1:
             raise r.fail(val.line, f"'dedup.{key}' must be 1 or more")
-        out[key] = Setting(value, r.path, val.line)
-    return out
+        return value
+
+    return _settings(r, loc, "'dedup'", tuple(DEDUP_PARAMS), read)
 
 
 def _html(r: _Reader, loc: Located, cleaner_names: tuple[str, ...]) -> dict[str, Setting]:
     """Extraction options: XPaths compiled here, so a bad one names its file and line at load."""
     spec = param_spec_of(HtmlParams)
-    out: dict[str, Setting] = {}
-    for key, val in r.mapping(loc, "'html'", tuple(spec)).items():
+
+    def read(key: str, val: Located) -> Any:
         value = _param(r, val, spec[key][0], None, f"'html.{key}'")
         if key == "favor" and value not in FAVOR:
             hint = did_you_mean(value, FAVOR)
@@ -389,8 +437,9 @@ def _html(r: _Reader, loc: Located, cleaner_names: tuple[str, ...]) -> dict[str,
                 if item.value not in cleaner_names:
                     hint = did_you_mean(item.value, cleaner_names)
                     raise r.fail(item.line, f"unknown cleaner '{item.value}'{hint}")
-        out[key] = Setting(value, r.path, val.line)
-    return out
+        return value
+
+    return _settings(r, loc, "'html'", tuple(spec), read)
 
 
 def _cleaners(r: _Reader, loc: Located | None, params: ParamSpec) -> dict[str, dict[str, Setting]]:
@@ -398,13 +447,22 @@ def _cleaners(r: _Reader, loc: Located | None, params: ParamSpec) -> dict[str, d
         return {}
     out: dict[str, dict[str, Setting]] = {}
     for name, section in r.mapping(loc, "'cleaners'", tuple(params)).items():
-        spec = params[name]
-        values: dict[str, Setting] = {}
-        for key, val in r.mapping(section, f"cleaner '{name}'", tuple(spec)).items():
-            kind, pattern_kind = spec[key]
-            values[key] = Setting(_param(r, val, kind, pattern_kind, f"'{name}.{key}'"), r.path, val.line)
-        out[name] = values
+        settings = r.guard(partial(_cleaner, r, name, section, params[name]), _BAD)
+        if settings is not _BAD:
+            out[name] = settings
     return out
+
+
+def _cleaner(
+    r: _Reader, name: str, section: Located, spec: Mapping[str, tuple[type, str | None]]
+) -> dict[str, Setting]:
+    """One cleaner's parameters; pattern lists are compiled here."""
+
+    def read(key: str, val: Located) -> Any:
+        kind, pattern_kind = spec[key]
+        return _param(r, val, kind, pattern_kind, f"'{name}.{key}'")
+
+    return _settings(r, section, f"cleaner '{name}'", tuple(spec), read)
 
 
 _PATTERN_COMPILERS: dict[str, Callable[[str, str, int], Any]] = {
@@ -421,7 +479,9 @@ def _param(r: _Reader, loc: Located, kind: type, pattern_kind: str | None, what:
         if pattern_kind is None:
             return tuple(i.value for i in items)
         compile_one = _PATTERN_COMPILERS[pattern_kind]
-        return tuple(Phrase(i.value, compile_one(i.value, r.path, i.line), r.path, i.line) for i in items)
+        return tuple(
+            r.each(items, lambda _, i: Phrase(i.value, compile_one(i.value, r.path, i.line), r.path, i.line))
+        )
     return r.scalar(loc, kind, what)
 
 
