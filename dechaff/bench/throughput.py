@@ -32,10 +32,10 @@ import psutil
 import trafilatura
 
 from dechaff.core.memo import clear_all
-from dechaff.engine.engine import Engine, Settings
-from dechaff.execution.batch import RulesIdentity, WorkerSpec
+from dechaff.engine.engine import Engine
 from dechaff.io.inputs import Source
-from dechaff.run.runner import RunOptions, run_batch
+from dechaff.run.config import RunConfig
+from dechaff.run.runner import run
 from dechaff.text.stoplists import stoplist_for
 
 MB = 1_000_000
@@ -165,24 +165,24 @@ def justext_alone(page: Page, html: Path) -> object:
     return justext.justext(html.read_bytes(), stoplist_for(page.lang))
 
 
-def _manifest(pages: Sequence[Page], path: Path) -> Path:
+def manifest_of(pages: Sequence[Page], path: Path) -> Path:
+    """A JSONL manifest of the pages' URLs, as a user gives one to `dechaff run --manifest`."""
     path.write_text(
         "".join(json.dumps({"id": p.id, "url": p.url}) + "\n" for p in pages if p.url), encoding="utf-8"
     )
     return path
 
 
-def run_with_workers(
-    pages: Sequence[Page], workers: int, out: Path, rules: Path | None, engine: Engine
-) -> Timing:
-    """A whole run (pool, shards, text files) over the dumps with `workers` processes."""
-    sources = [Source(p.id, p.dump, url=p.url) for p in pages if p.dump is not None]
-    spec = WorkerSpec(rules, Settings(), 60.0)
-    identity = RulesIdentity(engine.book.version, engine.book.digest)
-    size = sum(s.path.stat().st_size for s in sources)
+def run_with_workers(dumps: Path, manifest: Path, workers: int, out: Path, rules: Path | None) -> Timing:
+    """A whole run (survey, pool, shards, text files, duplicates) over a folder of dumps with
+    `workers` processes: the `run` that `dechaff run DUMPS --manifest MANIFEST` calls."""
+    config = RunConfig(
+        inputs=(dumps,), manifest=manifest, out=out, rules=rules, workers=workers, progress_interval=3600
+    )
+    files = [path for path in dumps.rglob("*.txt") if path.is_file()]
     start = time.perf_counter()
-    run_batch(sources, spec, identity, out, RunOptions(workers=workers, progress_interval=3600), len(sources))
-    return Timing(len(sources), size, time.perf_counter() - start)
+    run(config)
+    return Timing(len(files), sum(path.stat().st_size for path in files), time.perf_counter() - start)
 
 
 def peak_rss(command: Sequence[str], interval: float = 0.05) -> int:
@@ -254,12 +254,21 @@ def bench(
     log("jusText alone...")
     just = timed(htmls, justext_alone)
     log("dechaff run, 1 worker then 2 workers...")
+    corpus = work_dir / "corpus"
+    manifest = manifest_of(pages, work_dir / "manifest.jsonl")
     # Both runs start from a parent that has built (and will fork) the engine: startup is not scaling.
-    run_with_workers(pages[:3], 1, work_dir / "out-warm", rules, engine)
-    one = run_with_workers(pages, 1, work_dir / "out-1", rules, engine)
-    two = run_with_workers(pages, 2, work_dir / "out-2", rules, engine)
+    warm = replicate([p for p, _ in dumps[:3]], work_dir / "warm", 1)
+    run_with_workers(
+        work_dir / "warm" / "dumps",
+        manifest_of(warm, work_dir / "warm.jsonl"),
+        1,
+        work_dir / "out-warm",
+        rules,
+    )
+    one = run_with_workers(corpus / "dumps", manifest, 1, work_dir / "out-1", rules)
+    two = run_with_workers(corpus / "dumps", manifest, 2, work_dir / "out-2", rules)
     log("peak RSS of dechaff run at 1x then 10x the text input...")
-    rss_1 = rss_of_run(work_dir / "corpus" / "dumps", work_dir / "rss-1", rules)
+    rss_1 = rss_of_run(corpus / "dumps", work_dir / "rss-1", rules)
     replicate([Page(p.id, path, None, p.url, p.lang) for p, path in dumps], work_dir / "x10", 10)
     rss_10 = rss_of_run(work_dir / "x10" / "dumps", work_dir / "rss-10", rules)
     ratios = {

@@ -3,29 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
-from collections import Counter
 from pathlib import Path
 
-from dechaff.core.sections import DedupConfig
-from dechaff.engine.engine import Settings
-from dechaff.engine.rulebook import load_book
-from dechaff.execution.batch import RulesIdentity, WorkerSpec
-from dechaff.io.documents_out import FORMATS_OUT, write_documents
-from dechaff.io.inputs import (
-    FORMATS,
-    InputSetupError,
-    RecordFields,
-    discover,
-    read_manifest,
-    sources_of,
-    with_manifest,
-)
-from dechaff.io.outdir import check_out_dir
-from dechaff.io.run_record import Settings as MadeWith
-from dechaff.io.run_record import resume_conflict
-from dechaff.run.runner import ENGINES, RunOptions, Summary, run_batch
-from dechaff.run.survey import with_repeated
+from dechaff.io.documents_out import FORMATS_OUT
+from dechaff.io.inputs import FORMATS, RecordFields
+from dechaff.run.config import ENGINES, RunConfig
+from dechaff.run.runner import Summary, run
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument(
         "--no-filter", action="store_true", help="measure the quality signals but drop no document for them"
     )
-    defaults = RunOptions()
+    defaults = RunConfig(inputs=(Path(),))  # the defaults of a run, read off one
     run.add_argument(
         "--workers", type=int, default=defaults.workers, help="worker processes (default: one per core)"
     )
@@ -91,7 +74,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument(
         "--time-limit",
         type=float,
-        default=60.0,
+        default=defaults.time_limit,
         help="seconds per document before it is recorded as error:timeout (0: no limit)",
     )
     run.add_argument("--engine", choices=ENGINES, default="local", help="local process pool or Dask")
@@ -99,74 +82,40 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.set_defaults(func=_run)
 
 
-def _run(args: argparse.Namespace) -> int:
-    files = discover(args.inputs, args.format)
-    check_out_dir(args.out, args.inputs, args.force)
-    book = load_book(args.rules)
-    manifest = read_manifest(args.manifest) if args.manifest else None
-    made_with = output_settings(args)
-    resume = args.resume or args.force_resume
-    if resume and not args.force_resume:  # before the inputs are read: a refusal costs nothing
-        conflict = resume_conflict(args.out, book.digest, made_with)
-        if conflict is not None:
-            raise InputSetupError(f"{conflict}; --force-resume to resume anyway")
-    skipped: Counter[str] = Counter()
-    fields = RecordFields(args.text_field, args.id_field, args.url_field, args.html_field)
-    sources = sources_of(files, fields, skipped, Settings().max_bytes)
-    if manifest is not None:
-        sources = with_manifest(sources, manifest)
-    containers = any(f.format in ("jsonl", "parquet", "warc") for f in files)
-    settings = Settings(
+def config_of(args: argparse.Namespace) -> RunConfig:
+    """The run the command line asks for."""
+    return RunConfig(
+        inputs=tuple(args.inputs),
+        format=args.format,
+        fields=RecordFields(args.text_field, args.id_field, args.url_field, args.html_field),
+        manifest=args.manifest,
+        out=args.out,
+        force=args.force,
+        format_out=args.format_out,
+        rules=args.rules,
         domain_rules=not args.no_domain_rules,
         quality_filter=not args.no_filter,
         time_limit=args.time_limit or None,
-    )
-    if not args.no_domain_rules:  # lines repeated across a site's pages, if a rule file asks for them
-        again = sources_of(files, fields, Counter(), settings.max_bytes)
-        again = (s for s in again if s.duplicate_of is None)  # a repeated id is not another page
-        again = with_manifest(again, manifest) if manifest is not None else again
-        settings = with_repeated(book, settings, again)
-    spec = WorkerSpec(args.rules.resolve() if args.rules else None, settings, args.time_limit or None)
-    options = RunOptions(
         workers=args.workers,
         batch_size=args.batch_size,
         shard_size=args.shard_size,
-        resume=resume,
-        strict=args.strict,
         engine=args.engine,
         scheduler=args.scheduler,
+        resume=args.resume,
+        force_resume=args.force_resume,
+        strict=args.strict,
     )
-    rules = RulesIdentity(book.version, book.digest)
-    dedup = DedupConfig.from_section(book.default.dedup)
-    total = None if containers else len(files)
-    summary = run_batch(
-        sources, spec, rules, args.out, options, total=total, dedup=dedup, made_with=made_with
-    )
-    print_summary(summary, args.out)
-    shards = write_documents(args.out, args.format_out, args.shard_size)
-    if shards:
-        print(f"documents: {len(shards)} {args.format_out} shards in {args.out / 'data'}")
-    if skipped:
-        print("records skipped: " + ", ".join(f"{kind} {n}" for kind, n in sorted(skipped.items())))
+
+
+def _run(args: argparse.Namespace) -> int:
+    config = config_of(args)
+    summary = run(config)
+    print_summary(summary, config)
     return 0
 
 
-def output_settings(args: argparse.Namespace) -> MadeWith:
-    """The options that change what a run computes, not how fast: a resume must keep them."""
-    manifest = hashlib.sha256(args.manifest.read_bytes()).hexdigest()[:16] if args.manifest else None
-    return {
-        "--format": args.format,
-        "--text-field": args.text_field,
-        "--id-field": args.id_field,
-        "--url-field": args.url_field,
-        "--html-field": args.html_field,
-        "--no-domain-rules": args.no_domain_rules,
-        "--no-filter": args.no_filter,
-        "--manifest": manifest,  # its content: the same file edited gives other domains
-    }
-
-
-def print_summary(summary: Summary, out: Path) -> None:
+def print_summary(summary: Summary, config: RunConfig) -> None:
+    out = config.out
     rate = summary.files / summary.seconds if summary.seconds else 0.0
     print(
         f"files {summary.files}: ok {summary.count('ok')}, dropped {summary.count('dropped')}, "
@@ -181,3 +130,8 @@ def print_summary(summary: Summary, out: Path) -> None:
             print(f"  {status}: {n}")
     removed = ", ".join(f"{name} {n}" for name, n in summary.removed_by_cleaner.most_common())
     print(f"lines removed: {removed or 'none'}")
+    if summary.shards:
+        print(f"documents: {len(summary.shards)} {config.format_out} shards in {out / 'data'}")
+    if summary.records_skipped:
+        skipped = ", ".join(f"{kind} {n}" for kind, n in sorted(summary.records_skipped.items()))
+        print(f"records skipped: {skipped}")

@@ -18,7 +18,7 @@ from dechaff.io.shards import METADATA
 
 RECORD = "run.json"
 
-Settings = Mapping[str, object]
+MadeWith = Mapping[str, object]
 """Option name (as on the command line) -> value, JSON-serialisable."""
 
 
@@ -38,7 +38,7 @@ def finished_digests(out_dir: Path) -> set[str]:
     return found
 
 
-def resume_conflict(out_dir: Path, digest: str, settings: Settings) -> str | None:
+def resume_conflict(out_dir: Path, digest: str, settings: MadeWith) -> str | None:
     """Why resuming into `out_dir` with these rules and settings would mix two outputs (one line),
     or None when it would not."""
     if not finished_parts(out_dir):
@@ -68,7 +68,7 @@ def recorded_settings(out_dir: Path) -> dict[str, object] | None:
     return dict(json.loads(path.read_text(encoding="utf-8"))["settings"])
 
 
-def record_settings(out_dir: Path, digest: str, settings: Settings) -> None:
+def record_settings(out_dir: Path, digest: str, settings: MadeWith) -> None:
     """Write `run.json` (atomically, through no link): the settings, and the rules digest for people."""
     out_dir.mkdir(parents=True, exist_ok=True)
     record = {"rules_digest": digest, "settings": dict(settings)}

@@ -1,4 +1,9 @@
-"""A batch run: stream sources in batches through an executor, write shards, summarise.
+"""`run(config)`: the whole job, from a `RunConfig` to a finished output folder.
+
+Set up (find the inputs, check the output folder, load the rules, refuse a mixed resume, survey
+the sites if a rule file asks for it), then clean every document into shards (`clean_into`),
+mark duplicates, and write the `--format-out` shards. The command line, the bench and the Python
+API all call `run`, so they measure and produce the same thing.
 
 Memory stays bounded by the batch size: sources are consumed lazily, at most two batches per
 worker are in flight, and each batch is written out (text files, one row group per table) as soon
@@ -7,51 +12,44 @@ as it is back. Only counters and, with --resume, the ids already done are kept f
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import islice
-from pathlib import Path
 
 from dechaff.core.names import REMOVED_PREFIX
 from dechaff.core.sections import DedupConfig
+from dechaff.engine.engine import Settings
+from dechaff.engine.rulebook import load_book
 from dechaff.execution.batch import RulesIdentity, WorkerSpec
 from dechaff.execution.local import LocalExecutor
 from dechaff.execution.ordered import OrderedExecutor
-from dechaff.io.inputs import Source
-from dechaff.io.run_record import Settings, record_settings
+from dechaff.io.documents_out import write_documents
+from dechaff.io.inputs import InputSetupError, Source, discover, read_manifest, sources_of, with_manifest
+from dechaff.io.outdir import check_out_dir
+from dechaff.io.run_record import MadeWith, record_settings, resume_conflict
 from dechaff.io.shards import DocOutput, ShardWriter, prepare
 from dechaff.quality.dedup import Signature
 from dechaff.quality.mark import mark_duplicates
+from dechaff.ruleset.loader import RuleBook
+from dechaff.run.config import RunConfig
 from dechaff.run.progress import reporter_for
-
-ENGINES = ("local", "dask")
-
-
-@dataclass(frozen=True, slots=True)
-class RunOptions:
-    """How to run, as opposed to what to compute: none of these change the output."""
-
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    batch_size: int = 32
-    shard_size: int = 4096
-    resume: bool = False
-    strict: bool = False
-    engine: str = "local"
-    scheduler: str | None = None
-    progress_interval: float = 10.0
+from dechaff.run.survey import with_repeated
 
 
 @dataclass
 class Summary:
+    """What a run did, for the closing lines on the terminal (and the Python API's caller)."""
+
     files: int = 0
-    skipped: int = 0
+    skipped: int = 0  # finished by an earlier run (--resume)
     duplicates: int = 0  # documents with dup_of set by the post-pass
     statuses: Counter[str] = field(default_factory=Counter)
     removed_by_cleaner: Counter[str] = field(default_factory=Counter)
+    records_skipped: Counter[str] = field(default_factory=Counter)  # by kind, as the readers skip them
+    shards: list[str] = field(default_factory=list)  # the --format-out jsonl|parquet shards written
     seconds: float = 0.0
 
     def count(self, kind: str) -> int:
@@ -69,6 +67,40 @@ class StrictError(Exception):
     """Raised with --strict when a document is not cleaned ok."""
 
 
+def run(config: RunConfig) -> Summary:
+    """Clean `config.inputs` into `config.out`. Bad setup (a missing input, an output folder that
+    is not ours, a refused resume, a bad rule file) raises before any document is read."""
+    started = time.perf_counter()
+    files = discover(config.inputs, config.format)
+    check_out_dir(config.out, config.inputs, config.force)
+    book = load_book(config.rules)
+    manifest = read_manifest(config.manifest) if config.manifest else None
+    made_with = config.made_with()
+    if config.resume and not config.force_resume:  # before the inputs are read: a refusal costs nothing
+        conflict = resume_conflict(config.out, book.digest, made_with)
+        if conflict is not None:
+            raise InputSetupError(f"{conflict}; --force-resume to resume anyway")
+    settings = Settings(
+        domain_rules=config.domain_rules, quality_filter=config.quality_filter, time_limit=config.time_limit
+    )
+
+    def read(skipped: Counter[str]) -> Iterator[Source]:
+        sources = sources_of(files, config.fields, skipped, settings.max_bytes)
+        return with_manifest(sources, manifest) if manifest is not None else sources
+
+    summary = Summary()
+    if config.domain_rules:  # lines repeated across a site's pages, if a rule file asks for them
+        again = (s for s in read(Counter()) if s.duplicate_of is None)  # a repeated id is not another page
+        settings = with_repeated(book, settings, again)
+    spec = WorkerSpec(config.rules.resolve() if config.rules else None, settings, config.time_limit)
+    containers = any(f.format in ("jsonl", "parquet", "warc") for f in files)
+    total = None if containers else len(files)
+    clean_into(config, read(summary.records_skipped), spec, book, made_with, summary, total)
+    summary.shards = write_documents(config.out, config.format_out, config.shard_size)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
 def batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
     """Consecutive batches of `size` sources, read lazily.
 
@@ -80,39 +112,36 @@ def batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
         yield batch
 
 
-def executor_for(spec: WorkerSpec, rules: RulesIdentity, options: RunOptions) -> OrderedExecutor:
-    if options.engine == "dask":
+def executor_for(spec: WorkerSpec, rules: RulesIdentity, config: RunConfig) -> OrderedExecutor:
+    if config.engine == "dask":
         # distributed takes a second to import: only Dask runs pay for it.
         from dechaff.execution.dask_engine import DaskExecutor
 
-        return DaskExecutor(spec, rules, options.scheduler, options.workers)
-    return LocalExecutor(spec, rules, options.workers)
+        return DaskExecutor(spec, rules, config.scheduler, config.workers)
+    return LocalExecutor(spec, rules, config.workers)
 
 
-def run_batch(
+def clean_into(
+    config: RunConfig,
     sources: Iterable[Source],
     spec: WorkerSpec,
-    rules: RulesIdentity,
-    out_dir: Path,
-    options: RunOptions,
-    total: int | None = None,
-    dedup: DedupConfig | None = None,
-    made_with: Settings | None = None,
-) -> Summary:
-    """Clean `sources` into `out_dir`; with `options.resume`, skip those a previous run finished.
-
-    Then mark exact and near duplicates among every kept document in `out_dir` (`dedup`: the
-    rules' parameters, DedupConfig's defaults when None). `made_with`: the options that change
-    the output, recorded for a later `--resume` to check (`run_record`).
-    """
-    started = time.perf_counter()
-    summary = Summary()
-    resumed = prepare(out_dir, options.resume)
-    if made_with is not None:  # after `prepare`: a fresh run's record never sits beside older tables
-        record_settings(out_dir, rules.digest, made_with)
-    config = dedup or DedupConfig()
+    book: RuleBook,
+    made_with: MadeWith,
+    summary: Summary,
+    total: int | None,
+) -> None:
+    """Clean `sources` into the shards of `config.out` (with `config.resuming`, skip those a
+    previous run finished), counting into `summary` (`total`: documents expected, None when
+    unknown); then mark exact and near duplicates among every kept document in the folder, with
+    the rules' `dedup` parameters. `made_with`: the options that change the output, recorded for
+    a later `--resume` to check (`run_record`)."""
+    out_dir = config.out
+    rules = RulesIdentity(book.version, book.digest)
+    dedup = DedupConfig.from_section(book.default.dedup)
+    resumed = prepare(out_dir, config.resuming)
+    record_settings(out_dir, rules.digest, made_with)  # after `prepare`: never beside older tables
     # Local workers share the output folder, so they write the text files themselves.
-    spec = replace(spec, dedup=config, text_dir=out_dir if options.engine == "local" else None)
+    spec = replace(spec, dedup=dedup, text_dir=out_dir if config.engine == "local" else None)
     prints: dict[str, Signature] = {}  # one small signature per kept document, for the post-pass
 
     def pending() -> Iterator[Source]:
@@ -123,13 +152,13 @@ def run_batch(
                 yield source
 
     todo = None if total is None else max(0, total - len(resumed.done))
-    reporter = reporter_for(todo, sys.stderr, options.progress_interval)
-    writer = ShardWriter(out_dir, resumed.next_shard, options.shard_size)
-    executor = executor_for(spec, rules, options)
+    reporter = reporter_for(todo, sys.stderr, config.progress_interval)
+    writer = ShardWriter(out_dir, resumed.next_shard, config.shard_size)
+    executor = executor_for(spec, rules, config)
     try:
-        for docs in executor.map(batches(pending(), options.batch_size)):
+        for docs in executor.map(batches(pending(), config.batch_size)):
             for doc in docs:
-                if options.strict and doc.status.startswith("error"):
+                if config.strict and doc.status.startswith("error"):
                     raise StrictError(f"{doc.row['source_path']}: {doc.status}: {doc.row['error']}")
                 summary.add(doc)
                 if doc.signature is not None:
@@ -140,6 +169,4 @@ def run_batch(
     finally:
         executor.close()
         reporter.close()
-    summary.duplicates = mark_duplicates(out_dir, config, prints).duplicates
-    summary.seconds = time.perf_counter() - started
-    return summary
+    summary.duplicates = mark_duplicates(out_dir, dedup, prints).duplicates
