@@ -6,6 +6,9 @@ One test per defect of the reliability and security audit, named after what it p
 from __future__ import annotations
 
 import json
+import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -196,3 +199,27 @@ def test_planted_links_are_never_followed(tmp_path: Path) -> None:
         path = out / "text" / f"{name}.txt"
         assert rows.loc[name, "status"] == "ok" and path.is_file() and not path.is_symlink()
     assert not (out / "run.json").is_symlink()
+
+
+def test_one_run_at_a_time_per_out_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dumps = dump_folder(tmp_path)
+    out = tmp_path / "out"
+    hold = (
+        "import pathlib, sys\nfrom dechaff.io.lock import out_lock\n"
+        "with out_lock(pathlib.Path(sys.argv[1])): print('held', flush=True); input()"
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", hold, str(out)], stdin=subprocess.PIPE, stdout=subprocess.PIPE
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        assert main(["run", str(dumps), "--out", str(out), "--workers", "1"]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert f"in use by another run (pid {holder.pid} on host {socket.gethostname()}" in line
+        assert not (out / "metadata.parquet").exists()
+    finally:
+        holder.kill()  # like kill -9: its lock file stays behind, naming a dead process
+        holder.wait()
+    assert json.loads((out / "run.lock").read_text(encoding="utf-8"))["pid"] == holder.pid
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1"]) == 0
+    assert not (out / "run.lock").exists() and (out / "text" / "a.txt").is_file()

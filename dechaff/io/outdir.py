@@ -8,12 +8,13 @@ from pathlib import Path
 
 from dechaff.io.atomic import is_temp
 from dechaff.io.inputs import InputSetupError
+from dechaff.io.lock import LOCK
 from dechaff.io.run_record import RECORD
 from dechaff.io.shards import METADATA, REMOVED
 
 TEXT = "text"
 DATA = "data"  # --format-out jsonl|parquet shards
-OWNED = frozenset({TEXT, DATA, METADATA, REMOVED, RECORD})
+OWNED = frozenset({TEXT, DATA, METADATA, REMOVED, RECORD, LOCK})
 """Every name a run writes at the top of its output folder (and temp files, `atomic.is_temp`)."""
 
 

@@ -28,6 +28,7 @@ from dechaff.execution.local import LocalExecutor
 from dechaff.execution.ordered import OrderedExecutor
 from dechaff.io.documents_out import write_documents
 from dechaff.io.inputs import InputSetupError, Source, discover, read_manifest, sources_of, with_manifest
+from dechaff.io.lock import out_lock
 from dechaff.io.outdir import check_out_dir
 from dechaff.io.run_record import MadeWith, record_settings, resume_conflict
 from dechaff.io.shards import DocOutput, ShardWriter, prepare
@@ -75,30 +76,33 @@ def run(config: RunConfig) -> Summary:
     check_out_dir(config.out, config.inputs, config.force)
     book = load_book(config.rules)
     manifest = read_manifest(config.manifest) if config.manifest else None
-    made_with = config.made_with()
-    if config.resume and not config.force_resume:  # before the inputs are read: a refusal costs nothing
-        conflict = resume_conflict(config.out, book.digest, made_with)
-        if conflict is not None:
-            raise InputSetupError(f"{conflict}; --force-resume to resume anyway")
-    settings = Settings(
-        domain_rules=config.domain_rules, quality_filter=config.quality_filter, time_limit=config.time_limit
-    )
+    with out_lock(config.out):  # from here on the folder is read and written: one run at a time
+        made_with = config.made_with()
+        if config.resume and not config.force_resume:  # before reading the inputs: a refusal costs nothing
+            conflict = resume_conflict(config.out, book.digest, made_with)
+            if conflict is not None:
+                raise InputSetupError(f"{conflict}; --force-resume to resume anyway")
+        settings = Settings(
+            domain_rules=config.domain_rules,
+            quality_filter=config.quality_filter,
+            time_limit=config.time_limit,
+        )
 
-    def read(skipped: Counter[str]) -> Iterator[Source]:
-        sources = sources_of(files, config.fields, skipped, settings.max_bytes)
-        return with_manifest(sources, manifest) if manifest is not None else sources
+        def read(skipped: Counter[str]) -> Iterator[Source]:
+            sources = sources_of(files, config.fields, skipped, settings.max_bytes)
+            return with_manifest(sources, manifest) if manifest is not None else sources
 
-    summary = Summary()
-    if config.domain_rules:  # lines repeated across a site's pages, if a rule file asks for them
-        again = (s for s in read(Counter()) if s.duplicate_of is None)  # a repeated id is not another page
-        settings = with_repeated(book, settings, again)
-    spec = WorkerSpec(config.rules.resolve() if config.rules else None, settings, config.time_limit)
-    containers = any(f.format in ("jsonl", "parquet", "warc") for f in files)
-    total = None if containers else len(files)
-    clean_into(config, read(summary.records_skipped), spec, book, made_with, summary, total)
-    summary.shards = write_documents(config.out, config.format_out, config.shard_size)
-    summary.seconds = time.perf_counter() - started
-    return summary
+        summary = Summary()
+        if config.domain_rules:  # lines repeated across a site's pages, if a rule file asks for them
+            again = (s for s in read(Counter()) if s.duplicate_of is None)  # not another page: its id again
+            settings = with_repeated(book, settings, again)
+        spec = WorkerSpec(config.rules.resolve() if config.rules else None, settings, config.time_limit)
+        containers = any(f.format in ("jsonl", "parquet", "warc") for f in files)
+        total = None if containers else len(files)
+        clean_into(config, read(summary.records_skipped), spec, book, made_with, summary, total)
+        summary.shards = write_documents(config.out, config.format_out, config.shard_size)
+        summary.seconds = time.perf_counter() - started
+        return summary
 
 
 def batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:

@@ -1,0 +1,97 @@
+"""One run at a time per output folder: `OUT/run.lock` holds the running process's pid and host.
+
+Two runs writing the same folder would clear and overwrite each other's shards. The lock is an
+`flock` on the lock file, which the kernel releases when its holder dies however it dies, so a
+lock left by a killed run is taken over at once; the pid and host inside are for the message
+that refuses a second run. Where the file system has no `flock`, the pid decides: a lock from
+this host whose process is gone is taken over, any other is respected.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psutil
+
+from dechaff.io.inputs import InputSetupError
+
+LOCK = "run.lock"
+_NO_FLOCK = (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOSYS, errno.EINVAL)
+
+
+def _holder(fd: int) -> dict[str, object]:
+    """What the lock file says of its holder ({} when it is empty or not ours to read)."""
+    try:
+        data = json.loads(os.pread(fd, 4096, 0) or b"{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _alive(holder: dict[str, object]) -> bool:
+    """Whether the holder may still run: a process of another host cannot be checked, so it may."""
+    pid = holder.get("pid")
+    if not isinstance(pid, int):
+        return False
+    return holder.get("host") != socket.gethostname() or (pid != os.getpid() and psutil.pid_exists(pid))
+
+
+def _busy(out: Path, holder: dict[str, object], certain: bool) -> InputSetupError:
+    """The refusal; when only the pid vouches for the holder, how to clear a lock it left."""
+    hint = "" if certain else f"; if that run is over, remove {out / LOCK}"
+    return InputSetupError(
+        f"--out {out} is in use by another run (pid {holder.get('pid', '?')} on host "
+        f"{holder.get('host', '?')}, since {holder.get('since', '?')}): wait for it to end or choose "
+        f"another folder{hint}"
+    )
+
+
+def _take(out: Path) -> int:
+    """The lock file's descriptor, locked and stamped with this process; InputSetupError when held."""
+    path = out / LOCK
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(fd)
+            os.close(fd)
+            raise _busy(out, holder, certain=True) from None
+        except OSError as exc:
+            if exc.errno not in _NO_FLOCK:
+                os.close(fd)
+                raise
+            if _alive(holder := _holder(fd)):
+                os.close(fd)
+                raise _busy(out, holder, certain=False) from None
+        try:
+            same = os.fstat(fd).st_ino == os.stat(path, follow_symlinks=False).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:  # not a file its last holder removed as we opened it
+            break
+        os.close(fd)
+    stamp = {"pid": os.getpid(), "host": socket.gethostname(), "since": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    os.ftruncate(fd, 0)
+    os.pwrite(fd, (json.dumps(stamp) + "\n").encode("utf-8"), 0)
+    return fd
+
+
+@contextmanager
+def out_lock(out: Path) -> Iterator[None]:
+    """Hold `out`'s lock for the block (the folder is made if missing); removed when the block ends."""
+    out.mkdir(parents=True, exist_ok=True)
+    fd = _take(out)
+    try:
+        yield
+    finally:
+        (out / LOCK).unlink(missing_ok=True)
+        os.close(fd)
