@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dechaff.io.tables import really_removed
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import Phrase
 from dechaff.text.normalise import line_key
@@ -46,6 +47,9 @@ def dead_rules(book: RuleBook, meta: pd.DataFrame, removed: pd.DataFrame) -> lis
     """Rules of the files this run used that removed nothing."""
     used = {label for files in meta["rule_files"] for label in (files if files is not None else ())}
     fired_ids = set(zip(removed["rule_file"], removed["rule_id"], strict=True))
+    if "kept_by" in removed.columns:  # a keep rule that overruled a removal did something
+        kept = removed[removed["kept_by"].notna()]
+        fired_ids |= set(zip(kept["kept_by_file"], kept["kept_by"], strict=True))
     fired_lines = {(f, int(m.group(1))) for f, r in fired_ids if (m := _AT_LINE.search(r))}
     return [
         ref
@@ -82,6 +86,7 @@ def residual_noise(out_dir: Path, meta: pd.DataFrame, min_docs: int = 2) -> list
 
 def hit_tables(removed: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(per cleaner, per rule) tables of documents and lines hit, most lines first."""
+    removed = really_removed(removed)
     if removed.empty:
         empty = pd.DataFrame(columns=["docs", "lines"])
         return empty, empty

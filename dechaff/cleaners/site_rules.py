@@ -1,17 +1,17 @@
 """The directives written in rule files (default, language pack, site): drop a line, a prefix or a
 regex match, trim a span or cut one out (a `cut` group), cut from or up to a marker, drop a pair,
-extract a metadata field."""
+extract a metadata field, keep a line (or everything from or up to a marker) whatever comes later."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dechaff.cleaners.base import extract_value, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, Removal, cut_edge, cut_spans, removal_of
 from dechaff.ruleset.patterns import RegexSet
-from dechaff.ruleset.schema import Rule
+from dechaff.ruleset.schema import KEEP_ACTIONS, Rule
 from dechaff.text.normalise import fold
 
 NAME = "site_rules"
@@ -25,15 +25,23 @@ class Params:
 
 
 class SiteRules:
+    """Keep rules are applied first: a line they protect is left to the other rules only for the
+    fields it holds, and carries `kept_by` so that no later cleaner removes it (see Pipeline)."""
+
     name = NAME
 
     def __init__(self, rules: Sequence[Rule]) -> None:
-        self.rules = tuple(rules)
+        self.keepers = tuple(rule for rule in rules if rule.action in KEEP_ACTIONS)
+        self.rules = tuple(rule for rule in rules if rule.action not in KEEP_ACTIONS)
+        self._keep_set = RegexSet([rule.regex for rule in self.keepers])
         self._set = RegexSet([rule.regex for rule in self.rules])
 
-    def _applicable(self, i: int, n: int, line: Line, folded: str) -> Rule | None:
-        for k in self._set.matches(folded):
-            rule = self.rules[k]
+    @staticmethod
+    def _applicable(
+        rules: Sequence[Rule], regexes: RegexSet, i: int, n: int, line: Line, folded: str
+    ) -> Rule | None:
+        for k in regexes.matches(folded):
+            rule = rules[k]
             if rule.top is not None and i >= rule.top:
                 continue
             if rule.bottom is not None and i < n - rule.bottom:
@@ -43,42 +51,66 @@ class SiteRules:
             return rule
         return None
 
-    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        if not self.rules:
-            return Outcome(tuple(lines))
+    def _protected(self, lines: Sequence[Line], fields: dict[str, str]) -> dict[int, Hit]:
+        """The lines keep rules protect (and those an earlier round protected), by index."""
         n = len(lines)
-        hits: dict[int, Hit] = {}
-        trimmed: dict[int, Pieces] = {}
-        fields: dict[str, str] = {}
+        kept: dict[int, Hit] = {i: Hit(*line.kept_by) for i, line in enumerate(lines) if line.kept_by}
+        if not self.keepers:
+            return kept
         for i, line in enumerate(lines):
-            if i in hits:
-                continue
             folded = fold(line.text)
-            rule = self._applicable(i, n, line, folded)
+            rule = self._applicable(self.keepers, self._keep_set, i, n, line, folded)
             if rule is None:
                 continue
             hit = Hit(rule.id, rule.file)
             if rule.extract:
                 fields.setdefault(rule.extract, extract_value(rule.regex, line.text, folded))
-            if rule.action == "extract":
+            span = {"keep": range(i, i + 1), "keep_from": range(i, n), "keep_until": range(i)}[rule.action]
+            for j in span:
+                kept.setdefault(j, hit)
+        return kept
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        if not self.rules and not self.keepers:
+            return Outcome(tuple(lines))
+        n = len(lines)
+        fields: dict[str, str] = {}
+        kept = self._protected(lines, fields)
+        hits: dict[int, Hit] = {}
+        trimmed: dict[int, Pieces] = {}
+        for i, line in enumerate(lines):
+            if i in hits:
+                continue
+            folded = fold(line.text)
+            rule = self._applicable(self.rules, self._set, i, n, line, folded)
+            if rule is None:
+                continue
+            hit = Hit(rule.id, rule.file)
+            if rule.extract:
+                fields.setdefault(rule.extract, extract_value(rule.regex, line.text, folded))
+            if rule.action == "extract" or i in kept:
                 continue
             if rule.action == "strip":
                 self._strip(line, folded, rule, hit, i, hits, trimmed)
             elif rule.action == "drop" and rule.cut is not None:
                 self._cut(line, folded, rule, hit, i, hits, trimmed)
             elif rule.action == "drop_from":
-                hits.update({j: hit for j in range(i, n) if j not in hits})
+                hits.update({j: hit for j in range(i, n) if j not in hits and j not in kept})
                 break
             elif rule.action == "drop_until":
-                hits.update({j: hit for j in range(i) if j not in hits})
+                hits.update({j: hit for j in range(i) if j not in hits and j not in kept})
                 trimmed = {j: t for j, t in trimmed.items() if j >= i}
             else:
                 hits[i] = hit
-                if rule.action == "drop_pair" and i + 1 < n:
+                if rule.action == "drop_pair" and i + 1 < n and i + 1 not in kept:
                     hits[i + 1] = hit
                     if rule.extract_next:
                         fields.setdefault(rule.extract_next, lines[i + 1].text)
-        return _outcome(lines, hits, trimmed, fields)
+        marked = [
+            replace(line, kept_by=(kept[i].rule_id, kept[i].rule_file)) if i in kept else line
+            for i, line in enumerate(lines)
+        ]
+        return _outcome(marked, hits, trimmed, fields)
 
     @staticmethod
     def _strip(

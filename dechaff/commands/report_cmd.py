@@ -11,6 +11,7 @@ import pandas as pd
 
 from dechaff.io.decode import InputRefused, decode
 from dechaff.io.inputs import format_of
+from dechaff.io.tables import really_removed
 from dechaff.report import html
 from dechaff.report.view import line_views, meta_line, removals_of
 
@@ -36,7 +37,7 @@ def _source_text(row: dict[str, object]) -> str | None:
 def _part(row: dict[str, object], removed: pd.DataFrame) -> html.DocPart:
     rows = removed.to_dict("records")
     removals = removals_of(rows)
-    hits = Counter((r.cleaner, r.rule_id, r.rule_file) for r in removals)
+    hits = Counter((r.cleaner, r.rule_id, r.rule_file) for r in removals if r.kept_by is None)
     text = _source_text(row)
     doc_id = str(row["id"])
     if text is not None:
@@ -67,7 +68,7 @@ def _report(args: argparse.Namespace) -> int:
     summary = f"{len(meta)} documents from {args.outdir}: " + ", ".join(
         f"{k} {v}" for k, v in sorted(statuses.items())
     )
-    summary += f"; {len(removed)} lines or spans removed"
+    summary += f"; {len(really_removed(removed))} lines or spans removed"
     args.html.parent.mkdir(parents=True, exist_ok=True)
     args.html.write_text(
         html.run_report(f"dechaff report: {args.outdir}", parts, html.escape(summary)), encoding="utf-8"

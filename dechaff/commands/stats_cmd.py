@@ -9,6 +9,7 @@ import pandas as pd
 
 from dechaff.authoring.stats import dead_rules, hit_tables, residual_noise
 from dechaff.engine.rulebook import load_book
+from dechaff.io.tables import really_removed
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +24,11 @@ def _stats(args: argparse.Namespace) -> int:
     meta = pd.read_parquet(args.outdir / "metadata.parquet")
     removed = pd.read_parquet(args.outdir / "removed.parquet")
     per_cleaner, per_rule = hit_tables(removed)
-    print(f"{len(meta)} documents, {len(removed)} lines or spans removed\n")
+    gone = really_removed(removed)
+    kept = (
+        f", {len(removed) - len(gone)} removals overruled by keep rules" if len(gone) < len(removed) else ""
+    )
+    print(f"{len(meta)} documents, {len(gone)} lines or spans removed{kept}\n")
     print("per cleaner (documents, lines):")
     print(per_cleaner.to_string() if len(per_cleaner) else "  none")
     print(f"\nper rule, top {args.top} (documents, lines):")

@@ -10,13 +10,15 @@ class Line:
     """One non-empty line of a document as it stands at some point in the cascade.
 
     `start` is the offset of `text` inside the normalised input line `no`, so trims done by any
-    cleaner still map back to the input (the provenance table needs exact spans).
+    cleaner still map back to the input (the provenance table needs exact spans). `kept_by` is
+    the (rule id, rule file) of a keep rule that protects the line from every later cleaner.
     """
 
     no: int
     text: str
     start: int = 0
     gap_before: bool = True
+    kept_by: tuple[str, str] | None = None
 
     def trimmed(self, start: int, end: int) -> Line:
         """The same line reduced to `text[start:end]`, outer spaces dropped, offsets kept exact."""

@@ -10,7 +10,8 @@ from dechaff.core.document import Line
 
 @dataclass(frozen=True, slots=True)
 class Removal:
-    """One removed line or span; the rows of `removed.parquet` are exactly these."""
+    """One removed line or span; the rows of `removed.parquet` are exactly these. With `kept_by`
+    set, a removal a keep rule overruled: the text stayed, and the row says who wanted it gone."""
 
     line_no: int
     char_start: int
@@ -19,6 +20,8 @@ class Removal:
     cleaner: str
     rule_id: str
     rule_file: str
+    kept_by: str | None = None  # id of the keep rule that overruled this removal
+    kept_by_file: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -174,7 +174,7 @@ class Engine:
         )
         if page is not None:
             _fill_from_page(row, page[1], url)
-        for name, count in Counter(r.cleaner for r in removed).items():
+        for name, count in Counter(r.cleaner for r in removed if r.kept_by is None).items():
             row[f"{REMOVED_PREFIX}{name}"] = count
         # Measure apart from decide: a page the quality filters drop keeps its clean text (to audit the
         # filter); its status says why, and `dechaff export` leaves it out of the training set.

@@ -13,17 +13,18 @@ from typing import Any
 from dechaff.cleaners import CASCADE, site_rules
 from dechaff.cleaners.base import Cleaner, Origin
 from dechaff.core.document import Context, Line
-from dechaff.core.outcome import Removal, merge_fields
+from dechaff.core.outcome import Outcome, Removal, merge_fields
 from dechaff.core.sections import defaults_of, merge_sections
 from dechaff.ruleset.patterns import PhraseSet, SharedSet
-from dechaff.ruleset.schema import RuleFile
+from dechaff.ruleset.schema import KEEP_ACTIONS, RuleFile
 
 MAX_ROUNDS = 6
 
 
 @dataclass(frozen=True, slots=True)
 class Cleaned:
-    """The result of the whole cascade on one document."""
+    """The result of the whole cascade on one document; `removed` ends with the removals keep
+    rules overruled (`kept_by` set), once each."""
 
     lines: tuple[Line, ...]
     removed: tuple[Removal, ...]
@@ -67,19 +68,53 @@ class Pipeline:
             else:
                 self.cleaners.append(module.build(params, origin))
         self.shared = SharedSet(_phrase_sets(self.cleaners))
+        self.keeps = any(rule.action in KEEP_ACTIONS for f in self.files for rule in f.rules)
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Cleaned:
         current = tuple(lines)
         removed: list[Removal] = []
+        overruled: dict[Removal, None] = {}  # ordered set: the same veto comes back every round
         found: dict[str, str] = {}
         for _ in range(MAX_ROUNDS):
             before = len(removed)
+            guarded = False
             for cleaner in self.cleaners:
                 out = cleaner.clean(current, ctx)
+                if guarded:
+                    out, vetoed = _veto(current, out)
+                    overruled.update(dict.fromkeys(vetoed))
                 current = out.lines
                 removed.extend(out.removed)
                 found = merge_fields(found, out.fields.items())
+                guarded = guarded or (self.keeps and any(line.kept_by for line in current))
             if len(removed) == before:
                 break
             current = tuple(replace(line, gap_before=True) for line in current)
-        return Cleaned(current, tuple(removed), found)
+        return Cleaned(current, (*removed, *overruled), found)
+
+
+def _veto(before: Sequence[Line], out: Outcome) -> tuple[Outcome, list[Removal]]:
+    """Undo whatever a cleaner removed or trimmed of a line a keep rule protects: the line comes
+    back whole, and each such removal is returned, marked with the keep rule that overruled it."""
+    guarded: dict[int, list[Line]] = {}
+    for line in before:
+        if line.kept_by:
+            guarded.setdefault(line.no, []).append(line)
+
+    def owner(no: int, start: int) -> Line | None:
+        return next((g for g in guarded.get(no, ()) if g.start <= start < g.start + len(g.text)), None)
+
+    kept: list[Removal] = []
+    removed: list[Removal] = []
+    for r in out.removed:
+        line = owner(r.line_no, r.char_start)
+        if line is None or line.kept_by is None:
+            removed.append(r)
+        else:
+            kept.append(replace(r, kept_by=line.kept_by[0], kept_by_file=line.kept_by[1]))
+    if not kept:
+        return out, []
+    lines = [line for line in out.lines if owner(line.no, line.start) is None]
+    lines += [line for group in guarded.values() for line in group]
+    lines.sort(key=lambda line: (line.no, line.start))
+    return replace(out, lines=tuple(lines), removed=tuple(removed)), kept

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pyarrow as pa
 
 from dechaff.core.names import NAMES, REMOVED_PREFIX, SIGNAL_TYPES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 METADATA_SCHEMA = pa.schema(
     [
@@ -55,6 +60,8 @@ REMOVED_SCHEMA = pa.schema(
         ("cleaner", pa.string()),
         ("rule_id", pa.string()),
         ("rule_file", pa.string()),
+        ("kept_by", pa.string()),  # set: a keep rule overruled this removal, the text stayed
+        ("kept_by_file", pa.string()),
     ]
 )
 
@@ -66,3 +73,9 @@ def empty_row(doc_id: str, source_path: str) -> dict[str, object]:
     for name in NAMES:
         row[f"{REMOVED_PREFIX}{name}"] = 0
     return row
+
+
+def really_removed(table: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a `removed.parquet` table whose text did go, not those a keep rule overruled
+    (a table written before `kept_by` existed has only the former)."""
+    return table[table["kept_by"].isna()] if "kept_by" in table.columns else table

@@ -41,6 +41,8 @@ def removed_rows(doc_id: str, removed: Iterable[Removal]) -> list[dict[str, obje
             "cleaner": r.cleaner,
             "rule_id": r.rule_id,
             "rule_file": r.rule_file,
+            "kept_by": r.kept_by,
+            "kept_by_file": r.kept_by_file,
         }
         for r in sorted(removed, key=lambda r: (r.line_no, r.char_start))
     ]

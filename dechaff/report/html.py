@@ -42,6 +42,7 @@ section.doc{background:#fff;border:1px solid #ddd;border-radius:6px;margin:14px 
 table{border-collapse:collapse;margin:8px 0}
 td,th{border:1px solid #ddd;padding:3px 8px;font-size:12.5px;text-align:left}
 .legend span{margin-right:10px}
+.kept{background:#2e7d32}.result{color:#2e7d32;font-weight:600}
 """
 
 
@@ -94,6 +95,14 @@ def document(doc_id: str, views: Sequence[LineView], meta: str) -> str:
                 f'{escape(seg.text)}</span> <a class="tag" style="background:{color}" '
                 f'href="#{anchor("rule", r.rule_id)}">{escape(r.cleaner)}:{escape(r.rule_id)}</a>'
             )
+        for r in view.overruled:
+            title = escape(str(r.kept_by_file))
+            parts.append(
+                f' <span class="tag kept" title="{title}">kept by {escape(str(r.kept_by))}'
+                f" over {escape(r.cleaner)}:{escape(r.rule_id)}</span>"
+            )
+        if view.result:
+            parts.append(f'<div class="result">= {escape(" ┃ ".join(view.result))}</div>')
         rows.append(f'<div class="line"><span class="no">{view.no}</span><span>{"".join(parts)}</span></div>')
     return (
         f'<section class="doc" id="{anchor("doc", doc_id)}"><h3>{escape(doc_id)}</h3>'

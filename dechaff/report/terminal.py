@@ -1,4 +1,6 @@
-"""`dechaff explain` in a terminal: kept text plain, removed text struck through and tagged."""
+"""`dechaff explain` in a terminal: kept text plain, removed text struck through and tagged, the
+removals a keep rule overruled named, and what is left of a trimmed or cut line on a line below
+(`= ...`, pieces of a cut separated by ┃)."""
 
 from __future__ import annotations
 
@@ -44,6 +46,12 @@ def render(views: Sequence[LineView], console: Console) -> None:
             style = style_of(seg.removal.cleaner)
             line.append(seg.text, style=f"strike {style}")
             tags.append((f"{seg.removal.cleaner}:{seg.removal.rule_id} ({seg.removal.rule_file})", style))
+        for r in view.overruled:
+            tags.append(
+                (f"kept by site_rules:{r.kept_by} ({r.kept_by_file}) over {r.cleaner}:{r.rule_id}", "green")
+            )
         for tag, style in tags:
             line.append(f"  ◂ {tag}", style=f"italic {style}")
         console.print(line, soft_wrap=True)
+        if view.result:
+            console.print(Text("      = " + " ┃ ".join(view.result), style="bold"), soft_wrap=True)

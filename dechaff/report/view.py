@@ -20,12 +20,23 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class LineView:
+    """One input line: its kept and removed segments, and the removals keep rules overruled."""
+
     no: int
     segments: tuple[Segment, ...]
+    overruled: tuple[Removal, ...] = ()
 
     @property
     def removed(self) -> bool:
         return bool(self.segments) and all(s.removal is not None for s in self.segments)
+
+    @property
+    def result(self) -> tuple[str, ...]:
+        """What the output keeps of a line that lost a part: each kept piece, spaces trimmed (a
+        cut in the middle leaves two lines). Empty when nothing or everything was removed."""
+        if self.removed or all(s.removal is None for s in self.segments):
+            return ()
+        return tuple(s.text.strip() for s in self.segments if s.removal is None and s.text.strip())
 
 
 def _clip(text: str) -> str:
@@ -35,11 +46,13 @@ def _clip(text: str) -> str:
 def line_views(source_text: str, removed: Iterable[Removal]) -> list[LineView]:
     """One view per input line; removals whose span covers the whole line mark the whole line."""
     by_line: dict[int, list[Removal]] = defaultdict(list)
+    overruled: dict[int, list[Removal]] = defaultdict(list)
     for r in removed:
-        by_line[r.line_no].append(r)
+        (by_line if r.kept_by is None else overruled)[r.line_no].append(r)
     views = []
     for no, raw in enumerate(split_lines(source_text), 1):
-        views.append(LineView(no, _segments(raw, sorted(by_line.get(no, ()), key=lambda r: r.char_start))))
+        segments = _segments(raw, sorted(by_line.get(no, ()), key=lambda r: r.char_start))
+        views.append(LineView(no, segments, tuple(overruled.get(no, ()))))
     return views
 
 
@@ -74,9 +87,16 @@ def removals_of(rows: Iterable[dict[str, object]]) -> list[Removal]:
             str(r["cleaner"]),
             str(r["rule_id"]),
             str(r["rule_file"]),
+            _text_or_none(r.get("kept_by")),
+            _text_or_none(r.get("kept_by_file")),
         )
         for r in rows
     ]
+
+
+def _text_or_none(value: object) -> str | None:
+    """A nullable string cell (tables written before a column existed have none)."""
+    return value if isinstance(value, str) else None
 
 
 def meta_line(row: dict[str, object]) -> str:

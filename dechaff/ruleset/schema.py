@@ -15,7 +15,8 @@ from dechaff.ruleset.errors import RuleFileError, did_you_mean
 from dechaff.ruleset.patterns import Phrase, compile_re2, literal, user_regex
 from dechaff.ruleset.yamlnodes import Located, load_located
 
-ACTIONS = ("drop", "strip", "drop_from", "drop_until", "drop_pair", "extract")
+KEEP_ACTIONS = ("keep", "keep_from", "keep_until")  # protect lines from every later rule and cleaner
+ACTIONS = ("drop", "strip", "drop_from", "drop_until", "drop_pair", "extract", *KEEP_ACTIONS)
 CUT_GROUP = "cut"  # (?P<cut>...): the part of a match that `strip` or `drop` removes (RE2 has no look-around)
 CUT_ACTIONS = ("drop", "strip")
 FIELDS = ("author", "section", "site_name", "dateline", "published")
