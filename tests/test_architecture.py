@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("core",),
 )
 RANK = {name: len(LAYERS) - level for level, names in enumerate(LAYERS) for name in names}
-RANK["__init__"] = 0  # the package root holds the version only
+RANK["__init__"] = 0  # the version; the API names it imports by name on first use (`__getattr__`)
 
 
 def module_name(path: Path, root: Path) -> str:

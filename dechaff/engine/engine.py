@@ -136,7 +136,7 @@ class Engine:
         row["lines_in"] = len(split_lines(body))
         texts = [line.text for line in lines]
         match = _step("domain", lambda: self._domain(texts, url, source.domain))
-        lang, prob = _step("lang", lambda: detect(texts))
+        lang, prob = (source.lang, None) if source.lang else _step("lang", lambda: detect(texts))
         pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
         site_name = pipeline.site_name
         repeated = self._repeated.get(match.domain or "", frozenset())

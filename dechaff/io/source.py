@@ -22,6 +22,7 @@ class Source:
     path: Path
     url: str | None = None
     domain: str | None = None
+    lang: str | None = None  # declared by the caller (Python API): the engine then detects none
     kind: str = "text"  # text | html
     content: bytes | str | None = None
     charset: str | None = None  # declared by the transport (a WARC record's HTTP Content-Type)
