@@ -171,3 +171,16 @@ def test_import_dechaff_stays_light_and_names_the_api() -> None:
     assert {"clean_text", "clean_html", "Cleaner", "clean_frame", "dataset_map"} <= set(dir(dechaff))
     with pytest.raises(AttributeError):
         dechaff.no_such_name  # noqa: B018
+
+
+def test_removals_a_keep_rule_overruled_are_apart(tmp_path: Path) -> None:
+    site = (
+        "version: 1\ndomains: [example.org]\n"
+        "rules:\n  - {id: keep-tip, line: 'Share on Facebook', action: keep}\n"
+    )
+    text = f"{article(ARTICLE_EN)}\nShare on Facebook\n"
+    plain = clean_text(text, domain="example.org")
+    assert [r.text for r in plain.removed] == ["Share on Facebook"] and plain.overruled == ()
+    kept = clean_text(text, domain="example.org", rules=rules_copy(tmp_path, {"example.org": site}))
+    assert kept.removed == () and kept.text.endswith("Share on Facebook\n")
+    assert [(r.text, r.kept_by) for r in kept.overruled] == [("Share on Facebook", "keep-tip")]

@@ -20,7 +20,8 @@ class Result:
     `dropped:<reason>` or `error:<step>`, as in `metadata.parquet`. `removed`: each removed line
     or span (`line_no`, `char_start`, `char_end`, `text`, `cleaner`, `rule_id`, `rule_file`).
     `metadata`: the document's row of `metadata.parquet`. `signals`: its quality signals (None
-    when none were measured).
+    when none were measured). `overruled`: the removals a `keep` rule stopped (`kept_by` says
+    which), so the text still holds them.
     """
 
     text: str
@@ -28,6 +29,7 @@ class Result:
     removed: tuple[Removal, ...]
     metadata: Mapping[str, object]
     signals: Mapping[str, object]
+    overruled: tuple[Removal, ...] = ()
 
     @property
     def kept(self) -> bool:
@@ -40,7 +42,8 @@ class Result:
         return cls(
             doc.text or "",
             str(row["status"]),
-            doc.removed,
+            tuple(r for r in doc.removed if r.kept_by is None),
             row,
             {name: row[name] for name in SIGNALS},
+            tuple(r for r in doc.removed if r.kept_by is not None),
         )
