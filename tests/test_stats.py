@@ -43,3 +43,29 @@ def test_stats_on_a_small_site(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "menu" not in dead.split("example.org.yaml")[-1].split("\n")[0]
     residual = out_text.split("sites with the most residual noise")[1]
     assert "example.org: 1.0 per page over 3 pages" in residual and "Recevez chaque matin" in residual
+
+
+def test_stats_of_one_site_lists_its_rules_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rules = rules_copy(tmp_path, {"example.org": SITE})
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i, story in enumerate(STORIES, 1):
+        (pages / f"p{i}.txt").write_text(f"Menu\nS'abonner\n{story}\n", encoding="utf-8")
+    (pages / "other.txt").write_text(f"Menu\n{STORIES[0]}\n", encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    rows = "".join(f"p{i},example.org\n" for i in (1, 2, 3)) + "other,other.example\n"
+    manifest.write_text("id,domain\n" + rows, encoding="utf-8")
+    out = tmp_path / "out"
+    run = ["run", str(pages), "--out", str(out), "--rules", str(rules), "--manifest", str(manifest)]
+    assert main([*run, "--no-filter"]) == 0
+    capsys.readouterr()
+    assert main(["stats", str(out), "--rules", str(rules), "--site", "www.example.org"]) == 0
+    text = capsys.readouterr().out
+    assert text.startswith("example.org: 3 pages, 6 lines or spans removed")
+    own, generic = text.split("rules of rules/sites/example.org.yaml")[1].split("generic cleaners")
+    assert "example.org.yaml:4: never-there: 0 pages, 0 lines  DEAD" in own
+    assert "example.org.yaml:5: menu: 3 pages, 3 lines\n" in own
+    assert "_default.yaml" not in own and "ui_tokens" not in own  # the generic defaults stay apart
+    assert "ui_tokens" in generic.split("lines still repeated")[0]
+    assert main(["stats", str(out), "--rules", str(rules), "--site", "nowhere.example"]) == 1
+    assert "no page of nowhere.example" in capsys.readouterr().out

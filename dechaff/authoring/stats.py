@@ -1,5 +1,6 @@
-"""What the rules did in a run: hits per cleaner and per rule, rules that never fired, and the
-sites whose clean text still carries lines repeated across their pages (likely leftovers)."""
+"""What the rules did in a run: hits per cleaner and per rule, rules that never fired, one site's
+own rules apart from the generic ones, and the sites whose clean text still carries lines
+repeated across their pages (likely leftovers)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import pandas as pd
 from dechaff.io.tables import really_removed
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import Phrase
+from dechaff.ruleset.schema import RuleFile
 from dechaff.text.normalise import line_key
 
 _AT_LINE = re.compile(r"@(\d+)$")
@@ -31,16 +33,47 @@ class RuleRef:
 def written_rules(book: RuleBook, files: set[str]) -> Iterator[RuleRef]:
     """Every directive and phrase of the given files (labels like 'rules/_default.yaml@1')."""
     for rule_file in book.files:
-        if rule_file.label not in files:
-            continue
-        for rule in rule_file.rules:
-            yield RuleRef(rule_file.path, rule.line, rule.id)
-        for cleaner, section in (rule_file.cleaners or {}).items():
-            for key, setting in section.items():
-                if isinstance(setting.value, tuple):
-                    for item in setting.value:
-                        if isinstance(item, Phrase):
-                            yield RuleRef(rule_file.path, item.line, f"{cleaner}.{key}: {item.source}")
+        if rule_file.label in files:
+            yield from rules_of(rule_file)
+
+
+def rules_of(rule_file: RuleFile) -> Iterator[RuleRef]:
+    """The directives of one file (by id, with their action), then its phrase-list items."""
+    for rule in rule_file.rules:
+        yield RuleRef(rule_file.path, rule.line, rule.id)
+    for cleaner, section in (rule_file.cleaners or {}).items():
+        for key, setting in section.items():
+            if isinstance(setting.value, tuple):
+                for item in setting.value:
+                    if isinstance(item, Phrase):
+                        yield RuleRef(rule_file.path, item.line, f"{cleaner}.{key}: {item.source}")
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHits:
+    """What one rule of a site's file did on that site's pages."""
+
+    ref: RuleRef
+    docs: int  # pages where it removed something (or, a keep rule, overruled a removal)
+    lines: int  # lines or spans it removed
+    kept: int  # removals it overruled (keep rules)
+
+
+def site_rule_hits(site: RuleFile, removed: pd.DataFrame) -> list[RuleHits]:
+    """Each rule of a site's file, in file order, with its hits in `removed` (that site's rows)."""
+    mine = removed[removed["rule_file"] == site.path]
+    gone = really_removed(mine)
+    at_line = gone["rule_id"].str.extract(_AT_LINE.pattern, expand=False)
+    kept = (
+        removed[removed["kept_by_file"] == site.path] if "kept_by" in removed.columns else removed.iloc[0:0]
+    )
+    out = []
+    for ref in rules_of(site):
+        hit = gone[(gone["rule_id"] == ref.label) | (at_line == str(ref.line))]
+        saved = kept[kept["kept_by"] == ref.label]
+        docs = len(set(hit["id"]) | set(saved["id"]))
+        out.append(RuleHits(ref, docs, len(hit), len(saved)))
+    return out
 
 
 def dead_rules(book: RuleBook, meta: pd.DataFrame, removed: pd.DataFrame) -> list[RuleRef]:

@@ -1,4 +1,5 @@
-"""`dechaff stats OUTDIR`: per rule and per cleaner hits, dead rules, residual noise per site."""
+"""`dechaff stats OUTDIR [--site DOMAIN]`: per rule and per cleaner hits, dead rules, residual
+noise per site; with --site, that site's own rules apart from the generic defaults."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from dechaff.authoring.stats import dead_rules, hit_tables, residual_noise
+from dechaff.authoring.stats import dead_rules, hit_tables, residual_noise, site_rule_hits
 from dechaff.engine.rulebook import load_book
 from dechaff.io.tables import really_removed
 
@@ -17,12 +18,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument("outdir", type=Path, help="the output folder of `dechaff run`")
     cmd.add_argument("--rules", type=Path, help="rules folder the run used (default: the project's rules/)")
     cmd.add_argument("--top", type=int, default=30, help="rows per table (default 30)")
+    cmd.add_argument(
+        "--site",
+        metavar="DOMAIN",
+        help="only this site's pages: its own rules first, then the generic cleaners",
+    )
     cmd.set_defaults(func=_stats)
 
 
 def _stats(args: argparse.Namespace) -> int:
     meta = pd.read_parquet(args.outdir / "metadata.parquet")
     removed = pd.read_parquet(args.outdir / "removed.parquet")
+    if args.site:
+        return _site(args, meta, removed)
     per_cleaner, per_rule = hit_tables(removed)
     gone = really_removed(removed)
     kept = (
@@ -43,6 +51,44 @@ def _stats(args: argparse.Namespace) -> int:
     print("\nsites with the most residual noise (clean lines per page repeated across its pages):")
     for domain, docs, lines, example in noisy[: args.top]:
         print(f"  {domain}: {lines:.1f} per page over {docs} pages, e.g. {example[:70]!r}")
+    if not noisy:
+        print("  none")
+    return 0
+
+
+def _site(args: argparse.Namespace, meta: pd.DataFrame, removed: pd.DataFrame) -> int:
+    """One site: each rule of its file with its hits (dead ones marked), the generic cleaners'
+    hits on its pages by cleaner, and the lines still repeated across its clean pages."""
+    book = load_book(args.rules)
+    domain = args.site.lower().removeprefix("www.")
+    pages = meta[meta["domain"] == domain]
+    if pages.empty:
+        found = sorted({d for d in meta["domain"] if isinstance(d, str)})
+        print(f"no page of {domain} in {args.outdir} (sites: {', '.join(found[:20]) or 'none'})")
+        return 1
+    removed = removed[removed["id"].isin(set(pages["id"]))]
+    site = book.site_for_host(domain)
+    print(f"{domain}: {len(pages)} pages, {len(really_removed(removed))} lines or spans removed\n")
+    if site is None:
+        print(f"no site file for {domain} in the rules (write one: dechaff suggest)")
+    else:
+        hits = site_rule_hits(site, removed)
+        print(f"rules of {site.path} (pages, lines removed, removals kept):")
+        for h in hits:
+            dead = "  DEAD: never fired on these pages" if not h.docs else ""
+            kept = f", kept {h.kept}" if h.kept else ""
+            print(f"  {site.path}:{h.ref.line}: {h.ref.label}: {h.docs} pages, {h.lines} lines{kept}{dead}")
+        if not hits:
+            print("  none")
+    generic = really_removed(removed)
+    generic = generic[generic["rule_file"] != (site.path if site else None)]
+    per_cleaner, _ = hit_tables(generic)
+    print("\ngeneric cleaners on these pages (pages, lines):")
+    print(per_cleaner.to_string() if len(per_cleaner) else "  none")
+    noisy = [n for n in residual_noise(args.outdir, pages) if n[0] == domain]
+    print("\nlines still repeated across its clean pages (per page):")
+    for _, docs, lines, example in noisy:
+        print(f"  {lines:.1f} per page over {docs} pages, e.g. {example[:70]!r}")
     if not noisy:
         print("  none")
     return 0
