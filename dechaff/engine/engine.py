@@ -27,6 +27,7 @@ from dechaff.io.tables import empty_row
 from dechaff.quality.filters import first_failure, thresholds_for
 from dechaff.quality.signals import signals
 from dechaff.ruleset.loader import RuleBook
+from dechaff.text.dates import iso_date
 from dechaff.text.langid import detect
 from dechaff.text.normalise import normalise_line, normalise_lines, render, split_lines
 from dechaff.text.stoplists import stoplist_for
@@ -174,6 +175,8 @@ class Engine:
         )
         if page is not None:
             _fill_from_page(row, page[1], url)
+        found = row["published"]  # as the page prints it; the column holds it as ISO 8601
+        row.update(published_text=found, published=iso_date(found, lang) if isinstance(found, str) else None)
         for name, count in Counter(r.cleaner for r in removed if r.kept_by is None).items():
             row[f"{REMOVED_PREFIX}{name}"] = count
         # Measure apart from decide: a page the quality filters drop keeps its clean text (to audit the

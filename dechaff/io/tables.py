@@ -23,7 +23,8 @@ METADATA_SCHEMA = pa.schema(
         ("title", pa.string()),
         ("author", pa.string()),
         ("dateline", pa.string()),
-        ("published", pa.string()),
+        ("published", pa.string()),  # ISO 8601 (dechaff.text.dates), null when not an absolute date
+        ("published_text", pa.string()),  # the date as the page prints it
         ("lang", pa.string()),
         ("lang_prob", pa.float32()),
         ("status", pa.string()),

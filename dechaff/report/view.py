@@ -112,6 +112,7 @@ def meta_line(row: dict[str, object]) -> str:
         "author",
         "dateline",
         "published",
+        "published_text",
     )
     parts = [f"{k}={row[k]}" for k in keys if isinstance(row.get(k), str) and row[k]]
     files = row.get("rule_files")
