@@ -1,8 +1,9 @@
 """dechaff: cascaded, rule-driven cleaning of scraped web text into clean text plus Parquet metadata.
 
 The Python API (`clean_text`, `clean_html`, `Cleaner`, `Result`, `Removal`, `clean_frame`,
-`dataset_map`) is imported on first use, so `import dechaff` and the command line stay fast. The
-datatrove step is `dechaff.api.datatrove_step.DechaffFilter` (extra `[datatrove]`).
+`dataset_map`, `RunConfig`, `Summary`) is imported from `dechaff.api` on first use, so `import
+dechaff` and the command line stay fast. `run(config)` is `dechaff.api.run` (`dechaff.run` is a
+subpackage); the datatrove step is `dechaff.api.datatrove_step.DechaffFilter` (extra `[datatrove]`).
 """
 
 from __future__ import annotations
@@ -12,23 +13,24 @@ from typing import Any
 
 __version__ = "0.1.0"
 
-_API = {
-    "Cleaner": "dechaff.api.cleaner",
-    "clean_text": "dechaff.api.cleaner",
-    "clean_html": "dechaff.api.cleaner",
-    "Result": "dechaff.api.result",
-    "Removal": "dechaff.core.outcome",
-    "clean_frame": "dechaff.api.columns",
-    "dataset_map": "dechaff.api.columns",
-}
+_API = (
+    "Cleaner",
+    "Removal",
+    "Result",
+    "RunConfig",
+    "Summary",
+    "clean_frame",
+    "clean_html",
+    "clean_text",
+    "dataset_map",
+)
 __all__ = ["__version__", *_API]
 
 
 def __getattr__(name: str) -> Any:
-    module = _API.get(name)
-    if module is None:
+    if name not in _API:
         raise AttributeError(f"module 'dechaff' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
+    value = getattr(import_module("dechaff.api"), name)
     globals()[name] = value
     return value
 

@@ -184,3 +184,16 @@ def test_removals_a_keep_rule_overruled_are_apart(tmp_path: Path) -> None:
     kept = clean_text(text, domain="example.org", rules=rules_copy(tmp_path, {"example.org": site}))
     assert kept.removed == () and kept.text.endswith("Share on Facebook\n")
     assert [(r.text, r.kept_by) for r in kept.overruled] == [("Share on Facebook", "keep-tip")]
+
+
+def test_run_is_the_call_the_cli_makes(tmp_path: Path) -> None:
+    from dechaff.api import RunConfig, run
+    from dechaff.commands import run_cmd
+
+    assert run is run_cmd.run  # one function for both, not a copy
+    summary = run(RunConfig(inputs=str(ROOT / "seeds"), out=str(tmp_path / "api"), workers=1))
+    assert (summary.files, summary.count("ok")) == (5, 5)
+    assert main(["run", str(ROOT / "seeds"), "--out", str(tmp_path / "cli"), "--workers", "1"]) == 0
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        api_text = (tmp_path / "api" / "text" / f"{seed.stem}.txt").read_bytes()
+        assert api_text == (tmp_path / "cli" / "text" / f"{seed.stem}.txt").read_bytes()

@@ -32,7 +32,8 @@ def api_blocks(readme: str) -> list[tuple[int, str]]:
 
 def test_the_section_has_examples_of_every_public_name() -> None:
     code = "\n".join(block for _, block in api_blocks((ROOT / "README.md").read_text(encoding="utf-8")))
-    for name in ("clean_text", "clean_html", "Cleaner", "clean_batch", "clean_frame", "dataset_map"):
+    names = ("clean_text", "clean_html", "Cleaner", "clean_batch", "clean_frame", "dataset_map", "RunConfig")
+    for name in (*names, "run("):
         assert name in code, name
     assert "DechaffFilter" in code and "LocalPipelineExecutor" in code
 

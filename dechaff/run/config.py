@@ -68,7 +68,14 @@ class RunConfig:
     stderr is not a terminal."""
 
     def __post_init__(self) -> None:
+        if isinstance(self.inputs, str | os.PathLike):  # one path, not the characters of one
+            object.__setattr__(self, "inputs", (self.inputs,))
         object.__setattr__(self, "inputs", tuple(Path(p) for p in self.inputs))
+        object.__setattr__(self, "out", Path(self.out))  # Python callers may give any path-like
+        for name in ("manifest", "rules"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, Path(value))
         for name, value, allowed in (
             ("format", self.format, ("auto", *FORMATS)),
             ("format_out", self.format_out, FORMATS_OUT),
