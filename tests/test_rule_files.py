@@ -35,6 +35,7 @@ CASES = [
     ),
     ("version: 1\nrules:\n  - id: a\n    line: yes\n", 4, "quote it"),
     ("version: 1\nrules: [\n", 3, "not valid YAML"),
+    ("version: 1\nsite_name: !1 x\n", 2, "could not determine a constructor for the tag '!1'"),
     ("version: 1\nversion: 2\n", 2, "duplicate key 'version'"),
     ("rules: []\n", 1, "missing required key 'version'"),
 ]

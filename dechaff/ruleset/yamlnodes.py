@@ -81,7 +81,10 @@ class _Converter:
                 )
         self.seen.add(key)
         if isinstance(node, yaml.ScalarNode):
-            return Located(self.scalars.construct_object(node, deep=True), line)
+            try:
+                return Located(self.scalars.construct_object(node, deep=True), line)
+            except yaml.YAMLError as exc:  # a tag the safe loader does not know (`!x`, `!!python/...`)
+                raise RuleFileError(self.path, line, f"not valid YAML: {exc.problem or exc}") from None
         self.open.add(key)
         try:
             if isinstance(node, yaml.MappingNode):
