@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 
 from dechaff.cleaners import CASCADE
-from dechaff.core.document import Context, Line
+from dechaff.core.document import Line
 from dechaff.core.outcome import Outcome
-from dechaff.engine.engine import DocResult, Engine, normalise
+from dechaff.engine.engine import DocResult, Engine, Prepared, normalise
 from dechaff.engine.pipeline import merged_params
 from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
-from dechaff.text.stoplists import stoplist_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -86,17 +85,25 @@ def lines_of(text: str) -> list[Line]:
 
 
 @pytest.fixture(scope="session")
-def run_cleaner(book: RuleBook) -> Callable[..., Outcome]:
-    """Run one cleaner, configured from the shipped rules for `lang` (and a site), on `text`."""
+def engine(book: RuleBook) -> Engine:
+    return Engine(book)
+
+
+def prepared(engine: Engine, text: str, lang: str | None = "fr", site: str | None = None) -> Prepared:
+    """`text` as the engine hands it to the cascade: a page of `site` in `lang` (None: detected)."""
+    return engine.prepare(Source("t", Path("t.txt"), domain=site, lang=lang, content=text))
+
+
+@pytest.fixture(scope="session")
+def run_cleaner(engine: Engine) -> Callable[..., Outcome]:
+    """Run one cleaner, configured from the shipped rules for `lang` (and a site), on `text` as the
+    engine prepares it (enabled or not: a test may try a cleaner the shipped rules leave off)."""
 
     def run(name: str, text: str, lang: str = "fr", site: str | None = None) -> Outcome:
+        doc = prepared(engine, text, lang, site)
         module = next(m for m in CASCADE if name == m.NAME)
-        site_file = book.site_for_host(site)
-        files = book.cascade(lang, site_file)
-        params, origin = merged_params(module, files)
-        cleaner = module.build(params, origin)
-        ctx = Context("t", lang, site, site_file.site_name if site_file else None, stoplist_for(lang))
-        return cleaner.clean(lines_of(text), ctx)
+        params, origin = merged_params(module, doc.pipeline.files)
+        return module.build(params, origin).clean(doc.lines, doc.context)
 
     return run
 

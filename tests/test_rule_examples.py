@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dechaff.authoring.examples import check, run_examples
+from dechaff.engine.engine import Engine
 from dechaff.engine.rulebook import load_book
 
 from conftest import ROOT, rules_dir_option
@@ -19,13 +20,14 @@ from conftest import ROOT, rules_dir_option
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "rule_example" in metafunc.fixturenames:
         book = load_book(rules_dir_option(metafunc.config))
-        cases = [(book, f, ex) for f in book.files for ex in f.examples]
+        engine = Engine(book)
+        cases = [(engine, f, ex) for f in book.files for ex in f.examples]
         metafunc.parametrize("rule_example", cases, ids=[f"{ex.file}:{ex.line}" for _, _, ex in cases])
 
 
 def test_rule_example(rule_example) -> None:
-    book, rule_file, example = rule_example
-    result = check(book, rule_file, example)
+    engine, rule_file, example = rule_example
+    result = check(engine, rule_file, example)
     assert result.ok, "; ".join(result.problems)
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
-from dechaff.core.document import Context
-from dechaff.engine.engine import Settings, normalise
-from dechaff.engine.pipeline import Pipeline
+from dechaff.engine.engine import Engine
+from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.schema import Example, RuleFile
-from dechaff.text.langid import detect
 from dechaff.text.normalise import normalise_line, render
-from dechaff.text.stoplists import stoplist_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,24 +29,17 @@ class ExampleResult:
         return f"{self.example.file}:{self.example.line}"
 
 
-def clean_example(book: RuleBook, rule_file: RuleFile, text: str) -> str:
-    """Clean `text` as a page of the file's site (site files), language (packs) or any page."""
-    lines, _ = normalise(text, Settings().max_line_chars)
-    site = rule_file if rule_file.kind == "site" else None
-    lang = rule_file.lang or detect([x.text for x in lines])[0]
-    pipeline = Pipeline(book.cascade(lang, site))
-    ctx = Context(
-        "example",
-        lang,
-        site.domains[0] if site else None,
-        pipeline.site_name,
-        stoplist_for(lang, pipeline.stoplist_name),
-    )
-    return render([x.text for x in pipeline.clean(lines, ctx).lines])
+def clean_example(engine: Engine, rule_file: RuleFile, text: str) -> str:
+    """Clean `text` as a page of the file's site (site files), language (packs) or any page: the
+    engine's own path up to the cascade (`Engine.prepare`), then the cascade alone (an example
+    shows what the rules cut, so the quality filters do not judge it)."""
+    site = rule_file.domains[0] if rule_file.kind == "site" and rule_file.domains else None
+    source = Source("example", Path(rule_file.path), domain=site, lang=rule_file.lang, content=text)
+    return render([line.text for line in engine.prepare(source).clean().lines])
 
 
-def check(book: RuleBook, rule_file: RuleFile, example: Example) -> ExampleResult:
-    output = clean_example(book, rule_file, example.input)
+def check(engine: Engine, rule_file: RuleFile, example: Example) -> ExampleResult:
+    output = clean_example(engine, rule_file, example.input)
     problems = []
     if example.expect is not None and output != example.expect:
         problems.append(f"expected {example.expect!r}, got {output!r}")
@@ -59,4 +50,5 @@ def check(book: RuleBook, rule_file: RuleFile, example: Example) -> ExampleResul
 
 
 def run_examples(book: RuleBook, files: Iterable[RuleFile] | None = None) -> list[ExampleResult]:
-    return [check(book, f, ex) for f in (files if files is not None else book.files) for ex in f.examples]
+    engine = Engine(book)
+    return [check(engine, f, ex) for f in (files if files is not None else book.files) for ex in f.examples]

@@ -17,7 +17,7 @@ from dechaff.core.names import NORMALISE, REMOVED_PREFIX, REMOVED_TEXT_MAX
 from dechaff.core.outcome import Removal
 from dechaff.core.sections import HtmlParams, html_params
 from dechaff.engine.domains import DomainMatch, DomainResolver, host_of
-from dechaff.engine.pipeline import Pipeline
+from dechaff.engine.pipeline import Cleaned, Pipeline
 from dechaff.io import html_extract
 from dechaff.io.decode import Decoded, InputRefused, decode, from_text
 from dechaff.io.html_extract import Extracted, ExtractionTimeout, PageMeta, time_limit
@@ -53,7 +53,27 @@ class DocResult:
     source_text: str | None = None  # what the cascade read (line numbers of `removed` refer to it)
 
 
-class _StepError(Exception):
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document ready for its cascade (`Engine.prepare`)."""
+
+    body: str  # the text the cascade reads: line numbers of every removal refer to it
+    lines: tuple[Line, ...]
+    removed: tuple[Removal, ...]  # mojibake repairs and lines dropped by normalisation
+    url: str | None  # the source's, else the page's canonical URL
+    page: tuple[Extracted, PageMeta] | None  # HTML: what extraction found
+    match: DomainMatch
+    lang: str
+    lang_prob: float | None  # None: the language was declared, not detected
+    pipeline: Pipeline
+    context: Context
+
+    def clean(self) -> Cleaned:
+        """The cascade on the lines (a bug in a cleaner propagates: `Engine.process` catches it)."""
+        return self.pipeline.clean(self.lines, self.context)
+
+
+class StepError(Exception):
     def __init__(self, step: str, exc: BaseException) -> None:
         super().__init__(f"{type(exc).__name__}: {exc}")
         self.step = step
@@ -114,38 +134,56 @@ class Engine:
             return self._process(source, row)
         except InputRefused as exc:
             row.update(status=exc.status, error=exc.message)
-        except _StepError as exc:
+        except StepError as exc:
             row.update(status=f"error:{exc.step}", error=str(exc))
         except ExtractionTimeout as exc:
             row.update(status="error:timeout", error=str(exc))
         return DocResult(row, None, ())
 
-    def _process(self, source: Source, row: dict[str, object]) -> DocResult:
+    def prepare(self, source: Source, row: dict[str, object] | None = None) -> Prepared:
+        """The document up to the cascade: decoded, extracted (HTML), mojibake repaired, normalised
+        into lines, its domain resolved, its language detected (unless the source declares it), its
+        cascade picked and its context built. Cleaning, the site survey and rule-file
+        examples all start here, so they all see the same lines.
+
+        `row`, when given, receives the facts as they become known (encoding, sizes, extractor),
+        so the row of a document that fails at a later step still says what was found. Raises
+        InputRefused, StepError or ExtractionTimeout (`process` turns them into the row's status).
+        """
+        facts = row if row is not None else {}
         decoded = self._decode(source)
-        row.update(encoding=decoded.encoding, chars_in=len(decoded.text))
+        facts.update(encoding=decoded.encoding, chars_in=len(decoded.text))
         page: tuple[Extracted, PageMeta] | None = None
         body = decoded.text
         if source.kind == "html":
             with time_limit(self.settings.time_limit):
                 page = _step("extract", lambda: self._extract(decoded.text, source))
             body = page[0].text
-            row["extractor"] = page[0].extractor
+            facts["extractor"] = page[0].extractor
         url = source.url or (page[1].url if page else None)
         body, removed = _step("mojibake", lambda: repair(body, BUILTIN))
         lines, dropped = _step("normalise", lambda: normalise(body, self.settings.max_line_chars))
         removed.extend(dropped)
-        row["lines_in"] = len(split_lines(body))
+        facts["lines_in"] = len(split_lines(body))
         texts = [line.text for line in lines]
         match = _step("domain", lambda: self._domain(texts, url, source.domain))
         lang, prob = (source.lang, None) if source.lang else _step("lang", lambda: detect(texts))
         pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
-        site_name = pipeline.site_name
-        repeated = self._repeated.get(match.domain or "", frozenset())
         ctx = Context(
-            source.id, lang, match.domain, site_name, stoplist_for(lang, pipeline.stoplist_name), repeated
+            source.id,
+            lang,
+            match.domain,
+            pipeline.site_name,
+            stoplist_for(lang, pipeline.stoplist_name),
+            self._repeated.get(match.domain or "", frozenset()),
         )
-        cleaned = _step("clean", lambda: pipeline.clean(lines, ctx))
-        removed.extend(cleaned.removed)
+        return Prepared(body, tuple(lines), tuple(removed), url, page, match, lang, prob, pipeline, ctx)
+
+    def _process(self, source: Source, row: dict[str, object]) -> DocResult:
+        doc = self.prepare(source, row=row)
+        pipeline, ctx, page = doc.pipeline, doc.context, doc.page
+        cleaned = _step("clean", doc.clean)
+        removed = [*doc.removed, *cleaned.removed]
         out_lines = [line.text for line in cleaned.lines]
         text = render(out_lines)
         fields = cleaned.fields
@@ -157,15 +195,15 @@ class Engine:
                 reason = first_failure(scores, thresholds_for(f.filters for f in pipeline.files))
                 status = f"dropped:{reason}" if reason else status
         row.update(
-            domain=match.domain,
-            domain_source=match.source,
-            site_name=site_name or fields.get("site_name"),
+            domain=doc.match.domain,
+            domain_source=doc.match.source,
+            site_name=pipeline.site_name or fields.get("site_name"),
             section=fields.get("section"),
             author=fields.get("author"),
             dateline=fields.get("dateline"),
             published=fields.get("published"),
-            lang=lang,
-            lang_prob=prob,
+            lang=doc.lang,
+            lang_prob=doc.lang_prob,
             title=out_lines[0] if out_lines else None,
             chars_out=len(text),
             lines_out=len(out_lines),
@@ -174,14 +212,16 @@ class Engine:
             status=status,
         )
         if page is not None:
-            _fill_from_page(row, page[1], url)
+            _fill_from_page(row, page[1], doc.url)
         found = row["published"]  # as the page prints it; the column holds it as ISO 8601
-        row.update(published_text=found, published=iso_date(found, lang) if isinstance(found, str) else None)
+        row.update(
+            published_text=found, published=iso_date(found, doc.lang) if isinstance(found, str) else None
+        )
         for name, count in Counter(r.cleaner for r in removed if r.kept_by is None).items():
             row[f"{REMOVED_PREFIX}{name}"] = count
         # Measure apart from decide: a page the quality filters drop keeps its clean text (to audit the
         # filter); its status says why, and `dechaff export` leaves it out of the training set.
-        return DocResult(row, text if out_lines else None, tuple(removed), body)
+        return DocResult(row, text if out_lines else None, tuple(removed), doc.body)
 
     def _decode(self, source: Source) -> Decoded:
         """The document as text: from its file, or from the record a container reader kept."""
@@ -197,11 +237,9 @@ class Engine:
         return _step("decode", lambda: decode(data, source.charset, markup=source.kind == "html"))
 
     def survey(self, source: Source) -> tuple[str | None, list[str]]:
-        """A document's domain and normalised lines, without cleaning: for batch statistics."""
-        decoded = self._decode(source)
-        body = self._extract(decoded.text, source)[0].text if source.kind == "html" else decoded.text
-        texts = [line.text for line in normalise(body, self.settings.max_line_chars)[0]]
-        return self._domain(texts, source.url, source.domain).domain, texts
+        """A document's domain and lines as the cascade would get them, for batch statistics."""
+        doc = self.prepare(source)
+        return doc.match.domain, [line.text for line in doc.lines]
 
     def _extract(self, html: str, source: Source) -> tuple[Extracted, PageMeta]:
         """Main text and page metadata; the site (from the URL or the page's canonical link) picks
@@ -286,4 +324,4 @@ def _step(name: str, work):  # type: ignore[no-untyped-def]
     except InputRefused:
         raise
     except Exception as exc:
-        raise _StepError(name, exc) from exc
+        raise StepError(name, exc) from exc

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field, replace
 from dechaff.cleaners import site_boilerplate
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.pipeline import merged_params
+from dechaff.execution.guard import DocumentTimeout, time_limit
+from dechaff.io.html_extract import ExtractionTimeout
 from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
 from dechaff.text.normalise import line_key
@@ -52,12 +54,14 @@ class SiteLines:
 
 
 def survey(engine: Engine, sources: Iterable[Source], domain: str | None = None) -> dict[str, SiteLines]:
-    """Lines per site over every readable source (unreadable ones are left to the real run)."""
+    """Lines per site over every readable source, each under the run's per-document time limit
+    (unreadable or runaway ones are left to the cleaning run, which records why)."""
     sites: dict[str, SiteLines] = defaultdict(SiteLines)
     for source in sources:
         try:
-            found, texts = engine.survey(source)
-        except Exception:  # a bad file is recorded by the cleaning run itself, with its reason
+            with time_limit(engine.settings.time_limit):
+                found, texts = engine.survey(source)
+        except (Exception, DocumentTimeout, ExtractionTimeout):
             continue
         name = domain or found
         if name:
