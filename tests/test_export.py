@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -52,14 +53,16 @@ def test_parquet_export_loads_with_datasets_and_pandas(run_out: Path, tmp_path: 
     ds = datasets.load_dataset("parquet", data_files=files, split="train", cache_dir=str(tmp_path / "hf"))
     frame = pd.read_parquet(to / "data")
     assert ds.num_rows == len(frame) == 5
-    assert ds.column_names[:5] == ["text", "id", "url", "domain", "lang"]
+    hub = ["text", "id", "url", "date", "language", "language_score"]  # FineWeb's, in its order
+    assert ds.column_names[:7] == [*hub, "domain"]
     assert list(frame["id"]) == sorted(frame["id"]) == ds["id"]
     assert "0000_copy" in ds["id"] and FIRST_SEED not in ds["id"]
     for doc_id, text in zip(frame["id"], frame["text"], strict=True):
         assert text == (run_out / "text" / f"{doc_id}.txt").read_text(encoding="utf-8")
 
     card = (to / "README.md").read_text(encoding="utf-8")
-    assert _card_table(card, "Documents per language") == frame["lang"].value_counts().to_dict() == {"fr": 5}
+    assert _card_table(card, "Documents per language") == frame["language"].value_counts().to_dict()
+    assert frame["language"].value_counts().to_dict() == {"fr": 5}
     domains = frame["domain"].fillna("(none)").value_counts().to_dict()
     assert _card_table(card, "Documents per domain") == domains
     assert domains == {
@@ -130,3 +133,77 @@ def test_bad_options(
     with pytest.raises(SystemExit) as exit_:
         main(["export", str(run_out), "--to", str(tmp_path / "x"), *option])
     assert exit_.value.code == 2 and message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_the_export_folder_loads_by_its_card(run_out: Path, tmp_path: Path, fmt: str) -> None:
+    """`datasets.load_dataset(DIR)` finds the shards through the card's `configs`; the card's YAML
+    header parses as the Hub's dataset card metadata."""
+    import datasets
+    from huggingface_hub import DatasetCard
+
+    to = tmp_path / "export"
+    assert main(["export", str(run_out), "--to", str(to), "--format", fmt, "--license", "cc-by-4.0"]) == 0
+    decoy = pd.DataFrame({"other": [1, 2]})  # data/ holds it, the card's configs do not name it
+    if fmt == "parquet":
+        decoy.to_parquet(to / "data" / "decoy.parquet")
+    else:
+        decoy.to_json(to / "data" / "decoy.jsonl", orient="records", lines=True)
+    ds = datasets.load_dataset(str(to), split="train", cache_dir=str(tmp_path / "hf"))
+    assert ds.num_rows == 6 and ds.column_names[:6] == [
+        "text",
+        "id",
+        "url",
+        "date",
+        "language",
+        "language_score",
+    ]
+    meta = DatasetCard.load(to / "README.md").data.to_dict()
+    assert meta == {
+        "license": "cc-by-4.0",
+        "language": ["fr"],
+        "size_categories": ["n<1K"],
+        "task_categories": ["text-generation"],
+        "configs": [
+            {"config_name": "default", "data_files": [{"split": "train", "path": f"data/part-*.{fmt}"}]}
+        ],
+    }
+
+
+def test_warc_documents_export_their_fetch_date(tmp_path: Path) -> None:
+    from test_inputs import ARTICLE_EN, html_page, record_uuid, write_warc
+
+    write_warc(
+        tmp_path / "crawl.warc.gz",
+        [("response", "https://example.org/a", html_page("Budget", ARTICLE_EN).encode(), "text/html")],
+    )
+    assert main(["run", str(tmp_path / "crawl.warc.gz"), "--out", str(tmp_path / "run")]) == 0
+    assert main(["export", str(tmp_path / "run"), "--to", str(tmp_path / "export")]) == 0
+    row = pd.read_parquet(tmp_path / "export" / "data").iloc[0]
+    assert row["id"] == f"crawl/{record_uuid('https://example.org/a')}"
+    assert (row["url"], row["date"], row["language"]) == (
+        "https://example.org/a",
+        "2024-05-01T10:00:00Z",
+        "en",
+    )
+    assert 0.9 < row["language_score"] <= 1.0
+
+
+def test_the_domain_table_is_bounded() -> None:
+    import pyarrow as pa
+    import yaml
+
+    from dechaff.report.card import TOP_DOMAINS, Export, dataset_card
+
+    rows = [
+        {"lang": "und", "domain": f"site{i:03d}.example", "ruleset_version": "1", "rules_digest": "d"}
+        for i in range(TOP_DOMAINS + 12)
+    ] + [{"lang": "de", "domain": "big.example", "ruleset_version": "1", "rules_digest": "d"}] * 3
+    card = dataset_card(Export(rows, Counter(), len(rows), pa.schema([]), [], "parquet", 10, [], "odc-by"))
+    table = _card_table(card, "Documents per domain")
+    assert len(table) == TOP_DOMAINS + 1 and table["big.example"] == 3
+    assert table["(13 others)"] == 13  # 62 one-page sites: the first 49 by name shown, 13 summed
+    assert sum(table.values()) == len(rows)
+    header = yaml.safe_load(card.split("---\n")[1])
+    assert header["language"] == ["de"]  # `und` is no language code
+    assert header["license"] == "odc-by"

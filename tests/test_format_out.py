@@ -33,7 +33,10 @@ def test_shards_hold_text_and_metadata(tmp_path: Path, fmt: str) -> None:
     assert list(table["id"]) == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
     for row in table.itertuples():
         assert row.text == (out / "text" / f"{row.id}.txt").read_text(encoding="utf-8")
-        assert row.status == "ok" and row.lang == "fr"
+        assert row.status == "ok" and row.language == "fr"
+    # FineWeb's columns first, then every metadata column but those three under their own names
+    assert list(table.columns[:6]) == ["text", "id", "url", "date", "language", "language_score"]
+    assert "lang" not in table.columns and "fetched" not in table.columns and "status" in table.columns
 
 
 def test_default_writes_text_only(tmp_path: Path) -> None:

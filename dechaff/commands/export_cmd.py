@@ -1,32 +1,31 @@
 """`dechaff export OUTDIR --to DIR`: training-ready shards of a run's kept documents, and a card.
 
 Shards are `DIR/data/part-00000.parquet` (or `.jsonl`), each written to a hidden temp file and
-renamed, rows sorted by id: the same run and options always give the same bytes. They load in
-one line with `datasets.load_dataset("parquet", data_files="DIR/data/part-*.parquet")` or
-`pandas.read_parquet("DIR/data")`. `DIR/README.md` is the dataset card: how the selection was
-made and the counts per language, per domain and per reason a document was left out.
+renamed, rows sorted by id: the same run and options always give the same bytes. Their columns
+follow FineWeb's layout (`text`, `id`, `url`, `date`, `language`, `language_score`, then ours).
+`DIR/README.md` is the dataset card (`report/card.py`), whose Hub header lets
+`datasets.load_dataset("DIR")` find the shards; `pandas.read_parquet("DIR/data")` reads them too.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dechaff import __version__
-from dechaff.io.documents_out import write_shards
+from dechaff.io.documents_out import LEADING, shard_schema, write_shards
 from dechaff.io.shards import METADATA
 from dechaff.io.tables import METADATA_SCHEMA
 from dechaff.quality.filters import first_failure, parse_threshold
+from dechaff.report.card import Export, dataset_card
 from dechaff.ruleset.errors import did_you_mean
 
 FORMATS = ("parquet", "jsonl")
-BASE_COLUMNS = ("id", "url", "domain", "lang")
+BASE_COLUMNS = (*LEADING, "domain")  # always exported: FineWeb's columns, then the site
 DEFAULT_META = (
     "title",
     "author",
@@ -74,7 +73,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--meta",
         type=_meta_columns,
         default=",".join(DEFAULT_META),
-        help="metadata columns exported after text, id, url, domain, lang (comma-separated)",
+        help="metadata columns exported after text, id, url, date, language, language_score, domain "
+        "(comma-separated)",
+    )
+    cmd.add_argument(
+        "--license",
+        default="unknown",
+        help="the card's license: a Hub license id (e.g. cc-by-4.0, odc-by) that fits your sources",
     )
     cmd.set_defaults(func=_export)
 
@@ -82,10 +87,22 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _export(args: argparse.Namespace) -> int:
     rows = pq.read_table(args.outdir / METADATA).to_pylist()
     selection = select(rows, dict(args.min_quality), args.dedup)
-    schema = export_schema(args.meta)
-    shards = write_shards(args.outdir, args.to, selection.rows, schema, args.format, args.shard_size)
-    card = dataset_card(selection, schema, shards, args)
-    (args.to / "README.md").write_text(card, encoding="utf-8")
+    columns = (*BASE_COLUMNS, *args.meta)
+    shards = write_shards(args.outdir, args.to, selection.rows, columns, args.format, args.shard_size)
+    options = [f"--min-quality {key}={value:g}" for key, value in args.min_quality]
+    options += ["--dedup"] if args.dedup else []
+    export = Export(
+        selection.rows,
+        selection.left_out,
+        selection.total,
+        shard_schema(columns),
+        shards,
+        args.format,
+        args.shard_size,
+        options,
+        args.license,
+    )
+    (args.to / "README.md").write_text(dataset_card(export), encoding="utf-8")
     print(
         f"exported {len(selection.rows)} of {selection.total} documents in {len(shards)} shards -> {args.to}"
     )
@@ -145,64 +162,3 @@ def select(rows: Iterable[dict[str, object]], thresholds: dict[str, float], dedu
                 unique.append(row)
         kept = unique
     return Selection(kept, left_out, total)
-
-
-def export_schema(meta: Sequence[str]) -> pa.Schema:
-    """text first, then the base columns and the chosen metadata, with the metadata's types."""
-    return pa.schema(
-        [pa.field("text", pa.string()), *(METADATA_SCHEMA.field(n) for n in (*BASE_COLUMNS, *meta))]
-    )
-
-
-def dataset_card(
-    selection: Selection, schema: pa.Schema, shards: Sequence[str], args: argparse.Namespace
-) -> str:
-    """README.md: front matter for the Hub, how to load, the selection, counts, columns."""
-    rows = selection.rows
-    versions = sorted({f"{r['ruleset_version']} (rules {r['rules_digest']})" for r in rows})
-    loader = "parquet" if args.format == "parquet" else "json"
-    reader = 'pandas.read_parquet("data")' if args.format == "parquet" else _jsonl_reader(shards)
-    options = [f"`--min-quality {key}={value:g}`" for key, value in args.min_quality]
-    options += ["`--dedup`"] if args.dedup else []
-    lines = [
-        "---",
-        "configs:",
-        "- config_name: default",
-        f"  data_files: data/part-*.{args.format}",
-        "---",
-        "",
-        "# Dataset card",
-        "",
-        f"Clean text exported by dechaff {__version__} from a run with ruleset {', '.join(versions) or '-'}.",
-        f"Selection: documents with status `ok`{', ' + ', '.join(options) if options else ''}.",
-        "",
-        "```python",
-        "# from this folder",
-        f'datasets.load_dataset("{loader}", data_files="data/part-*.{args.format}", split="train")',
-        reader,
-        "```",
-        "",
-        f"{len(rows)} of {selection.total} documents in {len(shards)} shards of at most {args.shard_size}.",
-        "",
-        *_table("Documents per language", "lang", Counter(str(r["lang"]) for r in rows)),
-        *_table("Documents per domain", "domain", Counter(str(r["domain"] or "(none)") for r in rows)),
-        *_table("Documents left out, per reason", "reason", selection.left_out),
-        "## Columns",
-        "",
-        "| column | type |",
-        "| --- | --- |",
-        *(f"| {f.name} | {f.type} |" for f in schema),
-        "",
-    ]
-    return "\n".join(lines)
-
-
-def _jsonl_reader(shards: Sequence[str]) -> str:
-    files = ", ".join(f'"data/{name}"' for name in shards)
-    return f"pandas.concat(pandas.read_json(f, lines=True) for f in [{files}])"
-
-
-def _table(title: str, key: str, counts: Counter[str]) -> list[str]:
-    """A Markdown table, most frequent first, ties by name."""
-    body = [f"| {name} | {n} |" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return [f"## {title}", "", f"| {key} | documents |", "| --- | --- |", *body, ""]
