@@ -11,7 +11,7 @@ import pytest
 from dechaff.cleaners import CASCADE
 from dechaff.core.document import Line
 from dechaff.core.outcome import Outcome
-from dechaff.engine.engine import DocResult, Engine, Prepared, normalise
+from dechaff.engine.engine import Engine, Prepared, normalise
 from dechaff.engine.pipeline import merged_params
 from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
@@ -29,15 +29,16 @@ STORIES = [
 
 
 def misbehave_on(monkeypatch: pytest.MonkeyPatch, doc_id: str, misbehave: Callable[[], object]) -> None:
-    """Make `Engine.process` call `misbehave` (crash, hang) for one document, work for the others."""
-    real = Engine.process
+    """Make the engine call `misbehave` (crash, hang) as it starts on one document (in
+    `Engine.prepare`, so under the engine's time limit), and work for the others."""
+    real = Engine.prepare
 
-    def patched(self: Engine, source: Source) -> DocResult:
+    def patched(self: Engine, source: Source, row: dict[str, object] | None = None) -> Prepared:
         if source.id == doc_id:
             misbehave()
-        return real(self, source)
+        return real(self, source, row)
 
-    monkeypatch.setattr(Engine, "process", patched)
+    monkeypatch.setattr(Engine, "prepare", patched)
 
 
 def hang() -> None:

@@ -49,7 +49,7 @@ def test_clean_text_with_a_language_runs_no_detection(monkeypatch: pytest.Monkey
     def refuse(lines: object) -> tuple[str, float]:
         raise AssertionError("language detection ran although the caller gave the language")
 
-    monkeypatch.setattr(engine_module, "detect", refuse)
+    monkeypatch.setattr(engine_module, "detect_language", refuse)
     result = clean_text(article(ARTICLE_FR), lang="fr-FR")
     assert result.status == "ok"
     assert result.metadata["lang"] == "fr" and result.metadata["lang_prob"] is None

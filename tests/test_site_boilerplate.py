@@ -14,7 +14,7 @@ from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
 from dechaff.run.survey import SiteLines, survey, with_repeated
 
-from conftest import STORIES, hang, rules_copy
+from conftest import STORIES, hang, misbehave_on, rules_copy
 
 SITE = "version: 1\ndomains: [example.org]\ncleaners:\n  site_boilerplate: {enabled: true, min_docs: 2}\n"
 PROMO = "Newsletter du {} mars : inscrivez-vous pour recevoir nos articles chaque matin"
@@ -90,14 +90,7 @@ def test_the_survey_gives_each_page_the_run_s_time_limit(
 ) -> None:
     rules, pages, _ = _corpus(tmp_path)
     sources = [Source(f"p{i}", pages / f"p{i}.txt", domain="example.org") for i in (1, 2, 3)]
-    real = Engine.prepare
-
-    def prepare(self: Engine, source: Source, *args: object, **options: object) -> object:
-        if source.id == "p2":
-            hang()
-        return real(self, source, *args, **options)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Engine, "prepare", prepare)
+    misbehave_on(monkeypatch, "p2", hang)
     found: list[dict[str, SiteLines]] = []
     engine = Engine(load_book(rules), Settings(time_limit=0.5))
     worker = threading.Thread(target=lambda: found.append(survey(engine, sources)), daemon=True)

@@ -24,7 +24,7 @@ class Cleaner:
     `rules`: a rules folder (None: the shipped rules), read and checked once, here: a bad rule
     file raises `RuleFileError` naming the file and line. `domain_rules=False` runs the generic
     cascade only; `quality_filter=False` measures the quality signals but drops nothing;
-    `time_limit`: seconds for one HTML extraction (None: no limit). A Cleaner pickles (its rules,
+    `time_limit`: seconds for one document (None: no limit). A Cleaner pickles (its rules,
     not its compiled cascade), so it can be sent to worker processes.
     """
 

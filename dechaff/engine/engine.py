@@ -18,9 +18,10 @@ from dechaff.core.outcome import Removal
 from dechaff.core.sections import HtmlParams, html_params
 from dechaff.engine.domains import DomainMatch, DomainResolver, host_of
 from dechaff.engine.pipeline import Cleaned, Pipeline
+from dechaff.engine.timeout import DEFAULT_TIME_LIMIT, DocumentTimeout, time_limit
 from dechaff.io import html_extract
 from dechaff.io.decode import Decoded, InputRefused, decode, from_text
-from dechaff.io.html_extract import Extracted, ExtractionTimeout, PageMeta, time_limit
+from dechaff.io.html_extract import Extracted, PageMeta
 from dechaff.io.inputs import Source
 from dechaff.io.mojibake import repair
 from dechaff.io.tables import empty_row
@@ -28,11 +29,12 @@ from dechaff.quality.filters import first_failure, thresholds_for
 from dechaff.quality.signals import signals
 from dechaff.ruleset.loader import RuleBook
 from dechaff.text.dates import iso_date
-from dechaff.text.langid import detect
+from dechaff.text.langid import detect_language
 from dechaff.text.normalise import normalise_line, normalise_lines, render, split_lines
 from dechaff.text.stoplists import stoplist_for
 
 BUILTIN = "builtin"
+TIMEOUT = "error:timeout"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,7 @@ class Settings:
     max_bytes: int = 256 * 1024 * 1024
     max_line_chars: int = 100_000  # no real paragraph is longer; such lines are minified data
     quality_filter: bool = True  # False (--no-filter): the signals are measured, nothing is dropped
-    time_limit: float | None = 30.0  # seconds for one HTML extraction; over it: error:timeout
+    time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds per document (None: none); over: error:timeout
     repeated: tuple[tuple[str, frozenset[str]], ...] = ()  # per domain, from dechaff.run.survey (hashable)
 
 
@@ -129,15 +131,19 @@ class Engine:
             self.pipeline(lang, DomainMatch(None, "none", None))
 
     def process(self, source: Source) -> DocResult:
+        """The document cleaned, under the time limit; never raises (a failure is the row's status)."""
         row = source_row(source, self.book.version, self.book.digest)
         try:
-            return self._process(source, row)
+            with time_limit(self.settings.time_limit):
+                return self._process(source, row)
         except InputRefused as exc:
             row.update(status=exc.status, error=exc.message)
         except StepError as exc:
             row.update(status=f"error:{exc.step}", error=str(exc))
-        except ExtractionTimeout as exc:
-            row.update(status="error:timeout", error=str(exc))
+        except DocumentTimeout:
+            # A fresh row: the one being filled may stop anywhere, even half-way through its update.
+            row = source_row(source, self.book.version, self.book.digest)
+            row.update(status=TIMEOUT, error=f"took longer than the {self.settings.time_limit:g}s limit")
         return DocResult(row, None, ())
 
     def prepare(self, source: Source, row: dict[str, object] | None = None) -> Prepared:
@@ -148,7 +154,8 @@ class Engine:
 
         `row`, when given, receives the facts as they become known (encoding, sizes, extractor),
         so the row of a document that fails at a later step still says what was found. Raises
-        InputRefused, StepError or ExtractionTimeout (`process` turns them into the row's status).
+        InputRefused or StepError (`process` turns them into the row's status); no time limit here,
+        the caller sets it around the whole of its work (`process`, `survey`).
         """
         facts = row if row is not None else {}
         decoded = self._decode(source)
@@ -156,8 +163,7 @@ class Engine:
         page: tuple[Extracted, PageMeta] | None = None
         body = decoded.text
         if source.kind == "html":
-            with time_limit(self.settings.time_limit):
-                page = _step("extract", lambda: self._extract(decoded.text, source))
+            page = _step("extract", lambda: self._extract(decoded.text, source))
             body = page[0].text
             facts["extractor"] = page[0].extractor
         url = source.url or (page[1].url if page else None)
@@ -167,7 +173,7 @@ class Engine:
         facts["lines_in"] = len(split_lines(body))
         texts = [line.text for line in lines]
         match = _step("domain", lambda: self._domain(texts, url, source.domain))
-        lang, prob = (source.lang, None) if source.lang else _step("lang", lambda: detect(texts))
+        lang, prob = (source.lang, None) if source.lang else _step("lang", lambda: detect_language(texts))
         pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
         ctx = Context(
             source.id,
@@ -237,8 +243,10 @@ class Engine:
         return _step("decode", lambda: decode(data, source.charset, markup=source.kind == "html"))
 
     def survey(self, source: Source) -> tuple[str | None, list[str]]:
-        """A document's domain and lines as the cascade would get them, for batch statistics."""
-        doc = self.prepare(source)
+        """A document's domain and lines as the cascade would get them, for batch statistics, under
+        the same time limit as `process`; raises what `prepare` raises, or DocumentTimeout."""
+        with time_limit(self.settings.time_limit):
+            doc = self.prepare(source)
         return doc.match.domain, [line.text for line in doc.lines]
 
     def _extract(self, html: str, source: Source) -> tuple[Extracted, PageMeta]:
@@ -274,7 +282,7 @@ class Engine:
 def _stopwords_of(text: str) -> frozenset[str]:
     """Stop words of the language `text` is written in (jusText's fallback needs them)."""
     lines = [line for line in (normalise_line(raw) for raw in split_lines(text)) if line]
-    return stoplist_for(detect(lines)[0])
+    return stoplist_for(detect_language(lines)[0])
 
 
 def _fill_from_page(row: dict[str, object], meta: PageMeta, url: str | None) -> None:

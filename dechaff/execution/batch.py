@@ -15,14 +15,12 @@ from pathlib import Path
 from dechaff.core.sections import DedupConfig
 from dechaff.engine.engine import DocResult, Engine, Settings, source_row
 from dechaff.engine.rulebook import load_book
-from dechaff.execution.guard import DocumentTimeout, time_limit
 from dechaff.io.inputs import Source
 from dechaff.io.shards import DocOutput, placed
 from dechaff.io.writers import removed_rows
 from dechaff.quality.dedup import signature_of
-from dechaff.text.langid import detect
+from dechaff.text.langid import detect_language
 
-TIMEOUT = "error:timeout"
 WORKER_CRASH = "error:worker"
 DUPLICATE_ID = "dropped:duplicate_id"
 
@@ -33,7 +31,6 @@ class WorkerSpec:
 
     rules_dir: Path | None
     settings: Settings
-    time_limit: float | None
     dedup: DedupConfig | None = None  # set by run_batch: sign kept texts for the post-pass
     text_dir: Path | None = None  # set for workers on this machine: they write the text files
 
@@ -65,7 +62,7 @@ def engine_for(spec: WorkerSpec) -> Engine:
     key = (spec.rules_dir, spec.settings)  # what the engine depends on, not where output goes
     if key not in _ENGINES:
         _ENGINES[key] = spec.build()
-        detect(["the language profiles load on the first call to the detector"])
+        detect_language(["the language profiles load on the first call to the detector"])
         # The rule book and the language profiles live as long as the process: out of the garbage
         # collector's sight, full collections stop walking them (and forked workers stop copying
         # the pages they sit on).
@@ -94,19 +91,13 @@ def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> D
 
 
 def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
-    """Clean one document under the time limit; a timeout becomes the document's row, and so does
-    an id the reader found taken (the parent decides, while reading: see `inputs.unique_ids`)."""
-    rules = RulesIdentity(engine.book.version, engine.book.digest)
+    """Clean one document (the engine keeps to the time limit); an id the reader found taken is
+    the document's row instead (the parent decides, while reading: see `inputs.unique_ids`)."""
     if source.duplicate_of is not None:
+        rules = RulesIdentity(engine.book.version, engine.book.digest)
         message = f"an earlier document of this run has the id {source.duplicate_of!r}; the first is kept"
         return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, [])
-    try:
-        with time_limit(spec.time_limit):
-            result = engine.process(source)
-    except DocumentTimeout:
-        row = failure_row(source, rules, TIMEOUT, f"took longer than the {spec.time_limit:g}s limit")
-        return DocOutput(source.id, row, None, [])
-    return output_of(source, result, spec.dedup)
+    return output_of(source, engine.process(source), spec.dedup)
 
 
 def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:

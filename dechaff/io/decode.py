@@ -108,7 +108,7 @@ def _ascii_compatible(codec: str) -> bool:
         return False
 
 
-def detect(data: bytes) -> str | None:
+def guess_charset(data: bytes) -> str | None:
     """charset-normalizer's best ASCII-compatible guess; cp1252 whenever it fits as well as the best
     (the detector cannot tell Western code pages apart on short French or German text)."""
     matches = [m for m in from_bytes(data) if _ascii_compatible(m.encoding)]
@@ -148,7 +148,7 @@ def decode(data: bytes, declared: str | None = None, markup: bool = False) -> De
                 return Decoded(data.decode(codec), codec)
             except UnicodeDecodeError:
                 continue
-    guess = codec_for(detect(data) or "cp1252")
+    guess = codec_for(guess_charset(data) or "cp1252")
     if guess is not None and guess != "cp1252":
         return Decoded(data.decode(guess, errors="replace"), guess)
     try:

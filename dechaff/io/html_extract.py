@@ -1,16 +1,12 @@
-"""HTML to main text: trafilatura on the pruned tree, jusText when it finds too little, under a
-time limit. What comes out then goes through the same text cascade as a dump."""
+"""HTML to main text: trafilatura on the pruned tree, jusText when it finds too little. What comes
+out then goes through the same text cascade as a dump (the engine's time limit covers both)."""
 
 from __future__ import annotations
 
 import contextlib
 import copy
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
-from types import FrameType
 
 import justext
 import lxml.html
@@ -23,36 +19,6 @@ from dechaff.core.sections import HtmlParams
 
 TRAFILATURA = "trafilatura"
 JUSTEXT = "justext"
-
-
-class ExtractionTimeout(BaseException):
-    """Raised inside extraction when its time is up; a BaseException so that no `except Exception`
-    in trafilatura or in a step wrapper can swallow it."""
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ExtractionTimeout if the block runs longer than `seconds` (None: no limit).
-
-    A SIGALRM interval timer: it works in the main thread of any process, which is where `dechaff
-    run` and pool workers process documents. Signals cannot reach other threads, so there the
-    block runs unguarded and the executor's per-document guard is what stops a runaway page.
-    """
-    usable = seconds is not None and threading.current_thread() is threading.main_thread()
-    if not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: FrameType | None) -> None:
-        raise ExtractionTimeout(f"extraction took longer than the {seconds:g}s limit")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,18 +14,12 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from dechaff.io.atomic import write_atomic
-from dechaff.io.shards import METADATA
+from dechaff.io.shards import finished_parts
 
 RECORD = "run.json"
 
 MadeWith = Mapping[str, object]
 """Option name (as on the command line) -> value, JSON-serialisable."""
-
-
-def finished_parts(out_dir: Path) -> list[Path]:
-    """The complete metadata shards: what a resume keeps."""
-    folder = out_dir / METADATA
-    return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
 
 
 def finished_digests(out_dir: Path) -> set[str]:

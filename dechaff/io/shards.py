@@ -73,6 +73,13 @@ def part_name(index: int) -> str:
     return f"part-{index:05d}.parquet"
 
 
+def finished_parts(out_dir: Path, table: str = METADATA) -> list[Path]:
+    """A table's complete shards, in order (temp files are hidden, so never among them): for the
+    metadata table, the commit marks of the documents done."""
+    folder = out_dir / table
+    return sorted(folder.glob("part-*.parquet")) if folder.is_dir() else []
+
+
 def _index(path: Path) -> int:
     return int(path.name.removeprefix("part-").removesuffix(".parquet"))
 
@@ -95,8 +102,7 @@ def prepare(out_dir: Path, resume: bool) -> Resumed:
             else:
                 path.unlink(missing_ok=True)
         return Resumed(frozenset(), 0)
-    meta_dir = out_dir / METADATA
-    complete = sorted(meta_dir.glob("part-*.parquet")) if meta_dir.is_dir() else []
+    complete = finished_parts(out_dir)
     kept = {p.name for p in complete}
     for name in SCHEMAS:
         folder = out_dir / name
@@ -167,8 +173,7 @@ class ShardWriter:
         """Commit the last shard; a run with no document at all still leaves two readable empty tables."""
         self._commit()
         for name in SCHEMAS:
-            folder = self.out_dir / name
-            if not any(folder.glob("part-*.parquet")):
+            if not finished_parts(self.out_dir, name):
                 part = _Part(self.out_dir, name, 0)
                 part.write([])
                 part.commit()

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from dechaff.core.sections import DedupConfig
 from dechaff.io.atomic import atomic_file
-from dechaff.io.shards import METADATA
+from dechaff.io.shards import finished_parts
 from dechaff.io.writers import text_path
 from dechaff.quality.dedup import Duplicate, Signature, find_duplicates, signature_of
 
@@ -36,7 +36,7 @@ def mark_duplicates(
 ) -> Marked:
     """`known`: signatures the workers already computed (with `config`); the others, from
     shards of an earlier run (`--resume`), are computed here from the text files."""
-    parts = sorted((out_dir / METADATA).glob("part-*.parquet"))
+    parts = finished_parts(out_dir)
     kept: list[str] = []
     for part in parts:
         table = pq.read_table(part, columns=["id", "status"])

@@ -8,12 +8,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dechaff.engine.timeout import DEFAULT_TIME_LIMIT
 from dechaff.io.documents_out import FORMATS_OUT
 from dechaff.io.inputs import FORMATS, RecordFields
 from dechaff.io.run_record import MadeWith
 
 ENGINES = ("local", "dask")
-DEFAULT_TIME_LIMIT = 60.0
 
 
 @dataclass(frozen=True, slots=True)

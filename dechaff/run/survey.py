@@ -13,8 +13,7 @@ from dataclasses import dataclass, field, replace
 from dechaff.cleaners import site_boilerplate
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.pipeline import merged_params
-from dechaff.execution.guard import DocumentTimeout, time_limit
-from dechaff.io.html_extract import ExtractionTimeout
+from dechaff.engine.timeout import DocumentTimeout
 from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
 from dechaff.text.normalise import line_key
@@ -59,9 +58,8 @@ def survey(engine: Engine, sources: Iterable[Source], domain: str | None = None)
     sites: dict[str, SiteLines] = defaultdict(SiteLines)
     for source in sources:
         try:
-            with time_limit(engine.settings.time_limit):
-                found, texts = engine.survey(source)
-        except (Exception, DocumentTimeout, ExtractionTimeout):
+            found, texts = engine.survey(source)
+        except (Exception, DocumentTimeout):
             continue
         name = domain or found
         if name:

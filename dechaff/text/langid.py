@@ -38,7 +38,7 @@ def sample(lines: Sequence[str], max_chars: int = MAX_CHARS) -> str:
     return " ".join(picked) if picked else " ".join(lines)[:max_chars]
 
 
-def detect(lines: Sequence[str]) -> tuple[str, float]:
+def detect_language(lines: Sequence[str]) -> tuple[str, float]:
     """(ISO 639-1 code, probability); ('und', 0.0) when there is nothing to judge."""
     text = sample(lines)
     if not text.strip():

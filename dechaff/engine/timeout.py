@@ -1,7 +1,8 @@
-"""A per-document time limit that works in any thread.
+"""The per-document time limit, the one mechanism for every step of a document (extraction
+included) and for the site survey, in any thread.
 
-Local pool workers run documents in their main thread, Dask workers in a thread pool, so a
-signal-based alarm (main thread only) would guard one engine and not the other. A watchdog timer
+Local pool workers run documents in their main thread, Dask workers and API callers may use a
+thread pool, so a signal-based alarm (main thread only) would guard some and not others. A watchdog timer
 instead raises `DocumentTimeout` asynchronously in the thread doing the work; like a signal it
 takes effect between two Python bytecodes, which is where the cascade spends its time (RE2 calls
 are linear and short).
@@ -18,6 +19,10 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+
+DEFAULT_TIME_LIMIT = 60.0
+"""Seconds per document: far above any real page (extraction plus cascade take well under a
+second), low enough that a pathological one costs a minute, not a run."""
 
 
 class DocumentTimeout(BaseException):

@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from dechaff.execution.guard import DocumentTimeout, time_limit
+from dechaff.engine.timeout import DocumentTimeout, time_limit
 
 
 def spin(seconds: float) -> None:
@@ -53,7 +53,7 @@ def test_many_guards_under_a_profiler_do_not_stall_the_interpreter() -> None:
     bytecode check slowed down, and under a profiler the thread spun for ever."""
     code = (
         "import cProfile\n"
-        "from dechaff.execution.guard import time_limit\n"
+        "from dechaff.engine.timeout import time_limit\n"
         "cProfile.Profile().enable()\n"
         "for _ in range(300):\n"
         "    with time_limit(30):\n"
