@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+import psutil
 import pytest
 from lxml import html as lhtml
 
@@ -223,3 +224,38 @@ def test_one_run_at_a_time_per_out_folder(tmp_path: Path, capsys: pytest.Capture
     assert json.loads((out / "run.lock").read_text(encoding="utf-8"))["pid"] == holder.pid
     assert main(["run", str(dumps), "--out", str(out), "--workers", "1"]) == 0
     assert not (out / "run.lock").exists() and (out / "text" / "a.txt").is_file()
+
+
+# Every document takes an hour: the run is still going when the test kills it.
+STUCK_RUN = """
+import sys, time
+from dechaff.cli import main
+from dechaff.engine.engine import Engine
+Engine.process = lambda self, source: time.sleep(3600)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    (dumps / "b.txt").write_text(f"{PROSE}\n", encoding="utf-8")
+    args = ["run", str(dumps), "--out", str(tmp_path / "out"), "--workers", "2", "--batch-size", "1"]
+    parent = subprocess.Popen(
+        [sys.executable, "-c", STUCK_RUN, *args, "--time-limit", "0"], stderr=subprocess.DEVNULL
+    )
+    workers: list[psutil.Process] = []
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            workers = psutil.Process(parent.pid).children(recursive=True)
+        assert len(workers) >= 2
+        parent.kill()  # kill -9: no chance to shut its pool down
+        parent.wait()
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert alive == []
+    finally:
+        parent.kill()
+        for worker in workers:
+            if worker.is_running():
+                worker.kill()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,12 +17,15 @@ from concurrent.futures.process import BrokenProcessPool
 
 from dechaff.execution.batch import RulesIdentity, WorkerSpec, engine_for, process_batch
 from dechaff.execution.ordered import OrderedExecutor, Pending, Window
+from dechaff.execution.orphans import exit_with_parent
 from dechaff.io.inputs import Source
 from dechaff.io.shards import DocOutput
 
 
-def _init_worker(spec: WorkerSpec) -> None:
-    """Build the engine as the worker starts, so the first batch does not pay for it."""
+def _init_worker(spec: WorkerSpec, parent: int) -> None:
+    """End with the parent (`orphans`); build the engine as the worker starts, so the first batch
+    does not pay for it."""
+    exit_with_parent(parent)
     engine_for(spec)
 
 
@@ -49,7 +53,7 @@ class LocalExecutor(OrderedExecutor):
         self._pool = self._new_pool()
 
     def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.spec,))
+        return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.spec, os.getpid()))
 
     def submit(self, batch: Sequence[Source]) -> Future[list[DocOutput]]:
         return self._pool.submit(process_batch, self.spec, batch)
