@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
+from dechaff import __version__
 from dechaff.commands import (
     bench_cmd,
     eval_cmd,
@@ -35,16 +37,43 @@ COMMANDS = (
 
 __all__ = ["build_parser", "main"]
 
+BROKEN_PIPE = 128 + 13  # what a shell reports for a tool its reader stopped (SIGPIPE), as `git log | head`
+
+
+class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Every option's help ends with its default, unless the help already says it in words."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        optional = action.option_strings or action.nargs in (argparse.OPTIONAL, argparse.ZERO_OR_MORE)
+        if "(default" in text or not optional or action.required or action.default is argparse.SUPPRESS:
+            return action.help
+        value = action.default
+        shown = (
+            "none" if value is None or value == [] else {True: "on", False: "off"}.get(value, "%(default)s")
+        )
+        return f"{text} (default: {shown})"
+
+
+class Parser(argparse.ArgumentParser):
+    """The parser of `dechaff` and of each of its commands (they inherit the formatter)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="dechaff", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = Parser(prog="dechaff", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"dechaff {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for command in COMMANDS:
         command.register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; a setup error is one line on stderr and exit 2, never a traceback."""
     args = build_parser().parse_args(argv)
     try:
         return int(args.func(args))
@@ -52,4 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: bad rule file: {exc}", file=sys.stderr)
     except (InputSetupError, StrictError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+    except BrokenPipeError:  # `dechaff eval ... --per-doc | head`: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush is silent too
+        return BROKEN_PIPE
     return 2

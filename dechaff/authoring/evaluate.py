@@ -57,9 +57,10 @@ def score_dir(out_dir: Path, gold_dir: Path, raw_dir: Path | None = None) -> dic
     for doc_id, gold in gold_files(gold_dir).items():
         out_path = out_dir / f"{doc_id}.txt"
         out = out_path.read_text(encoding="utf-8") if out_path.exists() else ""
-        raw = None
-        if raw_dir is not None:
-            raw = (raw_dir / f"{doc_id}.txt").read_text(encoding="utf-8", errors="replace")
+        raw_path = None if raw_dir is None else raw_dir / f"{doc_id}.txt"
+        raw = (
+            raw_path.read_text(encoding="utf-8", errors="replace") if raw_path and raw_path.exists() else None
+        )
         results[doc_id] = score(out, gold.read_text(encoding="utf-8"), raw)
     return results
 

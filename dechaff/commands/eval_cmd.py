@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dechaff.authoring.evaluate import score_dir, summary_line
+from dechaff.authoring.evaluate import gold_files, score_dir, summary_line
+from dechaff.io.inputs import InputSetupError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,6 +21,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
+    for folder, what in (
+        (args.outdir, "clean texts"),
+        (args.golddir, "gold texts"),
+        (args.raw, "raw inputs"),
+    ):
+        if folder is not None and not folder.is_dir():
+            raise InputSetupError(f"{folder}: no such folder ({what})")
+    if not gold_files(args.golddir):
+        raise InputSetupError(f"{args.golddir}: no gold text in this folder (one <id>.txt per document)")
     out = args.outdir / "text" if (args.outdir / "text").is_dir() else args.outdir
     scores = score_dir(out, args.golddir, args.raw)
     if args.per_doc:

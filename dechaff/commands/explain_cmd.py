@@ -10,7 +10,7 @@ from rich.console import Console
 
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.rulebook import load_book
-from dechaff.io.inputs import format_of
+from dechaff.io.inputs import InputSetupError, format_of
 from dechaff.io.source import Source
 from dechaff.report import html, terminal
 from dechaff.report.view import line_views, meta_line
@@ -29,6 +29,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _explain(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        what = "a folder, not a file" if args.file.is_dir() else "no such file"
+        raise InputSetupError(f"{args.file}: {what} (explain takes one text dump or HTML page)")
     engine = Engine(load_book(args.rules), Settings(domain_rules=not args.no_domain_rules))
     kind = "html" if format_of(args.file) == "html" else "text"
     result = engine.process(Source(args.file.stem, args.file, url=args.url, domain=args.domain, kind=kind))

@@ -18,6 +18,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from dechaff.io.documents_out import LEADING, shard_schema, write_shards
+from dechaff.io.outdir import require_run
 from dechaff.io.shards import METADATA
 from dechaff.io.tables import METADATA_SCHEMA
 from dechaff.quality.filters import first_failure, parse_threshold
@@ -32,7 +33,6 @@ DEFAULT_META = (
     "published",
     "site_name",
     "section",
-    "lang_prob",
     "chars_out",
     "dup_cluster",
 )
@@ -54,7 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument(
         "--to", type=Path, required=True, help="export folder (its data/ and README.md are replaced)"
     )
-    cmd.add_argument("--format", choices=FORMATS, default="parquet")
+    cmd.add_argument("--format", choices=FORMATS, default="parquet", help="format of the data/ shards")
     cmd.add_argument(
         "--shard-size", type=_positive, default=100_000, help="documents per shard (default 100000)"
     )
@@ -85,6 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    require_run(args.outdir)
     rows = pq.read_table(args.outdir / METADATA).to_pylist()
     selection = select(rows, dict(args.min_quality), args.dedup)
     columns = (*BASE_COLUMNS, *args.meta)

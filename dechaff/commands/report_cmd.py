@@ -11,6 +11,7 @@ import pandas as pd
 
 from dechaff.io.decode import InputRefused, decode
 from dechaff.io.inputs import format_of
+from dechaff.io.outdir import require_run
 from dechaff.io.tables import really_removed
 from dechaff.report import html
 from dechaff.report.view import line_views, meta_line, removals_of
@@ -59,6 +60,7 @@ def _part(row: dict[str, object], removed: pd.DataFrame) -> html.DocPart:
 
 
 def _report(args: argparse.Namespace) -> int:
+    require_run(args.outdir)
     meta = pd.read_parquet(args.outdir / "metadata.parquet").sort_values("id")
     removed = pd.read_parquet(args.outdir / "removed.parquet")
     groups = dict(tuple(removed.groupby("id"))) if len(removed) else {}

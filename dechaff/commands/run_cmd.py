@@ -6,24 +6,30 @@ import argparse
 from pathlib import Path
 
 from dechaff.io.documents_out import FORMATS_OUT
-from dechaff.io.inputs import FORMATS, RecordFields
+from dechaff.io.inputs import FORMATS, RecordFields, format_names
 from dechaff.run.config import ENGINES, RunConfig
 from dechaff.run.runner import Summary, run
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    run = sub.add_parser("run", help="clean text dumps into OUT/text/*.txt plus Parquet tables")
+    run = sub.add_parser(
+        "run",
+        help="clean text dumps into OUT/text/*.txt plus Parquet tables",
+        description="Clean inputs into OUT/text/*.txt, OUT/metadata.parquet and OUT/removed.parquet. "
+        f"Input formats, by suffix: {format_names()}.",
+    )
     run.add_argument(
         "inputs",
         nargs="+",
         type=Path,
-        help="files or folders (folders: every file of a known format, recursively)",
+        help="files or folders (folders: every file of a known format, recursively); a file's format "
+        "comes from its suffix, see above",
     )
     run.add_argument(
         "--format",
         choices=("auto", *FORMATS),
         default="auto",
-        help="input format (default: by suffix: .txt .html .htm .jsonl[.gz] .parquet .warc[.gz])",
+        help="read every input as this format; auto: by suffix",
     )
     fields = RecordFields()
     run.add_argument("--text-field", default=fields.text, help="JSONL / Parquet field with the text")

@@ -10,6 +10,7 @@ import pandas as pd
 
 from dechaff.authoring.stats import dead_rules, hit_tables, residual_noise, site_rule_hits
 from dechaff.engine.rulebook import load_book
+from dechaff.io.outdir import require_run
 from dechaff.io.tables import really_removed
 
 
@@ -27,6 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _stats(args: argparse.Namespace) -> int:
+    require_run(args.outdir)
     meta = pd.read_parquet(args.outdir / "metadata.parquet")
     removed = pd.read_parquet(args.outdir / "removed.parquet")
     if args.site:

@@ -23,6 +23,7 @@ __all__ = [
     "InputSetupError",
     "RecordFields",
     "Source",
+    "check_fields",
     "discover",
     "sources_of",
     "unique_ids",
@@ -42,6 +43,18 @@ SUFFIXES = {
     ".warc": "warc",
     ".warc.gz": "warc",
 }
+
+
+def format_names() -> str:
+    """Each input format with the suffixes that announce it, for `--help`.
+
+    >>> format_names().split(", ")[:2]
+    ['txt (.txt)', 'html (.html .htm)']
+    """
+    return ", ".join(f"{fmt} ({' '.join(s for s, f in SUFFIXES.items() if f == fmt)})" for fmt in FORMATS)
+
+
+MAX_LISTED = 20  # field names quoted in an error; a table may have hundreds
 
 
 class InputSetupError(Exception):
@@ -84,6 +97,9 @@ def discover(paths: Iterable[Path], fmt: str = "auto") -> list[InputFile]:
                 kind = format_of(path)
                 if kind is not None and fmt in ("auto", kind):
                     items.append(InputFile(_stem(path.relative_to(root), kind), path, kind))
+            if not items:
+                wanted = f"{fmt} file" if fmt != "auto" else f"file of a known format ({format_names()})"
+                raise InputSetupError(f"{root}: the folder holds no {wanted}")
         elif root.exists() or root.is_symlink():
             kind = (format_of(root) or "txt") if fmt == "auto" else fmt
             items = [InputFile(Path(_stem(Path(root.name), kind)).as_posix(), root, kind)]
@@ -104,6 +120,29 @@ def sources_of(
     """Every document of every file, lazily, with unique ids; records a reader skips are counted in
     `skipped`."""
     return unique_ids(_read_all(files, fields, skipped, max_bytes))
+
+
+def check_fields(files: Iterable[InputFile], fields: RecordFields) -> None:
+    """Refuse (InputSetupError) a JSONL or Parquet file none of whose records has the text field
+    (or the HTML field), naming the fields it has: a wrong or default `--text-field` is one line,
+    not an `error:read` row per record. A file where some records lack it is read as usual."""
+    wanted = tuple(name for name in (fields.html, fields.text) if name)
+    options = " or ".join(f"'{name}'" for name in wanted)
+    for file in files:
+        if file.format not in ("jsonl", "parquet"):
+            continue
+        found = records.fields_found(file, wanted)
+        if found is None or found[0]:
+            continue
+        names = found[1]
+        listed = ", ".join(names[:MAX_LISTED]) + (
+            f" and {len(names) - MAX_LISTED} more" if len(names) > MAX_LISTED else ""
+        )
+        flag = "--html-field or --text-field" if fields.html else "--text-field"
+        raise InputSetupError(
+            f"{file.path}: no record has the field {options}; its fields are: {listed or 'none'} "
+            f"(name the one with the text with {flag})"
+        )
 
 
 def unique_ids(sources: Iterable[Source]) -> Iterator[Source]:

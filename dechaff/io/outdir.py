@@ -54,3 +54,13 @@ def check_out_dir(out: Path, inputs: Iterable[Path], force: bool = False) -> Non
             f"--out {out} holds files this tool did not write ({shown}): choose a new or empty folder, "
             "or --force to write there anyway"
         )
+
+
+def require_run(folder: Path) -> None:
+    """Refuse (InputSetupError, one line) a folder that is not the output of a `dechaff run`."""
+    if not folder.is_dir():
+        raise InputSetupError(f"{folder}: no such folder (give the --out folder of a `dechaff run`)")
+    if not (folder / METADATA).is_dir():
+        raise InputSetupError(
+            f"{folder}: not the output of a `dechaff run` (no {METADATA}/ in it); give the run's --out folder"
+        )

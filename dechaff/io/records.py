@@ -57,6 +57,36 @@ def read_parquet(file: InputFile, fields: RecordFields) -> Iterator[Source]:
         yield _broken(file, None, f"unreadable after row {no}: {type(exc).__name__}: {exc}")
 
 
+def fields_found(file: InputFile, wanted: tuple[str, ...]) -> tuple[bool, tuple[str, ...]] | None:
+    """Whether some record of a JSONL or Parquet file has one of the `wanted` fields, and the
+    fields its records have (up to that record); None when no record could be read (the reader
+    reports why, record by record). Reads one record in the common case, all of a file that lacks
+    the field: a setup check, so that a wrong `--text-field` is one error, not one per record."""
+    if file.format == "parquet":
+        try:
+            names = tuple(pq.ParquetFile(file.path).schema_arrow.names)
+        except (OSError, pa.ArrowException):
+            return None
+        return any(name in names for name in wanted), names
+    seen: dict[str, None] = {}
+    read = False
+    try:
+        with _open(file) as fh:
+            for raw in fh:
+                try:
+                    obj = json.loads(raw.decode("utf-8", errors="replace")) if raw.strip() else None
+                except json.JSONDecodeError:
+                    continue
+                if isinstance(obj, dict):
+                    read = True
+                    seen.update(dict.fromkeys(obj))
+                    if any(isinstance(obj.get(name), str) for name in wanted):
+                        return True, tuple(seen)
+    except (OSError, EOFError, zlib.error):
+        pass  # a break is the reader's to report; judge by the records before it
+    return (False, tuple(seen)) if read else None
+
+
 def record_source(file: InputFile, no: int, obj: object, fields: RecordFields) -> Source:
     """The Source of one record: text or HTML from its fields, the rest carried as `extra`."""
     if not isinstance(obj, dict):

@@ -27,7 +27,15 @@ from dechaff.execution.batch import RulesIdentity, WorkerSpec
 from dechaff.execution.local import LocalExecutor
 from dechaff.execution.ordered import OrderedExecutor
 from dechaff.io.documents_out import write_documents
-from dechaff.io.inputs import InputSetupError, Source, discover, read_manifest, sources_of, with_manifest
+from dechaff.io.inputs import (
+    InputSetupError,
+    Source,
+    check_fields,
+    discover,
+    read_manifest,
+    sources_of,
+    with_manifest,
+)
 from dechaff.io.lock import out_lock
 from dechaff.io.outdir import check_out_dir
 from dechaff.io.run_record import MadeWith, record_settings, resume_conflict
@@ -69,10 +77,12 @@ class StrictError(Exception):
 
 
 def run(config: RunConfig) -> Summary:
-    """Clean `config.inputs` into `config.out`. Bad setup (a missing input, an output folder that
-    is not ours, a refused resume, a bad rule file) raises before any document is read."""
+    """Clean `config.inputs` into `config.out`. Bad setup (a missing input, a folder without
+    inputs, a text field no record has, an output folder that is not ours, a refused resume, a bad
+    rule file) raises before any document is cleaned."""
     started = time.perf_counter()
     files = discover(config.inputs, config.format)
+    check_fields(files, config.fields)
     check_out_dir(config.out, config.inputs, config.force)
     book = load_book(config.rules)
     manifest = read_manifest(config.manifest) if config.manifest else None
