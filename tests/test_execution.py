@@ -132,7 +132,8 @@ def test_a_document_over_the_time_limit_is_recorded_and_the_run_goes_on(
 
 
 def test_an_empty_input_leaves_readable_empty_tables(tmp_path: Path) -> None:
-    (tmp_path / "in").mkdir()
+    (tmp_path / "in").mkdir()  # an empty folder is refused (test_cli_errors); an empty container is not
+    (tmp_path / "in" / "empty.jsonl").write_bytes(b"")
     run(tmp_path / "in", tmp_path / "out")
     frames = tables(tmp_path / "out")
     assert len(frames["metadata"]) == 0 and "status" in frames["metadata"].columns
