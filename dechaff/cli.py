@@ -38,6 +38,7 @@ COMMANDS = (
 __all__ = ["build_parser", "main"]
 
 BROKEN_PIPE = 128 + 13  # what a shell reports for a tool its reader stopped (SIGPIPE), as `git log | head`
+INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by Ctrl-C (SIGINT)
 
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
@@ -84,4 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `dechaff eval ... --per-doc | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # so the exit flush is silent too
         return BROKEN_PIPE
+    except KeyboardInterrupt:
+        print("interrupted; rerun with --resume" if args.command == "run" else "interrupted", file=sys.stderr)
+        return INTERRUPTED
     return 2

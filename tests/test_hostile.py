@@ -6,6 +6,8 @@ One test per defect of the reliability and security audit, named after what it p
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -18,6 +20,7 @@ import pytest
 from lxml import html as lhtml
 
 from dechaff.cli import main
+from dechaff.io.atomic import is_temp
 
 from conftest import rules_copy
 
@@ -230,6 +233,7 @@ def test_one_run_at_a_time_per_out_folder(tmp_path: Path, capsys: pytest.Capture
 STUCK_RUN = """
 import sys, time
 from dechaff.cli import main
+from dechaff.io.atomic import is_temp
 from dechaff.engine.engine import Engine
 Engine.process = lambda self, source: time.sleep(3600)
 sys.exit(main(sys.argv[1:]))
@@ -259,3 +263,44 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
         for worker in workers:
             if worker.is_running():
                 worker.kill()
+
+
+# Document `b` takes an hour; the others are cleaned as usual.
+STUCK_ON_B = """
+import sys, time
+from dechaff.cli import main
+from dechaff.io.atomic import is_temp
+from dechaff.engine.engine import Engine
+real = Engine.process
+Engine.process = lambda self, source: time.sleep(3600) if source.id == "b" else real(self, source)
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def temp_files(out: Path) -> list[Path]:
+    return [p for p in out.rglob("*") if is_temp(p.name)]
+
+
+def test_ctrl_c_leaves_one_line_and_no_temp_file(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    (dumps / "b.txt").write_text(f"{PROSE}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(dumps), "--out", str(out), "--workers", "1", "--batch-size", "1", "--time-limit", "0"]
+    # A session of its own, so the test can send Ctrl-C to the run's process group as a terminal does.
+    run = subprocess.Popen(
+        [sys.executable, "-c", STUCK_ON_B, *args], stderr=subprocess.PIPE, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not temp_files(out) and time.monotonic() < deadline:  # `a`'s shard is open: b is on
+            time.sleep(0.2)
+        assert temp_files(out) and (out / "text" / "a.txt").is_file()
+        os.killpg(run.pid, signal.SIGINT)
+        _, err = run.communicate(timeout=30)
+    finally:
+        run.kill()
+    assert run.returncode == 130
+    assert err.decode().splitlines() == ["interrupted; rerun with --resume"]
+    assert temp_files(out) == [] and not (out / "run.lock").exists()
+    assert main(["run", *args[1:], "--resume"]) == 0
+    assert set(pd.read_parquet(out / "metadata.parquet")["id"]) == {"a", "b"}

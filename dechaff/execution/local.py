@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,10 +24,22 @@ from dechaff.io.shards import DocOutput
 
 
 def _init_worker(spec: WorkerSpec, parent: int) -> None:
-    """End with the parent (`orphans`); build the engine as the worker starts, so the first batch
-    does not pay for it."""
+    """End with the parent (`orphans`); leave Ctrl-C to the parent while idle (`_batch`); build
+    the engine as the worker starts, so the first batch does not pay for it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with_parent(parent)
     engine_for(spec)
+
+
+def _batch(spec: WorkerSpec, batch: Sequence[Source]) -> list[DocOutput]:
+    """`process_batch`, stopped by a Ctrl-C (it reaches the whole process group): its temp file
+    removed, the interrupt goes back to the parent as the batch's result. An idle worker ignores
+    it, so that it prints no traceback and waits for the parent to shut the pool down."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return process_batch(spec, batch)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _succeeded(future: Pending) -> bool:
@@ -56,7 +69,7 @@ class LocalExecutor(OrderedExecutor):
         return ProcessPoolExecutor(self.workers, initializer=_init_worker, initargs=(self.spec, os.getpid()))
 
     def submit(self, batch: Sequence[Source]) -> Future[list[DocOutput]]:
-        return self._pool.submit(process_batch, self.spec, batch)
+        return self._pool.submit(_batch, self.spec, batch)
 
     def after_crash(self, pending: Window) -> Window:
         self._pool.shutdown(wait=True, cancel_futures=True)

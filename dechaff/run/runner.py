@@ -180,6 +180,9 @@ def clean_into(
             writer.add(docs)
             reporter.advance(len(docs))
         writer.close()
+    except BaseException:  # an error, --strict, Ctrl-C: no temp file left, --resume redoes the shard
+        writer.abandon()
+        raise
     finally:
         executor.close()
         reporter.close()
