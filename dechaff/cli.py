@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dechaff import __version__
 from dechaff.commands import (
     bench_cmd,
+    diff_cmd,
     eval_cmd,
     explain_cmd,
     export_cmd,
@@ -31,6 +32,7 @@ COMMANDS = (
     explain_cmd,
     report_cmd,
     suggest_cmd,
+    diff_cmd,
     stats_cmd,
     export_cmd,
 )

@@ -3,6 +3,7 @@ pytest at another rules folder."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -11,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from dechaff.authoring.examples import check, run_examples
+from dechaff.cli import main
 from dechaff.engine.engine import Engine
 from dechaff.engine.rulebook import load_book
 
-from conftest import ROOT, rules_dir_option
+from conftest import ROOT, rules_copy, rules_dir_option
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -75,3 +77,42 @@ def test_wrong_expectation_fails_pytest(tmp_path: Path) -> None:
     # The summary line may carry the message after the node id, depending on the terminal width.
     failed = [line.split()[1] for line in run.stdout.splitlines() if line.startswith("FAILED ")]
     assert failed == ["tests/test_rule_examples.py::test_rule_example[rules/sites/lesoir.be.yaml:25]"]
+
+
+P1 = (
+    "Le marché couvert de la ville rouvre ses portes samedi matin après deux années de travaux, et les "
+    "commerçants attendent une foule nombreuse pour l'occasion."
+)
+P2 = (
+    "Les halles ont été entièrement repeintes, la toiture a été refaite et de nouveaux étals ont été "
+    "installés le long de l'allée centrale, selon la mairie."
+)
+SHORT = ["Photos du chantier", "Vidéo de la visite", "Plan du quartier", "Horaires des navettes"]
+REASONS_SITE = f"""version: 1
+domains: [example.org]
+rules:
+  - {{id: photos, line: Photos du chantier}}
+  - {{id: halles, prefix: "Les halles"}}
+examples:
+  - input: {json.dumps((2 * chr(10)).join([P1, *SHORT, P2]) + chr(10), ensure_ascii=False)}
+    expect: {json.dumps(P2 + chr(10), ensure_ascii=False)}
+"""
+
+
+def test_failures_name_the_cleaner_and_rule_of_each_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rules = rules_copy(tmp_path, {"example.org": REASONS_SITE})
+    site = rules / "sites" / "example.org.yaml"
+    assert main(["rules", "test", "--rules", str(rules), str(site)]) == 1
+    out = capsys.readouterr().out
+    assert f"missing {P2!r}: line 11 removed by site_rules:halles (rules/sites/example.org.yaml)" in out
+    assert f"extra {P1!r}: line 1 kept (no rule or cleaner removed it)" in out
+    side = out.split("side effects of this file's rules")[1]
+    shifted = side.split("line 9 'Horaires des navettes' [a generic cleaner changed its mind]")[1]
+    assert shifted.startswith("\n         without: kept (no rule or cleaner removed it)\n")
+    assert "with:    removed by paragraphs:paragraphs.short_isolated (rules/_default.yaml)" in shifted
+    assert "line 3 'Photos du chantier'" not in side  # the rule's own hit is no side effect
+    assert main(["rules", "test", "--rules", str(rules), str(site), "--diff"]) == 1
+    listed = capsys.readouterr().out.split("what this file changes")[1]
+    assert "line 3 'Photos du chantier'" in listed and "with:    removed by site_rules:photos" in listed

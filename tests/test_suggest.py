@@ -73,3 +73,146 @@ def test_extend_keeps_comments_and_rules() -> None:
     assert out.startswith("# a site\nversion: 1\nrules:\n  - id: old\n    line: Menu\n  - {")
     assert out.rstrip().endswith("examples: []")
     assert extend(out, [new]) == out  # already there: not added twice
+
+
+# A made-up site: each page is an article under its title, then a "Lire aussi" list linking to the
+# other pages' articles (their titles) and to a few recurring stories, then a footer.
+TITLES = [
+    "Le marché couvert de la ville rouvre enfin ses portes après deux ans de travaux",
+    "Un nouveau sentier de douze kilomètres permet de faire le tour complet du lac",
+    "Le club d'aviron de la ville est champion régional pour la troisième fois de suite",
+    "La fête du lac aura lieu le premier week-end de juillet avec un grand feu d'artifice",
+]
+OTHERS = [
+    "Les écoles de la commune fermeront leurs portes une semaine plus tôt que prévu cette année",
+    "Le pont de la digue rouvre à la circulation après trois mois de travaux sur la chaussée",
+    "Une exposition de photos anciennes du lac et de ses villages ouvre à la médiathèque",
+]
+BODIES = [
+    [
+        "Les halles accueillent de nouveau les commerçants dès samedi matin, après un long chantier.",
+        "La mairie a fait refaire la toiture et une trentaine d'étals ont été installés dans l'allée.",
+        "Une navette gratuite relie désormais la gare au centre-ville toutes les vingt minutes.",
+    ],
+    [
+        "Le nouveau sentier permet de faire le tour du lac à pied ou à vélo sans croiser une route.",
+        "Les bénévoles de l'association ont balisé le parcours pendant tout l'hiver et installé des bancs.",
+        "Il sera inauguré dimanche par une marche ouverte à tous, suivie d'un pique-nique sur la plage.",
+    ],
+    [
+        "Les rameurs du club ont remporté dimanche la course reine devant plus de mille spectateurs.",
+        "L'équipe féminine a dominé la course du début à la fin, et les juniors ont fini deuxièmes.",
+        "Le président du club espère une subvention pour remplacer les bateaux les plus anciens.",
+    ],
+    [
+        "Un feu d'artifice sera tiré depuis la jetée et des concerts gratuits auront lieu sur la plage.",
+        "Les organisateurs attendent vingt mille visiteurs et ont prévu des navettes supplémentaires.",
+        "Les associations qui veulent tenir un stand peuvent s'inscrire à la mairie jusqu'en mai.",
+    ],
+]
+
+
+def _site(folder: Path, side: list[str] | None = None) -> list[Path]:
+    """Four pages; with `side`, a side column whose items are glued after the article's sentences."""
+    folder.mkdir()
+    paths = []
+    for i, title in enumerate(TITLES):
+        body = BODIES[i]
+        if side:
+            body = [f"{line} {side[(i + k) % len(side)]}" for k, line in enumerate(body)]
+        links = [TITLES[(i + 1) % 4], TITLES[(i + 2) % 4], OTHERS[i % 3], OTHERS[(i + 1) % 3]]
+        lines = [title, *body, "Lire aussi", *links, "Nous contacter", "© 2024 La Gazette du Lac"]
+        path = folder / f"page{i + 1}.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _suggested(capsys: pytest.CaptureFixture[str], *argv: str) -> list[str]:
+    assert main(["suggest", *argv]) == 0
+    return [line for line in capsys.readouterr().out.splitlines() if line.startswith("  - {")]
+
+
+def test_end_marker_the_generic_cascade_removes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pages = _site(tmp_path / "pages")
+    generic = Engine(load_book(None), Settings(quality_filter=False))
+    first = generic.process(Source("page1", pages[0], domain="gazette.example"))
+    assert "Lire aussi" not in first.text and OTHERS[0] in first.text  # the marker goes, its list stays
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    proposed = _suggested(
+        capsys, str(tmp_path / "pages"), "--domain", "gazette.example", "--rules", str(rules)
+    )
+    assert proposed == [
+        '  - {id: "s-lire-aussi", line: "Lire aussi", action: drop_from, suggested: true, '
+        'note: "in 4/4 pages, e.g. Lire aussi"}'
+    ]  # and no headline: each is content on its own page
+    assert (
+        main(
+            [
+                "suggest",
+                str(tmp_path / "pages"),
+                "--domain",
+                "gazette.example",
+                "--rules",
+                str(rules),
+                "--write",
+            ]
+        )
+        == 0
+    )
+    learned = Engine(load_book(rules), Settings(quality_filter=False))
+    for i, page in enumerate(pages):
+        text = learned.process(Source(page.stem, page, domain="gazette.example")).text or ""
+        assert text.startswith(TITLES[i]) and not any(other in text for other in OTHERS)
+        assert sum(title in text for title in TITLES) == 1
+
+
+def test_side_column_glued_after_sentences(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    side = ["Petites annonces", "Météo : 12 °C", "Agenda du week-end"]
+    pages = _site(tmp_path / "pages", side)
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    proposed = _suggested(
+        capsys, str(tmp_path / "pages"), "--domain", "gazette.example", "--rules", str(rules)
+    )
+    glued = [line for line in proposed if "action: strip" in line]
+    assert len(glued) == 1 and "(?P<cut>" in glued[0] and "Petites annonces" in glued[0]
+    assert (
+        main(
+            [
+                "suggest",
+                str(tmp_path / "pages"),
+                "--domain",
+                "gazette.example",
+                "--rules",
+                str(rules),
+                "--write",
+            ]
+        )
+        == 0
+    )
+    learned = Engine(load_book(rules), Settings(quality_filter=False))
+    text = learned.process(Source("page1", pages[0], domain="gazette.example")).text or ""
+    assert BODIES[0][0] in text.split("\n")  # the side item is cut, the sentence's full stop stays
+    assert not any(item in text for item in side)
+
+
+def test_manifest_and_sites_with_nothing_to_suggest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _site(tmp_path / "pages")
+    quiet = tmp_path / "pages" / "quiet"
+    quiet.mkdir()
+    for i, sentence in enumerate(BODIES[0][:2]):
+        (quiet / f"q{i}.txt").write_text(f"{sentence}\n", encoding="utf-8")
+    manifest = tmp_path / "m.csv"
+    rows = [f"page{i},https://www.gazette.example/a/{i}.html" for i in range(1, 5)]
+    rows += ["quiet/q0,https://calme.example/1", "quiet/q1,https://calme.example/2"]
+    manifest.write_text("id,url\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["suggest", str(tmp_path / "pages"), "--manifest", str(manifest)]) == 0
+    out = capsys.readouterr().out
+    assert "# gazette.example: 4 pages, 1 suggested rules" in out
+    assert "# calme.example" not in out and out.rstrip().endswith(
+        "# nothing to suggest for 1 site(s): calme.example (2 pages)"
+    )

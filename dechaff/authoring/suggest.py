@@ -1,16 +1,21 @@
-"""Propose site rules from lines that repeat across pages of one site (numbers and dates
-masked), with their evidence, and write them into the site's rule file if asked."""
+"""Propose site rules from what repeats across pages of one site (numbers and dates masked):
+markers of blocks of chaff, repeated lines, side columns glued onto content lines; each with its
+evidence, written into the site's rule file if asked."""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dechaff.authoring.glued import glued
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.engine.engine import Engine
+from dechaff.execution.guard import DocumentTimeout, time_limit
+from dechaff.io.html_extract import ExtractionTimeout
 from dechaff.io.source import Source
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.schema import parse_rule_file
@@ -21,6 +26,11 @@ EDGE = 5  # "at the top" / "at the bottom" = within this many lines of the edge 
 BLOCK_SHARE = 0.8  # a marker starts a trailing block in at least this share of its pages
 _META = re.compile(r"([.^$*+?{}\[\]\\|()])")  # escape only what is special, so rules stay readable
 MAX_WORDS = 30  # a longer repeated line is prose (an excerpt, a syndicated quote), not a site's UI
+BLOCK_WORDS = 12  # a line of a block of links: a headline or a menu item has at most this many words...
+BLOCK_CHARS = 90  # ...and than this (zh/ja lines have no spaces)
+_SENTENCE_ENDS = tuple(".…。")  # a headline may end in ? or !, prose mostly ends in a full stop
+SHORT_WORDS = 4  # a line this short is no sentence, whatever mark ends it
+_CLOSERS = "\"'»”)）」』】"
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,12 +38,13 @@ class Suggestion:
     rule_id: str
     matcher: str  # line | regex
     pattern: str
-    action: str  # drop | drop_from
+    action: str  # drop | drop_from | drop_until | strip
     top: int | None
     bottom: int | None
     docs: int
     total: int
     example: str
+    lines: int = 0  # strip: the lines it trims
 
     def yaml(self) -> str:
         """One rule as a YAML list item, every string JSON-quoted (valid YAML, any character)."""
@@ -47,7 +58,8 @@ class Suggestion:
             parts.append(f"top: {self.top}")
         if self.bottom:
             parts.append(f"bottom: {self.bottom}")
-        note = f"in {self.docs}/{self.total} pages, e.g. {self.example[:60]}"
+        where = f"glued to {self.lines} lines in " if self.lines else "in "
+        note = f"{where}{self.docs}/{self.total} pages, e.g. {self.example[:60]}"
         parts += ["suggested: true", f"note: {json.dumps(note, ensure_ascii=False)}"]
         return "  - {" + ", ".join(parts) + "}"
 
@@ -71,38 +83,49 @@ def _slug(text: str, taken: set[str]) -> str:
     return slug
 
 
-def suggest(
-    lines: SiteLines, min_docs: int, min_share: float, residual: set[str] | None = None
-) -> list[Suggestion]:
-    """Rules for the lines frequent in this site's pages, strongest evidence first.
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One page of a site as `suggest` sees it: its normalised lines, the keys of the lines the
+    current rules keep, and the key of its title (its first kept line)."""
 
-    `residual` (line keys the current rules still keep) limits proposals to what is not already
-    removed: a rule for a line the generic cascade drops anyway adds nothing, and can hide a
-    marker a generic cleaner needs (a "Comments" heading that cuts the comment section).
+    lines: tuple[str, ...]
+    kept: frozenset[str]
+    title: str | None
+
+
+def suggest(pages: Sequence[Page], min_docs: int, min_share: float) -> list[Suggestion]:
+    """Rules for one site's pages, strongest evidence first: markers that open or close a block
+    of chaff (`drop_from` / `drop_until`), then single repeated lines, then side columns glued
+    onto content lines (`strip` with a `cut` group).
+
+    Single lines are proposed only when the current rules keep them (a rule for a line the
+    generic cascade drops anyway adds nothing, and can hide a marker a generic cleaner needs);
+    a marker may be such a line, as long as its block holds lines the rules keep, and never its
+    page's own title. Nor is a headline proposed (`_headlines`): a line that is content on its own
+    page, however often other pages link to it.
     """
+    lines = SiteLines()
+    for page in pages:
+        lines.add(list(page.lines))
     frequent = lines.frequent(min_docs, min_share)
+    kept = set().union(*(page.kept for page in pages))
     ordered = sorted(frequent, key=lambda k: (-lines.df[k], sum(lines.from_top[k]) / lines.df[k], k))
+    candidates = [k for k in ordered if k.strip() and k.count(" ") < MAX_WORDS]
     covered: set[str] = set()
     taken: set[str] = set()
     out: list[Suggestion] = []
-    for key in ordered:
-        if key in covered or not key.strip() or key.count(" ") >= MAX_WORDS:
-            continue
-        if residual is not None and key not in residual:
-            continue
-        tails = lines.tails[key]
-        block = sum(bool(t) and all(k in frequent for k in t) for t in tails)
-        action = "drop_from" if block >= BLOCK_SHARE * len(tails) and block >= min_docs else "drop"
-        if action == "drop_from":
-            covered.update(k for t in tails for k in t)
+
+    def propose(key: str, action: str) -> None:
         matcher, pattern = _pattern(lines.variants[key])
-        top = max(lines.from_top[key]) + 1 if max(lines.from_top[key]) < EDGE else None
-        bottom = (
-            max(lines.from_bottom[key]) + 1 if top is None and max(lines.from_bottom[key]) < EDGE else None
-        )
+        top = bottom = None
+        if action == "drop":  # a marker is found by its block, wherever the page puts it
+            top = max(lines.from_top[key]) + 1 if max(lines.from_top[key]) < EDGE else None
+            last = max(lines.from_bottom[key])
+            bottom = last + 1 if top is None and last < EDGE else None
+        example = lines.examples[key]
         out.append(
             Suggestion(
-                _slug(lines.examples[key], taken),
+                _slug(example, taken),
                 matcher,
                 pattern,
                 action,
@@ -110,10 +133,110 @@ def suggest(
                 bottom,
                 lines.df[key],
                 lines.docs,
-                lines.examples[key],
+                example,
+            )
+        )
+
+    blocks = {key: _blocks(key, pages, frequent, min_docs) for key in candidates}
+    for action, order in (("drop_from", candidates), ("drop_until", _latest_first(candidates, lines))):
+        for key in order:
+            block = blocks[key].get(action)
+            if block is not None and key not in covered:
+                covered.update({key, *block})
+                propose(key, action)
+    headlines = _headlines(pages, frequent, lines)
+    for key in candidates:
+        if key not in covered and key in kept and key not in headlines:
+            propose(key, "drop")
+    need = max(min_docs, int(min_share * lines.docs + 0.999999))
+    for side in glued([page.lines for page in pages], need, set(lines.df)):
+        rule_id = _slug(f"glued {side.side}", taken)
+        out.append(
+            Suggestion(
+                rule_id,
+                "regex",
+                side.pattern,
+                "strip",
+                None,
+                None,
+                side.pages,
+                lines.docs,
+                side.example,
+                side.lines,
             )
         )
     return out
+
+
+def _chaff(key: str, frequent: frozenset[str]) -> bool:
+    """A line that can sit in a block of chaff: repeated across the site's pages, or short and
+    not ending like a sentence (a link, a menu item, a headline in a list)."""
+    if key in frequent:
+        return True
+    words = key.count(" ") + 1
+    # "(07-12-11, 09:00)" or "Menu:" ends no sentence, nor does a line of a few words ("18:58 28.11.2011 г.")
+    sentence = key.rstrip(_CLOSERS).endswith(_SENTENCE_ENDS) and words > SHORT_WORDS
+    return not sentence and words <= BLOCK_WORDS and len(key) <= BLOCK_CHARS
+
+
+def _blocks(key: str, pages: Sequence[Page], frequent: frozenset[str], min_docs: int) -> dict[str, set[str]]:
+    """For `drop_from` (lines after the marker) and `drop_until` (lines before it): the block's
+    line keys, when in most of the marker's pages that block is all chaff and not the page's own
+    title (another page's title in a list of links is chaff), and some page has a line in it that
+    the current rules keep (else the rule would change nothing)."""
+    found: dict[str, list[list[str]]] = {"drop_from": [], "drop_until": []}
+    saves = {"drop_from": False, "drop_until": False}
+    seen = 0
+    for page in pages:
+        keys = [line_key(text) for text in page.lines]
+        if key not in keys:
+            continue
+        seen += 1
+        i = keys.index(key)
+        for action, block in (("drop_from", keys[i + 1 :]), ("drop_until", keys[:i])):
+            if block and page.title not in block and all(_chaff(k, frequent) for k in block):
+                found[action].append(block)
+                saves[action] = saves[action] or any(k in page.kept for k in block)
+    need = max(min_docs, BLOCK_SHARE * seen)
+    return {a: {k for b in bs for k in b} for a, bs in found.items() if len(bs) >= need and saves[a]}
+
+
+def _headlines(pages: Sequence[Page], frequent: frozenset[str], lines: SiteLines) -> set[str]:
+    """Lines that are headlines of articles, which a site repeats in its lists of links but which
+    are content on their own page: the title of one page that sits elsewhere on other pages (a
+    banner that was first on one page stays where it is), and the items of lists whose items
+    change from page to page that are not on (nearly) every page."""
+    firsts = Counter(page.title for page in pages if page.title)
+    titles = {
+        key
+        for key, n in firsts.items()
+        if n == 1 and max(lines.from_top[key]) - min(lines.from_top[key]) > EDGE
+    }
+    rotating = {k for k in _rotating(pages, frequent) if lines.df[k] < BLOCK_SHARE * lines.docs}
+    return titles | rotating
+
+
+def _rotating(pages: Sequence[Page], frequent: frozenset[str]) -> set[str]:
+    """Lines of lists whose items change from page to page (most read, see also): a run of chaff
+    lines of which a third or more (two at least) are on one page only."""
+    out: set[str] = set()
+    for page in pages:
+        run: list[str] = []
+        for key in [*(line_key(text) for text in page.lines), None]:
+            if key is not None and _chaff(key, frequent):
+                run.append(key)
+                continue
+            once = sum(k not in frequent for k in run)
+            if once >= max(2, len(run) / 3):
+                out.update(run)
+            run = []
+    return out
+
+
+def _latest_first(keys: list[str], lines: SiteLines) -> list[str]:
+    """Keys by their mean position, lowest on the page first: the last marker above the content
+    covers the most."""
+    return sorted(keys, key=lambda k: (-sum(lines.from_top[k]) / lines.df[k], k))
 
 
 def draft(domain: str, suggestions: list[Suggestion]) -> str:
@@ -160,10 +283,19 @@ def write(rules_dir: Path, domain: str, suggestions: list[Suggestion]) -> Path:
     return path
 
 
-def residual_keys(engine: Engine, sources: Iterable[Source], domain: str | None) -> set[str]:
-    """Keys of the lines the current rules keep in these pages (cleaned as pages of `domain`)."""
-    kept: set[str] = set()
+def site_pages(engine: Engine, sources: Iterable[Source], domain: str | None) -> dict[str, list[Page]]:
+    """The pages of each site (all of `domain`'s when given, else as the manifest, their URL or
+    canonical link, or fingerprints say), each cleaned with the current rules under the run's
+    time limit; unreadable or runaway ones are skipped (`run` records why)."""
+    sites: dict[str, list[Page]] = {}
     for source in sources:
-        result = engine.process(replace(source, domain=domain or source.domain))
-        kept.update(line_key(line) for line in (result.text or "").split("\n") if line)
-    return kept
+        try:
+            with time_limit(engine.settings.time_limit):
+                doc = engine.prepare(replace(source, domain=domain) if domain else source)
+                out = [line_key(line.text) for line in doc.clean().lines]
+        except (Exception, DocumentTimeout, ExtractionTimeout):
+            continue
+        if doc.match.domain:
+            page = Page(tuple(line.text for line in doc.lines), frozenset(out), out[0] if out else None)
+            sites.setdefault(doc.match.domain, []).append(page)
+    return sites

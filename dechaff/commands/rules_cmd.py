@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     test_cmd = rsub.add_parser("test", help="run the examples carried by rule files")
     test_cmd.add_argument("paths", nargs="*", type=Path, help="rule files to test (default: every file)")
     test_cmd.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
+    test_cmd.add_argument(
+        "--diff", action="store_true", help="list every line each file changes in its examples, and why"
+    )
     test_cmd.set_defaults(func=_test)
 
 
@@ -50,6 +53,17 @@ def _test(args: argparse.Namespace) -> int:
         print(f"{'ok  ' if result.ok else 'FAIL'} {result.name}")
         for problem in result.problems:
             print(f"     {problem}")
+        for reason in result.reasons if not result.ok else ():
+            print(f"     {reason}")
+        shown = result.changes if args.diff else result.side_effects
+        if shown:
+            title = "what this file changes" if args.diff else "side effects of this file's rules"
+            print(f"     {title} (against the cascade without it):")
+        for change in shown:
+            flag = " [a generic cleaner changed its mind]" if change.generic else ""
+            print(f"       line {change.new.no} {change.new.text[:80]!r}{flag}")
+            print(f"         without: {change.old.reason()}")
+            print(f"         with:    {change.new.reason()}")
     failed = sum(not r.ok for r in results)
     print(f"{len(results) - failed} passed, {failed} failed")
     return 1 if failed else 0
