@@ -104,7 +104,7 @@ def run_cleaner(engine: Engine) -> Callable[..., Outcome]:
         doc = prepared(engine, text, lang, site)
         module = next(m for m in CASCADE if name == m.NAME)
         params, origin = merged_params(module, doc.pipeline.files)
-        return module.build(params, origin).clean(doc.lines, doc.context)
+        return module.build(params, origin, doc.pipeline.rules).clean(doc.lines, doc.context)
 
     return run
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dechaff.engine.pipeline import Pipeline, _phrase_sets
+from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import PhraseSet, SharedSet
@@ -13,7 +13,12 @@ from dechaff.text.normalise import fold, normalise_line
 
 from conftest import SHARED
 
-_FR_SETS = list(_phrase_sets(Pipeline(load_book(None).cascade("fr", None)).cleaners))
+
+def phrase_sets(pipeline: Pipeline) -> list[PhraseSet]:
+    return [phrases for cleaner in pipeline.cleaners for phrases in cleaner.phrase_sets]
+
+
+_FR_SETS = phrase_sets(Pipeline(load_book(None).cascade("fr", None)))
 _MADE_UP = [
     "Accepter les cookies",
     "Lire aussi : le tram 9 prolongé",
@@ -51,7 +56,7 @@ def _lines() -> list[str]:
 def test_every_list_answers_as_its_own_set(book: RuleBook) -> None:
     lines = _lines()
     for pipeline in _pipelines(book):
-        sets = list(_phrase_sets(pipeline.cleaners))
+        sets = phrase_sets(pipeline)
         assert sets and all(s._shared is not None for s in sets if s.phrases)
         for text in lines:
             for phrases in sets:
@@ -70,7 +75,7 @@ def test_long_lines_use_each_lists_own_set(book: RuleBook) -> None:
     long_line = "Accepter les cookies " + "x" * SharedSet.MAX_CHARS
     assert pipeline.shared.matches("Accepter les cookies")
     before = len(pipeline.shared._cache)
-    for phrases in _phrase_sets(pipeline.cleaners):
+    for phrases in phrase_sets(pipeline):
         assert phrases.first(long_line) == _own_answer(phrases, long_line)
     assert len(pipeline.shared._cache) == before
 

@@ -1,21 +1,32 @@
-"""The cleaner contract and the small helpers every cleaner shares."""
+"""The cleaner contract and the small helpers every cleaner shares.
+
+A cleaner module holds `NAME`, a frozen `Params` dataclass (its settings, with their defaults;
+rule files override them) and `build(params, origin, rules)`, which returns the cleaner (`rules`:
+the rule files' own rules, which only site_rules reads). A cleaner is built once per rule-file
+combination (patterns compiled there); then `clean` is pure and does no I/O.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, ClassVar, Protocol
 
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome
 from dechaff.ruleset.patterns import Phrase, PhraseSet
 from dechaff.text.normalise import fold
 
+Phrases = tuple[Phrase, ...]
+"""A list parameter of patterns, compiled from the rule files (see `patterns`)."""
+
 
 class Cleaner(Protocol):
-    """Built once per rule set (patterns compiled there); `clean` is pure and does no I/O."""
+    """What `build` returns. `phrase_sets`: every phrase list it matches lines against, so that the
+    pipeline can answer them all in one pass (`ruleset.patterns.SharedSet`)."""
 
     name: str
+    phrase_sets: tuple[PhraseSet, ...]
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome: ...
 
@@ -33,6 +44,45 @@ class Origin:
 
     def hit(self, rule_id: str) -> Hit:
         return Hit(rule_id, self.file)
+
+
+class PhraseCleaner:
+    """A cleaner driven by phrase lists: `LISTS` declares each list as (kind, Params field); the
+    lists are compiled once here, and a match is a hit whose rule id names the kind and the line
+    of the rule file that declared the phrase (`cookies.button@64`)."""
+
+    name: ClassVar[str]
+    LISTS: ClassVar[tuple[tuple[str, str], ...]]
+
+    def __init__(self, params: Any, origin: Origin) -> None:
+        self.params = params
+        self.origin = origin
+        self.lists = {kind: PhraseSet(getattr(params, name)) for kind, name in self.LISTS}
+        self.phrase_sets = tuple(self.lists.values())
+
+    def match(self, kind: str, text: str) -> Phrase | None:
+        """The first phrase of list `kind` that matches `text` (folded), or None."""
+        return first_match(self.lists[kind], text)
+
+    def hit(self, kind: str, text: str) -> Hit | None:
+        """A hit for the first phrase of list `kind` that matches `text`, or None."""
+        phrase = self.match(kind, text)
+        return None if phrase is None else phrase_hit(self.name, kind, phrase)
+
+    def line_hits(self, lines: Sequence[Line], kinds: Iterable[str], max_words: int | None) -> dict[int, Hit]:
+        """For every line of at most `max_words` words (None: any), the hit of the first of `kinds`
+        whose list matches it."""
+        kinds = tuple(kinds)
+        hits: dict[int, Hit] = {}
+        for i, line in enumerate(lines):
+            if max_words is not None and words(line.text) > max_words:
+                continue
+            for kind in kinds:
+                hit = self.hit(kind, line.text)
+                if hit is not None:
+                    hits[i] = hit
+                    break
+        return hits
 
 
 def phrase_hit(cleaner: str, kind: str, phrase: Phrase) -> Hit:

@@ -9,10 +9,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, ends_sentence, first_match, patterns, phrase_hit, words
+from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, ends_sentence, patterns, phrase_hit, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
-from dechaff.ruleset.patterns import PhraseSet
+from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
 
 NAME = "breadcrumbs"
@@ -24,8 +24,8 @@ _ELLIPSIS = ("...", "…")
 @dataclass(frozen=True, slots=True)
 class Params:
     enabled: bool = True
-    home: tuple = patterns("regex")  # the first crumb: "Accueil", "Home", "Startseite"
-    skip_crumbs: tuple = patterns("prefix")  # crumbs that are never the section ("Dernières minutes")
+    home: Phrases = patterns("regex")  # the first crumb: "Accueil", "Home", "Startseite"
+    skip_crumbs: Phrases = patterns("prefix")  # crumbs that are never the section ("Dernières minutes")
     top: int = 5  # breadcrumbs live in the first lines
     max_words: int = 30
     labels: bool = True  # drop a run of short label lines above the title
@@ -33,14 +33,9 @@ class Params:
     label_max_chars: int = 30
 
 
-class Breadcrumbs:
+class Breadcrumbs(PhraseCleaner):
     name = NAME
-
-    def __init__(self, params: Params, origin: Origin) -> None:
-        self.params = params
-        self.home = PhraseSet(params.home)
-        self.skip = PhraseSet(params.skip_crumbs)
-        self.origin = origin
+    LISTS = (("home", "home"), ("skip", "skip_crumbs"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
@@ -49,7 +44,7 @@ class Breadcrumbs:
         for i, line in enumerate(lines[: p.top]):
             if words(line.text) > p.max_words:
                 continue
-            home = first_match(self.home, line.text)
+            home = self.match("home", line.text)
             if home is not None and _looks_like_trail(line.text[len(_matched_prefix(home, line.text)) :]):
                 hits[i] = phrase_hit(NAME, "home", home)
                 section = self._section(
@@ -75,7 +70,7 @@ class Breadcrumbs:
                     break
         crumbs = []
         for crumb in _SEPARATORS.split(rest):
-            skip = first_match(self.skip, crumb)
+            skip = self.match("skip", crumb)
             if skip is not None:
                 crumb = crumb[len(_matched_prefix(skip, crumb)) :].strip()
             if crumb:
@@ -123,5 +118,5 @@ def _is_crumb_trail(text: str) -> bool:
     return len(parts) >= 3 and all(words(s) <= 5 for s in parts[:-1])
 
 
-def build(params: Params, origin: Origin) -> Breadcrumbs:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Breadcrumbs:
     return Breadcrumbs(params, origin)

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, extract_value, patterns, phrase_hit, words
+from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, extract_value, patterns, phrase_hit, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
-from dechaff.ruleset.patterns import PhraseSet
+from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
 
 NAME = "bylines"
@@ -18,23 +18,17 @@ NAME = "bylines"
 @dataclass(frozen=True, slots=True)
 class Params:
     enabled: bool = True
-    authors: tuple = patterns("regex")  # a (?P<value>...) group gives the author's name
-    datelines: tuple = patterns("regex")  # place + date lines opening a wire story
-    published: tuple = patterns("regex")  # "Publié le ...", "Updated ..."; (?P<value>...) = the date
+    authors: Phrases = patterns("regex")  # a (?P<value>...) group gives the author's name
+    datelines: Phrases = patterns("regex")  # place + date lines opening a wire story
+    published: Phrases = patterns("regex")  # "Publié le ...", "Updated ..."; (?P<value>...) = the date
     max_words: int = 14
 
 
-class Bylines:
-    name = NAME
+class Bylines(PhraseCleaner):
+    """Each kind of line is also the metadata field its value goes to."""
 
-    def __init__(self, params: Params, origin: Origin) -> None:
-        self.params = params
-        self.kinds = (
-            ("author", PhraseSet(params.authors)),
-            ("dateline", PhraseSet(params.datelines)),
-            ("published", PhraseSet(params.published)),
-        )
-        self.origin = origin
+    name = NAME
+    LISTS = (("author", "authors"), ("dateline", "datelines"), ("published", "published"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits: dict[int, Hit] = {}
@@ -43,7 +37,7 @@ class Bylines:
             if words(line.text) > self.params.max_words:
                 continue
             folded = fold(line.text)
-            for field_name, phrases in self.kinds:
+            for field_name, phrases in self.lists.items():
                 phrase = phrases.first(folded) if phrases else None
                 if phrase is not None:
                     hits[i] = phrase_hit(NAME, field_name, phrase)
@@ -52,5 +46,5 @@ class Bylines:
         return drop_lines(lines, hits, NAME, fields)
 
 
-def build(params: Params, origin: Origin) -> Bylines:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Bylines:
     return Bylines(params, origin)

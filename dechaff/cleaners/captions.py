@@ -10,10 +10,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, ends_sentence, first_match, patterns, phrase_hit, words
+from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, ends_sentence, patterns, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
-from dechaff.ruleset.patterns import PhraseSet
+from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
 
 NAME = "captions"
@@ -27,43 +27,27 @@ _SITE_SUFFIX = re.compile(r" [-|] (\w[\w.'&+ -]{0,38}\w)$")
 @dataclass(frozen=True, slots=True)
 class Params:
     enabled: bool = True
-    credit_lines: tuple = patterns("regex")  # "© AFP 2023 ...", "Photo : ...", "Crédit photo ..."
-    agencies: tuple = patterns("line")  # a line that is only an agency or photo service
-    agency_credits: tuple = patterns("regex")  # a caption ending in "- NAME / AGENCY"
-    image_files: tuple = patterns("regex")  # bare image file names
+    credit_lines: Phrases = patterns("regex")  # "© AFP 2023 ...", "Photo : ...", "Crédit photo ..."
+    agencies: Phrases = patterns("line")  # a line that is only an agency or photo service
+    agency_credits: Phrases = patterns("regex")  # a caption ending in "- NAME / AGENCY"
+    image_files: Phrases = patterns("regex")  # bare image file names
     max_words: int = 40  # credits and captions are short
     site_suffix_min_lines: int = 2  # a " - X" suffix must recur this often to be a site caption
     related_after_caption: bool = True  # drop the title-like line glued under a site caption
     related_max_words: int = 20
 
 
-class Captions:
+class Captions(PhraseCleaner):
     name = NAME
-
-    def __init__(self, params: Params, origin: Origin) -> None:
-        self.params = params
-        self.credit_lines = PhraseSet(params.credit_lines)
-        self.agencies = PhraseSet(params.agencies)
-        self.agency_credits = PhraseSet(params.agency_credits)
-        self.image_files = PhraseSet(params.image_files)
-        self.origin = origin
+    LISTS = (
+        ("credit", "credit_lines"),
+        ("agency", "agencies"),
+        ("agency_credit", "agency_credits"),
+        ("image_file", "image_files"),
+    )
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        p = self.params
-        hits: dict[int, Hit] = {}
-        for i, line in enumerate(lines):
-            if words(line.text) > p.max_words:
-                continue
-            for kind, phrases in (
-                ("credit", self.credit_lines),
-                ("agency", self.agencies),
-                ("agency_credit", self.agency_credits),
-                ("image_file", self.image_files),
-            ):
-                phrase = first_match(phrases, line.text)
-                if phrase is not None:
-                    hits[i] = phrase_hit(NAME, kind, phrase)
-                    break
+        hits = self.line_hits(lines, self.lists, self.params.max_words)
         self._credit_pairs(lines, hits)
         self._site_captions(lines, hits, ctx)
         return drop_lines(lines, hits, NAME)
@@ -109,5 +93,5 @@ def _related_title(line: Line, p: Params) -> bool:
     return not line.gap_before and words(line.text) <= p.related_max_words and not ends_sentence(line.text)
 
 
-def build(params: Params, origin: Origin) -> Captions:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Captions:
     return Captions(params, origin)

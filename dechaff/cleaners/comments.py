@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, first_match, patterns, phrase_hit, words
+from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, patterns, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
-from dechaff.ruleset.patterns import PhraseSet
+from dechaff.ruleset.schema import Rule
 
 NAME = "comments"
 
@@ -20,22 +20,17 @@ NAME = "comments"
 @dataclass(frozen=True, slots=True)
 class Params:
     enabled: bool = True
-    prompts: tuple = patterns("regex")  # a single UI line inviting or moderating comments
-    section_markers: tuple = patterns("regex")  # the heading that opens the comment section
+    prompts: Phrases = patterns("regex")  # a single UI line inviting or moderating comments
+    section_markers: Phrases = patterns("regex")  # the heading that opens the comment section
     max_words: int = 25
     min_chars_before: int = 400  # a section heading cuts only after this much prose (the article)
     prose_min_words: int = 10  # lines this long count as prose; menus and share bars do not
     min_prose_ratio: float = 0.2  # prose above the heading / prose below it, at least
 
 
-class Comments:
+class Comments(PhraseCleaner):
     name = NAME
-
-    def __init__(self, params: Params, origin: Origin) -> None:
-        self.params = params
-        self.prompts = PhraseSet(params.prompts)
-        self.markers = PhraseSet(params.section_markers)
-        self.origin = origin
+    LISTS = (("section", "section_markers"), ("prompt", "prompts"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
@@ -45,14 +40,13 @@ class Comments:
         seen_chars, total = 0, sum(prose)
         for i, line in enumerate(lines):
             if counts[i] <= p.max_words:
-                marker = first_match(self.markers, line.text)
-                if marker is not None and self._cuts(seen_chars, total - seen_chars):
-                    hit = phrase_hit(NAME, "section", marker)
-                    hits.update(dict.fromkeys(range(i, len(lines)), hit))
+                section = self.hit("section", line.text)
+                if section is not None and self._cuts(seen_chars, total - seen_chars):
+                    hits.update(dict.fromkeys(range(i, len(lines)), section))
                     break
-                prompt = first_match(self.prompts, line.text)
+                prompt = self.hit("prompt", line.text)
                 if prompt is not None:
-                    hits[i] = phrase_hit(NAME, "prompt", prompt)
+                    hits[i] = prompt
             seen_chars += prose[i]
         return drop_lines(lines, hits, NAME)
 
@@ -64,5 +58,5 @@ class Comments:
         return before >= p.min_chars_before and before >= p.min_prose_ratio * after
 
 
-def build(params: Params, origin: Origin) -> Comments:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Comments:
     return Comments(params, origin)

@@ -14,6 +14,7 @@ from dechaff.cleaners.base import Origin, words
 from dechaff.core.document import Context, Line
 from dechaff.core.memo import on_clear
 from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.ruleset.schema import Rule
 from dechaff.text.stoplists import stoplist
 
 NAME = "foreign_script"
@@ -27,7 +28,7 @@ class Params:
     max_words: int = 12  # only short lines: a long foreign paragraph may be a real quotation
     min_doc_share: float = 0.6  # the page must have a clear main script
     min_letters: int = 2
-    ui_languages: tuple = ()  # jusText stoplist names of languages UI leftovers come in
+    ui_languages: tuple[str, ...] = ()  # jusText stoplist names of languages UI leftovers come in
     lang_min_words: int = 3
     lang_max_words: int = 15
 
@@ -82,6 +83,7 @@ on_clear(scripts.cache_clear)
 
 class ForeignScript:
     name = NAME
+    phrase_sets = ()
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params
@@ -133,5 +135,5 @@ class ForeignScript:
                     break
 
 
-def build(params: Params, origin: Origin) -> ForeignScript:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> ForeignScript:
     return ForeignScript(params, origin)

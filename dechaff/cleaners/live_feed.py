@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, first_match, patterns, phrase_hit, words
+from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, patterns, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Outcome, drop_lines
-from dechaff.ruleset.patterns import PhraseSet
+from dechaff.ruleset.schema import Rule
 
 NAME = "live_feed"
 
@@ -20,36 +20,31 @@ NAME = "live_feed"
 @dataclass(frozen=True, slots=True)
 class Params:
     enabled: bool = True
-    markers: tuple = patterns("line")  # the widget's heading, as a whole line
+    markers: Phrases = patterns("line")  # the widget's heading, as a whole line
     min_position: float = 0.5  # the marker sits in the last half of the lines
     max_tail_share: float = 0.35  # the cut part is at most this share of the characters
     max_tail_words: int = 30  # no line after the marker looks like a real paragraph
 
 
-class LiveFeed:
+class LiveFeed(PhraseCleaner):
     name = NAME
-
-    def __init__(self, params: Params, origin: Origin) -> None:
-        self.params = params
-        self.markers = PhraseSet(params.markers)
-        self.origin = origin
+    LISTS = (("marker", "markers"),)
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         total = sum(len(line.text) for line in lines) or 1
         start = int(len(lines) * self.params.min_position)
         for i in range(start, len(lines)):
-            marker = first_match(self.markers, lines[i].text)
-            if marker is None:
+            hit = self.hit("marker", lines[i].text)
+            if hit is None:
                 continue
             tail = lines[i + 1 :]
             if sum(len(t.text) for t in tail) / total > self.params.max_tail_share:
                 continue
             if any(words(t.text) > self.params.max_tail_words for t in tail):
                 continue
-            hit = phrase_hit(NAME, "marker", marker)
             return drop_lines(lines, dict.fromkeys(range(i, len(lines)), hit), NAME)
         return drop_lines(lines, {}, NAME)
 
 
-def build(params: Params, origin: Origin) -> LiveFeed:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> LiveFeed:
     return LiveFeed(params, origin)

@@ -10,6 +10,8 @@ from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, classify
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.ruleset.patterns import PhraseSet
+from dechaff.ruleset.schema import Rule
 
 NAME = "paragraphs"
 
@@ -28,6 +30,7 @@ class Paragraphs:
     params: ClassifierParams
     origin: Origin
     name: str = NAME
+    phrase_sets: tuple[PhraseSet, ...] = ()
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         labels = classify(
@@ -43,7 +46,7 @@ class Paragraphs:
         return drop_lines(lines, hits, NAME)
 
 
-def build(params: Params, origin: Origin) -> Paragraphs:  # type: ignore[valid-type]
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Paragraphs:  # type: ignore[valid-type]
     values = asdict(params)
     values.pop("enabled")
     return Paragraphs(ClassifierParams(**values), origin)

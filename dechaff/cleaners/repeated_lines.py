@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from dechaff.cleaners.base import Origin
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
 
 NAME = "repeated_lines"
@@ -22,6 +23,7 @@ class Params:
 
 class RepeatedLines:
     name = NAME
+    phrase_sets = ()
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params
@@ -40,5 +42,5 @@ class RepeatedLines:
         return drop_lines(lines, hits, NAME)
 
 
-def build(params: Params, origin: Origin) -> RepeatedLines:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> RepeatedLines:
     return RepeatedLines(params, origin)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dechaff.cleaners.base import Origin, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import line_key
 
 NAME = "site_boilerplate"
@@ -28,6 +29,7 @@ class Params:
 
 class SiteBoilerplate:
     name = NAME
+    phrase_sets = ()
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params
@@ -45,5 +47,5 @@ class SiteBoilerplate:
         return drop_lines(lines, hits, NAME)
 
 
-def build(params: Params, origin: Origin) -> SiteBoilerplate:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> SiteBoilerplate:
     return SiteBoilerplate(params, origin)

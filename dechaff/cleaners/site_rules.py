@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from dechaff.cleaners.base import extract_value, words
+from dechaff.cleaners.base import Origin, extract_value, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, Removal, cut_edge, cut_spans, removal_of
 from dechaff.ruleset.patterns import RegexSet
@@ -29,6 +29,7 @@ class SiteRules:
     fields it holds, and carries `kept_by` so that no later cleaner removes it (see Pipeline)."""
 
     name = NAME
+    phrase_sets = ()  # rules are matched in one RE2 set of their own
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.keepers = tuple(rule for rule in rules if rule.action in KEEP_ACTIONS)
@@ -174,3 +175,7 @@ def _outcome(
         else:
             kept.append(line)
     return Outcome(tuple(kept), tuple(removed), fields)
+
+
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> SiteRules:
+    return SiteRules(rules)

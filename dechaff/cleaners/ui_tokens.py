@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, first_match, patterns, phrase_hit
+from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, patterns, phrase_hit
 from dechaff.core.document import Context, Line
-from dechaff.core.outcome import Hit, Outcome, Removal, cut_edge, drop_lines
-from dechaff.ruleset.patterns import PhraseSet
+from dechaff.core.outcome import Outcome, Removal, cut_edge, drop_lines
+from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
 
 NAME = "ui_tokens"
@@ -18,31 +18,18 @@ NAME = "ui_tokens"
 @dataclass(frozen=True, slots=True)
 class Params:
     enabled: bool = True
-    tokens: tuple = patterns("line")  # whole-line UI words: "Menu", "Partager", "loader"
-    shapes: tuple = patterns("regex")  # whole-line shapes: counters, lone punctuation, "Via:: ..."
-    trailing: tuple = patterns("regex")  # markers trimmed from the end of a line ("Read more")
+    tokens: Phrases = patterns("line")  # whole-line UI words: "Menu", "Partager", "loader"
+    shapes: Phrases = patterns("regex")  # whole-line shapes: counters, lone punctuation, "Via:: ..."
+    trailing: Phrases = patterns("regex")  # markers trimmed from the end of a line ("Read more")
 
 
-class UiTokens:
+class UiTokens(PhraseCleaner):
     name = NAME
-
-    def __init__(self, params: Params, origin: Origin) -> None:
-        self.params = params
-        self.tokens = PhraseSet(params.tokens)
-        self.shapes = PhraseSet(params.shapes)
-        self.trailing = PhraseSet(params.trailing)
-        self.origin = origin
+    LISTS = (("token", "tokens"), ("shape", "shapes"), ("trailing", "trailing"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        hits: dict[int, Hit] = {}
-        for i, line in enumerate(lines):
-            for kind, phrases in (("token", self.tokens), ("shape", self.shapes)):
-                phrase = first_match(phrases, line.text)
-                if phrase is not None:
-                    hits[i] = phrase_hit(NAME, kind, phrase)
-                    break
-        out = drop_lines(lines, hits, NAME)
-        return self._trim(out) if self.trailing else out
+        out = drop_lines(lines, self.line_hits(lines, ("token", "shape"), None), NAME)
+        return self._trim(out) if self.lists["trailing"] else out
 
     def _trim(self, out: Outcome) -> Outcome:
         """Cut a trailing marker off the end of a line; the rest of the line stays."""
@@ -50,7 +37,7 @@ class UiTokens:
         removed: list[Removal] = list(out.removed)
         for line in out.lines:
             folded = fold(line.text)
-            phrase = self.trailing.first(folded)
+            phrase = self.lists["trailing"].first(folded)
             m = phrase.regex.search(folded) if phrase is not None else None
             if phrase is None or m is None or m.end() != len(folded) or m.start() == 0:
                 kept.append(line)
@@ -61,5 +48,5 @@ class UiTokens:
         return Outcome(tuple(kept), tuple(removed), out.fields)
 
 
-def build(params: Params, origin: Origin) -> UiTokens:
+def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> UiTokens:
     return UiTokens(params, origin)

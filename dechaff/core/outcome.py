@@ -39,7 +39,6 @@ class Outcome:
     lines: tuple[Line, ...]
     removed: tuple[Removal, ...] = ()
     fields: Mapping[str, str] = field(default_factory=dict)
-    drop: str | None = None
 
 
 def removal_of(line: Line, cleaner: str, hit: Hit) -> Removal:

@@ -6,16 +6,16 @@ be written) until nothing more is removed, so cleaning a clean output changes no
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dechaff.cleaners import CASCADE, site_rules
+from dechaff.cleaners import CASCADE
 from dechaff.cleaners.base import Cleaner, Origin
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Outcome, Removal, merge_fields
 from dechaff.core.sections import defaults_of, merge_sections
-from dechaff.ruleset.patterns import PhraseSet, SharedSet
+from dechaff.ruleset.patterns import SharedSet
 from dechaff.ruleset.schema import KEEP_ACTIONS, RuleFile
 
 MAX_ROUNDS = 6
@@ -40,15 +40,6 @@ def merged_params(module: Any, files: Sequence[RuleFile]) -> tuple[Any, Origin]:
     return module.Params(**merge_sections(defaults_of(module.Params), sections)), Origin(origin)
 
 
-def _phrase_sets(cleaners: Sequence[Cleaner]) -> Iterator[PhraseSet]:
-    """Every PhraseSet the cleaners hold, as attributes or inside tuples such as (kind, set) pairs."""
-    for cleaner in cleaners:
-        for value in (getattr(cleaner, name) for name in dir(cleaner) if not name.startswith("_")):
-            for item in value if isinstance(value, tuple | list) else (value,):
-                inner = item if isinstance(item, tuple) else (item,)
-                yield from (x for x in inner if isinstance(x, PhraseSet))
-
-
 class Pipeline:
     """The compiled cascade for one rule-file combination (default + language pack + site); `skip`
     names cleaners left out (those that HTML extraction already did the work of)."""
@@ -58,16 +49,13 @@ class Pipeline:
         self.labels = tuple(f.label for f in self.files)
         self.site_name = next((f.site_name for f in reversed(self.files) if f.site_name), None)
         self.stoplist_name = next((f.stoplist for f in reversed(self.files) if f.stoplist), None)
+        self.rules = tuple(rule for f in self.files for rule in f.rules)
         self.cleaners: list[Cleaner] = []
         for module in CASCADE:
             params, origin = merged_params(module, self.files)
-            if not params.enabled or module.NAME in skip:
-                continue
-            if module is site_rules:
-                self.cleaners.append(site_rules.SiteRules([r for f in self.files for r in f.rules]))
-            else:
-                self.cleaners.append(module.build(params, origin))
-        self.shared = SharedSet(_phrase_sets(self.cleaners))
+            if params.enabled and module.NAME not in skip:
+                self.cleaners.append(module.build(params, origin, self.rules))
+        self.shared = SharedSet(phrases for c in self.cleaners for phrases in c.phrase_sets)
         self.keeps = any(rule.action in KEEP_ACTIONS for f in self.files for rule in f.rules)
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Cleaned:

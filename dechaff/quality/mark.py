@@ -9,7 +9,6 @@ documents kept, never on worker count or order.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,20 +21,10 @@ from dechaff.io.writers import text_path
 from dechaff.quality.dedup import Duplicate, Signature, find_duplicates, signature_of
 
 
-@dataclass(frozen=True, slots=True)
-class Marked:
-    """What the post-pass found: documents compared, clusters, and documents not kept (dup_of set)."""
-
-    documents: int
-    clusters: int
-    duplicates: int
-
-
-def mark_duplicates(
-    out_dir: Path, config: DedupConfig, known: Mapping[str, Signature] | None = None
-) -> Marked:
-    """`known`: signatures the workers already computed (with `config`); the others, from
-    shards of an earlier run (`--resume`), are computed here from the text files."""
+def mark_duplicates(out_dir: Path, config: DedupConfig, known: Mapping[str, Signature] | None = None) -> int:
+    """Mark the duplicates; returns how many documents are not kept (dup_of set). `known`:
+    signatures the workers already computed (with `config`); the others, from shards of an
+    earlier run (`--resume`), are computed here from the text files."""
     parts = finished_parts(out_dir)
     kept: list[str] = []
     for part in parts:
@@ -52,11 +41,7 @@ def mark_duplicates(
     hashes = {doc_id: p.exact for doc_id, p in prints.items()}
     for part in parts:
         _rewrite(out_dir, part, hashes, duplicates)
-    return Marked(
-        len(kept),
-        len({d.cluster for d in duplicates.values()}),
-        sum(d.of is not None for d in duplicates.values()),
-    )
+    return sum(d.of is not None for d in duplicates.values())
 
 
 def _rewrite(out_dir: Path, part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> None:

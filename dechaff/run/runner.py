@@ -186,4 +186,4 @@ def clean_into(
     finally:
         executor.close()
         reporter.close()
-    summary.duplicates = mark_duplicates(out_dir, dedup, prints).duplicates
+    summary.duplicates = mark_duplicates(out_dir, dedup, prints)
