@@ -13,8 +13,7 @@ from dataclasses import dataclass, replace
 from dechaff.authoring.evaluate import score
 from dechaff.authoring.fates import Fate, fates
 from dechaff.engine.engine import Engine, Prepared
-from dechaff.execution.guard import DocumentTimeout, time_limit
-from dechaff.io.html_extract import ExtractionTimeout
+from dechaff.engine.timeout import DocumentTimeout, time_limit
 from dechaff.io.source import Source
 from dechaff.text.normalise import render
 
@@ -73,7 +72,7 @@ def diff_pages(
         source = replace(source, domain=domain) if domain else source
         try:
             before, after = _prepared(old, source), _prepared(new, source)
-        except (Exception, DocumentTimeout, ExtractionTimeout) as exc:
+        except (Exception, DocumentTimeout) as exc:
             out.append(PageDiff(source.id, (), error=f"{type(exc).__name__}: {exc}"))
             continue
         (old_lines, old_text), (new_lines, new_text) = before, after

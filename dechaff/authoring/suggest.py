@@ -14,8 +14,7 @@ from pathlib import Path
 from dechaff.authoring.glued import glued
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.engine.engine import Engine
-from dechaff.execution.guard import DocumentTimeout, time_limit
-from dechaff.io.html_extract import ExtractionTimeout
+from dechaff.engine.timeout import DocumentTimeout, time_limit
 from dechaff.io.source import Source
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.schema import parse_rule_file
@@ -293,7 +292,7 @@ def site_pages(engine: Engine, sources: Iterable[Source], domain: str | None) ->
             with time_limit(engine.settings.time_limit):
                 doc = engine.prepare(replace(source, domain=domain) if domain else source)
                 out = [line_key(line.text) for line in doc.clean().lines]
-        except (Exception, DocumentTimeout, ExtractionTimeout):
+        except (Exception, DocumentTimeout):
             continue
         if doc.match.domain:
             page = Page(tuple(line.text for line in doc.lines), frozenset(out), out[0] if out else None)
