@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -90,4 +91,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; rerun with --resume" if args.command == "run" else "interrupted", file=sys.stderr)
         return INTERRUPTED
+    except OSError as exc:  # the file system refused (a full disk, a permission): which file, one line
+        print(f"error: {os_error_line(exc, args.command)}", file=sys.stderr)
+        return 1
     return 2
+
+
+def os_error_line(exc: OSError, command: str) -> str:
+    """
+    >>> os_error_line(OSError(errno.ENOSPC, "No space left on device", "out/text/a.txt"), "run")
+    'No space left on device: out/text/a.txt; make room, then rerun with --resume'
+    """
+    line = f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT) and command == "run":
+        line += "; make room, then rerun with --resume"
+    return line

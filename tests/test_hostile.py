@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -304,3 +305,44 @@ def test_ctrl_c_leaves_one_line_and_no_temp_file(tmp_path: Path) -> None:
     assert temp_files(out) == [] and not (out / "run.lock").exists()
     assert main(["run", *args[1:], "--resume"]) == 0
     assert set(pd.read_parquet(out / "metadata.parquet")["id"]) == {"a", "b"}
+
+
+# In a mount namespace of its own, a 96 KB tmpfs as the output's disk: the run fills it.
+ON_A_SMALL_DISK = """
+mount -t tmpfs -o size=96k none "$1" || exit 99
+shift
+"$@"
+status=$?
+cp -a "$MNT/out" "$COPY"
+exit $status
+"""
+
+
+def test_full_disk_is_one_line_and_keeps_finished_shards(tmp_path: Path) -> None:
+    namespace = ["unshare", "--user", "--map-root-user", "--mount"]
+    if shutil.which("unshare") is None or subprocess.run([*namespace, "true"]).returncode != 0:
+        pytest.skip("no unprivileged mount namespace to make a small disk in")
+    dumps = tmp_path / "in"
+    dumps.mkdir()
+    for n in range(40):  # about 3 KB each
+        paragraphs = [f"{PROSE} Paragraphe {p} du document {n}." for p in range(15)]
+        (dumps / f"d{n:02d}.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    mnt, copy = tmp_path / "mnt", tmp_path / "copy"
+    mnt.mkdir()
+    run = [sys.executable, "-m", "dechaff", "run", str(dumps), "--out", str(mnt / "out"), "--no-filter"]
+    run += ["--workers", "1", "--batch-size", "2", "--shard-size", "2"]
+    done = subprocess.run(
+        [*namespace, "sh", "-c", ON_A_SMALL_DISK, "sh", str(mnt), *run],
+        env={**os.environ, "MNT": str(mnt), "COPY": str(copy)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"error: No space left on device: {mnt / 'out'}/")
+    assert line.endswith("; make room, then rerun with --resume")
+    finished = sorted((copy / "metadata.parquet").glob("part-*.parquet"))
+    assert finished and temp_files(copy) == []
+    for part in finished:  # each finished shard reads whole, and its documents' texts are there
+        for doc_id in pd.read_parquet(part)["id"]:
+            assert (copy / "text" / f"{doc_id}.txt").is_file()

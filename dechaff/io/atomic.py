@@ -34,7 +34,7 @@ def is_temp(name: str) -> bool:
     return name.startswith(".") and name.endswith(TEMP_SUFFIX)
 
 
-def _named(exc: OSError, path: Path) -> OSError:
+def named(exc: OSError, path: Path) -> OSError:
     """The same error (same errno, same subclass) naming the file the user knows, not a temp name."""
     return OSError(exc.errno, exc.strerror, str(path))
 
@@ -71,14 +71,15 @@ class AtomicFile:
         self.durable = durable
         self._temp = f".{path.name}.{secrets.token_hex(8)}{TEMP_SUFFIX}"
         try:
-            self._folder = open_folder(root, path.parent)
+            folder = open_folder(root, path.parent)
             try:
-                fd = os.open(self._temp, _CREATE, 0o666, dir_fd=self._folder)
+                fd = os.open(self._temp, _CREATE, 0o666, dir_fd=folder)
             except BaseException:
-                os.close(self._folder)
+                os.close(folder)
                 raise
         except OSError as exc:
-            raise _named(exc, path) from None
+            raise named(exc, path) from None
+        self._folder: int | None = folder
         self.file: BinaryIO = os.fdopen(fd, "wb")
 
     def commit(self) -> None:
@@ -88,20 +89,30 @@ class AtomicFile:
             if self.durable:
                 os.fsync(self.file.fileno())
             self.file.close()
-            os.replace(self._temp, self.path.name, src_dir_fd=self._folder, dst_dir_fd=self._folder)
+            folder = self._folder
+            os.replace(self._temp, self.path.name, src_dir_fd=folder, dst_dir_fd=folder)
             if self.durable:
-                os.fsync(self._folder)
+                os.fsync(folder)
         except OSError as exc:
             self.discard()
-            raise _named(exc, self.path) from None
-        os.close(self._folder)
+            raise named(exc, self.path) from None
+        self._close_folder()
 
     def discard(self) -> None:
-        """Remove the temp file (an error, an interrupt): nothing of it is left behind."""
-        self.file.close()
+        """Remove the temp file (an error, an interrupt, a full disk): nothing of it is left behind.
+        Once committed or discarded, nothing more to do."""
+        if self._folder is None:
+            return
+        with suppress(OSError):  # its last bytes may not fit on a full disk: they are thrown away
+            self.file.close()
         with suppress(FileNotFoundError):
             os.unlink(self._temp, dir_fd=self._folder)
+        self._close_folder()
+
+    def _close_folder(self) -> None:
+        assert self._folder is not None
         os.close(self._folder)
+        self._folder = None
 
 
 @contextmanager
@@ -130,7 +141,7 @@ def remove_file(root: Path, path: Path) -> None:
     except (FileNotFoundError, NotADirectoryError):
         return
     except OSError as exc:
-        raise _named(exc, path) from None
+        raise named(exc, path) from None
     try:
         os.unlink(path.name, dir_fd=folder)
     except FileNotFoundError:

@@ -13,13 +13,14 @@ from __future__ import annotations
 import errno
 import shutil
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dechaff.io.atomic import AtomicFile, is_temp
+from dechaff.io.atomic import AtomicFile, is_temp, named
 from dechaff.io.tables import METADATA_SCHEMA, REMOVED_SCHEMA
 from dechaff.io.writers import place_text
 
@@ -127,14 +128,21 @@ class _Part:
         self._writer = pq.ParquetWriter(self._file.file, self.schema)
 
     def write(self, rows: Sequence[dict[str, object]]) -> None:
-        self._writer.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
+        try:
+            self._writer.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
+        except OSError as exc:  # a full disk: say which file
+            raise named(exc, self._file.path) from None
 
     def commit(self) -> None:
-        self._writer.close()
+        try:
+            self._writer.close()
+        except OSError as exc:
+            raise named(exc, self._file.path) from None
         self._file.commit()
 
     def discard(self) -> None:
-        self._writer.close()
+        with suppress(OSError):  # the footer may not fit on a full disk: the file is thrown away
+            self._writer.close()
         self._file.discard()
 
 
