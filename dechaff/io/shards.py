@@ -187,7 +187,13 @@ class ShardWriter:
                 part.commit()
 
     def abandon(self) -> None:
-        """Remove the open shard's temp files (an error, an interrupt): `--resume` redoes its documents."""
+        """Remove the open shard's temp files (an error, an interrupt): `--resume` redoes its documents.
+        Any other temp file in the tables is this run's too (one run at a time: `lock`), left by an
+        interrupt as a part was being opened: it goes as well."""
         for part in (self._parts or {}).values():
             part.discard()
         self._parts = None
+        for name in SCHEMAS:
+            for path in (self.out_dir / name).glob(".*"):
+                if is_temp(path.name):
+                    path.unlink(missing_ok=True)
