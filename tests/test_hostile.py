@@ -346,3 +346,19 @@ def test_full_disk_is_one_line_and_keeps_finished_shards(tmp_path: Path) -> None
     for part in finished:  # each finished shard reads whole, and its documents' texts are there
         for doc_id in pd.read_parquet(part)["id"]:
             assert (copy / "text" / f"{doc_id}.txt").is_file()
+
+
+def test_names_and_texts_that_are_not_utf8_are_stored_safely(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    (dumps / os.fsdecode(b"caf\xe9.txt")).write_text(f"{PROSE}\n", encoding="utf-8")  # a Latin-1 name
+    # JSON may escape a lone surrogate, which no UTF-8 file or table can hold.
+    record = {"id": "r", "url": "https://ex.com/\udce9", "text": f"{PROSE} \ud800 Fin."}
+    (dumps / "recs.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    assert set(rows["status"]) == {"ok"}
+    assert rows.loc["caf\\xe9", "source_path"].endswith("dumps/caf\\xe9.txt")
+    assert rows.loc["recs/r", "url"] == "https://ex.com/\\udce9"
+    assert (out / "text" / "caf\\xe9.txt").read_text(encoding="utf-8") == f"{PROSE}\n"
+    assert (out / "text" / "recs" / "r.txt").read_text(encoding="utf-8") == f"{PROSE} \ufffd Fin.\n"

@@ -157,8 +157,14 @@ def decode(data: bytes, declared: str | None = None, markup: bool = False) -> De
         return Decoded(data.decode("latin-1"), "latin-1")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""In a Python string every surrogate is a lone one (JSON's `"\\ud800"`): no UTF-8 file or table
+can hold it."""
+
+
 def from_text(text: str, encoding: str) -> Decoded:
-    """A document that arrives as text already (a JSON or Parquet string field)."""
+    """A document that arrives as text already (a JSON or Parquet string field); a lone surrogate
+    becomes U+FFFD, as a decoder does with a byte that is not text."""
     if not text.strip():
         raise InputRefused("dropped:empty_input", "the text is empty or only whitespace")
-    return Decoded(text, encoding)
+    return Decoded(_LONE_SURROGATE.sub("\ufffd", text), encoding)

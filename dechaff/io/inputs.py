@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from dechaff.io import records, warc
-from dechaff.io.source import InputFile, RecordFields, Source
+from dechaff.io.source import InputFile, RecordFields, Source, printable
 
 __all__ = [
     "FORMATS",
@@ -96,13 +96,13 @@ def discover(paths: Iterable[Path], fmt: str = "auto") -> list[InputFile]:
             for path in sorted(root.rglob("*")):
                 kind = format_of(path)
                 if kind is not None and fmt in ("auto", kind):
-                    items.append(InputFile(_stem(path.relative_to(root), kind), path, kind))
+                    items.append(InputFile(printable(_stem(path.relative_to(root), kind)), path, kind))
             if not items:
                 wanted = f"{fmt} file" if fmt != "auto" else f"file of a known format ({format_names()})"
                 raise InputSetupError(f"{root}: the folder holds no {wanted}")
         elif root.exists() or root.is_symlink():
             kind = (format_of(root) or "txt") if fmt == "auto" else fmt
-            items = [InputFile(Path(_stem(Path(root.name), kind)).as_posix(), root, kind)]
+            items = [InputFile(printable(_stem(Path(root.name), kind)), root, kind)]
         else:
             raise InputSetupError(f"{root}: no such file or folder")
         for item in items:

@@ -118,6 +118,17 @@ def prepare(out_dir: Path, resume: bool) -> Resumed:
     return Resumed(frozenset(done), max((_index(p) for p in complete), default=-1) + 1)
 
 
+def _encodable(row: dict[str, object]) -> dict[str, object]:
+    """The row with each lone surrogate of its strings written `\\udcNN`: UTF-8 cannot hold it."""
+
+    def fix(value: object) -> object:
+        if isinstance(value, str):
+            return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return [fix(v) for v in value] if isinstance(value, list) else value
+
+    return {key: fix(value) for key, value in row.items()}
+
+
 class _Part:
     """One table's shard being written: a hidden temp file (pyarrow datasets skip hidden files, so a
     half-written shard is never read) renamed into place by `commit`."""
@@ -129,7 +140,11 @@ class _Part:
 
     def write(self, rows: Sequence[dict[str, object]]) -> None:
         try:
-            self._writer.write_table(pa.Table.from_pylist(list(rows), schema=self.schema))
+            table = pa.Table.from_pylist(list(rows), schema=self.schema)
+        except UnicodeEncodeError:  # a lone surrogate somewhere (a record's URL, a carried field)
+            table = pa.Table.from_pylist([_encodable(row) for row in rows], schema=self.schema)
+        try:
+            self._writer.write_table(table)
         except OSError as exc:  # a full disk: say which file
             raise named(exc, self._file.path) from None
 

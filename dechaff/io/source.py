@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,17 @@ class RecordFields:
     id: str = "id"
     url: str = "url"
     html: str | None = None
+
+
+def printable(name: str) -> str:
+    """A file name as text that any table or terminal takes: bytes that are not UTF-8 (which Python
+    keeps as lone surrogates, `os.fsdecode`) are written `\\xNN`; stable, and distinct for
+    distinct names. The file itself is still opened by its real name.
+
+    >>> printable(os.fsdecode(b"caf\\xe9.txt")), printable("café.txt")
+    ('caf\\\\xe9.txt', 'café.txt')
+    """
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 _UNSAFE = re.compile(r"[^\w.\-]+")

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from dechaff.core.names import NAMES, REMOVED_PREFIX, SIGNAL_TYPES
+from dechaff.io.source import printable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -70,7 +71,7 @@ REMOVED_SCHEMA = pa.schema(
 def empty_row(doc_id: str, source_path: str) -> dict[str, object]:
     """A metadata row with every column present, so bad inputs still get a full row."""
     row: dict[str, object] = {name: None for name in METADATA_SCHEMA.names}
-    row.update(id=doc_id, source_path=source_path, rule_files=[])
+    row.update(id=doc_id, source_path=printable(source_path), rule_files=[])
     for name in NAMES:
         row[f"{REMOVED_PREFIX}{name}"] = 0
     return row
