@@ -216,3 +216,23 @@ def test_manifest_and_sites_with_nothing_to_suggest(
     assert "# calme.example" not in out and out.rstrip().endswith(
         "# nothing to suggest for 1 site(s): calme.example (2 pages)"
     )
+
+
+def test_html_pages_are_grouped_by_their_canonical_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "html"
+    folder.mkdir()
+    for i, title in enumerate(TITLES):
+        links = "".join(f"<li><a href='/x{k}'>{TITLES[(i + k) % 4]}</a></li>" for k in (1, 2))
+        body = "".join(f"<p>{sentence}</p>" for sentence in BODIES[i])
+        (folder / f"p{i}.html").write_text(  # no URL given: the canonical link names the site
+            f"<html lang='fr'><head><title>{title}</title>"
+            f"<link rel='canonical' href='https://www.gazette.example/a/{i}.html'></head>"
+            f"<body><article><h1>{title}</h1>{body}<p>Publicité : abonnez-vous à la Gazette du Lac</p>"
+            f"</article><ul>{links}</ul></body></html>",
+            encoding="utf-8",
+        )
+    assert main(["suggest", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "# gazette.example: 4 pages" in out and "no site found" not in out

@@ -28,6 +28,11 @@ class Change:
     new: Fate
 
     @property
+    def same_text(self) -> bool:
+        """The output is the same on both sides; only who removed the line (or part) changed."""
+        return self.old.kept == self.new.kept
+
+    @property
     def generic(self) -> bool:
         """Neither side's fate was decided by a rule: a generic cleaner changed its mind."""
         return RULES not in (*self.old.deciders, *self.new.deciders)

@@ -36,13 +36,18 @@ class Fate:
             verb = "removed" if not self.kept else ("trimmed" if len(self.kept) == 1 else "cut")
             said = f"{verb} by " + ", then ".join(_who(r) for r in self.removals)
             if self.kept:
-                said += ": kept " + " | ".join(repr(piece) for piece in self.kept)
+                said += ": kept " + " | ".join(repr(_short(piece)) for piece in self.kept)
         if self.overruled:
             keeps = ", ".join(
                 f"{r.kept_by} ({r.kept_by_file}) over {r.cleaner}:{r.rule_id}" for r in self.overruled
             )
             said += f"; kept by {keeps}"
         return said
+
+
+def _short(text: str, chars: int = 60) -> str:
+    """The start and the end of a long piece: where a trim happened is at one end or the other."""
+    return text if len(text) <= chars else f"{text[: chars // 2 - 1]}…{text[-(chars // 2) :]}"
 
 
 def _who(r: Removal) -> str:

@@ -37,7 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     where = cmd.add_mutually_exclusive_group()
     where.add_argument("--domain", help="clean every input as a page of this site")
     where.add_argument("--manifest", type=Path, help="CSV or JSONL with id, url and optionally domain")
-    cmd.add_argument("--all", action="store_true", help="also list the pages nothing changed on")
+    cmd.add_argument(
+        "--all",
+        action="store_true",
+        help="also list lines removed on both sides by different rules, and pages nothing changed on",
+    )
     cmd.set_defaults(func=_diff)
 
 
@@ -54,20 +58,23 @@ def _diff(args: argparse.Namespace) -> int:
         sources = with_manifest(sources, read_manifest(args.manifest))
     pages = diff_pages(old, new, sources, gold, args.domain)
     for page in pages:
-        if page.changes or page.error or args.all:
-            _print_page(page)
+        if any(args.all or not c.same_text for c in page.changes) or page.error or args.all:
+            _print_page(page, args.all)
     _print_summary(pages)
     return 0
 
 
-def _print_page(page: PageDiff) -> None:
+def _print_page(page: PageDiff, everything: bool) -> None:
     f1 = ""
     if page.old_f1 is not None and page.new_f1 is not None:
         f1 = f"  F1 {page.old_f1:.3f} -> {page.new_f1:.3f} ({page.new_f1 - page.old_f1:+.3f})"
-    print(f"== {page.doc_id}: {len(page.changes)} lines changed{f1}")
+    shown = [c for c in page.changes if everything or not c.same_text]
+    same = len(page.changes) - len([c for c in page.changes if not c.same_text])
+    more = f" (and {same} removed on both sides, now by another rule{'' if everything else ': --all'})"
+    print(f"== {page.doc_id}: {len(page.changes) - same} lines changed{more if same else ''}{f1}")
     if page.error:
         print(f"   not cleaned: {page.error}")
-    for change in page.changes:
+    for change in shown:
         text = change.old.text if len(change.old.text) <= SHOWN else change.old.text[:SHOWN] + "…"
         flag = "   <- a generic cleaner changed its mind (its neighbours changed)" if change.generic else ""
         print(f"  {change.old.no}: {text!r}{flag}")
@@ -76,12 +83,14 @@ def _print_page(page: PageDiff) -> None:
 
 
 def _print_summary(pages: list[PageDiff]) -> None:
-    changed = [p for p in pages if p.changes]
-    lines = sum(len(p.changes) for p in pages)
-    generic = sum(c.generic for p in pages for c in p.changes)
+    changes = [c for p in pages for c in p.changes]
+    changed = sum(not c.same_text for c in changes)
+    generic = sum(c.generic and not c.same_text for c in changes)
+    touched = sum(any(not c.same_text for c in p.changes) for p in pages)
     summary = (
-        f"{len(pages)} pages, {len(changed)} changed, {lines} lines changed ({generic} by a generic cleaner)"
+        f"{len(pages)} pages, {touched} changed, {changed} lines changed ({generic} by a generic cleaner)"
     )
+    summary += f", {len(changes) - changed} removed on both sides by another rule"
     scored = [p for p in pages if p.old_f1 is not None and p.new_f1 is not None]
     if scored:
         before = sum(p.old_f1 or 0.0 for p in scored) / len(scored)
