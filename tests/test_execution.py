@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 from dechaff.cli import main
+from dechaff.io.shards import METADATA, REMOVED, _Part
 
 from conftest import ROOT, hang, misbehave_on
 
@@ -89,6 +90,38 @@ def test_resume_after_sigkill_gives_the_same_output(tmp_path: Path) -> None:
     assert main(["run", str(inputs), "--out", str(killed), "--resume", *shard_args]) == 0
     assert_same_output(tmp_path / "reference", killed)
     assert not [p for p in killed.rglob("*") if p.name.startswith(".") or p.name.endswith(".part")]
+
+
+class Stopped(BaseException):
+    """Stands in for a kill at one precise point of a run."""
+
+
+def test_a_shard_stopped_between_its_two_renames_is_cleaned_again_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shard's metadata part is renamed after its removed-lines part: stopped between the two,
+    the shard's documents are not done, and --resume cleans them again, removals included."""
+    inputs = corpus(tmp_path / "in", 2)
+    args = ["--workers", "1", "--batch-size", "2", "--shard-size", "4"]
+    run(inputs, tmp_path / "reference", *args)
+    real = _Part.commit
+    renames: list[Path] = []
+
+    def commit(part: _Part) -> None:
+        renames.append(part._file.path)
+        if len(renames) == 4:  # the second rename of the second shard
+            raise Stopped
+        real(part)
+
+    monkeypatch.setattr(_Part, "commit", commit)
+    out = tmp_path / "stopped"
+    with pytest.raises(Stopped):
+        main(["run", str(inputs), "--out", str(out), *args])
+    monkeypatch.undo()
+    assert [p.parent.name for p in renames] == [REMOVED, METADATA, REMOVED, METADATA]
+    assert main(["run", str(inputs), "--out", str(out), "--resume", *args]) == 0
+    assert_same_output(tmp_path / "reference", out)
+    assert not [p for p in out.rglob("*") if p.name.startswith(".")]
 
 
 def test_resume_skips_finished_documents(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

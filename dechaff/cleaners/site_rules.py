@@ -99,8 +99,7 @@ class SiteRules:
                 hits.update({j: hit for j in range(i, n) if j not in hits and j not in kept})
                 break
             elif rule.action == "drop_until":
-                hits.update({j: hit for j in range(i) if j not in hits and j not in kept})
-                trimmed = {j: t for j, t in trimmed.items() if j >= i}
+                hits.update({j: hit for j in range(i) if j not in hits and j not in kept})  # trimmed ones too
             else:
                 hits[i] = hit
                 if rule.action == "drop_pair" and i + 1 < n and i + 1 not in kept:

@@ -186,11 +186,18 @@ class ShardWriter:
             self._commit()
 
     def _commit(self) -> None:
-        if self._parts is not None:
-            self._parts[REMOVED].commit()
-            self._parts[METADATA].commit()
-        self._parts = None
-        self._docs = 0
+        """The removed-lines part first, the metadata part last: a document is done exactly when its
+        row is in a metadata part, so a run stopped between the two renames cleans the shard again.
+        The parts leave the writer before they are renamed: `abandon` never touches a renamed one."""
+        parts, self._parts, self._docs = self._parts, None, 0
+        if parts is None:
+            return
+        try:
+            parts[REMOVED].commit()
+        except BaseException:
+            parts[METADATA].discard()
+            raise
+        parts[METADATA].commit()
 
     def close(self) -> None:
         """Commit the last shard; a run with no document at all still leaves two readable empty tables."""
