@@ -10,7 +10,7 @@ from lxml import html as lhtml
 
 from dechaff.cli import main
 
-from conftest import ROOT
+from conftest import ROOT, rules_copy
 
 SEED = ROOT / "seeds" / "001_971055e0ff385ae0.txt"
 
@@ -68,3 +68,27 @@ def test_report_struck_text_is_what_was_removed(report: lhtml.HtmlElement) -> No
     struck = {e.text_content() for e in report.find_class("rm")}
     assert "Mélanie Rostagnat avec AFP" in struck and "PhotoNews" in struck
     assert not any("Colère irakienne" in s for s in struck)
+
+
+def test_explain_shows_what_a_trim_or_a_cut_left(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = (
+        "version: 1\ndomains: [example.org]\nrules:\n"
+        '  - {id: side, regex: "[.!?](?P<cut> Les plus lus : [^.!?]+[.!?])"}\n'
+        '  - {id: weather, regex: "[.!?](?P<cut> Météo : \\\\d+ °C)$", action: strip}\n'
+    )
+    rules = rules_copy(tmp_path, {"example.org": site})
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Le marché couvert rouvre samedi après deux ans de travaux. Les plus lus : Un ours vu en forêt. "
+        "La mairie a repeint les halles et refait toute la toiture du bâtiment.\n"
+        "Les commerçants attendent une foule nombreuse pour la réouverture des halles. Météo : 12 °C\n",
+        encoding="utf-8",
+    )
+    assert main(["explain", str(page), "--domain", "example.org", "--rules", str(rules)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    results = [line.strip() for line in lines if line.strip().startswith("= ")]
+    assert results == [
+        "= Le marché couvert rouvre samedi après deux ans de travaux. ┃ "
+        "La mairie a repeint les halles et refait toute la toiture du bâtiment.",
+        "= Les commerçants attendent une foule nombreuse pour la réouverture des halles.",
+    ]
