@@ -362,3 +362,30 @@ def test_names_and_texts_that_are_not_utf8_are_stored_safely(tmp_path: Path) -> 
     assert rows.loc["recs/r", "url"] == "https://ex.com/\\udce9"
     assert (out / "text" / "caf\\xe9.txt").read_text(encoding="utf-8") == f"{PROSE}\n"
     assert (out / "text" / "recs" / "r.txt").read_text(encoding="utf-8") == f"{PROSE} \ufffd Fin.\n"
+
+
+def test_a_container_and_a_file_of_one_name_both_get_their_text(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    (dumps / "x.txt").write_text(f"{PROSE} Un.\n", encoding="utf-8")  # text/x.txt
+    records = json.dumps({"id": "y", "text": f"{PROSE} Deux."}) + "\n"
+    (dumps / "x.txt.jsonl").write_text(records, encoding="utf-8")  # its records: text/x.txt/...?
+    out = tmp_path / "out"
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    assert rows.loc["x", "status"] == "ok" and rows.loc["x.txt/y", "status"] == "ok"
+    assert (out / "text" / "x.txt").read_text(encoding="utf-8") == f"{PROSE} Un.\n"
+    assert (out / "text" / "x.txt~" / "y.txt").read_text(encoding="utf-8") == f"{PROSE} Deux.\n"
+
+
+def test_ids_equal_once_made_safe_stay_two_documents(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    records = [{"id": "https://ex.com/a", "text": f"{PROSE} Un."}, {"id": "https://ex.com/a/", "text": PROSE}]
+    (dumps / "r.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    first, later = "r/https_ex.com_a", "r/https_ex.com_a#2"
+    assert rows.loc[[first, later], "status"].tolist() == ["ok", "ok"]
+    assert [json.loads(rows.loc[i, "extra"])["id"] for i in (first, later)] == [r["id"] for r in records]
+    texts = [(out / "text" / f"{i}.txt").read_text(encoding="utf-8") for i in (first, later)]
+    assert texts == [f"{PROSE} Un.\n", f"{PROSE}\n"]

@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from test_inputs import ARTICLE_EN, ARTICLE_FR, article
 
@@ -61,14 +59,6 @@ def test_a_repeated_jsonl_id_gets_a_row_and_never_overwrites_the_first(tmp_path:
     assert_first_wins(meta, tmp_path / "out", "shard/a", ["shard/a#2", "shard/a#3"])
     assert json.loads(meta.loc["shard/a#2", "extra"]) == {"note": "second"}  # which record it was
     assert meta.loc["shard/b", "status"] == "ok"
-
-
-def test_ids_equal_once_made_safe_are_duplicates(tmp_path: Path) -> None:
-    table = pa.table({"id": ["x y", "x_y", "x/y"], "text": [FIRST, LATER, LATER]})
-    pq.write_table(table, tmp_path / "table.parquet")
-    meta = run(tmp_path / "table.parquet", tmp_path / "out")
-    assert list(meta.index) == ["table/x_y", "table/x_y#2", "table/x_y#3"]
-    assert_first_wins(meta, tmp_path / "out", "table/x_y", ["table/x_y#2", "table/x_y#3"])
 
 
 def test_a_record_cannot_take_the_id_of_a_file_read_before_it(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from dechaff.io.tables import really_removed
+from dechaff.io.writers import text_path
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import Phrase
 from dechaff.ruleset.schema import RuleFile
@@ -95,7 +96,7 @@ def residual_noise(out_dir: Path, meta: pd.DataFrame, min_docs: int = 2) -> list
     """Per site: docs, clean lines per doc still repeated across its pages, and an example."""
     by_domain: dict[str, list[str]] = defaultdict(list)
     for row in meta.itertuples():
-        path = out_dir / "text" / f"{row.id}.txt"
+        path = text_path(out_dir, row.id)
         if isinstance(row.domain, str) and row.status == "ok" and path.exists():
             by_domain[row.domain].append(path.read_text(encoding="utf-8"))
     out = []

@@ -146,20 +146,27 @@ def check_fields(files: Iterable[InputFile], fields: RecordFields) -> None:
 
 
 def unique_ids(sources: Iterable[Source]) -> Iterator[Source]:
-    """Sources as read, except that one whose id an earlier source has becomes a duplicate named
-    `<id>#2`, `#3`...: the first keeps the id (and its text file), every later one still gets a row.
+    """Sources as read, except that one whose id an earlier source has is renamed `<id>#2`, `#3`...
+    (the first keeps the id and its text file). A later one with the same id is a duplicate (its
+    row says so, it gets no text); one whose own id differs but reads the same once made safe
+    (`https://ex.com/a` and `https://ex.com/a/`) is a document of its own, with its own text.
 
     Keeps every id of the run in memory: two records of one container, or a record and a file
     (`shard.jsonl` record `a` and `shard/a.txt`), or ids equal once made safe, can collide.
 
     >>> [(s.id, s.duplicate_of) for s in unique_ids(Source(i, Path("f")) for i in ("a", "b", "a", "a"))]
     [('a', None), ('b', None), ('a#2', 'a'), ('a#3', 'a')]
+    >>> [(s.id, s.duplicate_of) for s in unique_ids(Source("a", Path("f"), given_id=g) for g in ("a/", "a:"))]
+    [('a', None), ('a#2', None)]
     """
     seen: set[str] = set()
+    given: dict[str, str] = {}  # the id as given of a document whose id was made safe
     copies: defaultdict[str, int] = defaultdict(lambda: 1)
     for source in sources:
         if source.id not in seen:
             seen.add(source.id)
+            if source.given_id is not None:
+                given[source.id] = source.given_id
             yield source
             continue
         doc_id = source.id
@@ -167,7 +174,8 @@ def unique_ids(sources: Iterable[Source]) -> Iterator[Source]:
             copies[source.id] += 1
             doc_id = f"{source.id}#{copies[source.id]}"
         seen.add(doc_id)
-        yield replace(source, id=doc_id, duplicate_of=source.id)
+        same = source.given_id == given.get(source.id)
+        yield replace(source, id=doc_id, duplicate_of=source.id if same else None)
 
 
 def _read_all(

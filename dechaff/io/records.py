@@ -11,6 +11,7 @@ import gzip
 import json
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import IO
 
 import pyarrow as pa
@@ -92,19 +93,24 @@ def record_source(file: InputFile, no: int, obj: object, fields: RecordFields) -
     if not isinstance(obj, dict):
         return _broken(file, no, f"record {no} is a JSON {type(obj).__name__}, not an object")
     rid = obj.get(fields.id)
-    doc_id = record_id(file.id, no if rid is None or rid == "" else rid)
+    own = no if rid is None or rid == "" else rid
+    doc_id = record_id(file.id, own)
     url = obj.get(fields.url)
     url = url if isinstance(url, str) and url else None
     used = {fields.id, fields.url, fields.text, fields.html}
     extra = {k: v for k, v in obj.items() if k not in used}
+    given = None if doc_id == f"{file.id}/{own}" else str(own)  # made safe: the row keeps it as given
+    if given is not None:
+        extra[fields.id] = own
     html = obj.get(fields.html) if fields.html else None
     text = obj.get(fields.text)
+    source = Source(doc_id, file.path, url=url, extra=extra, given_id=given)
     if isinstance(html, str):
-        return Source(doc_id, file.path, url=url, kind="html", content=html, extra=extra)
+        return replace(source, kind="html", content=html)
     if isinstance(text, str):
-        return Source(doc_id, file.path, url=url, content=text, extra=extra)
+        return replace(source, content=text)
     wanted = " or ".join(repr(f) for f in (fields.html, fields.text) if f)
-    return Source(doc_id, file.path, url=url, extra=extra, error=f"record {no} has no text in field {wanted}")
+    return replace(source, error=f"record {no} has no text in field {wanted}")
 
 
 def _broken(file: InputFile, no: int | None, message: str) -> Source:

@@ -16,7 +16,9 @@ class Source:
     `content` holds the document when it is a record of a container (`path` is then the container);
     None means read `path`. `error` is set for a record that could not be read, so it still gets
     its metadata row; `duplicate_of` for a record whose id an earlier document of the run already
-    has (`inputs.unique_ids`). Plain values only, so a Source can be sent to a worker process.
+    has (`inputs.unique_ids`); `given_id` for a record whose own id had to be made safe (it is then
+    kept in `extra`, under the record's id field). Plain values only, so a Source can be sent to a
+    worker process.
     """
 
     id: str
@@ -31,6 +33,7 @@ class Source:
     extra: dict[str, object] = field(default_factory=dict)
     error: str | None = None
     duplicate_of: str | None = None
+    given_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,7 @@ def capped_name(name: str) -> str:
     distinct for distinct names, and short enough for any file system.
 
     >>> capped_name("a" * 20) == "a" * 20, len(capped_name("é" * 300).encode())
-    (True, 200)
+    (True, 199)
     """
     data = name.encode("utf-8", "surrogateescape")
     if len(data) <= MAX_NAME_BYTES:
@@ -92,7 +95,7 @@ def record_id(container: str, value: object) -> str:
     file's name is capped, see `capped_name`).
 
     >>> record_id("shard", "../etc/pass wd"), record_id("shard", 7)
-    ('shard/_etc_pass_wd', 'shard/7')
+    ('shard/etc_pass_wd', 'shard/7')
     """
     name = _UNSAFE.sub("_", str(value)).strip("._") or "_"
     return f"{container}/{name}"
