@@ -389,3 +389,19 @@ def test_ids_equal_once_made_safe_stay_two_documents(tmp_path: Path) -> None:
     assert [json.loads(rows.loc[i, "extra"])["id"] for i in (first, later)] == [r["id"] for r in records]
     texts = [(out / "text" / f"{i}.txt").read_text(encoding="utf-8") for i in (first, later)]
     assert texts == [f"{PROSE} Un.\n", f"{PROSE}\n"]
+
+
+def test_a_fresh_run_clears_what_an_earlier_run_wrote_and_only_that(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    (dumps / "sub").mkdir()
+    (dumps / "sub" / "b.txt").write_text(f"{PROSE} Deux.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]
+    assert main([*args, "--format-out", "parquet"]) == 0
+    (out / "text" / "notes.md").write_text("mine", encoding="utf-8")  # not the tool's: stays
+    (dumps / "sub" / "b.txt").unlink()
+    assert main(args) == 0
+    tables = {"metadata.parquet", "removed.parquet"}
+    files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert [f for f in files if f.split("/")[0] not in tables] == ["run.json", "text/a.txt", "text/notes.md"]
+    assert not (out / "text" / "sub").exists()

@@ -3,6 +3,7 @@ and never a folder of someone else's files (a fresh run clears what an earlier r
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from dechaff.io.inputs import InputSetupError
 from dechaff.io.lock import LOCK
 from dechaff.io.run_record import RECORD
 from dechaff.io.shards import METADATA, REMOVED
+from dechaff.io.writers import TEXT_SUFFIX
 
 TEXT = "text"
 DATA = "data"  # --format-out jsonl|parquet shards
@@ -64,3 +66,31 @@ def require_run(folder: Path) -> None:
         raise InputSetupError(
             f"{folder}: not the output of a `dechaff run` (no {METADATA}/ in it); give the run's --out folder"
         )
+
+
+def _ours(path: Path) -> bool:
+    """A file an earlier run wrote under `text/`: a text file or a temp file, never a link."""
+    return (path.name.endswith(TEXT_SUFFIX) or is_temp(path.name)) and not path.is_symlink()
+
+
+def clear_earlier_run(out: Path) -> None:
+    """Before a fresh run (no `--resume`): remove what an earlier run wrote, and only that. Its
+    text files and temp files go, then the folders they leave empty, and its `--format-out`
+    shards; anything else stays, and no link is followed (the tables: `shards.prepare`)."""
+    text = out / TEXT
+    if text.is_dir() and not text.is_symlink():
+        for folder, _, names in os.walk(text, topdown=False):  # a linked folder is never entered
+            here = Path(folder)
+            for name in names:
+                if _ours(here / name):
+                    (here / name).unlink()
+            if here != text and not any(here.iterdir()):
+                here.rmdir()
+    data = out / DATA
+    if data.is_dir() and not data.is_symlink():
+        for path in data.iterdir():
+            if path.name.startswith("part-") or is_temp(path.name):
+                path.unlink()
+    for path in out.glob(".*"):
+        if is_temp(path.name):
+            path.unlink()
