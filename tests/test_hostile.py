@@ -174,6 +174,7 @@ def test_unwritable_text_file_costs_one_document(tmp_path: Path) -> None:
     (dumps / "b.txt").write_text(f"{PROSE}\n", encoding="utf-8")
     out = tmp_path / "out"
     (out / "text" / "a.txt").mkdir(parents=True)  # a folder where a's text file goes
+    (out / "text" / "a.txt" / "keep.md").write_text("not the tool's", encoding="utf-8")  # so it stays
     assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
     rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
     assert rows.loc["a", "status"] == "error:write" and "a.txt" in rows.loc["a", "error"]
