@@ -13,11 +13,13 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import psutil
 import pytest
+import re2
 from lxml import html as lhtml
 
 from dechaff.cli import main
@@ -406,3 +408,28 @@ def test_a_fresh_run_clears_what_an_earlier_run_wrote_and_only_that(tmp_path: Pa
     files = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert [f for f in files if f.split("/")[0] not in tables] == ["run.json", "text/a.txt", "text/notes.md"]
     assert not (out / "text" / "sub").exists()
+
+
+def test_rules_lint_does_linear_work_in_the_number_of_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    n = 600
+    rules = ["  - {id: wide, prefix: 'alpha bravo', action: drop}"]
+    rules += [f"  - {{id: r{i}, line: 'ligne {i} du menu', action: drop}}" for i in range(n)]
+    rules += [f"  - {{id: x{i}, regex: '^bloc {i} [0-9]+$', action: drop}}" for i in range(n)]
+    rules += ["  - {id: narrow, line: 'alpha bravo charlie', action: drop}"]
+    text = "version: 1\ndomains: [many.example]\nrules:\n" + "\n".join(rules) + "\n"
+    path = rules_copy(tmp_path, {"many.example": text}) / "sites" / "many.example.yaml"
+    calls = 0
+    for cls, name in ((re2._Regexp, "search"), (re2.Set, "Match")):
+        real = getattr(cls, name)
+
+        def counted(self: object, *args: object, real: Callable[..., object] = real) -> object:
+            nonlocal calls
+            calls += 1
+            return real(self, *args)
+
+        monkeypatch.setattr(cls, name, counted)
+    main(["rules", "lint", str(path)])
+    assert "rule 'narrow' can never fire: rule 'wide'" in capsys.readouterr().out  # still found
+    assert calls <= 2 * (2 * n + 2)  # one pass per rule, not one per pair of rules

@@ -8,6 +8,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+import re2
 
 from dechaff.ruleset.loader import DEFAULT_FILE, LANG_DIR, SITE_DIR
 from dechaff.ruleset.patterns import names_case
@@ -47,6 +50,7 @@ _INVISIBLE = {
     "\u2060": "word joiner",
     "\ufeff": "BOM",
 }
+_SET_MEMORY = 512 << 20  # RE2 budget for one set of a file's rules; halved sets when it is not enough
 _DEAD_ESCAPES = re.compile(r"\\(t|n|r|f|v|xa0|x\{a0\}|u00a0|u202f|u200b|x\{202f\})", re.IGNORECASE)
 
 
@@ -194,9 +198,32 @@ def _check_pattern(path: str, p: _Pattern) -> Iterator[Finding]:
         )
 
 
+def _rule_sets(sources: Sequence[str], start: int = 0) -> list[tuple[int, Any]]:
+    """RE2 sets of `sources` as (index of the first, set): one set, halved while too large to compile."""
+    options = re2.Options()
+    options.log_errors = False
+    options.max_mem = _SET_MEMORY
+    found = re2.Set.SearchSet(options)
+    for source in sources:
+        found.Add(source)
+    try:
+        found.Compile()
+    except re2.error:
+        if len(sources) == 1:
+            raise
+        half = len(sources) // 2
+        return _rule_sets(sources[:half], start) + _rule_sets(sources[half:], start + half)
+    return [(start, found)]
+
+
 def _duplicates_and_shadows(parsed: RuleFile) -> Iterator[Finding]:
+    """Each literal rule is matched once against a set of every rule (linear in the number of
+    rules, not quadratic); a rule an earlier one with no position limit and the same action
+    matches can never fire."""
+    rules = parsed.rules
+    sets = _rule_sets([rule.regex.pattern for rule in rules])
     seen: dict[str, int] = {}
-    for i, rule in enumerate(parsed.rules):
+    for i, rule in enumerate(rules):
         key = f"{rule.regex.pattern}|{rule.action}|{rule.top}|{rule.bottom}|{rule.max_words}"
         if key in seen:
             yield Finding(
@@ -209,9 +236,15 @@ def _duplicates_and_shadows(parsed: RuleFile) -> Iterator[Finding]:
             continue
         seen[key] = rule.line
         literal = fold(normalise_line(rule.pattern)) if rule.matcher != "regex" else None
-        for earlier in parsed.rules[:i]:
+        if not literal:
+            continue
+        hits = sorted(start + j for start, found in sets for j in found.Match(literal) or ())
+        if i not in hits:  # a set's matcher ran out of memory (it says nothing): ask rule by rule
+            hits = [j for j in range(i) if rules[j].regex.search(literal)]
+        for j in hits:
+            earlier = rules[j]
             wider = earlier.top is None and earlier.bottom is None and earlier.max_words is None
-            if literal and wider and earlier.action == rule.action and earlier.regex.search(literal):
+            if j < i and wider and earlier.action == rule.action:
                 yield Finding(
                     parsed.path,
                     rule.line,

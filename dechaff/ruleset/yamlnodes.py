@@ -9,6 +9,7 @@ and `&a [*a]` to an endless one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -40,8 +41,13 @@ class _Loader(yaml.SafeLoader):
         super().fetch_flow_collection_start(TokenClass)
 
 
+@lru_cache(maxsize=4)
 def load_located(text: str, path: str) -> Located:
-    """Parse `text`; mappings become dict[str, Located], sequences list[Located], scalars stay typed."""
+    """Parse `text`; mappings become dict[str, Located], sequences list[Located], scalars stay typed.
+
+    Kept for the next calls with the same text (`rules lint` reads a file three ways, and PyYAML
+    takes a second per 4,000 rules): the result is shared, never to be changed.
+    """
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
