@@ -110,11 +110,11 @@ def test_extraction_over_the_time_limit_is_recorded_and_the_next_page_goes_on(
 
     def slow(tree, params, stopwords_for):  # type: ignore[no-untyped-def]
         if "Pathological" in tree.text_content():
-            spin(5)  # Python work, as trafilatura's is
+            spin(10)  # Python work, as trafilatura's is
         return real(tree, params, stopwords_for)
 
     monkeypatch.setattr(html_extract, "extract", slow)
-    engine = Engine(book, Settings(quality_filter=False, time_limit=0.3))
+    engine = Engine(book, Settings(quality_filter=False, time_limit=1.0))
     rows: list[dict[str, object]] = []
 
     def work() -> None:
@@ -128,8 +128,8 @@ def test_extraction_over_the_time_limit_is_recorded_and_the_next_page_goes_on(
         worker.join(30)
     else:
         work()
-    assert time.perf_counter() - started < 4
-    assert rows[0]["status"] == "error:timeout" and "0.3s" in str(rows[0]["error"])
+    assert time.perf_counter() - started < 8
+    assert rows[0]["status"] == "error:timeout" and "1s limit" in str(rows[0]["error"])
     assert rows[1]["status"] == "ok"
 
 
