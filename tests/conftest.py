@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,7 +19,9 @@ from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("DECHAFF_SHARED") or ROOT.parent / "shared")
+"""The shared data: beside the project, or where DECHAFF_SHARED says (a copy of the project such
+as the mutation tester's runs elsewhere)."""
 
 # Three short made-up news pages of one site, for tests of site-level (cross-page) features.
 STORIES = [

@@ -12,6 +12,11 @@ import pandas as pd
 import pytest
 
 from dechaff.cli import main
+from dechaff.core.names import CASCADE_NAMES
+from dechaff.engine.engine import Engine
+from dechaff.io.inputs import Source
+from dechaff.ruleset.loader import RuleBook
+from dechaff.text.normalise import normalise_line, split_lines
 
 from conftest import ROOT
 
@@ -94,3 +99,30 @@ def test_cleaning_clean_output_changes_nothing(seeds_run: Path, tmp_path: Path) 
     assert main(["run", str(seeds_run / "text"), "--out", str(again)]) == 0
     for path in sorted((seeds_run / "text").glob("*.txt")):
         assert (again / "text" / path.name).read_bytes() == path.read_bytes()
+
+
+def test_the_engine_in_this_process_gives_the_gold(book: RuleBook, shared: Path) -> None:
+    """The acceptance above without a worker pool (what the mutation tester sees): gold text and
+    metadata, each removal's text where its span says in the line the cascade read, and the
+    output cleaned again unchanged."""
+    engine = Engine(book)
+    golds = {
+        g["id"]: g for g in map(json.loads, (shared / "gold" / "metadata.jsonl").read_text().splitlines())
+    }
+    for seed in sorted((shared / "seeds").glob("*.txt")):
+        result = engine.process(Source(seed.stem, seed))
+        assert result.text == (shared / "gold" / seed.name).read_text(encoding="utf-8"), seed.name
+        row = result.row
+        assert row["status"] == "ok" and row["lines_out"] == len(result.text.split("\n\n"))
+        for key, value in golds[seed.stem].items():
+            if key in ("domain", "lang", "title", "site_name", "author", "section"):
+                assert row[key] == value, (seed.name, key)
+        assert result.source_text is not None
+        read = [normalise_line(line) for line in split_lines(result.source_text)]
+        cascade = [r for r in result.removed if r.cleaner in CASCADE_NAMES]
+        assert cascade and all(r.rule_id and r.rule_file for r in cascade)
+        for r in cascade:
+            assert read[r.line_no - 1][r.char_start : r.char_end] == r.text, (seed.name, r)
+        counts = {name: sum(r.cleaner == name for r in cascade) for name in CASCADE_NAMES}
+        assert all(row[f"removed_{name}"] == n for name, n in counts.items() if n), seed.name
+        assert engine.process(Source("again", seed, content=result.text)).text == result.text
