@@ -1,0 +1,108 @@
+"""One document through the engine in this process: the whole row of a page that fails at each
+step, and the columns of a page that goes through (the CLI tests see the same through workers)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from dechaff import __version__
+from dechaff.engine import engine as engine_module
+from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.pipeline import Pipeline
+from dechaff.engine.rulebook import load_book
+from dechaff.io.inputs import Source
+from dechaff.ruleset.loader import RuleBook
+
+from conftest import STORIES, rules_copy
+
+ARTICLE_FR = "\n\n".join(STORIES) + "\n"
+
+
+def row_of(
+    engine: Engine, tmp_path: Path, data: bytes, kind: str = "text", **extra: object
+) -> dict[str, object]:
+    path = tmp_path / ("page.html" if kind == "html" else "page.txt")
+    path.write_bytes(data)
+    return engine.process(Source("page", path, kind=kind, **extra)).row  # type: ignore[arg-type]
+
+
+def assert_refused(row: dict[str, object], book: RuleBook, status: str, error: str) -> None:
+    assert row["status"] == status and error in str(row["error"]), row
+    assert (row["id"], row["ruleset_version"], row["rules_digest"]) == ("page", book.version, book.digest)
+    assert row["dechaff_version"] == __version__ and row["chars_out"] is None
+
+
+def test_a_page_refused_before_the_cascade_gets_a_full_row_that_says_why(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    engine = Engine(book, Settings(max_bytes=1000))
+    assert_refused(row_of(engine, tmp_path, b"  \n"), book, "dropped:empty_input", "empty")
+    assert_refused(
+        row_of(engine, tmp_path, b"x" * 1001), book, "dropped:too_large", "1001 bytes is over the 1000"
+    )
+    big = engine.process(Source("page", tmp_path / "none.txt", content=b"y" * 2000)).row
+    assert_refused(big, book, "dropped:too_large", "2000 bytes is over the 1000-byte limit")
+    unread = engine.process(Source("page", tmp_path / "none.txt", error="gzip: truncated")).row
+    assert_refused(unread, book, "error:read", "gzip: truncated")
+    missing = engine.process(Source("page", tmp_path / "missing.txt")).row
+    assert_refused(missing, book, "error:read", "FileNotFoundError")
+    not_html = row_of(engine, tmp_path, b"<!-- nothing but a comment -->", "html")
+    assert_refused(not_html, book, "dropped:not_html", "no HTML element could be parsed")
+    empty = b"<html><body><img src='a.png'></body></html>"
+    assert_refused(row_of(engine, tmp_path, empty, "html"), book, "dropped:no_main_text", "neither")
+    ok = row_of(engine, tmp_path, ARTICLE_FR.encode())
+    assert ok["status"] == "ok" and ok["error"] is None and ok["encoding"] == "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("step", "target"), [("clean", "clean"), ("quality", "signals"), ("lang", "detect_language")]
+)
+def test_a_bug_in_a_step_is_that_document_s_error(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str, target: str
+) -> None:
+    def boom(*args: object) -> object:
+        raise ValueError("boom")
+
+    monkeypatch.setattr(Pipeline if target == "clean" else engine_module, target, boom)
+    row = row_of(Engine(book), tmp_path, ARTICLE_FR.encode())
+    assert_refused(row, book, f"error:{step}", "ValueError: boom")
+    assert row["encoding"] == "utf-8" and row["chars_in"] == len(ARTICLE_FR)  # what was found before
+
+
+def test_a_document_over_the_time_limit_gets_a_fresh_row(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(self: Pipeline, *args: object) -> object:
+        end = time.monotonic() + 10
+        while time.monotonic() < end:
+            pass
+        raise AssertionError("the time limit did not stop the work")
+
+    monkeypatch.setattr(Pipeline, "clean", slow)
+    row = row_of(Engine(book, Settings(time_limit=0.5)), tmp_path, ARTICLE_FR.encode())
+    assert_refused(row, book, "error:timeout", "took longer than the 0.5s limit")
+    assert row["encoding"] is None and row["chars_in"] is None  # nothing half-written survives
+
+
+def test_the_columns_of_a_cleaned_page(tmp_path: Path) -> None:
+    site = (
+        "version: 1\ndomains: [example.org]\nsite_name: Le Quotidien\nrules:\n"
+        '  - {id: rubrique, regex: "^Rubrique : (?P<value>.+)$", extract: section}\n'
+        '  - {id: lieu, regex: "^(?P<value>Lyon, le \\\\d+ mars)$", extract: dateline}\n'
+    )
+    rules = load_book(rules_copy(tmp_path, {"example.org": site}))
+    text = f"Rubrique : Société\nLyon, le 3 mars\n{ARTICLE_FR}"
+    row = row_of(Engine(rules, Settings(quality_filter=False)), tmp_path, text.encode(), domain="example.org")
+    assert row["status"] == "ok" and (row["domain"], row["domain_source"]) == ("example.org", "manifest")
+    assert (row["site_name"], row["section"], row["dateline"]) == (
+        "Le Quotidien",
+        "Société",
+        "Lyon, le 3 mars",
+    )
+    assert row["lang"] == "fr" and isinstance(row["lang_prob"], float) and row["lang_prob"] > 0.5
+    assert row["lines_out"] == 3 and row["lines_in"] == 2 + len(ARTICLE_FR.splitlines())
+    assert row["rule_files"] == [f.label for f in rules.cascade("fr", rules.site_for_host("example.org"))]
+    assert row["title"] == STORIES[0] and row["removed_site_rules"] == 2
