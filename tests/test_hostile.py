@@ -433,3 +433,34 @@ def test_rules_lint_does_linear_work_in_the_number_of_rules(
     main(["rules", "lint", str(path)])
     assert "rule 'narrow' can never fire: rule 'wide'" in capsys.readouterr().out  # still found
     assert calls <= 2 * (2 * n + 2)  # one pass per rule, not one per pair of rules
+
+
+@pytest.mark.parametrize(
+    ("setting", "message"),
+    [
+        (
+            "domains: [nan.example]\nfilters: {min_doc_words: .nan}",
+            "'filters.min_doc_words' must be a finite",
+        ),
+        ("domains: [nan.example]\nfingerprint_threshold: .inf", "'fingerprint_threshold' must be a finite"),
+        ('domains: [""]', "each item of 'domains' must be a host name"),
+    ],
+    ids=["nan", "inf", "empty_domain"],
+)
+def test_rule_files_refuse_nan_inf_and_empty_domains(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setting: str, message: str
+) -> None:
+    rules = rules_copy(tmp_path, {"nan.example": f"version: 1\n{setting}\n"})
+    assert main(["rules", "lint", str(rules / "sites" / "nan.example.yaml")]) == 1
+    (line,) = [x for x in capsys.readouterr().out.splitlines() if message in x]
+    where = len(setting.splitlines()) + 1  # the setting's last line
+    assert line.startswith(f"{rules / 'sites' / 'nan.example.yaml'}:{where}: error:")
+
+
+def test_rules_lint_of_a_folder_without_rule_files_is_an_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "sites" / "bad.yaml"
+    folder.mkdir(parents=True)
+    assert main(["rules", "lint", str(folder)]) == 1
+    assert f"{folder}:1: error: a folder with no rule file (*.yaml)" in capsys.readouterr().out

@@ -61,15 +61,9 @@ def kind_of(path: Path) -> str:
     return {LANG_DIR: "lang", SITE_DIR: "site"}.get(path.parent.name, "site")
 
 
-def rule_files(paths: Sequence[Path]) -> list[Path]:
-    """Files given directly, and every rule file under given folders."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out += sorted(path.rglob("*.yaml"))
-        else:
-            out.append(path)
-    return out
+def rule_files(path: Path) -> list[Path]:
+    """A file given directly, or every rule file under a given folder."""
+    return sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
 
 
 def lint_file(path: Path, label: str, params: ParamSpec) -> list[Finding]:
@@ -271,6 +265,12 @@ def _fingerprints(parsed: RuleFile) -> Iterator[Finding]:
 
 def lint(paths: Sequence[Path], params: ParamSpec) -> list[Finding]:
     findings: list[Finding] = []
-    for path in rule_files(paths):
-        findings += lint_file(path, path.as_posix(), params)
+    for given in paths:
+        files = rule_files(given)
+        if not files:  # a folder (perhaps named like a file, `bad.yaml/`) is not zero errors
+            findings.append(
+                Finding(given.as_posix(), 1, "error", "no-rule-file", "a folder with no rule file (*.yaml)")
+            )
+        for path in files:
+            findings += lint_file(path, path.as_posix(), params)
     return findings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from functools import partial
@@ -180,6 +181,8 @@ class _Reader:
         if not ok:
             hint = " (quote it: YAML reads yes/no/on/off as true/false)" if isinstance(value, bool) else ""
             raise self.fail(loc.line, f"{what} must be {_TYPE_NAMES[kind]}, got {value!r}{hint}")
+        if kind is float and not math.isfinite(value):  # YAML's .nan and .inf: no threshold means that
+            raise self.fail(loc.line, f"{what} must be a finite number, got {value!r}")
         return value
 
     def text_list(self, loc: Located, what: str) -> list[Located]:
@@ -235,7 +238,7 @@ def _parse(r: _Reader, text: str, kind: str, name: str, params: ParamSpec) -> Ru
         r.report(r.fail(1, "missing required key 'lang' (ISO 639-1 code such as fr)"))
     if kind == "site":
         opt["domains"] = (name,)
-        section("domains", lambda loc: tuple(d.value.lower() for d in r.text_list(loc, "'domains'")))
+        section("domains", lambda loc: _domains(r, loc))
         section("fingerprint_threshold", lambda loc: r.scalar(loc, float, "'fingerprint_threshold'"))
         section("fingerprints", lambda loc: tuple(r.each(_items(r, loc, "fingerprints"), _fingerprint)))
     rules = tuple(r.each(r.guard(lambda: _items(r, top.get("rules"), "rules"), []), _rule))
@@ -388,6 +391,17 @@ def _settings(
         if value is not _BAD:
             out[key] = Setting(value, r.path, val.line)
     return out
+
+
+def _domains(r: _Reader, loc: Located) -> tuple[str, ...]:
+    """A site file's host names, lower-cased; an empty one would name no site (or every one)."""
+    items = r.text_list(loc, "'domains'")
+    for item in items:
+        if not item.value.strip() or any(ch.isspace() for ch in item.value):
+            raise r.fail(
+                item.line, f"each item of 'domains' must be a host name such as ex.com, got {item.value!r}"
+            )
+    return tuple(item.value.lower() for item in items)
 
 
 def _filters(r: _Reader, loc: Located) -> dict[str, Setting]:
