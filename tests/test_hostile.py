@@ -296,9 +296,10 @@ def test_ctrl_c_leaves_one_line_and_no_temp_file(tmp_path: Path) -> None:
     )
     try:
         deadline = time.monotonic() + 60
-        while not temp_files(out) and time.monotonic() < deadline:  # `a`'s shard is open: b is on
+        shard = out / "metadata.parquet"
+        while not temp_files(shard) and time.monotonic() < deadline:  # `a`'s shard is open: b is on
             time.sleep(0.2)
-        assert temp_files(out) and (out / "text" / "a.txt").is_file()
+        assert temp_files(shard) and (out / "text" / "a.txt").is_file()
         os.killpg(run.pid, signal.SIGINT)
         _, err = run.communicate(timeout=30)
     finally:
