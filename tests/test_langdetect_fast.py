@@ -5,10 +5,11 @@ from __future__ import annotations
 import langdetect
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from langdetect import detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
 from dechaff.text import langid  # noqa: F401  (seeds langdetect)
-from dechaff.text.langdetect_fast import detect_langs
+from dechaff.text.langdetect_fast import detect_langs, profiles
 from dechaff.text.langid import sample
 
 from conftest import SHARED
@@ -59,3 +60,12 @@ def test_dev_set_and_seed_pages() -> None:
     for path in paths:
         text = sample(path.read_text(encoding="utf-8", errors="replace").splitlines())
         assert _answer(detect_langs, text) == _answer(langdetect.detect_langs, text), path.name
+
+
+def test_profiles_hold_langdetects_probabilities() -> None:
+    # Every n-gram of langdetect's own factory, with the very same 55 floats, in its language order.
+    detector_factory.init_factory()
+    factory, ours = detector_factory._factory, profiles()
+    assert ours.langlist == factory.langlist
+    assert ours.word_lang_prob_map.keys() == factory.word_lang_prob_map.keys()
+    assert all(ours.row(gram).tolist() == row for gram, row in factory.word_lang_prob_map.items())

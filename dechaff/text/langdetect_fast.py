@@ -7,10 +7,16 @@ numpy operation. Every floating-point operation stays the same one, in the same 
 elementwise `*`, `+`, `/` round exactly like Python's; the normalising sum stays Python's
 left-to-right `sum`), and the random draws are the same calls on the same seeded generator, so
 `detect_langs` answers exactly as langdetect does (tested on the dev set and on random text).
+
+The language profiles are read from langdetect's own JSON files (`Profiles`), into a sparse
+table instead of langdetect's list of 55 floats per n-gram: 0.07 s and 10 MB instead of 0.25 s
+and 62 MB per process, with the very same probabilities.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import re
 
 import numpy as np
@@ -31,24 +37,78 @@ class _Normal(dict[str, str]):
         return value
 
 
+class Profiles:
+    """langdetect's profiles as `DetectorFactory.load_profile` reads them (same files, same
+    language order, same probabilities: `1.0 * freq / n_words[len(gram) - 1]`), kept as a sparse
+    table: n-gram -> row number (`word_lang_prob_map`: the detector only asks what it holds) and
+    the rows' non-zero probabilities, row by row (CSR)."""
+
+    def __init__(self, folder: str) -> None:
+        names = os.listdir(folder)
+        self.langlist: list[str] = []
+        self.word_lang_prob_map: dict[str, int] = {}
+        self.size = len(names)  # sic: langdetect sizes rows by the folder's entries
+        index = self.word_lang_prob_map
+        grams: list[np.ndarray] = []
+        langs: list[np.ndarray] = []
+        probs: list[np.ndarray] = []
+        for filename in names:
+            path = os.path.join(folder, filename)
+            if filename.startswith(".") or not os.path.isfile(path):
+                continue
+            with open(path, encoding="utf-8") as f:
+                profile = json.load(f)
+            name, freq, n_words = profile["name"], profile["freq"], profile["n_words"]
+            if name in self.langlist:
+                raise LangDetectException(ErrorCode.DuplicateLangError, f"{name}: two profiles")
+            lang = len(self.langlist)
+            self.langlist.append(name)
+            ids = np.fromiter((index.setdefault(g, len(index)) for g in freq), np.int64, len(freq))
+            length = np.fromiter(map(len, freq), np.int64, len(freq))
+            counts = np.fromiter(freq.values(), np.float64, len(freq))
+            used = (length >= 1) & (length <= 3)
+            words = np.asarray(n_words, dtype=np.float64)[length[used] - 1]
+            grams.append(ids[used])
+            langs.append(np.full(int(used.sum()), lang, dtype=np.int16))
+            probs.append(counts[used] / words)
+        gram = np.concatenate(grams) if grams else np.zeros(0, np.int64)
+        order = np.argsort(gram, kind="stable")
+        self.indptr = np.concatenate(([0], np.cumsum(np.bincount(gram, minlength=len(index)))))
+        self.langs = np.concatenate(langs)[order] if langs else np.zeros(0, np.int16)
+        self.probs = np.concatenate(probs)[order] if probs else np.zeros(0)
+        self.rows = _Rows(self)
+
+    @property
+    def seed(self) -> int | None:
+        return detector_factory.DetectorFactory.seed  # type: ignore[no-any-return]
+
+    def row(self, gram: str) -> np.ndarray:
+        """The n-gram's probability per language, as langdetect's list of floats holds them."""
+        at = self.word_lang_prob_map[gram]
+        a, b = self.indptr[at], self.indptr[at + 1]
+        row = np.zeros(self.size)
+        row[self.langs[a:b]] = self.probs[a:b]
+        return row
+
+
 class _Rows(dict[str, np.ndarray]):
-    """N-gram -> its per-language probabilities as an array; bounded, so memory stays flat."""
+    """N-gram -> its row, made on first use; bounded, so memory stays flat."""
 
     MAX = 20_000
 
-    def __init__(self, table: dict[str, list[float]]) -> None:
+    def __init__(self, profiles: Profiles) -> None:
         super().__init__()
-        self.table = table
+        self.profiles = profiles
 
     def __missing__(self, gram: str) -> np.ndarray:
         if len(self) >= self.MAX:
             self.clear()
-        value = self[gram] = np.array(self.table[gram], dtype=np.float64)
+        value = self[gram] = self.profiles.row(gram)
         return value
 
 
 _NORMAL = _Normal()
-_ROWS: _Rows | None = None
+_PROFILES: Profiles | None = None
 _WORDS: dict[str, tuple[str, ...]] = {}  # normalised word -> its known n-grams
 _MAX_WORDS = 50_000
 on_clear(_WORDS.clear)
@@ -57,7 +117,7 @@ _LATIN = re.compile("[A-z]")  # sic: langdetect counts 'A' <= ch <= 'z', bracket
 _NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 
 
-def _word_grams(word: str, end: str, known: dict[str, list[float]]) -> tuple[str, ...]:
+def _word_grams(word: str, end: str, known: dict[str, int]) -> tuple[str, ...]:
     """The known 1-3-grams langdetect takes from one word (after a space, followed by `end`).
 
     Inside a run of capitals (two upper-case letters in a row, and on while they last) it
@@ -79,7 +139,11 @@ def _word_grams(word: str, end: str, known: dict[str, list[float]]) -> tuple[str
 
 
 class FastDetector(Detector):  # type: ignore[misc]
-    """A drop-in langdetect Detector (no prior map, not verbose) for `detect_langs`."""
+    """langdetect's Detector on `Profiles` (no prior map, not verbose), for `detect_langs`."""
+
+    def __init__(self, profiles: Profiles) -> None:
+        super().__init__(profiles)
+        self.rows = profiles.rows
 
     def append(self, text: str) -> None:
         """Detector.append: URLs and e-mail addresses out, runs of spaces collapsed."""
@@ -119,13 +183,11 @@ class FastDetector(Detector):  # type: ignore[misc]
         return result
 
     def _detect_block(self) -> None:
-        if self.prior_map is not None or self.verbose:
-            return super()._detect_block()  # type: ignore[no-any-return]
         self.cleaning_text()
         ngrams = self._extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        rows = _rows(self.word_lang_prob_map)
+        rows = self.rows
         size = len(self.langlist)
         langprob = np.zeros(size)
         self.random.seed(self.seed)
@@ -146,16 +208,16 @@ class FastDetector(Detector):  # type: ignore[misc]
         return None
 
 
-def _rows(table: dict[str, list[float]]) -> _Rows:
-    global _ROWS
-    if _ROWS is None or _ROWS.table is not table:
-        _ROWS = _Rows(table)
-    return _ROWS
+def profiles() -> Profiles:
+    """The process's profiles, read on first use."""
+    global _PROFILES
+    if _PROFILES is None:
+        _PROFILES = Profiles(detector_factory.PROFILES_DIRECTORY)
+    return _PROFILES
 
 
 def detect_langs(text: str) -> list[Language]:
     """langdetect.detect_langs, through FastDetector."""
-    detector_factory.init_factory()
-    detector = FastDetector(detector_factory._factory)
+    detector = FastDetector(profiles())
     detector.append(text)
     return detector.get_probabilities()  # type: ignore[no-any-return]
