@@ -19,6 +19,8 @@ from dechaff.quality.dedup import (
     exact_hash,
     find_duplicates,
     jaccard,
+    lsh_bands,
+    minhash,
     shingles,
     signature_of,
 )
@@ -107,6 +109,29 @@ def test_an_lsh_candidate_is_checked_on_true_jaccard() -> None:
     signature = signature_of(texts["a"], CONFIG).minhash
     prints = {doc_id: Signature(exact_hash(text), signature) for doc_id, text in texts.items()}
     assert find_duplicates(prints, texts.__getitem__, CONFIG) == {}
+
+
+def test_signatures_are_datasketchs() -> None:
+    # The vendored MinHash must give datasketch's affine32 values bit for bit (signatures made by
+    # either are comparable), on texts of many shapes: empty, one shingle, many, non-Latin.
+    datasketch = pytest.importorskip("datasketch")
+    texts = ["", "un mot", _article(1), _article(2) * 3, "東京では、きょう雨が降りました。\nΑθήνα 12 μαΐου"]
+    for config in (CONFIG, DedupConfig(num_perm=64, seed=7, shingle_words=3)):
+        for text in texts:
+            items = shingles(text, config.shingle_words)
+            reference = datasketch.MinHash(config.num_perm, config.seed, scheme="affine32")
+            reference.update_batch([s.encode() for s in items])
+            ours = minhash(items, config)
+            assert ours.dtype == reference.hashvalues.dtype
+            assert ours.tolist() == reference.hashvalues.tolist()
+
+
+def test_lsh_bands_are_datasketchs() -> None:
+    # The same (bands, rows) as datasketch's MinHashLSH picks, so LSH proposes the same pairs.
+    lsh = pytest.importorskip("datasketch.lsh")
+    for num_perm in (16, 64, 128, 256):
+        for threshold in (0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
+            assert lsh_bands(threshold, num_perm) == lsh._optimal_param(threshold, num_perm, 0.5, 0.5)
 
 
 def test_clusters_do_not_depend_on_order() -> None:
