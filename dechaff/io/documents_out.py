@@ -19,6 +19,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dechaff.io.arrow_table import read_columns, table_of
 from dechaff.io.atomic import atomic_file, remove_file
 from dechaff.io.shards import METADATA
 from dechaff.io.tables import METADATA_SCHEMA
@@ -52,7 +53,8 @@ def write_documents(out_dir: Path, fmt: str, shard_size: int) -> list[str]:
     """Shards of every document with text; returns their names (none for the default `txt`)."""
     if fmt == "txt":
         return []
-    rows = pq.read_table(out_dir / METADATA).to_pylist()
+    parts = sorted((out_dir / METADATA).glob("part-*.parquet"))
+    rows = [row for part in parts for row in read_columns(part).to_pylist()]
     rows = sorted((r for r in rows if text_path(out_dir, str(r["id"])).exists()), key=lambda r: str(r["id"]))
     return write_shards(out_dir, out_dir, rows, METADATA_SCHEMA.names, fmt, shard_size)
 
@@ -78,7 +80,7 @@ def write_shards(
         name = f"part-{index:05d}.{fmt}"
         with atomic_file(to, data / name) as file:
             if fmt == "parquet":
-                pq.write_table(pa.Table.from_pylist(records, schema=schema), file)
+                pq.write_table(table_of(records, schema), file)
             else:
                 file.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode())
         shards.append(name)

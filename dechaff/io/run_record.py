@@ -11,8 +11,7 @@ import json
 from collections.abc import Mapping
 from pathlib import Path
 
-import pyarrow.parquet as pq
-
+from dechaff.io.arrow_table import read_columns
 from dechaff.io.atomic import write_atomic
 from dechaff.io.shards import finished_parts
 
@@ -26,7 +25,7 @@ def finished_digests(out_dir: Path) -> set[str]:
     """The rules digests of the rows already done."""
     found: set[str] = set()
     for part in finished_parts(out_dir):
-        column = pq.read_table(part, columns=["rules_digest"]).column("rules_digest")
+        column = read_columns(part, ["rules_digest"]).column("rules_digest")
         found.update(column.unique().to_pylist())
     found.discard(None)  # type: ignore[arg-type]
     return found

@@ -17,9 +17,9 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 
+from dechaff.io.arrow_table import read_columns, table_of
 from dechaff.io.atomic import AtomicFile, is_temp, named
 from dechaff.io.tables import METADATA_SCHEMA, REMOVED_SCHEMA
 from dechaff.io.writers import place_text
@@ -114,7 +114,7 @@ def prepare(out_dir: Path, resume: bool) -> Resumed:
                 path.unlink()
     done: set[str] = set()
     for path in complete:
-        done.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
+        done.update(read_columns(path, ["id"]).column("id").to_pylist())
     return Resumed(frozenset(done), max((_index(p) for p in complete), default=-1) + 1)
 
 
@@ -140,9 +140,9 @@ class _Part:
 
     def write(self, rows: Sequence[dict[str, object]]) -> None:
         try:
-            table = pa.Table.from_pylist(list(rows), schema=self.schema)
+            table = table_of(rows, self.schema)
         except UnicodeEncodeError:  # a lone surrogate somewhere (a record's URL, a carried field)
-            table = pa.Table.from_pylist([_encodable(row) for row in rows], schema=self.schema)
+            table = table_of([_encodable(row) for row in rows], self.schema)
         try:
             self._writer.write_table(table)
         except OSError as exc:  # a full disk: say which file

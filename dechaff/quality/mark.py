@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dechaff.core.sections import DedupConfig
+from dechaff.io.arrow_table import column, read_columns
 from dechaff.io.atomic import atomic_file
 from dechaff.io.shards import finished_parts
 from dechaff.io.writers import text_path
@@ -28,7 +29,7 @@ def mark_duplicates(out_dir: Path, config: DedupConfig, known: Mapping[str, Sign
     parts = finished_parts(out_dir)
     kept: list[str] = []
     for part in parts:
-        table = pq.read_table(part, columns=["id", "status"])
+        table = read_columns(part, ["id", "status"])
         ids, statuses = (table.column(name).to_pylist() for name in ("id", "status"))
         kept += [doc_id for doc_id, status in zip(ids, statuses, strict=True) if status == "ok"]
 
@@ -45,7 +46,7 @@ def mark_duplicates(out_dir: Path, config: DedupConfig, known: Mapping[str, Sign
 
 
 def _rewrite(out_dir: Path, part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> None:
-    table = pq.read_table(part)
+    table = read_columns(part)
     ids = table.column("id").to_pylist()
     columns = {
         "exact_hash": [hashes.get(i) for i in ids],
@@ -54,6 +55,6 @@ def _rewrite(out_dir: Path, part: Path, hashes: dict[str, str], duplicates: dict
     }
     for name, values in columns.items():
         index = table.schema.get_field_index(name)
-        table = table.set_column(index, table.schema.field(index), pa.array(values, pa.string()))
+        table = table.set_column(index, table.schema.field(index), column(values, pa.string()))
     with atomic_file(out_dir, part) as file:
         pq.write_table(table, file)

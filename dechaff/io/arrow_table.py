@@ -1,0 +1,97 @@
+"""Arrow tables from rows of Python values, built column by column from numpy buffers.
+
+pyarrow's own converters (`Table.from_pylist`, `pa.array(list)`, `pq.read_table`) import pandas
+whenever it is installed: 0.2 s and 40 MB in every process that writes a shard, for nothing a run
+uses. The arrays built here hold the same values (tested against `Table.from_pylist`), for the
+column types of our schemas: strings, lists of strings, integers and floats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+_INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
+_FLOATS = {pa.float32(): np.float32, pa.float64(): np.float64}
+
+
+def table_of(rows: Sequence[Mapping[str, object]], schema: pa.Schema) -> pa.Table:
+    """`pa.Table.from_pylist(rows, schema=schema)`: a missing key is a null."""
+    columns = [column([row.get(f.name) for row in rows], f.type) for f in schema]
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def column(values: Sequence[object], kind: pa.DataType) -> pa.Array:
+    """`pa.array(values, kind)` for the types our tables use; a value of another type is an error."""
+    if kind == pa.string():
+        return _strings(values)
+    if kind == pa.list_(pa.string()):
+        return _string_lists(values)
+    if kind in _INTS:
+        return _numbers(values, kind, _INTS[kind], int)
+    if kind in _FLOATS:
+        return _numbers(values, kind, _FLOATS[kind], float)
+    raise TypeError(f"no column builder for {kind}")
+
+
+def read_columns(path: Path, columns: Sequence[str] | None = None) -> pa.Table:
+    """One Parquet file (or some of its columns): `ParquetFile.read`, which, unlike
+    `pq.read_table`, does not import pandas."""
+    with pq.ParquetFile(path) as file:
+        return file.read(columns=list(columns) if columns is not None else None)
+
+
+def _validity(values: Sequence[object]) -> pa.Buffer | None:
+    valid = np.fromiter((v is not None for v in values), dtype=bool, count=len(values))
+    return None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
+
+
+def _offsets(lengths: list[int]) -> pa.Buffer:
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    if offsets[-1] > np.iinfo(np.int32).max:
+        raise OverflowError("over 2 GiB in one string column of one batch")
+    return pa.py_buffer(offsets.astype(np.int32))
+
+
+def _strings(values: Sequence[object]) -> pa.Array:
+    encoded = []
+    for value in values:
+        if value is None:
+            encoded.append(b"")
+        elif isinstance(value, str):
+            encoded.append(value.encode("utf-8"))
+        else:
+            raise TypeError(f"expected a str, got {type(value).__name__}: {value!r}")
+    buffers = [_validity(values), _offsets(list(map(len, encoded))), pa.py_buffer(b"".join(encoded))]
+    return pa.Array.from_buffers(pa.string(), len(values), buffers)
+
+
+def _string_lists(values: Sequence[object]) -> pa.Array:
+    items: list[object] = []
+    lengths = []
+    for value in values:
+        if value is None:
+            lengths.append(0)
+        elif isinstance(value, list | tuple):
+            items.extend(value)
+            lengths.append(len(value))
+        else:
+            raise TypeError(f"expected a list, got {type(value).__name__}: {value!r}")
+    kind = pa.list_(pa.string())
+    buffers = [_validity(values), _offsets(lengths)]
+    return pa.Array.from_buffers(kind, len(values), buffers, children=[_strings(items)])
+
+
+def _numbers(values: Sequence[object], kind: pa.DataType, dtype: type, python: type) -> pa.Array:
+    for value in values:
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | python)):
+            raise TypeError(f"expected a number, got {type(value).__name__}: {value!r}")
+    wide = np.array([0 if v is None else v for v in values], dtype=np.int64 if python is int else np.float64)
+    if python is int and len(wide) and (wide.min() < np.iinfo(dtype).min or wide.max() > np.iinfo(dtype).max):
+        raise OverflowError(f"a value does not fit {kind}")
+    return pa.Array.from_buffers(kind, len(values), [_validity(values), pa.py_buffer(wide.astype(dtype))])
