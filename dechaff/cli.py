@@ -1,42 +1,25 @@
-"""Command line: `dechaff run | eval | bench ...` (one module per command in `dechaff.commands`)."""
+"""Command line: `dechaff run | eval | bench ...` (one module per command in `dechaff.commands`).
+
+Only the command named is imported: `bench` pulls in trafilatura and jusText, `report` and
+`stats` pandas, and `dechaff run` on one file should not pay for them (`--help` with no command
+imports them all, to list them)."""
 
 from __future__ import annotations
 
 import argparse
 import errno
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from dechaff import __version__
-from dechaff.commands import (
-    bench_cmd,
-    diff_cmd,
-    eval_cmd,
-    explain_cmd,
-    export_cmd,
-    report_cmd,
-    rules_cmd,
-    run_cmd,
-    stats_cmd,
-    suggest_cmd,
-)
 from dechaff.io.inputs import InputSetupError
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.run.runner import StrictError
 
-COMMANDS = (
-    run_cmd,
-    eval_cmd,
-    bench_cmd,
-    rules_cmd,
-    explain_cmd,
-    report_cmd,
-    suggest_cmd,
-    diff_cmd,
-    stats_cmd,
-    export_cmd,
-)
+COMMANDS = ("run", "eval", "bench", "rules", "explain", "report", "suggest", "diff", "stats", "export")
 
 __all__ = ["build_parser", "main"]
 
@@ -67,18 +50,26 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="dechaff", description=__doc__)
+def command(name: str) -> ModuleType:
+    """The module of one sub-command (`dechaff.commands.<name>_cmd`)."""
+    return importlib.import_module(f"dechaff.commands.{name}_cmd")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with `only` that one (the others are not imported)."""
+    parser = Parser(prog="dechaff", description=__doc__.split("\n")[0])
     parser.add_argument("--version", action="version", version=f"dechaff {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
-    for command in COMMANDS:
-        command.register(sub)
+    for name in COMMANDS:
+        if only is None or name == only:
+            command(name).register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a setup error is one line on stderr and exit 2, never a traceback."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser(argv[0] if argv and argv[0] in COMMANDS else None).parse_args(argv)
     try:
         return int(args.func(args))
     except RuleFileError as exc:

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+import trafilatura
 from test_inputs import ARTICLE_EN, html_page
 
 from dechaff.cleaners import PARAM_SPECS
@@ -58,13 +59,13 @@ def test_a_site_can_skip_the_metadata_pass_and_ask_for_fast_extraction(
         "</head>", '<meta name="author" content="Jane Doe"></head>'
     )
     fast_flags: list[bool] = []
-    real = html_extract.trafilatura.bare_extraction
+    real = trafilatura.bare_extraction
 
     def spy(*args: object, **options: object) -> object:
         fast_flags.append(bool(options["fast"]))
         return real(*args, **options)
 
-    monkeypatch.setattr(html_extract.trafilatura, "bare_extraction", spy)
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
     site = "version: 1\nhtml:\n  metadata: false\n  fast: true\n"
     engine = Engine(rules_with_site(tmp_path, site), SETTINGS)
     on_site = engine.process(page_source(tmp_path, html, "a", "https://example.org/a")).row
@@ -88,7 +89,7 @@ def test_site_prune_xpaths_remove_elements_before_extraction(tmp_path: Path) -> 
 def test_justext_fallback_when_trafilatura_finds_too_little(
     book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(html_extract.trafilatura, "bare_extraction", lambda *a, **k: None)
+    monkeypatch.setattr(trafilatura, "bare_extraction", lambda *a, **k: None)
     pairs = [" ".join(ARTICLE_EN[i : i + 2]) for i in range(0, len(ARTICLE_EN), 2)]  # jusText wants length
     result = Engine(book, SETTINGS).process(page_source(tmp_path, html_page("Budget", pairs)))
     assert result.row["status"] == "ok" and result.row["extractor"] == "justext"

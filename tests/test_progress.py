@@ -6,7 +6,8 @@ import io
 
 import pytest
 
-from dechaff.run.progress import PlainReporter, RichReporter, reporter_for, status_line
+from dechaff.run.progress import PlainReporter, reporter_for, status_line
+from dechaff.run.progress_bar import RichReporter
 
 
 class Terminal(io.StringIO):

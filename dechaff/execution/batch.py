@@ -19,6 +19,7 @@ from dechaff.io.inputs import Source
 from dechaff.io.shards import DocOutput, placed
 from dechaff.io.writers import removed_rows
 from dechaff.quality.dedup import signature_of
+from dechaff.ruleset.loader import RuleBook
 from dechaff.text.langid import detect_language
 
 WORKER_CRASH = "error:worker"
@@ -56,12 +57,14 @@ from threads, and one document at a time keeps the engine's memo tables and pipe
 of races. Parallelism comes from processes."""
 
 
-def engine_for(spec: WorkerSpec) -> Engine:
+def engine_for(spec: WorkerSpec, book: RuleBook | None = None) -> Engine:
     """The process's engine for `spec`, built on first use with langdetect's profiles loaded, so
-    that one-time cost is not charged to the first document's time limit."""
+    that one-time cost is not charged to the first document's time limit. `book`: the rules of
+    `spec.rules_dir` when the caller has loaded them already (a run does, to check them before
+    any work), so they are not read twice."""
     key = (spec.rules_dir, spec.settings)  # what the engine depends on, not where output goes
     if key not in _ENGINES:
-        _ENGINES[key] = spec.build()
+        _ENGINES[key] = Engine(book, spec.settings) if book is not None else spec.build()
         detect_language(["the language profiles load on the first call to the detector"])
         # The rule book and the language profiles live as long as the process: out of the garbage
         # collector's sight, full collections stop walking them (and forked workers stop copying

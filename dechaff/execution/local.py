@@ -53,15 +53,18 @@ class LocalExecutor(OrderedExecutor):
 
     crash = BrokenProcessPool
 
-    def __init__(self, spec: WorkerSpec, rules: RulesIdentity, workers: int) -> None:
+    def __init__(self, spec: WorkerSpec, rules: RulesIdentity, workers: int, warm: bool = True) -> None:
         self.spec = spec
         self.rules = rules
         self.workers = max(1, workers)
         self.slots = 2 * self.workers
         if multiprocessing.get_start_method() == "fork":
             # Built once here, inherited by every forked worker (and by a pool rebuilt after a crash)
-            # instead of built in each: rule book, language profiles, compiled cascades.
-            engine_for(spec).warm()
+            # instead of built in each: rule book, language profiles and, unless the run is too small
+            # to need them all (`warm`), the compiled cascades of every language.
+            engine = engine_for(spec)
+            if warm:
+                engine.warm()
             gc.freeze()  # the cascades just compiled, too (see engine_for)
         self._pool = self._new_pool()
 

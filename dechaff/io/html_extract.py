@@ -1,5 +1,9 @@
 """HTML to main text: trafilatura on the pruned tree, jusText when it finds too little. What comes
-out then goes through the same text cascade as a dump (the engine's time limit covers both)."""
+out then goes through the same text cascade as a dump (the engine's time limit covers both).
+
+trafilatura, jusText and lxml are imported by the functions that use them: a run of text dumps
+never loads them (0.2 s and 25 MB per process).
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,12 @@ import contextlib
 import copy
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import justext
-import lxml.html
-import trafilatura
-from lxml import etree
-from trafilatura.metadata import extract_metadata, extract_url
-from trafilatura.utils import load_html
+from typing import TYPE_CHECKING
 
 from dechaff.core.sections import HtmlParams
+
+if TYPE_CHECKING:
+    import lxml.html
 
 TRAFILATURA = "trafilatura"
 JUSTEXT = "justext"
@@ -43,6 +44,10 @@ class Extracted:
 def parse(html: str) -> lxml.html.HtmlElement | None:
     """The page's tree, or None when there is no markup at all. Fragments that trafilatura's
     loader refuses (a page inside a `<text>` wrapper, no `<html>`) are parsed as a document body."""
+    import lxml.html
+    from lxml import etree
+    from trafilatura.utils import load_html
+
     tree = load_html(html)
     if tree is None and "<" in html:
         with contextlib.suppress(etree.ParserError):
@@ -60,11 +65,15 @@ def page_basics(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     trafilatura's whole metadata pass costs about 40% of its extraction (the author search copies
     the tree), so it runs only when the `html:` options ask for metadata.
     """
+    from trafilatura.metadata import extract_url
+
     return PageMeta(url=extract_url(tree, url), lang=_declared_lang(tree))
 
 
 def page_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     """trafilatura's metadata of the page (it reads the tree, it does not change it)."""
+    from trafilatura.metadata import extract_metadata
+
     doc = extract_metadata(tree, default_url=url, extensive=False)
     lang = _declared_lang(tree)
     return PageMeta(
@@ -82,6 +91,8 @@ def prune(tree: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> lxml.html.Htm
     """A copy of the tree without the elements the rule files name (site menus, widgets...)."""
     if not xpaths:
         return tree
+    import lxml.html
+
     pruned = copy.deepcopy(tree)
     for xpath in xpaths:
         for node in pruned.xpath(xpath):
@@ -97,6 +108,10 @@ def extract(
 ) -> Extracted:
     """Main text by trafilatura; when shorter than `min_extracted_chars`, jusText gets a try with
     the stop words of the page's language (`stopwords_for(text)`) and the longer text wins."""
+    import justext
+    import lxml.html
+    import trafilatura
+
     doc = trafilatura.bare_extraction(
         tree,
         fast=params.fast,

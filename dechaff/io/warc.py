@@ -13,10 +13,7 @@ import zlib
 from collections import Counter
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from typing import IO
-
-from warcio.archiveiterator import ArchiveIterator
-from warcio.recordloader import ArcWarcRecord
+from typing import IO, TYPE_CHECKING
 
 from dechaff.io.decode import charset_param
 from dechaff.io.source import InputFile, Source, record_id
@@ -25,6 +22,9 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 RECORD_START = b"\nWARC/1."  # a record begins on a line of its own with its version
 GZIP_MEMBER = b"\x1f\x8b\x08"  # gzip magic and deflate: where a member may begin
 SCAN_CHUNK = 1 << 20
+
+if TYPE_CHECKING:  # warcio is imported when a WARC file is read: other runs do not pay for it
+    from warcio.recordloader import ArcWarcRecord
 
 
 def is_html(content_type: str | None, head: bytes) -> bool:
@@ -91,6 +91,8 @@ def _read_from(
 ) -> Generator[Source, None, _Break | None]:
     """Records from the stream's position on, until the end (None) or a broken record."""
     start = fh.tell()
+    from warcio.archiveiterator import ArchiveIterator
+
     records = ArchiveIterator(fh)
     try:
         for record in records:

@@ -9,8 +9,6 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any
 
-from lxml import etree
-
 from dechaff.core.sections import DEDUP_PARAMS, FAVOR, THRESHOLD_KEYS, HtmlParams
 from dechaff.ruleset.errors import RuleFileError, did_you_mean
 from dechaff.ruleset.patterns import Phrase, compile_re2, literal, user_regex
@@ -442,6 +440,8 @@ def _html(r: _Reader, loc: Located, cleaner_names: tuple[str, ...]) -> dict[str,
         if key == "min_extracted_chars" and value < 0:
             raise r.fail(val.line, "'html.min_extracted_chars' must be 0 or more")
         if key == "prune_xpaths":
+            from lxml import etree  # only rule files that prune load lxml
+
             for item in val.value:
                 try:
                     etree.XPath(item.value)

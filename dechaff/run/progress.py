@@ -7,19 +7,6 @@ import sys
 import time
 from typing import Protocol, TextIO
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.text import Text
-
 
 class Reporter(Protocol):
     def advance(self, docs: int) -> None: ...
@@ -76,37 +63,11 @@ class PlainReporter:
         """The final summary is the caller's; nothing is pending here."""
 
 
-class _Rate(ProgressColumn):
-    def render(self, task: Task) -> Text:
-        return Text(f"{task.speed or 0:.1f} docs/s")
-
-
-class RichReporter:
-    """A live bar: done/total, docs/s, elapsed, time remaining."""
-
-    def __init__(self, total: int | None, stream: TextIO) -> None:
-        self._progress = Progress(
-            TextColumn("cleaning"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            _Rate(),
-            TimeElapsedColumn(),
-            TextColumn("ETA"),
-            TimeRemainingColumn(),
-            console=Console(file=stream),
-        )
-        self._task = self._progress.add_task("cleaning", total=total)
-        self._progress.start()
-
-    def advance(self, docs: int) -> None:
-        self._progress.advance(self._task, docs)
-
-    def close(self) -> None:
-        self._progress.stop()
-
-
 def reporter_for(total: int | None, stream: TextIO = sys.stderr, interval: float = 10.0) -> Reporter:
-    """The bar on a terminal, periodic lines when the stream is a file or a pipe."""
+    """The bar on a terminal, periodic lines when the stream is a file or a pipe (rich, which
+    draws the bar, is imported only then)."""
     if stream.isatty():
+        from dechaff.run.progress_bar import RichReporter
+
         return RichReporter(total, stream)
     return PlainReporter(total, stream, interval)

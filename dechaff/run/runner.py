@@ -23,7 +23,7 @@ from dechaff.core.names import REMOVED_PREFIX
 from dechaff.core.sections import DedupConfig
 from dechaff.engine.engine import Settings
 from dechaff.engine.rulebook import load_book
-from dechaff.execution.batch import RulesIdentity, WorkerSpec
+from dechaff.execution.batch import RulesIdentity, WorkerSpec, engine_for
 from dechaff.execution.local import LocalExecutor
 from dechaff.execution.ordered import OrderedExecutor
 from dechaff.io.documents_out import write_documents
@@ -126,13 +126,20 @@ def batches(sources: Iterable[Source], size: int) -> Iterator[list[Source]]:
         yield batch
 
 
-def executor_for(spec: WorkerSpec, rules: RulesIdentity, config: RunConfig) -> OrderedExecutor:
+def executor_for(
+    spec: WorkerSpec, rules: RulesIdentity, config: RunConfig, todo: int | None = None
+) -> OrderedExecutor:
+    """The Dask or local executor; a local run of `todo` documents (None: unknown) starts no more
+    workers than it has batches, and compiles every language's cascade before forking only when
+    there is more than one batch (a small run compiles the few it meets)."""
     if config.engine == "dask":
         # distributed takes a second to import: only Dask runs pay for it.
         from dechaff.execution.dask_engine import DaskExecutor
 
         return DaskExecutor(spec, rules, config.scheduler, config.workers)
-    return LocalExecutor(spec, rules, config.workers)
+    batches = None if todo is None else -(-todo // max(1, config.batch_size))
+    workers = config.workers if batches is None else max(1, min(config.workers, batches))
+    return LocalExecutor(spec, rules, workers, warm=batches is None or batches > 1)
 
 
 def clean_into(
@@ -170,7 +177,9 @@ def clean_into(
     todo = None if total is None else max(0, total - len(resumed.done))
     reporter = reporter_for(todo, sys.stderr, config.progress_interval)
     writer = ShardWriter(out_dir, resumed.next_shard, config.shard_size)
-    executor = executor_for(spec, rules, config)
+    if config.engine == "local":  # the rules loaded above, not a second time: forked workers inherit them
+        engine_for(spec, book)
+    executor = executor_for(spec, rules, config, todo)
     try:
         for docs in executor.map(batches(pending(), config.batch_size)):
             for doc in docs:

@@ -1,10 +1,14 @@
-"""jusText's stop-word lists, loaded once per language and shared by every cleaner."""
+"""jusText's stop-word lists, loaded once per language and shared by every cleaner.
+
+The lists are read from jusText's package folder without importing jusText (which loads lxml
+and its HTML machinery: a text-only run never needs them).
+"""
 
 from __future__ import annotations
 
+import importlib.util
 from functools import lru_cache
-
-import justext
+from pathlib import Path
 
 # ISO 639-1 code -> jusText stoplist name, for languages whose pack does not say it.
 _BY_CODE = {
@@ -53,11 +57,23 @@ _BY_CODE = {
 
 @lru_cache(maxsize=128)
 def stoplist(name: str) -> frozenset[str]:
-    """The lowercased stop words of a jusText stoplist name ('French'); empty when unknown."""
-    try:
-        return frozenset(w.lower() for w in justext.get_stoplist(name))
-    except ValueError:
+    """The lowercased stop words of a jusText stoplist name ('French'); empty when unknown.
+    The words are those of `justext.get_stoplist(name)`, lowercased."""
+    if not name or "/" in name or "\\" in name or name.startswith("."):
         return frozenset()
+    try:
+        data = (_justext_folder() / "stoplists" / f"{name}.txt").read_bytes()
+    except OSError:
+        return frozenset()
+    return frozenset(w.decode("utf8").lower() for w in data.splitlines())
+
+
+@lru_cache(maxsize=1)
+def _justext_folder() -> Path:
+    spec = importlib.util.find_spec("justext")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jusText is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
 
 
 def stoplist_for(lang: str, declared: str | None = None) -> frozenset[str]:

@@ -1,0 +1,66 @@
+"""A run loads only what it uses: a text run never imports the HTML extractors, pandas, scipy or
+the WARC reader; the rules are read once; a small run compiles only the cascades it needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dechaff.cli import main
+from dechaff.engine import rulebook
+from dechaff.execution import batch
+
+from conftest import ROOT, rules_copy
+
+SEED = ROOT / "seeds" / "000_25705d69f82cf47e.txt"
+HEAVY = ("trafilatura", "justext", "lxml", "pandas", "scipy", "datasketch", "warcio", "rich", "distributed")
+
+# What the parent of a run and one of its workers do, in one fresh process; then an HTML page
+_SCRIPT = """
+import sys
+from pathlib import Path
+from dechaff.cli import main
+from dechaff.core.sections import DedupConfig
+from dechaff.engine.engine import Engine
+from dechaff.engine.rulebook import load_book
+from dechaff.io.source import Source
+from dechaff.quality.dedup import signature_of
+
+heavy = {heavy!r}
+assert main(["run", {seed!r}, "--out", {out!r}]) == 0
+result = Engine(load_book(None)).process(Source("x", Path({seed!r})))
+signature_of(result.text, DedupConfig())
+print(",".join(m for m in heavy if m in sys.modules))
+Engine(load_book(None)).process(Source("page", Path({page!r}), kind="html"))
+print(",".join(m for m in heavy if m in sys.modules))
+"""
+
+
+def test_a_text_run_imports_no_html_extractor_pandas_or_scipy(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body><article><p>" + "Une phrase de texte. " * 40 + "</p></article></body></html>"
+    )
+    script = _SCRIPT.format(heavy=HEAVY, seed=str(SEED), out=str(tmp_path / "out"), page=str(page))
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    text_run, after_html = done.stdout.splitlines()[-2:]
+    assert text_run == ""
+    assert {"trafilatura", "lxml"} <= set(after_html.split(","))  # the check does see imports
+
+
+def test_a_run_reads_its_rules_once_and_compiles_only_the_cascades_it_meets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = rules_copy(tmp_path)  # a folder no earlier test built an engine for
+    loads = []
+    real = rulebook.load_rulebook
+    monkeypatch.setattr(rulebook, "load_rulebook", lambda *a: loads.append(a) or real(*a))
+    assert main(["run", str(SEED), "--out", str(tmp_path / "out"), "--rules", str(rules)]) == 0
+    assert len(loads) == 1
+    engines = [e for (folder, _), e in batch._ENGINES.items() if folder == rules.resolve()]
+    assert len(engines) == 1
+    assert len(engines[0]._pipelines) <= 1  # the worker compiles the one it needs; the parent none

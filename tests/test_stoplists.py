@@ -1,0 +1,21 @@
+"""The stop-word lists, read from jusText's folder without importing it, are jusText's own."""
+
+from __future__ import annotations
+
+import justext
+
+from dechaff.text.stoplists import stoplist, stoplist_for
+
+
+def test_every_list_is_justexts() -> None:
+    names = sorted(justext.get_stoplists())
+    assert len(names) > 50
+    for name in names:
+        assert stoplist(name) == frozenset(w.lower() for w in justext.get_stoplist(name)), name
+
+
+def test_unknown_or_unsafe_names_give_no_list() -> None:
+    assert stoplist("Klingon") == frozenset()
+    assert stoplist("../stoplists/English") == frozenset()
+    assert stoplist_for("xx") == frozenset()
+    assert "the" in stoplist_for("en")
