@@ -9,15 +9,20 @@ from pathlib import Path
 from test_inputs import ARTICLE_EN, html_page
 from test_site_rules import site_rules  # noqa: F401  (a fixture)
 
+from dechaff.cleaners import site_boilerplate
+from dechaff.cleaners.base import Origin
 from dechaff.cleaners.site_rules import SiteRules
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.engine.domains import DomainMatch
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.pipeline import MAX_ROUNDS, Pipeline
+from dechaff.engine.rulebook import load_book
 from dechaff.io.inputs import Source
 from dechaff.ruleset.loader import RuleBook
+from dechaff.text.normalise import line_key
 
-from conftest import kept, lines_of
+from conftest import STORIES, kept, lines_of, prepared, rules_copy
 
 
 class DropsTheLastLine:
@@ -90,3 +95,45 @@ def test_drop_until_takes_whole_the_lines_a_strip_rule_trimmed_before_it(site_ru
     first = [r for r in out.removed if r.line_no == 1]
     whole = ("cut-start", "Mise à jour (mis à jour)", 0)
     assert [(r.rule_id, r.text, r.char_start) for r in first] == [whole]
+
+
+def test_a_kept_line_comes_back_whole_and_each_veto_is_recorded(tmp_path: Path) -> None:
+    site = 'version: 1\ndomains: [example.org]\nrules:\n  - {id: garde, line: "Menu du jour", action: keep}\n'
+    engine = Engine(load_book(rules_copy(tmp_path, {"example.org": site})))
+    menu = "Menu du jour"
+    page = [STORIES[0], menu, STORIES[1], menu, STORIES[2]]
+    out = prepared(engine, "\n\n".join(page) + "\n", "fr", "example.org").clean()
+    assert [line.text for line in out.lines] == page
+    file = "rules/sites/example.org.yaml"
+    assert [line.kept_by for line in out.lines] == [None, ("garde", file), None, ("garde", file), None]
+    vetoed = [r for r in out.removed if r.kept_by]
+    assert {(r.line_no, r.text) for r in vetoed} == {(7, menu)}
+    assert all((r.kept_by, r.kept_by_file) == ("garde", file) for r in vetoed)
+    assert [r.cleaner for r in vetoed] == ["repeated_lines"]  # the second copy is kept too
+    assert not [r for r in out.removed if r.line_no in (3, 7) and not r.kept_by]
+
+
+def test_site_boilerplate_drops_the_site_s_repeated_short_lines() -> None:
+    cleaner = site_boilerplate.build(
+        site_boilerplate.Params(enabled=True, max_words=6), Origin("site.yaml"), ()
+    )
+    promo = "Abonnez-vous pour lire la suite"
+    lines = lines_of(f"{STORIES[0]}\n{promo}\n{STORIES[1]}\n")
+    repeated = frozenset({line_key(promo), line_key(STORIES[1])})
+    out = cleaner.clean(lines, Context(repeated=repeated))
+    assert kept(out) == [STORIES[0], STORIES[1]]  # the story is repeated but too long to be a widget
+    assert [(r.text, r.rule_id, r.rule_file) for r in out.removed] == [
+        (promo, "site_boilerplate.repeated", "site.yaml")
+    ]
+    assert kept(cleaner.clean(lines, Context())) == [STORIES[0], promo, STORIES[1]]
+    assert cleaner.phrase_sets == ()
+
+
+def test_warm_compiles_the_text_cascade_of_every_language(book: RuleBook) -> None:
+    engine = Engine(book)
+    engine.warm()
+    none = DomainMatch(None, "none", None)
+    assert len(engine._pipelines) == 1 + len(book.langs)
+    for lang in ("und", *book.langs):
+        assert engine.pipeline(lang, none) in engine._pipelines.values()
+    assert len(engine._pipelines) == 1 + len(book.langs)  # nothing compiled again
