@@ -17,6 +17,7 @@ class Page:
     dump: Path
     html: Path
     gold: Path
+    site: str = ""  # the page's domain (or its id when unknown): the unit of site-grouped comparisons
 
     def stopwords(self) -> frozenset[str]:
         return stoplist_for(self.lang)
@@ -43,6 +44,7 @@ def pages(root: Path) -> list[Page]:
                 root / "dumps" / f"{pid}.txt",
                 root / "html" / f"{pid}.html",
                 root / "gold" / f"{pid}.txt",
+                row.get("domain") or pid,
             )
         )
     return out

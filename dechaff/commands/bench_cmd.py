@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dechaff.bench import quality, speed, throughput
 from dechaff.bench.devset import default_devset, pages
-from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.engine import Engine
 from dechaff.engine.rulebook import load_book
 
 
@@ -27,7 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     cmd.add_argument("--min-mb", type=float, default=50.0, help="replicate the corpus to this size (MB)")
     cmd.add_argument("--out", type=Path, help="work folder: corpus copies, run outputs (default: a temp dir)")
-    cmd.add_argument("--json", type=Path, help="JSON report (default: OUT/bench.json)")
+    cmd.add_argument(
+        "--json", type=Path, help="JSON report (default: OUT/bench.json); with --quality: the per-page scores"
+    )
+    cmd.add_argument(
+        "--compare", type=Path, metavar="JSON", help="with --quality: list pages that moved since this report"
+    )
     cmd.add_argument("--profile", type=int, default=0, metavar="N", help="profile the text cascade: top N")
     cmd.add_argument(
         "--signals", action="store_true", help="cost of the quality signals against the text cascade"
@@ -42,18 +47,20 @@ def _bench(args: argparse.Namespace) -> int:
         return 0
     if not args.quality:
         return _speed(args)
+    return _quality(args)
+
+
+def _quality(args: argparse.Namespace) -> int:
     root = args.devset or default_devset()
-    selected = pages(root)
-    # Extraction and cleaning are measured, not the decide step: a page the quality filters would
-    # drop is a choice about training data, not a cleaning error.
-    engine = Engine(load_book(args.rules), Settings(quality_filter=False))
-    systems = {
-        "dechaff (text dumps)": quality.cascade_on_dump(engine),
-        "jusText (text dumps)": quality.justext_on_dump,
-        "dechaff (HTML path)": quality.html_path(engine),
-        "trafilatura.extract alone": quality.trafilatura_alone,
-    }
-    print(quality.report(quality.compare(selected, systems), len(selected), root))
+    before = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
+    # The decide step on, as a default run has it: F1 is scored on the text either way.
+    scores = quality.measure(pages(root), Engine(load_book(args.rules)))
+    print(quality.report(scores, root))
+    if before is not None:
+        print(quality.changes(before, scores))
+    if args.json:
+        args.json.write_text(json.dumps(quality.to_json(scores, root), indent=1) + "\n", encoding="utf-8")
+        print(f"per-page scores: {args.json}")
     return 0
 
 
