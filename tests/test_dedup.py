@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -14,6 +15,7 @@ from dechaff.cleaners import PARAM_SPECS
 from dechaff.cli import main
 from dechaff.core.sections import DedupConfig
 from dechaff.quality.dedup import (
+    Candidates,
     Duplicate,
     Signature,
     exact_hash,
@@ -132,6 +134,32 @@ def test_lsh_bands_are_datasketchs() -> None:
     for num_perm in (16, 64, 128, 256):
         for threshold in (0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9):
             assert lsh_bands(threshold, num_perm) == lsh._optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def test_lsh_candidates_are_datasketchs() -> None:
+    # Signatures agreeing on some bands and not others (copies with a few values changed, so
+    # random bands differ), plus unrelated ones: each document's candidates are what
+    # datasketch's MinHashLSH.query returns for it, itself left out.
+    datasketch = pytest.importorskip("datasketch")
+    rng = np.random.default_rng(5)
+    bases = [rng.integers(0, 2**32, CONFIG.num_perm, dtype=np.uint32) for _ in range(6)]
+    prints = {}
+    for k in range(60):
+        values = bases[k % 6].copy()
+        changed = rng.choice(CONFIG.num_perm, size=int(rng.integers(0, 40)), replace=False)
+        values[changed] = rng.integers(0, 2**32, len(changed), dtype=np.uint32)
+        prints[f"d{k:02d}"] = Signature(f"h{k}", values)
+    index = datasketch.MinHashLSH(threshold=CONFIG.threshold, num_perm=CONFIG.num_perm)
+    lean = {
+        i: datasketch.LeanMinHash(seed=CONFIG.seed, hashvalues=s.minhash, scheme="affine32")
+        for i, s in prints.items()
+    }
+    for doc_id, sketch in lean.items():
+        index.insert(doc_id, sketch)
+    ours = Candidates(prints, CONFIG)
+    assert sum(len(ours.of(i)) for i in prints) > 60  # some bands shared, not all
+    for doc_id, sketch in lean.items():
+        assert ours.of(doc_id) == set(index.query(sketch)) - {doc_id}
 
 
 def test_clusters_do_not_depend_on_order() -> None:

@@ -68,4 +68,5 @@ def test_profiles_hold_langdetects_probabilities() -> None:
     factory, ours = detector_factory._factory, profiles()
     assert ours.langlist == factory.langlist
     assert ours.word_lang_prob_map.keys() == factory.word_lang_prob_map.keys()
-    assert all(ours.row(gram).tolist() == row for gram, row in factory.word_lang_prob_map.items())
+    index = ours.word_lang_prob_map
+    assert all(ours.row(index[gram]).tolist() == row for gram, row in factory.word_lang_prob_map.items())

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dechaff.core.memo import TEXTS
 from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
 from dechaff.ruleset.loader import RuleBook
@@ -82,9 +83,9 @@ def test_long_lines_use_each_lists_own_set(book: RuleBook) -> None:
 
 def test_the_cache_stays_bounded(book: RuleBook) -> None:
     shared = Pipeline(book.cascade("fr", None)).shared
-    for i in range(SharedSet.MAX_CACHED + 10):
+    for i in range(TEXTS + 10):
         shared.matches(f"ligne {i}")
-    assert len(shared._cache) <= SharedSet.MAX_CACHED
+    assert len(shared._cache) <= TEXTS
 
 
 def test_clearing_the_memo_tables_changes_no_answer(book: RuleBook) -> None:

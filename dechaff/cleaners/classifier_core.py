@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from dechaff.core.memo import on_clear
+from dechaff.core.memo import TEXTS, on_clear
 
 GOOD = "good"
 _SHORT = "short"
@@ -73,7 +73,7 @@ class _Line(NamedTuple):
     bad_reason: str  # non-empty when the line is boilerplate whatever its neighbours
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=TEXTS)
 def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
     """Measure one line; densities only for long lines, since short ones follow their neighbours.
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from dechaff.cleaners.base import Origin, words
 from dechaff.core.document import Context, Line
-from dechaff.core.memo import on_clear
+from dechaff.core.memo import TEXTS, on_clear
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
 from dechaff.text.stoplists import stoplist
@@ -52,7 +52,7 @@ _NOT_ASCII_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=TEXTS)
 def scripts(line: str) -> Counter[str]:
     """Letters per script in one line, memoised (the fixpoint round counts the same lines again),
     so callers must not change the Counter they get.

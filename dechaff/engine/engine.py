@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dechaff import __version__
 from dechaff.core.document import Context, Line
+from dechaff.core.memo import PIPELINES
 from dechaff.core.names import NORMALISE, REMOVED_PREFIX, REMOVED_TEXT_MAX
 from dechaff.core.outcome import Removal
 from dechaff.core.sections import HtmlParams, html_params
@@ -106,7 +107,8 @@ def normalise(text: str, max_line_chars: int) -> tuple[list[Line], list[Removal]
 
 
 class Engine:
-    """Holds the rule book and a cache of compiled pipelines, one per rule-file combination."""
+    """Holds the rule book and a cache of compiled pipelines, one per rule-file combination (the
+    `memo.PIPELINES` most recently used)."""
 
     def __init__(self, book: RuleBook, settings: Settings = Settings()) -> None:
         self.book = book
@@ -120,9 +122,13 @@ class Engine:
         files = self.book.cascade(lang, match.site)
         skip = html_params(f.html for f in files).skip_cleaners if html else ()
         key = (*(f.path for f in files), *(f"-{name}" for name in skip))
-        if key not in self._pipelines:
-            self._pipelines[key] = Pipeline(files, frozenset(skip))
-        return self._pipelines[key]
+        pipeline = self._pipelines.pop(key, None)  # put back last: the least recently used go first
+        if pipeline is None:
+            if len(self._pipelines) >= PIPELINES:
+                del self._pipelines[next(iter(self._pipelines))]
+            pipeline = Pipeline(files, frozenset(skip))
+        self._pipelines[key] = pipeline
+        return pipeline
 
     def warm(self) -> None:
         """Compile the text cascade of every language pack now (about 50 ms each), e.g. in a parent

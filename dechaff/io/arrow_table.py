@@ -42,7 +42,7 @@ def read_columns(path: Path, columns: Sequence[str] | None = None) -> pa.Table:
     """One Parquet file (or some of its columns): `ParquetFile.read`, which, unlike
     `pq.read_table`, does not import pandas."""
     with pq.ParquetFile(path) as file:
-        return file.read(columns=list(columns) if columns is not None else None)
+        return file.read(columns=list(columns) if columns is not None else None, use_threads=False)
 
 
 def _validity(values: Sequence[object]) -> pa.Buffer | None:

@@ -17,6 +17,7 @@ from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dechaff.io.arrow_table import read_columns, table_of
@@ -136,7 +137,7 @@ class _Part:
     def __init__(self, out_dir: Path, name: str, index: int) -> None:
         self.schema = SCHEMAS[name]
         self._file = AtomicFile(out_dir, out_dir / name / part_name(index))
-        self._writer = pq.ParquetWriter(self._file.file, self.schema)
+        self._writer = pq.ParquetWriter(self._file.file, self.schema, memory_pool=pa.system_memory_pool())
 
     def write(self, rows: Sequence[dict[str, object]]) -> None:
         try:

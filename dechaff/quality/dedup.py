@@ -132,25 +132,45 @@ def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return b, r
 
 
-def candidates(prints: Mapping[str, Signature], config: DedupConfig) -> dict[str, set[str]]:
-    """Per document, the others sharing at least one LSH band with it (what MinHashLSH.query
-    returns, itself excluded). Like MinHashLSH, refuses parameters that give a single band."""
-    bands, rows = lsh_bands(config.threshold, config.num_perm)
-    if bands < 2:
-        raise ValueError(f"dedup: threshold {config.threshold}, num_perm {config.num_perm}: one LSH band")
-    found: dict[str, set[str]] = {doc_id: set() for doc_id in prints}
-    for band in range(bands):
-        buckets: dict[bytes, list[str]] = {}
-        for doc_id, signature in prints.items():
-            key = signature.minhash[band * rows : (band + 1) * rows].tobytes()
-            buckets.setdefault(key, []).append(doc_id)
-        for members in buckets.values():
-            if len(members) > 1:
-                for doc_id in members:
-                    found[doc_id].update(members)
-    for doc_id, others in found.items():
-        others.discard(doc_id)
-    return found
+class Candidates:
+    """MinHashLSH's buckets over a run's signatures: documents whose signatures agree on every
+    value of at least one band. Kept as one small group number per document and band (numpy),
+    so a run with many copies of a page does not hold a set of all its copies per document."""
+
+    def __init__(self, prints: Mapping[str, Signature], config: DedupConfig) -> None:
+        bands, rows = lsh_bands(config.threshold, config.num_perm)
+        if bands < 2:
+            raise ValueError(f"dedup: threshold {config.threshold}, num_perm {config.num_perm}: one LSH band")
+        self.ids = sorted(prints)
+        self._index = {doc_id: k for k, doc_id in enumerate(self.ids)}
+        self._groups: list[tuple[np.ndarray, list[np.ndarray]]] = []
+        if not self.ids:
+            return
+        matrix = np.stack([prints[doc_id].minhash for doc_id in self.ids]).astype(np.uint32)
+        for band in range(bands):
+            block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
+            _, group, counts = np.unique(
+                block.view(np.dtype((np.void, 4 * rows))).ravel(), return_inverse=True, return_counts=True
+            )
+            group = group.ravel()
+            shared = np.flatnonzero(counts[group] > 1)  # documents whose band another one has too
+            order = shared[np.argsort(group[shared], kind="stable")]
+            starts = np.flatnonzero(np.diff(group[order], prepend=-1))
+            members = np.split(order, starts[1:]) if len(order) else []
+            number = np.full(len(self.ids), -1, dtype=np.int64)
+            for k, docs in enumerate(members):
+                number[docs] = k
+            self._groups.append((number, members))
+
+    def of(self, doc_id: str) -> set[str]:
+        """The documents sharing a band with `doc_id` (what MinHashLSH.query gives, itself excluded)."""
+        at = self._index[doc_id]
+        found: set[int] = set()
+        for number, members in self._groups:
+            if number[at] >= 0:
+                found.update(members[number[at]].tolist())
+        found.discard(at)
+        return {self.ids[k] for k in found}
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
@@ -177,7 +197,7 @@ def find_duplicates(
     for doc_id in ids:
         first = by_hash.setdefault(prints[doc_id].exact, doc_id)
         _union(parent, first, doc_id)
-    near = candidates(prints, config)
+    near = Candidates(prints, config)
     cache: dict[str, set[str]] = {}
 
     def shingles_of(doc_id: str) -> set[str]:
@@ -186,7 +206,7 @@ def find_duplicates(
         return cache[doc_id]
 
     for doc_id in ids:
-        for other in sorted(near.get(doc_id, ())):
+        for other in sorted(near.of(doc_id)):
             if other <= doc_id or _find(parent, other) == _find(parent, doc_id):
                 continue
             if jaccard(shingles_of(doc_id), shingles_of(other)) >= config.threshold:

@@ -46,7 +46,20 @@ def mark_duplicates(out_dir: Path, config: DedupConfig, known: Mapping[str, Sign
 
 
 def _rewrite(out_dir: Path, part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> None:
-    table = read_columns(part)
+    """The part with its duplicate columns filled, written row group by row group (one per batch,
+    as the run wrote them), so memory holds one batch, whatever the shard size."""
+    with pq.ParquetFile(part) as source, atomic_file(out_dir, part) as file:
+        writer = pq.ParquetWriter(file, source.schema_arrow, memory_pool=pa.system_memory_pool())
+        try:
+            for group in range(source.num_row_groups):
+                writer.write_table(
+                    _marked(source.read_row_group(group, use_threads=False), hashes, duplicates)
+                )
+        finally:
+            writer.close()
+
+
+def _marked(table: pa.Table, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> pa.Table:
     ids = table.column("id").to_pylist()
     columns = {
         "exact_hash": [hashes.get(i) for i in ids],
@@ -56,5 +69,4 @@ def _rewrite(out_dir: Path, part: Path, hashes: dict[str, str], duplicates: dict
     for name, values in columns.items():
         index = table.schema.get_field_index(name)
         table = table.set_column(index, table.schema.field(index), column(values, pa.string()))
-    with atomic_file(out_dir, part) as file:
-        pq.write_table(table, file)
+    return table

@@ -15,7 +15,7 @@ from weakref import WeakSet
 
 import re2
 
-from dechaff.core.memo import on_clear
+from dechaff.core.memo import DFA_BYTES, TEXTS, on_clear
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.text.normalise import fold, normalise_line
 from dechaff.text.regex import regex_tokens
@@ -170,15 +170,18 @@ class SharedSet:
 
     Long lines go to each list's own set instead: a huge set on a huge line is where RE2's DFA
     could run out of memory, and a Set says nothing when it does.
+
+    The answers of every pipeline's set count against one budget (`memo.TEXTS`); when it is
+    spent, they are all emptied.
     """
 
     MAX_CHARS = 2000
-    MAX_CACHED = 50_000
+    MAX_MEM = DFA_BYTES
 
     def __init__(self, phrase_sets: Iterable[PhraseSet]) -> None:
         options = re2.Options()
         options.log_errors = False
-        options.max_mem = 64 << 20
+        options.max_mem = self.MAX_MEM
         self._set = re2.Set.SearchSet(options)
         self._cache: dict[str, tuple[int, ...]] = {}
         size = 0
@@ -198,12 +201,22 @@ class SharedSet:
         """Sorted indices of every pattern of the pipeline that matches `text`."""
         found = self._cache.get(text)
         if found is None:
-            if len(self._cache) >= self.MAX_CACHED:
-                self._cache.clear()
+            if _ANSWERS[0] >= TEXTS:
+                _clear_answers()
+            _ANSWERS[0] += 1
             hits = self._set.Match(text)
             found = self._cache[text] = tuple(sorted(hits)) if hits else ()
         return found
 
 
 _SHARED_SETS: WeakSet[SharedSet] = WeakSet()
-on_clear(lambda: [shared._cache.clear() for shared in _SHARED_SETS])
+_ANSWERS = [0]  # answers kept by all the sets together
+
+
+def _clear_answers() -> None:
+    for shared in _SHARED_SETS:
+        shared._cache.clear()
+    _ANSWERS[0] = 0
+
+
+on_clear(_clear_answers)

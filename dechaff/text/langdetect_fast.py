@@ -26,7 +26,7 @@ from langdetect.lang_detect_exception import ErrorCode, LangDetectException
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
-from dechaff.core.memo import on_clear
+from dechaff.core.memo import TEXTS, on_clear
 
 
 class _Normal(dict[str, str]):
@@ -82,49 +82,47 @@ class Profiles:
     def seed(self) -> int | None:
         return detector_factory.DetectorFactory.seed  # type: ignore[no-any-return]
 
-    def row(self, gram: str) -> np.ndarray:
-        """The n-gram's probability per language, as langdetect's list of floats holds them."""
-        at = self.word_lang_prob_map[gram]
+    def row(self, at: int) -> np.ndarray:
+        """The probabilities per language of n-gram number `at` (`word_lang_prob_map[gram]`), as
+        langdetect's list of floats holds them."""
         a, b = self.indptr[at], self.indptr[at + 1]
         row = np.zeros(self.size)
         row[self.langs[a:b]] = self.probs[a:b]
         return row
 
 
-class _Rows(dict[str, np.ndarray]):
-    """N-gram -> its row, made on first use; bounded, so memory stays flat."""
-
-    MAX = 20_000
+class _Rows(dict[int, np.ndarray]):
+    """N-gram number -> its row, made on first use; bounded (`memo.TEXTS`), so memory stays flat."""
 
     def __init__(self, profiles: Profiles) -> None:
         super().__init__()
         self.profiles = profiles
 
-    def __missing__(self, gram: str) -> np.ndarray:
-        if len(self) >= self.MAX:
+    def __missing__(self, at: int) -> np.ndarray:
+        if len(self) >= TEXTS:
             self.clear()
-        value = self[gram] = self.profiles.row(gram)
+        value = self[at] = self.profiles.row(at)
         return value
 
 
 _NORMAL = _Normal()
 _PROFILES: Profiles | None = None
-_WORDS: dict[str, tuple[str, ...]] = {}  # normalised word -> its known n-grams
-_MAX_WORDS = 50_000
+_WORDS: dict[str, tuple[int, ...]] = {}  # normalised word -> its known n-grams, by number
 on_clear(_WORDS.clear)
 _SPACES = re.compile(" +")
 _LATIN = re.compile("[A-z]")  # sic: langdetect counts 'A' <= ch <= 'z', brackets and all
 _NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 
 
-def _word_grams(word: str, end: str, known: dict[str, int]) -> tuple[str, ...]:
-    """The known 1-3-grams langdetect takes from one word (after a space, followed by `end`).
+def _word_grams(word: str, end: str, known: dict[str, int]) -> tuple[int, ...]:
+    """The known 1-3-grams langdetect takes from one word (after a space, followed by `end`), by
+    number (`known[gram]`: the table's own int objects, where the strings would be new ones).
 
     Inside a run of capitals (two upper-case letters in a row, and on while they last) it
     takes none.
     """
     padded = f" {word}{end}"
-    out: list[str] = []
+    out: list[int] = []
     capital = False
     for j in range(1, len(padded)):
         ch = padded[j]
@@ -133,8 +131,9 @@ def _word_grams(word: str, end: str, known: dict[str, int]) -> tuple[str, ...]:
             continue
         for start in range(j, max(j - NGram.N_GRAM, -1), -1):
             gram = padded[start : j + 1]
-            if gram != " " and gram in known:
-                out.append(gram)
+            at = known.get(gram) if gram != " " else None
+            if at is not None:
+                out.append(at)
     return tuple(out)
 
 
@@ -161,13 +160,13 @@ class FastDetector(Detector):  # type: ignore[misc]
         if len(_LATIN.findall(self.text)) * 2 < len(_NON_LATIN.findall(self.text)):
             self.text = _LATIN.sub("", self.text)
 
-    def _extract_ngrams(self) -> list[str]:
+    def _extract_ngrams(self) -> list[int]:
         """NGram.add_char + get(1..3) over the text: the buffer restarts at every space, so the
         n-grams of a text are those of its words in turn, each worked out once per run."""
         known = self.word_lang_prob_map
         words = "".join(map(_NORMAL.__getitem__, self.text)).split(" ")
         last = len(words) - 1
-        result: list[str] = []
+        result: list[int] = []
         for i, word in enumerate(words):
             if not word:
                 continue
@@ -176,7 +175,7 @@ class FastDetector(Detector):  # type: ignore[misc]
                 continue
             grams = _WORDS.get(word)
             if grams is None:
-                if len(_WORDS) >= _MAX_WORDS:
+                if len(_WORDS) >= TEXTS:
                     _WORDS.clear()
                 grams = _WORDS[word] = _word_grams(word, " ", known)
             result.extend(grams)

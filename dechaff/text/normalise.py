@@ -10,7 +10,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from dechaff.core.memo import on_clear
+from dechaff.core.memo import TEXTS, on_clear
 
 _SPACE_LIKE = (
     [chr(c) for c in range(0x00, 0x20)]
@@ -79,7 +79,7 @@ def split_lines(text: str) -> list[str]:
     return text.splitlines()
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=TEXTS)
 def fold(text: str) -> str:
     """Fold typographic apostrophes and dashes to ASCII without changing the length.
 
