@@ -55,20 +55,45 @@ def test_first_failing_check_in_fineweb_order_names_the_drop() -> None:
     assert first_failure(values, thresholds) == "gopher_rep_dup_line_frac"
 
 
-def test_language_packs_override_the_default(book: RuleBook) -> None:
-    en = thresholds_for(f.filters for f in book.cascade("en", None))
-    es = thresholds_for(f.filters for f in book.cascade("es", None))
-    fr = thresholds_for(f.filters for f in book.cascade("fr", None))
+def test_languages_override_the_default(book: RuleBook) -> None:
+    en = thresholds_for(book.filter_sections("en", None))
+    es = thresholds_for(book.filter_sections("es", None))
+    fr = thresholds_for(book.filter_sections("fr", None))
+    pt = thresholds_for(book.filter_sections("pt", None))  # no pack: lang_filters.yaml alone
     assert en["min_avg_word_length"] == 3 and es["min_avg_word_length"] == 4  # FineWeb-2 spa_Latn
     assert en["min_sentences"] == 5 and "min_sentences" not in fr  # FineWeb-2: no C4 checks
     assert fr["min_doc_words"] == 50  # not overridden: the default's
+    assert pt["min_line_punct_ratio"] == 0.154 and "min_sentences" not in pt  # FineWeb-2 por_Latn
+
+
+def test_a_pack_wins_over_the_language_table(tmp_path: Path) -> None:
+    root = rules_copy(tmp_path)
+    pack = root / "lang" / "es.yaml"
+    pack.write_text(
+        pack.read_text(encoding="utf-8") + "filters:\n  min_avg_word_length: 2\n", encoding="utf-8"
+    )
+    book = load_rulebook(root, PARAM_SPECS)
+    es = thresholds_for(book.filter_sections("es", None))
+    assert es["min_avg_word_length"] == 2 and es["max_avg_word_length"] == 14  # the rest: FineWeb-2's
+
+
+def test_the_language_table_is_checked_like_a_rule_file(tmp_path: Path) -> None:
+    root = rules_copy(tmp_path)
+    table = root / "lang_filters.yaml"
+    table.write_text(
+        table.read_text(encoding="utf-8").replace("max_list_ratio: 0.23\n", "max_list_ratio: -1\n", 1)
+    )
+    with pytest.raises(
+        RuleFileError, match=r"lang_filters.yaml:\d+: 'filters.max_list_ratio' must be 0 or more"
+    ):
+        load_rulebook(root, PARAM_SPECS)
 
 
 def test_site_file_switches_a_check_off(tmp_path: Path) -> None:
     site = "version: 1\nlang: fr\nfilters:\n  min_doc_words: null\n  max_list_ratio: 0.5\n"
     root = rules_copy(tmp_path, {"short.example": site})
     book = load_rulebook(root, PARAM_SPECS)
-    merged = thresholds_for(f.filters for f in book.cascade("fr", book.site_for_host("short.example")))
+    merged = thresholds_for(book.filter_sections("fr", book.site_for_host("short.example")))
     assert "min_doc_words" not in merged and merged["max_list_ratio"] == 0.5
 
 
@@ -138,3 +163,38 @@ def test_engine_measures_french_with_the_french_list(book: RuleBook) -> None:
     english = signals(result.text, stoplist_for("en"))["gopher_stop_words"]
     assert result.row["gopher_stop_words"] == french
     assert isinstance(english, int) and french > 3 * english
+
+
+@pytest.mark.parametrize(
+    ("lines", "reason"),
+    [
+        (4, None),  # a share of 4 lines does not decide
+        (5, "fineweb_line_punct_ratio"),
+        (None, "fineweb_line_punct_ratio"),  # a row from before the column: the check decides
+    ],
+)
+def test_line_shares_need_enough_lines(lines: int | None, reason: str | None) -> None:
+    values = {"fineweb_line_punct_ratio": 0.0, "gopher_words": 10, "fineweb_lines": lines}
+    limits = {"min_line_punct_ratio": 0.12, "min_lines_for_line_shares": 5}
+    assert first_failure(values, limits) == reason
+    # other checks still decide for a short text
+    assert first_failure(values, {**limits, "min_doc_words": 50}) == "gopher_short_doc"
+    assert first_failure(values, {"min_line_punct_ratio": 0.12}) == "fineweb_line_punct_ratio"  # key unset
+
+
+def test_a_portuguese_page_is_judged_by_fineweb2s_portuguese_values(book: RuleBook, tmp_path: Path) -> None:
+    # Three sentences: under C4's five, which FineWeb-2 does not check (no Portuguese pack: the
+    # language table alone supplies the values).
+    text = (
+        "A câmara municipal aprovou ontem o novo orçamento da cidade depois de um longo debate entre os "
+        "vereadores da maioria e os da oposição. A nova ponte sobre o rio será construída no próximo ano "
+        "e deverá custar cerca de dois milhões de euros aos contribuintes da região. Os moradores do "
+        "bairro disseram que estavam satisfeitos com a decisão, que esperavam há mais de dez anos.\n"
+    )
+    result = _process(book, tmp_path, text)
+    assert result.row["lang"] == "pt" and result.row["c4_sentences"] == 3
+    assert result.row["status"] == "ok"
+    no_table = load_rulebook(rules_copy(tmp_path / "bare"), PARAM_SPECS)
+    (no_table.root / "lang_filters.yaml").unlink()
+    bare = _process(load_rulebook(no_table.root, PARAM_SPECS), tmp_path, text)
+    assert bare.row["status"] == "dropped:c4_too_few_sentences"  # without the table: FineWeb's values

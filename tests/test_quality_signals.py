@@ -55,6 +55,7 @@ EN_EXPECTED = {
     "fineweb_short_line_ratio": 4 / 5,  # all but the 31-char line have 30 chars or fewer
     "fineweb_char_dup_ratio": 23 / (EN_CHARS - 9),
     "fineweb_list_ratio": (5 - 1) / 23,
+    "fineweb_lines": 5,
 }
 
 FR_EXPECTED = {
@@ -95,6 +96,7 @@ FR_EXPECTED = {
     "fineweb_short_line_ratio": 3 / 5,  # 30, 29 and 5 chars
     "fineweb_char_dup_ratio": 54 / (FR_CHARS - 9),
     "fineweb_list_ratio": (5 - 1) / 35,
+    "fineweb_lines": 5,
 }
 
 
@@ -147,3 +149,37 @@ def test_empty_text_has_zero_signals() -> None:
     got = signals("", stoplist_for("en"))
     assert got["gopher_words"] == 0 and got["fineweb_line_punct_ratio"] == 0.0
     assert got["gopher_stop_words"] is None
+
+
+def test_table_rows_are_no_lines_of_prose_for_fineweb_line_shares() -> None:
+    text = "| Team | Points |\n| Lions | 12 |\n| Tigers | 9 |\nThe Lions won the league this year.\n"
+    got = signals(text, frozenset())
+    assert got["fineweb_lines"] == 1 and got["fineweb_line_punct_ratio"] == 1.0
+    assert got["fineweb_short_line_ratio"] == 0.0  # the short rows are left out too
+    assert got["gopher_bullet_lines"] == 0.0 and got["fineweb_list_ratio"] == 3 / 22  # others: every line
+
+
+def test_a_glued_line_counts_as_its_sentences() -> None:
+    sentence = "The committee met again on Monday to discuss the plans for the new library building. "
+    glued = (sentence * 14).rstrip() + " Related stories Sport Weather"  # 1,200+ chars, no final stop
+    got = signals(glued + "\n", frozenset())
+    assert got["fineweb_lines"] == 7  # two sentences a piece (150+ chars); the short tail joins the last
+    assert got["fineweb_line_punct_ratio"] == 6 / 7
+    alone = signals("Related stories Sport Weather\n", frozenset())
+    assert alone["fineweb_lines"] == 1 and alone["fineweb_line_punct_ratio"] == 0.0
+
+
+def test_thai_phrases_are_cut_into_words() -> None:
+    phrase = (
+        "ประเทศไทยมีประชากรประมาณเจ็ดสิบล้านคน"  # one space-free phrase: "Thailand has about 70 million people"
+    )
+    tokens = tokenize(f"{phrase} ok")
+    assert "".join(tokens[:-1]) == phrase and tokens[-1] == "ok"
+    assert len(tokens) >= 6 and max(map(len, tokens)) < len(phrase) / 2
+    assert signals(phrase + "\n", frozenset())["gopher_words"] == len(tokens) - 1
+
+
+def test_table_cell_separators_are_not_words_without_letters() -> None:
+    got = signals("| Lions | 12 |\n| Tigers | 9 |\n", frozenset())
+    assert got["gopher_alpha_words"] == 2 / 4  # Lions, Tigers of Lions 12 Tigers 9; the six pipes aside
+    assert signals("Lions 12 / Tigers 9\n", frozenset())["gopher_alpha_words"] == 2 / 5  # other marks count

@@ -34,7 +34,9 @@ def test_rule_example(rule_example) -> None:
 
 
 def test_every_shipped_file_has_examples(book) -> None:
-    assert all(f.examples for f in book.files), [f.path for f in book.files if not f.examples]
+    # lang_filters.yaml holds decide-step thresholds only: they cut no line an example could show
+    files = [f for f in book.files if f.kind != "lang_filters"]
+    assert all(f.examples for f in files), [f.path for f in files if not f.examples]
 
 
 def _rules_with_wrong_expectation(tmp_path: Path) -> Path:

@@ -61,5 +61,8 @@ SIGNAL_TYPES: dict[str, type] = {
     "fineweb_short_line_ratio": float,
     "fineweb_char_dup_ratio": float,
     "fineweb_list_ratio": float,
+    # the lines the two FineWeb line shares are over (table rows left out, a glued line counted as its
+    # sentence pieces): with few of them a share says little, see `min_lines_for_line_shares`
+    "fineweb_lines": int,
 }
 SIGNALS: tuple[str, ...] = tuple(SIGNAL_TYPES)

@@ -103,6 +103,7 @@ class Check:
     signal: str
     op: str
     reason: str
+    line_share: bool = False  # a share of lines: it does not decide for a text of too few lines
 
 
 CHECKS: tuple[Check, ...] = (
@@ -126,8 +127,8 @@ CHECKS: tuple[Check, ...] = (
     Check("max_avg_word_length", "gopher_mean_word_length", ">", "gopher_above_avg_threshold"),
     Check("max_symbol_word_ratio", "gopher_hash_ratio", ">", "gopher_too_many_hashes"),
     Check("max_symbol_word_ratio", "gopher_ellipsis_ratio", ">", "gopher_too_many_ellipsis"),
-    Check("max_bullet_lines_ratio", "gopher_bullet_lines", ">", "gopher_too_many_bullets"),
-    Check("max_ellipsis_lines_ratio", "gopher_ellipsis_lines", ">", "gopher_too_many_end_ellipsis"),
+    Check("max_bullet_lines_ratio", "gopher_bullet_lines", ">", "gopher_too_many_bullets", True),
+    Check("max_ellipsis_lines_ratio", "gopher_ellipsis_lines", ">", "gopher_too_many_end_ellipsis", True),
     # datatrove calls this one max_non_alpha_words_ratio, but it is a floor on words with a letter
     Check("min_alpha_words_ratio", "gopher_alpha_words", "<", "gopher_below_alpha_threshold"),
     # datatrove: gopher_enough_stop_words
@@ -137,9 +138,12 @@ CHECKS: tuple[Check, ...] = (
     Check("max_curly_bracket_lines", "c4_curly_bracket_lines", ">", "c4_curly_bracket"),
     Check("min_sentences", "c4_sentences", "<", "c4_too_few_sentences"),
     # FineWebQualityFilter (its comparisons: at or below / at or above the threshold drops)
-    Check("min_line_punct_ratio", "fineweb_line_punct_ratio", "<=", "fineweb_line_punct_ratio"),
-    Check("max_short_line_ratio", "fineweb_short_line_ratio", ">=", "fineweb_short_line_ratio"),
+    Check("min_line_punct_ratio", "fineweb_line_punct_ratio", "<=", "fineweb_line_punct_ratio", True),
+    Check("max_short_line_ratio", "fineweb_short_line_ratio", ">=", "fineweb_short_line_ratio", True),
     Check("max_char_dup_ratio", "fineweb_char_dup_ratio", ">=", "fineweb_char_dup_ratio"),
     Check("max_list_ratio", "fineweb_list_ratio", ">", "fineweb_list_ratio"),
 )
-THRESHOLD_KEYS: tuple[str, ...] = tuple(dict.fromkeys(check.key for check in CHECKS))
+# Below this many lines (`fineweb_lines`) the line-share checks do not decide: one line without a
+# final stop is 0% or 100% punctuated. Not in datatrove; 0 restores its behaviour.
+MIN_LINES_KEY = "min_lines_for_line_shares"
+THRESHOLD_KEYS: tuple[str, ...] = (*dict.fromkeys(check.key for check in CHECKS), MIN_LINES_KEY)

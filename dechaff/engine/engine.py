@@ -115,6 +115,7 @@ class Engine:
         self.settings = settings
         self.resolver = DomainResolver(book)
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
+        self._thresholds: dict[tuple[str, str], dict[str, float]] = {}
         self._repeated = dict(settings.repeated)
 
     def pipeline(self, lang: str, match: DomainMatch, html: bool = False) -> Pipeline:
@@ -129,6 +130,13 @@ class Engine:
             pipeline = Pipeline(files, frozenset(skip))
         self._pipelines[key] = pipeline
         return pipeline
+
+    def thresholds(self, lang: str, match: DomainMatch) -> dict[str, float]:
+        """The decide step's thresholds for a language and site (merged once, then remembered)."""
+        key = (lang, match.site.path if match.site is not None else "")
+        if key not in self._thresholds:
+            self._thresholds[key] = thresholds_for(self.book.filter_sections(lang, match.site))
+        return self._thresholds[key]
 
     def warm(self) -> None:
         """Compile the text cascade of every language pack now (about 50 ms each), e.g. in a parent
@@ -204,7 +212,7 @@ class Engine:
             scores = _step("quality", lambda: signals(text, ctx.stopwords))
             row.update(scores)
             if self.settings.quality_filter:
-                reason = first_failure(scores, thresholds_for(f.filters for f in pipeline.files))
+                reason = first_failure(scores, self.thresholds(doc.lang, doc.match))
                 status = f"dropped:{reason}" if reason else status
         row.update(
             domain=doc.match.domain,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable, Mapping
 
-from dechaff.core.sections import CHECKS, THRESHOLD_KEYS, Section
+from dechaff.core.sections import CHECKS, MIN_LINES_KEY, THRESHOLD_KEYS, Section
 from dechaff.ruleset.errors import did_you_mean
 
 _OPS: dict[str, Callable[[float, float], bool]] = {
@@ -42,8 +42,18 @@ def first_failure(values: Mapping[str, object], thresholds: Mapping[str, float])
     'gopher_short_doc'
     >>> first_failure({"gopher_words": 50}, {"min_doc_words": 50}) is None
     True
+
+    A share of lines does not decide for a text of fewer than `min_lines_for_line_shares` lines:
+
+    >>> short = {"fineweb_line_punct_ratio": 0.0, "fineweb_lines": 2}
+    >>> first_failure(short, {"min_line_punct_ratio": 0.12, "min_lines_for_line_shares": 5}) is None
+    True
     """
+    lines = values.get("fineweb_lines")
+    few_lines = isinstance(lines, int) and lines < thresholds.get(MIN_LINES_KEY, 0)
     for check in CHECKS:
+        if few_lines and check.line_share:
+            continue
         limit = thresholds.get(check.key)
         value = values.get(check.signal)
         if limit is not None and isinstance(value, int | float) and _OPS[check.op](value, limit):

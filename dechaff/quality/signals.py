@@ -15,6 +15,15 @@ Units, chosen so a value equals datatrove's on trafilatura text (one newline per
   only is not a word.
 - *chars*: `len(text)`, the text as written.
 
+Two departures from datatrove, both in FineWeb's two line shares (`fineweb_line_punct_ratio`,
+`fineweb_short_line_ratio`), which are taken over `fineweb_lines` lines: a table row as
+extractors render it (`| cell | cell |`) is no line of prose and is left out, and a line over
+1,000 chars (paragraphs glued together: a page dumped without breaks, a table cell) counts as
+its sentence pieces (`dechaff.text.sentences`), not as one line ending with whatever its last
+paragraph ends with. A lone `|` token (a table cell separator) is not counted in
+`gopher_alpha_words`. Thai tokens are budoux's word-like chunks of each space-separated phrase
+(Thai puts spaces between phrases, not words).
+
 The stop words are the document language's list (jusText's, `dechaff.text.stoplists`), never
 English's for another language; without a list the stop-word signal is None (no judgement).
 """
@@ -23,16 +32,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from itertools import filterfalse, repeat
 from operator import methodcaller
+from typing import Any
 
 import numpy as np
 
 from dechaff.core.names import DUP_NGRAMS, SIGNAL_TYPES, TOP_NGRAMS
+from dechaff.text.sentences import GLUED_CHARS, pieces
 
 _KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _SPACELESS = re.compile(f"[{_KANA_HAN}]")
 _CHAR_TOKENS = re.compile(f"[{_KANA_HAN}]|[^\\s{_KANA_HAN}]+")
+_THAI = re.compile("[\u0e00-\u0e7f]")
 # datatrove's PUNCTUATION (ASCII, CJK full-width, typographic quotes and dashes) plus a few more.
 _PUNCT = (
     "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
@@ -63,14 +76,50 @@ FINEWEB_SHORT_LINE = 30
 
 
 def tokenize(text: str) -> list[str]:
-    """Whitespace tokens, every kana or han character a token of its own.
+    """Whitespace tokens, every kana or han character a token of its own, a Thai phrase cut into
+    its words.
 
     >>> tokenize("Le chat, noir.")
     ['Le', 'chat,', 'noir.']
     >>> tokenize("日本語 ok")
     ['日', '本', '語', 'ok']
     """
-    return _CHAR_TOKENS.findall(text) if _SPACELESS.search(text) else text.split()
+    if _SPACELESS.search(text):
+        return _CHAR_TOKENS.findall(text)
+    if _THAI.search(text):
+        parse = _thai_parser().parse
+        return [
+            word for token in text.split() for word in (parse(token) if _THAI.search(token) else (token,))
+        ]
+    return text.split()
+
+
+@lru_cache(maxsize=1)
+def _thai_parser() -> Any:
+    """budoux's Thai model (Apache-2.0, shipped in the package): loaded on the first Thai text
+    only (about 10 ms), so that runs without Thai pay nothing."""
+    import budoux
+
+    return budoux.load_default_thai_parser()
+
+
+def prose_lines(lines: Iterable[str]) -> list[str]:
+    """The lines FineWeb's line shares are over: table rows (`| a | b |`) left out, a glued line
+    (over 1,000 chars) as its sentence pieces, each without trailing spaces.
+
+    >>> prose_lines(["| Name | Age |", "Some text.  ", "|"])
+    ['Some text.', '|']
+    """
+    out = []
+    for line in lines:
+        line = line.rstrip()
+        if len(line) > 1 and line[0] == "|" == line[-1]:
+            continue
+        if len(line) > GLUED_CHARS:
+            out.extend(line[a:b] for a, b in pieces(line))
+        else:
+            out.append(line)
+    return out
 
 
 def words_of(tokens: Iterable[str]) -> list[str]:
@@ -90,15 +139,17 @@ def signals(text: str, stopwords: frozenset[str]) -> dict[str, float | int | Non
     tokens = tokenize(text)
     words = words_of(tokens)
     dup_lines, dup_line_chars = duplicates(lines)
+    judged = prose_lines(lines)
     return {
         **_gopher_quality(text, lines, tokens, words, stopwords),
         **_gopher_repetition(text, lines, words, dup_lines, dup_line_chars),
         **_c4(lines),
-        "fineweb_line_punct_ratio": _share(sum(line.rstrip().endswith(_LINE_END) for line in lines), lines),
-        "fineweb_short_line_ratio": _share(sum(len(line) <= FINEWEB_SHORT_LINE for line in lines), lines),
+        "fineweb_line_punct_ratio": _share(sum(line.endswith(_LINE_END) for line in judged), judged),
+        "fineweb_short_line_ratio": _share(sum(len(line) <= FINEWEB_SHORT_LINE for line in judged), judged),
         "fineweb_char_dup_ratio": _ratio(dup_line_chars, len(text) - text.count("\n")),
         # datatrove counts newlines in single-newline text: one fewer than the lines.
         "fineweb_list_ratio": _ratio(len(lines) - 1, len(tokens)),
+        "fineweb_lines": len(judged),
     }
 
 
@@ -124,7 +175,8 @@ def _gopher_quality(
         "gopher_ellipsis_ratio": _ratio(text.count("...") + text.count("…"), n),
         "gopher_bullet_lines": _share(sum(line.lstrip().startswith(_BULLETS) for line in lines), lines),
         "gopher_ellipsis_lines": _share(sum(line.rstrip().endswith(_ELLIPSES) for line in lines), lines),
-        "gopher_alpha_words": _share(letters, tokens),
+        # a lone "|" separates table cells (extractors render tables as | a | b |): markup, not a word
+        "gopher_alpha_words": _ratio(letters, len(tokens) - tokens.count("|")),
         "gopher_stop_words": stop,
     }
 

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dechaff.core.sections import Section
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.schema import ParamSpec, RuleFile, parse_rule_file
 
 DEFAULT_FILE = "_default.yaml"
+LANG_FILTERS_FILE = "lang_filters.yaml"  # optional: decide-step thresholds per language
 LANG_DIR = "lang"
 SITE_DIR = "sites"
 
@@ -33,10 +35,12 @@ class RuleBook:
     default: RuleFile
     langs: dict[str, RuleFile]
     sites: tuple[RuleFile, ...]
+    lang_filters: RuleFile | None = None
 
     @property
     def files(self) -> tuple[RuleFile, ...]:
-        return (self.default, *self.langs.values(), *self.sites)
+        extra = (self.lang_filters,) if self.lang_filters is not None else ()
+        return (self.default, *extra, *self.langs.values(), *self.sites)
 
     @property
     def version(self) -> str:
@@ -67,12 +71,28 @@ class RuleBook:
 
     def cascade(self, lang: str, site: RuleFile | None) -> tuple[RuleFile, ...]:
         files = [self.default]
-        pack = self.langs.get(site.lang if site is not None and site.lang else lang)
+        pack = self.langs.get(_lang_of(lang, site))
         if pack is not None:
             files.append(pack)
         if site is not None:
             files.append(site)
         return tuple(files)
+
+    def filter_sections(self, lang: str, site: RuleFile | None) -> list[Section | None]:
+        """The decide step's `filters:` sections, later ones winning: the default file's, the
+        language's in `lang_filters.yaml` (its common part, then its own), the language pack's
+        and the site file's."""
+        sections: list[Section | None] = [self.default.filters]
+        table = self.lang_filters
+        own = (table.languages or {}).get(_lang_of(lang, site)) if table is not None else None
+        if table is not None and own is not None:
+            sections += [table.filters, own]
+        return sections + [f.filters for f in self.cascade(lang, site)[1:]]
+
+
+def _lang_of(lang: str, site: RuleFile | None) -> str:
+    """The language whose rules apply: the site file's when it names one, else the detected one."""
+    return site.lang if site is not None and site.lang else lang
 
 
 def load_rulebook(root: Path, params: ParamSpec) -> RuleBook:
@@ -95,7 +115,11 @@ def load_rulebook(root: Path, params: ParamSpec) -> RuleBook:
         for p in sorted((root / SITE_DIR).glob("*.yaml"))
     )
     _check_site_domains(sites)
-    return RuleBook(root, default, langs, sites)
+    table_path = root / LANG_FILTERS_FILE
+    table = None
+    if table_path.is_file():
+        table = _load(table_path, f"{label}/{LANG_FILTERS_FILE}", "lang_filters", params)
+    return RuleBook(root, default, langs, sites, table)
 
 
 def _load(path: Path, label: str, kind: str, params: ParamSpec) -> RuleFile:

@@ -40,6 +40,8 @@ KIND_KEYS = {
     "default": (*COMMON_KEYS, "ruleset_version", "dedup"),
     "lang": (*COMMON_KEYS, "lang", "stoplist"),
     "site": (*COMMON_KEYS, "domains", "site_name", "lang", "fingerprints", "fingerprint_threshold"),
+    # per-language decide-step thresholds (rules/lang_filters.yaml): `filters` for every listed language
+    "lang_filters": ("version", "description", "filters", "languages"),
 }
 
 
@@ -122,6 +124,7 @@ class RuleFile:
     filters: Mapping[str, Setting] | None = None  # decide-step thresholds (dechaff.quality.filters)
     dedup: Mapping[str, Setting] | None = None  # near-duplicate parameters, default file only
     html: Mapping[str, Setting] | None = None  # extraction options for HTML inputs (dechaff.io.html_params)
+    languages: Mapping[str, Mapping[str, Setting]] | None = None  # lang_filters only: thresholds per language
 
     @property
     def label(self) -> str:
@@ -234,6 +237,8 @@ def _parse(r: _Reader, text: str, kind: str, name: str, params: ParamSpec) -> Ru
         r.report(r.fail(1, "missing required key 'ruleset_version' in the default rule file"))
     if kind == "lang" and "lang" not in top:
         r.report(r.fail(1, "missing required key 'lang' (ISO 639-1 code such as fr)"))
+    if kind == "lang_filters":
+        section("languages", lambda loc: _languages(r, loc))
     if kind == "site":
         opt["domains"] = (name,)
         section("domains", lambda loc: _domains(r, loc))
@@ -412,6 +417,19 @@ def _filters(r: _Reader, loc: Located) -> dict[str, Setting]:
         return value
 
     return _settings(r, loc, "'filters'", THRESHOLD_KEYS, read)
+
+
+def _languages(r: _Reader, loc: Located) -> dict[str, dict[str, Setting]]:
+    """Language code (as the language detector names it: fr, pt) -> its `filters` thresholds."""
+    if not isinstance(loc.value, dict):
+        raise r.fail(loc.line, "'languages' must be a mapping of language code: thresholds")
+    out: dict[str, dict[str, Setting]] = {}
+    for code, section in loc.value.items():
+        if not (isinstance(code, str) and code.isascii() and code.isalpha() and code.islower()):
+            r.report(r.fail(section.line, f"'{code}' is not a language code such as fr"))
+            continue
+        out[code] = r.guard(lambda section=section: _filters(r, section), {})
+    return out
 
 
 def _dedup(r: _Reader, loc: Located) -> dict[str, Setting]:
