@@ -5,7 +5,7 @@ from __future__ import annotations
 from dechaff.cleaners.classifier_core import ClassifierParams, _written_in
 from dechaff.text.stoplists import stoplist_for
 
-from conftest import kept
+from conftest import dropped, kept
 
 ARTICLE_IS = [
     "Ríkisstjórnin kynnti í gær nýja áætlun um uppbyggingu vegakerfisins á landsbyggðinni til næstu tíu ára.",
@@ -39,9 +39,40 @@ def test_with_the_right_stoplist_menus_go_and_prose_stays(run_cleaner) -> None:
 
 def test_a_page_dumped_as_one_long_line_is_not_judged_as_a_footer_or_a_menu(run_cleaner) -> None:
     # Naive dumps sometimes hold the whole page on one line: its footer's "©" and a few " | "
-    # do not make the article boilerplate.
-    page = " ".join(["Home | News | Sport", *ARTICLE_EN * 4, "© 2024 The Daily Paper. All rights reserved."])
-    assert kept(run_cleaner("paragraphs", page, lang="en")) == [page]
+    # do not make the article boilerplate. The line is judged by pieces of whole sentences: the
+    # footer's piece goes, the rest stays one line (a substring of the input line).
+    footer = "© 2024 The Daily Paper. All rights reserved. Contact us. Terms of use. Privacy. Jobs."
+    page = " ".join(["Home | News | Sport", *ARTICLE_EN * 4, footer])
+    out = run_cleaner("paragraphs", page, lang="en")
+    assert kept(out) == [page[: page.index(" ©")]]
+    assert dropped(out) == [footer] and out.removed[0].char_start == page.index("©")
+
+
+def test_a_glued_line_keeps_each_run_of_prose_as_a_line_of_its_own(run_cleaner) -> None:
+    # Pieces are runs of whole sentences of 150+ chars: two sentences of the story, or the menu.
+    menu = (
+        "Weather | Traffic | Sport | Business | Culture | Opinion | Video | Photos | Podcasts | Games | "
+        "Puzzles | Newsletters | Events | Jobs | Cars | Homes | Travel | Food | Health | Science."
+    )
+    story = " ".join(ARTICLE_EN * 2)
+    glued = " ".join([story, menu, story])
+    out = run_cleaner("paragraphs", glued, lang="en")
+    assert kept(out) == [story, story]
+    assert [line.start for line in out.lines] == [0, len(story) + len(menu) + 2]
+    assert dropped(out) == [menu] and out.removed[0].rule_id == "paragraphs.separators"
+
+
+def test_a_line_in_another_script_than_the_stoplist_is_judged_by_punctuation(run_cleaner) -> None:
+    # A Chinese article that the page's language (English, from a menu) gives the English list:
+    # no English stop word in it, yet it is prose; it stays, the English menu goes.
+    chinese = [
+        "市政府星期二宣布了新的交通计划，目的是减少市中心的拥堵，并改善公共汽车和地铁的服务。",
+        "市长表示，这项计划的资金将来自其他部门的节约，以及一项新的停车费，明年一月开始实施。",
+        "反对派议员批评这项计划，认为停车费会伤害小商店，并要求在实施之前进行更多的公开讨论。",
+    ]
+    menu = ["Home", "News", "Sport", "Business", "Weather"]
+    out = run_cleaner("paragraphs", "\n\n".join([*chinese, *menu]), lang="en")
+    assert kept(out) == chinese
 
 
 def test_short_copyright_and_menu_lines_still_go(run_cleaner) -> None:

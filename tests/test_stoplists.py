@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import justext
 
-from dechaff.text.stoplists import stoplist, stoplist_for
+from dechaff.text.stoplists import _BY_CODE, stoplist, stoplist_for
 
 
 def test_every_list_is_justexts() -> None:
@@ -19,3 +19,11 @@ def test_unknown_or_unsafe_names_give_no_list() -> None:
     assert stoplist("../stoplists/English") == frozenset()
     assert stoplist_for("xx") == frozenset()
     assert "the" in stoplist_for("en")
+
+
+def test_every_list_has_a_language_code() -> None:
+    # every list jusText ships is reachable from a language code (its own, or via a pack);
+    # Simple_English and the Taraskievica orthography of Belarusian are variants of mapped ones
+    named = set(_BY_CODE.values())
+    assert set(justext.get_stoplists()) - named == {"Simple_English", "Belarusian_Taraskievica"}
+    assert stoplist_for("ko") and stoplist_for("pt") and stoplist_for("ta")

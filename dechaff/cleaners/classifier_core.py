@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from dechaff.core.memo import TEXTS, on_clear
+from dechaff.text.scripts import main_script, scripts
+from dechaff.text.sentences import GLUED_CHARS, PIECE_CHARS
 
 GOOD = "good"
 _SHORT = "short"
@@ -60,12 +62,15 @@ class ClassifierParams:
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
+    glued_chars: int = GLUED_CHARS  # a longer line is paragraphs glued together: judged by pieces (0: never)
+    piece_chars: int = PIECE_CHARS  # ...of whole sentences, at least this long
 
 
 class _Line(NamedTuple):
     """Features of one line, computed once so that every rule reads the same numbers."""
 
     weight: int
+    by_punct: bool  # density is punctuation per word: no stoplist, or the line is in another script
     words: int
     density: float
     ends_sentence: bool
@@ -89,8 +94,9 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
     # Phrase-spaced scripts leave the end of a sentence unmarked; "..." ends a teaser, not a sentence.
     ends_sentence = phrase_spaced or (tail[-1:] in _SENTENCE_END and not tail.endswith(".."))
     density = title_case = 0.0
+    by_punct = not stopwords or _foreign_to(line, stopwords)
     if weight >= p.length_low:
-        if stopwords:
+        if not by_punct:
             density = sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))) / words
         else:
             density = (len(_PUNCT.findall(line)) + phrase_spaced * (len(tokens) - 1)) / words
@@ -108,13 +114,31 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
         reason = "separators"
     elif words <= p.max_copyright_words and ("©" in line or "opyright" in line or "rights reserved" in line):
         reason = "copyright"
-    return _Line(weight, words, density, ends_sentence, title_case, reason)
+    return _Line(weight, by_punct, words, density, ends_sentence, title_case, reason)
 
 
 on_clear(_features.cache_clear)
 
 
-def _intrinsic(f: _Line, has_stoplist: bool, p: ClassifierParams) -> str:
+@lru_cache(maxsize=256)
+def _script_of_list(stopwords: frozenset[str]) -> str | None:
+    """The script most of a stoplist's letters are in ('LATIN', 'CYRILLIC'...)."""
+    return main_script(sorted(stopwords), share=0.0)
+
+
+def _foreign_to(line: str, stopwords: frozenset[str]) -> bool:
+    """Whether most letters of `line` are in another script than the stoplist's words: a Chinese
+    line judged with an English list after a misdetection, a Latin quote on a Russian page. Such
+    a line has no stop words of the list to show, so it is judged by punctuation instead."""
+    own = _script_of_list(stopwords)
+    if own == "LATIN" and line.isascii():
+        return False
+    counts = scripts(line)
+    letters = sum(counts.values())
+    return bool(letters) and own is not None and counts.get(own, 0) < letters / 2
+
+
+def _intrinsic(f: _Line, p: ClassifierParams) -> str:
     """Context-free class as in jusText: good, near-good, short, or a boilerplate reason."""
     if f.bad_reason:
         return f.bad_reason
@@ -122,7 +146,7 @@ def _intrinsic(f: _Line, has_stoplist: bool, p: ClassifierParams) -> str:
         return _SHORT
     if not f.ends_sentence and f.title_case > p.max_title_case and f.words >= 4:
         return "title_case"
-    low, high = (p.stopwords_low, p.stopwords_high) if has_stoplist else (p.punct_low, p.punct_high)
+    low, high = (p.punct_low, p.punct_high) if f.by_punct else (p.stopwords_low, p.stopwords_high)
     if f.density >= high and (f.ends_sentence or f.weight >= p.length_high):
         return GOOD
     return _NEARGOOD if f.density >= low else "low_stopwords"
@@ -218,7 +242,7 @@ def _classify_lines(
         return []
     phrase_spaced = lang in _PHRASE_SPACED
     feats = [_features(line, stopwords, phrase_spaced, p) for line in lines]
-    classes = [_intrinsic(f, bool(stopwords), p) for f in feats]
+    classes = [_intrinsic(f, p) for f in feats]
     labels = _context(classes, p)
     start, end = _main_block(labels, feats, p)
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.

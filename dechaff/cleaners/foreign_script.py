@@ -3,23 +3,17 @@ French article, an English "Live updates" line on a German one)."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from dechaff.cleaners.base import Origin, words
 from dechaff.core.document import Context, Line
-from dechaff.core.memo import TEXTS, on_clear
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
+from dechaff.text.scripts import count_scripts, scripts
 from dechaff.text.stoplists import stoplist
 
 NAME = "foreign_script"
-
-_CJK = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,54 +25,6 @@ class Params:
     ui_languages: tuple[str, ...] = ()  # jusText stoplist names of languages UI leftovers come in
     lang_min_words: int = 3
     lang_max_words: int = 15
-
-
-@lru_cache(maxsize=4096)
-def script_of(ch: str) -> str | None:
-    """The script of a letter ('LATIN', 'CYRILLIC', 'CJK'...), None for anything else.
-
-    >>> script_of("é"), script_of("Ж"), script_of("語"), script_of("1")
-    ('LATIN', 'CYRILLIC', 'CJK', None)
-    """
-    if not ch.isalpha():
-        return None
-    name = unicodedata.name(ch, "")
-    head = name.split(" ", 1)[0]
-    return "CJK" if head in _CJK else head or None
-
-
-# Every byte but the ASCII letters: deleting them from the UTF-8 bytes leaves the ASCII letters.
-_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
-
-
-@lru_cache(maxsize=TEXTS)
-def scripts(line: str) -> Counter[str]:
-    """Letters per script in one line, memoised (the fixpoint round counts the same lines again),
-    so callers must not change the Counter they get.
-
-    >>> sorted(scripts("Paris: Москва, été").items())
-    [('CYRILLIC', 6), ('LATIN', 8)]
-    """
-    return _count(line)
-
-
-def _count(text: str) -> Counter[str]:
-    """Letters per script in `text`: ASCII letters counted on bytes, each other character's script
-    looked up once."""
-    counts: Counter[str] = Counter()
-    if not text.isascii():
-        for char, n in Counter("".join(_NON_ASCII.findall(text))).items():  # each distinct character once
-            script = script_of(char)
-            if script:
-                counts[script] += n
-    latin = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTERS))
-    if latin:
-        counts["LATIN"] += latin
-    return counts
-
-
-on_clear(scripts.cache_clear)
 
 
 class ForeignScript:
@@ -94,7 +40,8 @@ class ForeignScript:
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
-        total = _count("\n".join(line.text for line in lines))  # letters are letters, line by line or not
+        # letters are letters, line by line or not
+        total = count_scripts("\n".join(line.text for line in lines))
         letters = sum(total.values())
         if not letters:
             return drop_lines(lines, {}, NAME)

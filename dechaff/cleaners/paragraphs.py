@@ -4,14 +4,16 @@ what the specific cleaners left; every threshold can be tuned per site or langua
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields, make_dataclass
+from dataclasses import asdict, dataclass, field, fields, make_dataclass, replace
+from itertools import groupby
 
 from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, classify
 from dechaff.core.document import Context, Line
-from dechaff.core.outcome import Hit, Outcome, drop_lines
+from dechaff.core.outcome import Hit, Outcome, Removal, drop_lines, removal_of
 from dechaff.ruleset.patterns import PhraseSet
 from dechaff.ruleset.schema import Rule
+from dechaff.text.sentences import pieces
 
 NAME = "paragraphs"
 
@@ -33,17 +35,51 @@ class Paragraphs:
     phrase_sets: tuple[PhraseSet, ...] = ()
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        labels = classify(
-            [line.text for line in lines],
-            [line.gap_before for line in lines],
-            ctx.stopwords,
-            ctx.lang,
-            self.params,
-        )
+        p = self.params
+        cuts = [pieces(line.text, p.glued_chars, p.piece_chars) for line in lines]
+        if any(len(c) > 1 for c in cuts):
+            return self._clean_pieces(lines, cuts, ctx)
+        labels = self._labels(lines, ctx)
         hits: dict[int, Hit] = {
             i: self.origin.hit(f"{NAME}.{label}") for i, label in enumerate(labels) if label != GOOD
         }
         return drop_lines(lines, hits, NAME)
+
+    def _labels(self, lines: Sequence[Line], ctx: Context) -> list[str]:
+        texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
+        return classify(texts, gaps, ctx.stopwords, ctx.lang, self.params)
+
+    def _clean_pieces(
+        self, lines: Sequence[Line], cuts: list[list[tuple[int, int]]], ctx: Context
+    ) -> Outcome:
+        """Lines glued from several paragraphs are judged piece by piece (each piece a paragraph of
+        its own); such a line keeps each run of good pieces as one line, a substring of it."""
+        flat = [
+            replace(line.trimmed(a, b), gap_before=line.gap_before or k > 0)
+            for line, spans in zip(lines, cuts, strict=True)
+            for k, (a, b) in enumerate(spans)
+        ]
+        labels = iter(self._labels(flat, ctx))
+        parts = iter(flat)
+        kept: list[Line] = []
+        removed: list[Removal] = []
+        for line, spans in zip(lines, cuts, strict=True):
+            mine = [(next(parts), next(labels)) for _ in spans]
+            if all(label == GOOD for _, label in mine):
+                kept.append(line)
+                continue
+            for good, run in groupby(mine, key=lambda pair: pair[1] == GOOD):
+                if good:
+                    first, *_, last = [piece for piece, _ in run] * 2  # a run of one: first is last
+                    kept.append(
+                        line.trimmed(first.start - line.start, last.start + len(last.text) - line.start)
+                    )
+            removed += [
+                removal_of(piece, NAME, self.origin.hit(f"{NAME}.{label}"))
+                for piece, label in mine
+                if label != GOOD
+            ]
+        return Outcome(tuple(kept), tuple(removed))
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Paragraphs:  # type: ignore[valid-type]

@@ -13,6 +13,7 @@ from langdetect import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from dechaff.text.langdetect_fast import detect_langs
+from dechaff.text.scripts import main_script
 
 DetectorFactory.seed = 0
 
@@ -39,8 +40,21 @@ def sample(lines: Sequence[str], max_chars: int = MAX_CHARS) -> str:
 
 
 def detect_language(lines: Sequence[str]) -> tuple[str, float]:
-    """(ISO 639-1 code, probability); ('und', 0.0) when there is nothing to judge."""
-    text = sample(lines)
+    """(ISO 639-1 code, probability); ('und', 0.0) when there is nothing to judge.
+
+    When the language found is not written in the script most of the page's letters are in (a
+    Chinese page whose sample is mostly an English menu or code, named English), it is found
+    again from the lines written in that main script.
+    """
+    lang, prob = _detect(sample(lines))
+    main = main_script(lines) if lang != "und" else None
+    if main is None or SCRIPT_OF.get(lang, "LATIN") == main:
+        return lang, prob
+    again, prob_again = _detect(sample([line for line in lines if main_script([line]) == main]))
+    return (again, prob_again) if SCRIPT_OF.get(again, "LATIN") == main else (lang, prob)
+
+
+def _detect(text: str) -> tuple[str, float]:
     if not text.strip():
         return "und", 0.0
     try:
@@ -48,6 +62,26 @@ def detect_language(lines: Sequence[str]) -> tuple[str, float]:
     except LangDetectException:
         return "und", 0.0
     return _by_script(best.lang.split("-")[0], text), round(float(best.prob), 4)
+
+
+# The script (as `dechaff.text.scripts` names it) of each language the detector knows that is not
+# written in Latin letters; Japanese kana and Korean hangul count as CJK there.
+SCRIPT_OF = {
+    **dict.fromkeys(("ru", "uk", "bg", "mk"), "CYRILLIC"),
+    "el": "GREEK",
+    **dict.fromkeys(("zh", "ja", "ko"), "CJK"),
+    **dict.fromkeys(("ar", "fa", "ur"), "ARABIC"),
+    "he": "HEBREW",
+    "th": "THAI",
+    **dict.fromkeys(("hi", "mr", "ne"), "DEVANAGARI"),
+    "bn": "BENGALI",
+    "gu": "GUJARATI",
+    "pa": "GURMUKHI",
+    "kn": "KANNADA",
+    "ml": "MALAYALAM",
+    "ta": "TAMIL",
+    "te": "TELUGU",
+}
 
 
 def _by_script(lang: str, text: str) -> str:

@@ -1,0 +1,80 @@
+"""Which script a text's letters are written in (Latin, Cyrillic, CJK...), counted per letter.
+
+Shared by the language detection (a page's main script settles some misdetections), the line
+classifier (a line in another script than its stoplist's is judged without it) and the
+foreign-script cleaner.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
+
+from dechaff.core.memo import TEXTS, on_clear
+
+_CJK = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"}
+
+
+@lru_cache(maxsize=4096)
+def script_of(ch: str) -> str | None:
+    """The script of a letter ('LATIN', 'CYRILLIC', 'CJK'...), None for anything else.
+
+    >>> script_of("é"), script_of("Ж"), script_of("語"), script_of("1")
+    ('LATIN', 'CYRILLIC', 'CJK', None)
+    """
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "")
+    head = name.split(" ", 1)[0]
+    return "CJK" if head in _CJK else head or None
+
+
+# Every byte but the ASCII letters: deleting them from the UTF-8 bytes leaves the ASCII letters.
+_NOT_ASCII_LETTERS = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+@lru_cache(maxsize=TEXTS)
+def scripts(line: str) -> Counter[str]:
+    """Letters per script in one line, memoised (the fixpoint round counts the same lines again),
+    so callers must not change the Counter they get.
+
+    >>> sorted(scripts("Paris: Москва, été").items())
+    [('CYRILLIC', 6), ('LATIN', 8)]
+    """
+    return count_scripts(line)
+
+
+on_clear(scripts.cache_clear)
+
+
+def count_scripts(text: str) -> Counter[str]:
+    """Letters per script in `text`: ASCII letters counted on bytes, each other character's script
+    looked up once."""
+    counts: Counter[str] = Counter()
+    if not text.isascii():
+        for char, n in Counter("".join(_NON_ASCII.findall(text))).items():  # each distinct character once
+            script = script_of(char)
+            if script:
+                counts[script] += n
+    latin = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTERS))
+    if latin:
+        counts["LATIN"] += latin
+    return counts
+
+
+def main_script(texts: Iterable[str], share: float = 0.5) -> str | None:
+    """The script of more than `share` of the letters of `texts`, or None.
+
+    >>> main_script(["Москва", "Paris"]), main_script(["Moscou", "Paris"])
+    ('CYRILLIC', 'LATIN')
+    """
+    total = count_scripts("\n".join(texts))
+    letters = sum(total.values())
+    if not letters:
+        return None
+    best, n = total.most_common(1)[0]
+    return best if n > share * letters else None
