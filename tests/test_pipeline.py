@@ -30,6 +30,7 @@ class DropsTheLastLine:
 
     name = "drops_the_last_line"
     phrase_sets = ()
+    text_local = False
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits = {len(lines) - 1: Hit("last", "test")} if len(lines) > 1 else {}
@@ -41,6 +42,7 @@ class GapsSeen:
 
     name = "gaps_seen"
     phrase_sets = ()
+    text_local = False
 
     def __init__(self) -> None:
         self.rounds: list[list[bool]] = []

@@ -23,10 +23,14 @@ Phrases = tuple[Phrase, ...]
 
 class Cleaner(Protocol):
     """What `build` returns. `phrase_sets`: every phrase list it matches lines against, so that the
-    pipeline can answer them all in one pass (`ruleset.patterns.SharedSet`)."""
+    pipeline can answer them all in one pass (`ruleset.patterns.SharedSet`). `text_local`: True
+    when what it does to a line depends on the line's text alone (not on its neighbours, its
+    place or the page): a line it once left unchanged it would leave unchanged again, so the
+    pipeline's later rounds skip it when every line is one it has already left unchanged."""
 
     name: str
     phrase_sets: tuple[PhraseSet, ...]
+    text_local: bool
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome: ...
 
@@ -53,6 +57,7 @@ class PhraseCleaner:
 
     name: ClassVar[str]
     LISTS: ClassVar[tuple[tuple[str, str], ...]]
+    text_local: ClassVar[bool] = False
 
     def __init__(self, params: Any, origin: Origin) -> None:
         self.params = params
@@ -69,18 +74,21 @@ class PhraseCleaner:
         phrase = self.match(kind, text)
         return None if phrase is None else phrase_hit(self.name, kind, phrase)
 
-    def line_hits(self, lines: Sequence[Line], kinds: Iterable[str], max_words: int | None) -> dict[int, Hit]:
+    def line_hits(
+        self, lines: Sequence[Line], ctx: Context, kinds: Iterable[str], max_words: int | None
+    ) -> dict[int, Hit]:
         """For every line of at most `max_words` words (None: any), the hit of the first of `kinds`
-        whose list matches it."""
-        kinds = tuple(kinds)
+        whose list matches it (a line of `ctx.quiet` matches none)."""
+        lists = [(kind, self.lists[kind]) for kind in kinds]
         hits: dict[int, Hit] = {}
         for i, line in enumerate(lines):
-            if max_words is not None and words(line.text) > max_words:
+            if (max_words is not None and words(line.text) > max_words) or line.text in ctx.quiet:
                 continue
-            for kind in kinds:
-                hit = self.hit(kind, line.text)
-                if hit is not None:
-                    hits[i] = hit
+            folded = fold(line.text)
+            for kind, phrases in lists:
+                phrase = phrases.first(folded) if phrases.phrases else None
+                if phrase is not None:
+                    hits[i] = phrase_hit(self.name, kind, phrase)
                     break
         return hits
 

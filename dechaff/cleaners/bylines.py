@@ -28,13 +28,14 @@ class Bylines(PhraseCleaner):
     """Each kind of line is also the metadata field its value goes to."""
 
     name = NAME
+    text_local = True
     LISTS = (("author", "authors"), ("dateline", "datelines"), ("published", "published"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits: dict[int, Hit] = {}
         fields: dict[str, str] = {}
         for i, line in enumerate(lines):
-            if words(line.text) > self.params.max_words:
+            if words(line.text) > self.params.max_words or line.text in ctx.quiet:
                 continue
             folded = fold(line.text)
             for field_name, phrases in self.lists.items():

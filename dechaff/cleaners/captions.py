@@ -47,7 +47,7 @@ class Captions(PhraseCleaner):
     )
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        hits = self.line_hits(lines, self.lists, self.params.max_words)
+        hits = self.line_hits(lines, ctx, self.lists, self.params.max_words)
         self._credit_pairs(lines, hits)
         self._site_captions(lines, hits, ctx)
         return drop_lines(lines, hits, NAME)

@@ -39,7 +39,7 @@ class Comments(PhraseCleaner):
         prose = [len(x.text) if n >= p.prose_min_words else 0 for x, n in zip(lines, counts, strict=True)]
         seen_chars, total = 0, sum(prose)
         for i, line in enumerate(lines):
-            if counts[i] <= p.max_words:
+            if counts[i] <= p.max_words and line.text not in ctx.quiet:
                 section = self.hit("section", line.text)
                 if section is not None and self._cuts(seen_chars, total - seen_chars):
                     hits.update(dict.fromkeys(range(i, len(lines)), section))

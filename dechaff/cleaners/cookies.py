@@ -27,7 +27,7 @@ class CookieBanners(PhraseCleaner):
     LISTS = (("phrase", "phrases"), ("button", "buttons"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        hits = self.line_hits(lines, ("phrase",), self.params.max_words)
+        hits = self.line_hits(lines, ctx, ("phrase",), self.params.max_words)
         for i in sorted(hits):
             for step in (1, -1):
                 j, gap = i + step, 0

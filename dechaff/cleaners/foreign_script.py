@@ -30,6 +30,7 @@ class Params:
 class ForeignScript:
     name = NAME
     phrase_sets = ()
+    text_local = False  # a line's script is judged against the whole page's
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params

@@ -34,7 +34,7 @@ class LiveFeed(PhraseCleaner):
         total = sum(len(line.text) for line in lines) or 1
         start = int(len(lines) * self.params.min_position)
         for i in range(start, len(lines)):
-            hit = self.hit("marker", lines[i].text)
+            hit = None if lines[i].text in ctx.quiet else self.hit("marker", lines[i].text)
             if hit is None:
                 continue
             tail = lines[i + 1 :]

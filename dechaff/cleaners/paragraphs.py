@@ -33,6 +33,7 @@ class Paragraphs:
     origin: Origin
     name: str = NAME
     phrase_sets: tuple[PhraseSet, ...] = ()
+    text_local: bool = False  # neighbours, blocks and the page's stop words decide
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params

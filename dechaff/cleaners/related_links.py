@@ -24,10 +24,11 @@ class Params:
 
 class RelatedLinks(PhraseCleaner):
     name = NAME
+    text_local = True
     LISTS = (("prefix", "prefixes"), ("navigation", "navigation"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        return drop_lines(lines, self.line_hits(lines, self.lists, self.params.max_words), NAME)
+        return drop_lines(lines, self.line_hits(lines, ctx, self.lists, self.params.max_words), NAME)
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> RelatedLinks:

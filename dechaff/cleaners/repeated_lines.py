@@ -24,6 +24,7 @@ class Params:
 class RepeatedLines:
     name = NAME
     phrase_sets = ()
+    text_local = False  # a line goes when an earlier one has its text
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params

@@ -30,6 +30,7 @@ class Params:
 class SiteBoilerplate:
     name = NAME
     phrase_sets = ()
+    text_local = True
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params

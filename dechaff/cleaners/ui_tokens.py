@@ -25,17 +25,21 @@ class Params:
 
 class UiTokens(PhraseCleaner):
     name = NAME
+    text_local = True
     LISTS = (("token", "tokens"), ("shape", "shapes"), ("trailing", "trailing"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        out = drop_lines(lines, self.line_hits(lines, ("token", "shape"), None), NAME)
-        return self._trim(out) if self.lists["trailing"] else out
+        out = drop_lines(lines, self.line_hits(lines, ctx, ("token", "shape"), None), NAME)
+        return self._trim(out, ctx.quiet) if self.lists["trailing"] else out
 
-    def _trim(self, out: Outcome) -> Outcome:
+    def _trim(self, out: Outcome, quiet: frozenset[str]) -> Outcome:
         """Cut a trailing marker off the end of a line; the rest of the line stays."""
         kept: list[Line] = []
         removed: list[Removal] = list(out.removed)
         for line in out.lines:
+            if line.text in quiet:
+                kept.append(line)
+                continue
             folded = fold(line.text)
             phrase = self.lists["trailing"].first(folded)
             m = phrase.regex.search(folded) if phrase is not None else None

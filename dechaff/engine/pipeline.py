@@ -63,11 +63,20 @@ class Pipeline:
         removed: list[Removal] = []
         overruled: dict[Removal, None] = {}  # ordered set: the same veto comes back every round
         found: dict[str, str] = {}
-        for _ in range(MAX_ROUNDS):
+        unchanged: dict[int, set[str]] = {}  # per text-local cleaner: texts it left as they were
+        for round_no in range(MAX_ROUNDS):
             before = len(removed)
             guarded = False
-            for cleaner in self.cleaners:
+            ctx = replace(ctx, quiet=self.shared.quiet(line.text for line in current))
+            for k, cleaner in enumerate(self.cleaners):
+                if cleaner.text_local:
+                    left = unchanged.setdefault(k, set())
+                    if round_no and all(line.text in left for line in current):
+                        continue  # it would leave every line as it is (see Cleaner.text_local)
                 out = cleaner.clean(current, ctx)
+                if cleaner.text_local:  # what it kept as it was: not the rest of a trimmed line
+                    seen = {line.text for line in current}
+                    left.update(line.text for line in out.lines if line.text in seen)
                 if guarded:
                     out, vetoed = _veto(current, out)
                     overruled.update(dict.fromkeys(vetoed))

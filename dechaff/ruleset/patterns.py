@@ -197,6 +197,19 @@ class SharedSet:
         if size:
             self._set.Compile()
 
+    def quiet(self, texts: Iterable[str]) -> frozenset[str]:
+        """Those of `texts` (as lines hold them) in which no pattern of the pipeline matches once
+        folded: no phrase list of any of its cleaners can match them. (A text too long for the
+        shared set is never quiet: its lists are asked one by one.)"""
+        out = []
+        for text in texts:
+            folded = fold(text)
+            if len(folded) <= self.MAX_CHARS:
+                found = self._cache.get(folded)
+                if not (self.matches(folded) if found is None else found):
+                    out.append(text)
+        return frozenset(out)
+
     def matches(self, text: str) -> tuple[int, ...]:
         """Sorted indices of every pattern of the pipeline that matches `text`."""
         found = self._cache.get(text)

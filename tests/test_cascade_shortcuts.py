@@ -1,0 +1,87 @@
+"""The pipeline's shortcuts change no outcome: the quiet texts (no phrase of the pipeline matches)
+that phrase cleaners skip, and later rounds skipping a text-local cleaner whose every line it has
+already left unchanged. Each is checked against the cascade without it."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+
+from dechaff.core.document import Context, Line
+from dechaff.engine.engine import normalise
+from dechaff.engine.pipeline import Pipeline
+from dechaff.engine.rulebook import load_book
+from dechaff.text.stoplists import stoplist_for
+
+from conftest import ROOT, SHARED
+
+BOOK = load_book(None)
+MADE_UP = [
+    "Accepter les cookies",
+    "Nous utilisons des cookies pour améliorer votre expérience.",
+    "Tout accepter",
+    "Lire aussi : le tram 9 prolongé",
+    "Photo : AFP",
+    "Par Jean Dupont",
+    "Publié le 12/03/2023 à 10h",
+    "Vos réactions",
+    "Partager",
+    "Accueil > Monde > Europe",
+    "La Région bruxelloise a confirmé mardi le prolongement de la ligne de tram 9 jusqu'au Heysel.",
+    "Le chantier doit commencer au printemps, selon la ministre de la Mobilité. Lire la suite",
+]
+
+
+def _documents() -> list[list[Line]]:
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    if (SHARED / "devset" / "dumps").is_dir():
+        paths += sorted((SHARED / "devset" / "dumps").glob("*.txt"))[::4]
+    docs = [normalise("\n".join(MADE_UP), 100_000)[0]]
+    docs += [normalise(p.read_text(encoding="utf-8", errors="replace"), 100_000)[0] for p in paths]
+    return docs
+
+
+DOCS = _documents()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_skipping_quiet_texts_changes_no_cleaner_outcome(lang: str) -> None:
+    pipeline = Pipeline(BOOK.cascade(lang, None))
+    ctx = Context("doc", lang, stopwords=stoplist_for(lang))
+    for lines in DOCS:
+        quiet = pipeline.shared.quiet(line.text for line in lines)
+        assert quiet  # most lines match no phrase at all
+        for cleaner in pipeline.cleaners:
+            assert cleaner.clean(lines, replace(ctx, quiet=quiet)) == cleaner.clean(lines, ctx), cleaner.name
+
+
+def test_a_text_local_cleaner_leaves_a_text_it_kept_unchanged_anywhere() -> None:
+    pipeline = Pipeline(BOOK.cascade("fr", None))
+    ctx = Context("doc", "fr", stopwords=stoplist_for("fr"))
+    rng = random.Random(3)
+    local = [c for c in pipeline.cleaners if c.text_local]
+    assert {c.name for c in local} >= {"related_links", "bylines", "ui_tokens"}
+    for cleaner in local:
+        for lines in DOCS[:8]:
+            inputs = {line.text for line in lines}
+            kept = [line for line in cleaner.clean(lines, ctx).lines if line.text in inputs]
+            moved = [replace(line, gap_before=rng.random() < 0.5) for line in rng.sample(kept, len(kept))]
+            assert cleaner.clean(moved, ctx).lines == tuple(moved), cleaner.name
+
+
+def test_the_cascade_is_the_same_without_the_shortcuts(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = {}
+    for lang in ("fr", "en"):
+        pipeline = Pipeline(BOOK.cascade(lang, None))
+        ctx = Context("doc", lang, stopwords=stoplist_for(lang))
+        fast[lang] = [pipeline.clean(lines, ctx) for lines in DOCS]
+    monkeypatch.setattr("dechaff.ruleset.patterns.SharedSet.quiet", lambda self, texts: frozenset())
+    for lang in ("fr", "en"):
+        pipeline = Pipeline(BOOK.cascade(lang, None))
+        for cleaner in pipeline.cleaners:
+            if cleaner.text_local:
+                monkeypatch.setattr(cleaner, "text_local", False, raising=False)
+        ctx = Context("doc", lang, stopwords=stoplist_for(lang))
+        assert [pipeline.clean(lines, ctx) for lines in DOCS] == fast[lang]
