@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dechaff.cleaners.classifier_core import ClassifierParams, _written_in
+from dechaff.cleaners.classifier_core import ClassifierParams, _written_in, classify
 from dechaff.text.stoplists import stoplist_for
 
 from conftest import dropped, kept
@@ -78,3 +78,25 @@ def test_a_line_in_another_script_than_the_stoplist_is_judged_by_punctuation(run
 def test_short_copyright_and_menu_lines_still_go(run_cleaner) -> None:
     lines = ["Home | News | Sport | Weather", *ARTICLE_EN, "© 2024 The Daily Paper. All rights reserved."]
     assert kept(run_cleaner("paragraphs", "\n\n".join(lines), lang="en")) == ARTICLE_EN
+
+
+def test_prose_spread_over_many_small_blocks_is_not_cut_down_to_one(run_cleaner) -> None:
+    # Five paragraphs of prose, each between long menu lines: no block holds 30% of the prose,
+    # so there is no main block to trust; the guard keeps every paragraph and says it did.
+    menu = "Home | News | Sport | Business | Weather | Culture | Travel | Opinion | Video | Games"
+    paragraphs = [
+        "The city council approved on Tuesday a budget that gives more money to schools and to the buses.",
+        "The mayor said that the plan would be paid for by savings in other departments and by a new tax.",
+        "Several members of the opposition voted against it, saying that the tax would hurt small shops.",
+        "The new budget also sets aside money for the repair of the old bridge over the river next year.",
+        "A public meeting on the details of the plan will be held at the town hall at the end of the month.",
+    ]
+    page = "\n\n".join(x for p in paragraphs for x in (menu, p)) + "\n\n" + menu
+    out = run_cleaner("paragraphs", page, lang="en")
+    assert kept(out) == paragraphs
+    assert out.measures["paragraphs.backed_off"] == 1.0 and out.measures["paragraphs.block_share"] < 0.3
+    # the same lines with the guard off: one block only
+    lines = page.split("\n\n")
+    off = ClassifierParams(min_block_share=0.0)
+    labels, shape = classify(lines, [True] * len(lines), stoplist_for("en"), "en", off)
+    assert labels.count("good") == 1 and not shape.backed_off

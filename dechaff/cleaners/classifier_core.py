@@ -59,6 +59,10 @@ class ClassifierParams:
     max_copyright_words: int = 60  # a longer line with a copyright sign holds more than the notice
     max_short_run: int = 3  # a longer run of short lines between good text is a list of links
     edge_penalty: float = 3.0  # cost of boilerplate against good text when choosing the main block
+    # over-deletion guard: a main block holding less of the page's prose (lines good on their own)
+    # than this is no main block (the article would go with the rest): every line good in its
+    # context then stays
+    min_block_share: float = 0.3
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
@@ -188,17 +192,40 @@ def _context(classes: list[str], p: ClassifierParams) -> list[str]:
     return out
 
 
-def _main_block(labels: list[str], feats: list[_Line], p: ClassifierParams) -> tuple[int, int]:
-    """Densest run of good text: the maximum-sum segment where good lines count plus, the rest minus."""
+def _main_block(values: Sequence[float]) -> tuple[float, tuple[int, int]]:
+    """Densest run of good text: the maximum-sum segment of `values` (good lines count plus, the
+    rest minus), with its sum."""
     best, span = 0.0, (0, -1)
     run, start = 0.0, 0
-    for i, (label, f) in enumerate(zip(labels, feats, strict=True)):
-        run += f.weight if label == GOOD else -p.edge_penalty * f.weight
+    for i, value in enumerate(values):
+        run += value
         if run <= 0:
             run, start = 0.0, i + 1
         elif run > best:
             best, span = run, (start, i)
-    return span
+    return best, span
+
+
+class Shape(NamedTuple):
+    """How a page's prose is laid out, as the main-block choice saw it (for the row's flags)."""
+
+    block_share: float  # share of the page's prose (lines good on their own) inside the main block
+    second_block: float  # mass of the best block outside the main block, relative to the main block's
+    backed_off: bool  # the guard kept every line good in its context: the main block held too little prose
+
+
+def _shape(
+    labels: list[str], classes: list[str], feats: list[_Line], p: ClassifierParams
+) -> tuple[Shape, tuple[int, int]]:
+    """The main block (of the labels in context) and how much of the page's prose it holds."""
+    pairs = zip(labels, feats, strict=True)
+    values = [f.weight if label == GOOD else -p.edge_penalty * f.weight for label, f in pairs]
+    best, (start, end) = _main_block(values)
+    second = max(_main_block(values[:start])[0], _main_block(values[end + 1 :])[0]) if end >= 0 else 0.0
+    prose = [f.weight if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)]
+    total = sum(prose)
+    share = sum(prose[start : end + 1]) / total if total else 1.0
+    return Shape(share, second / best if best else 0.0, share < p.min_block_share), (start, end)
 
 
 def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
@@ -236,15 +263,17 @@ def _title(
 
 def _classify_lines(
     lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
-) -> list[str]:
+) -> tuple[list[str], Shape]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title."""
     if not lines:
-        return []
+        return [], Shape(1.0, 0.0, False)
     phrase_spaced = lang in _PHRASE_SPACED
     feats = [_features(line, stopwords, phrase_spaced, p) for line in lines]
     classes = [_intrinsic(f, p) for f in feats]
     labels = _context(classes, p)
-    start, end = _main_block(labels, feats, p)
+    shape, (start, end) = _shape(labels, classes, feats, p)
+    if shape.backed_off:
+        return labels, shape
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(classes[start : end + 1], p)
     labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
@@ -252,7 +281,7 @@ def _classify_lines(
         title = _title(lines, labels, feats, (start, end), stopwords, p)
         if title >= 0:
             labels[title] = GOOD
-    return labels
+    return labels, shape
 
 
 def _paragraphs(gaps: Sequence[bool], max_lines: int) -> list[tuple[int, int]]:
@@ -282,8 +311,9 @@ def classify(
     stopwords: frozenset[str],
     lang: str,
     params: ClassifierParams = ClassifierParams(),  # frozen, so one shared default is safe
-) -> list[str]:
-    """Return one label per line: "good" (keep) or a short reason why it is boilerplate.
+) -> tuple[list[str], Shape]:
+    """One label per line: "good" (keep) or a short reason why it is boilerplate; and the shape of
+    the page's good text.
 
     Reasons: short_isolated, low_stopwords, title_case, no_letters, timestamp, separators,
     copyright, edge (good-looking text outside the main block).
@@ -292,11 +322,11 @@ def classify(
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
     if stopwords and not _written_in(lines, stopwords, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
-    labels = _classify_lines(lines, stopwords, lang, params)
+    labels, shape = _classify_lines(lines, stopwords, lang, params)
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
-        merged = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params)
+        merged, _ = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params)
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:
                 labels[a:b] = [GOOD] * (b - a)
-    return labels
+    return labels, shape

@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field, fields, make_dataclass, replac
 from itertools import groupby
 
 from dechaff.cleaners.base import Origin
-from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, classify
+from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, Shape, classify
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, Removal, drop_lines, removal_of
 from dechaff.ruleset.patterns import PhraseSet
@@ -40,13 +40,13 @@ class Paragraphs:
         cuts = [pieces(line.text, p.glued_chars, p.piece_chars) for line in lines]
         if any(len(c) > 1 for c in cuts):
             return self._clean_pieces(lines, cuts, ctx)
-        labels = self._labels(lines, ctx)
+        labels, shape = self._labels(lines, ctx)
         hits: dict[int, Hit] = {
             i: self.origin.hit(f"{NAME}.{label}") for i, label in enumerate(labels) if label != GOOD
         }
-        return drop_lines(lines, hits, NAME)
+        return replace(drop_lines(lines, hits, NAME), measures=_measures(shape))
 
-    def _labels(self, lines: Sequence[Line], ctx: Context) -> list[str]:
+    def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
         texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
         return classify(texts, gaps, ctx.stopwords, ctx.lang, self.params)
 
@@ -60,7 +60,8 @@ class Paragraphs:
             for line, spans in zip(lines, cuts, strict=True)
             for k, (a, b) in enumerate(spans)
         ]
-        labels = iter(self._labels(flat, ctx))
+        all_labels, shape = self._labels(flat, ctx)
+        labels = iter(all_labels)
         parts = iter(flat)
         kept: list[Line] = []
         removed: list[Removal] = []
@@ -80,7 +81,16 @@ class Paragraphs:
                 for piece, label in mine
                 if label != GOOD
             ]
-        return Outcome(tuple(kept), tuple(removed))
+        return Outcome(tuple(kept), tuple(removed), measures=_measures(shape))
+
+
+def _measures(shape: Shape) -> dict[str, float]:
+    """The shape of the page's good text, for the row's flags (`dechaff.quality.flags`)."""
+    return {
+        f"{NAME}.block_share": shape.block_share,
+        f"{NAME}.second_block": shape.second_block,
+        f"{NAME}.backed_off": float(shape.backed_off),
+    }
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Paragraphs:  # type: ignore[valid-type]

@@ -39,6 +39,8 @@ class Outcome:
     lines: tuple[Line, ...]
     removed: tuple[Removal, ...] = ()
     fields: Mapping[str, str] = field(default_factory=dict)
+    # what the cleaner measured of the page as a whole (`<cleaner>.<name>`), for the row's flags
+    measures: Mapping[str, float] = field(default_factory=dict)
 
 
 def removal_of(line: Line, cleaner: str, hit: Hit) -> Removal:

@@ -7,7 +7,7 @@ be written) until nothing more is removed, so cleaning a clean output changes no
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from dechaff.cleaners import CASCADE
@@ -29,6 +29,7 @@ class Cleaned:
     lines: tuple[Line, ...]
     removed: tuple[Removal, ...]
     fields: dict[str, str]
+    measures: dict[str, float] = field(default_factory=dict)  # each as first measured: on the whole page
 
 
 def merged_params(module: Any, files: Sequence[RuleFile]) -> tuple[Any, Origin]:
@@ -63,6 +64,7 @@ class Pipeline:
         removed: list[Removal] = []
         overruled: dict[Removal, None] = {}  # ordered set: the same veto comes back every round
         found: dict[str, str] = {}
+        measures: dict[str, float] = {}
         unchanged: dict[int, set[str]] = {}  # per text-local cleaner: texts it left as they were
         for round_no in range(MAX_ROUNDS):
             before = len(removed)
@@ -83,11 +85,12 @@ class Pipeline:
                 current = out.lines
                 removed.extend(out.removed)
                 found = merge_fields(found, out.fields.items())
+                measures = {**out.measures, **measures}
                 guarded = guarded or (self.keeps and any(line.kept_by for line in current))
             if len(removed) == before:
                 break
             current = tuple(replace(line, gap_before=True) for line in current)
-        return Cleaned(current, (*removed, *overruled), found)
+        return Cleaned(current, (*removed, *overruled), found, measures)
 
 
 def _veto(before: Sequence[Line], out: Outcome) -> tuple[Outcome, list[Removal]]:
