@@ -9,7 +9,6 @@ run would do with it. Everything is kept per page, so that two runs can be compa
 
 from __future__ import annotations
 
-import html
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -17,11 +16,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from statistics import fmean
 
-import justext
-import trafilatura
-
 from dechaff.authoring.evaluate import score
+from dechaff.bench import peers
 from dechaff.bench.devset import Page
+from dechaff.bench.peers import justext_on_lines
 from dechaff.engine.engine import DocResult, Engine
 from dechaff.io.inputs import Source
 from dechaff.text.normalise import normalise_lines
@@ -63,17 +61,12 @@ class PageScore:
 
 def justext_on_dump(page: Page) -> str:
     """jusText on the dump, every line wrapped as a <p>, with the page language's stoplist."""
-    text = page.dump.read_text(encoding="utf-8")
-    body = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
-    paragraphs = justext.justext(
-        f"<html><body>{body}</body></html>".encode(), page.stopwords(), encoding="utf-8"
-    )
-    return "\n\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+    return justext_on_lines(page.dump.read_text(encoding="utf-8"), page.stopwords())
 
 
 def trafilatura_alone(page: Page) -> str:
     """trafilatura.extract with its defaults on the page's bytes (it finds their encoding itself)."""
-    return trafilatura.extract(page.html.read_bytes()) or ""
+    return peers.trafilatura_alone(page.html.read_bytes(), None)
 
 
 def foreign_lines(result: DocResult) -> int:

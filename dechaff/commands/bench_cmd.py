@@ -70,7 +70,7 @@ def _speed(args: argparse.Namespace) -> int:
     pages = throughput.prepare_corpus(args.corpus, devset, int(args.min_mb * throughput.MB), work)
     engine = Engine(load_book(args.rules))
     rules = args.rules.resolve() if args.rules else None
-    result = throughput.bench(pages, work, engine, rules, lambda msg: print(msg, file=sys.stderr))
+    result = throughput.bench(pages, work, engine, rules, _log, devset)
     if args.profile:
         result["profile"] = throughput.profile(engine, pages[: len(pages) // 4 or 1], args.profile)
         print(result["profile"])
@@ -79,3 +79,7 @@ def _speed(args: argparse.Namespace) -> int:
     out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"report: {out}")
     return 0
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr)
