@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import subprocess
 import sys
 import threading
@@ -62,3 +63,34 @@ def test_many_guards_under_a_profiler_do_not_stall_the_interpreter() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "done"
+
+
+def test_one_watchdog_thread_serves_every_guard() -> None:
+    for _ in range(20):
+        with time_limit(5):
+            pass
+    assert [t.name for t in threading.enumerate()].count("dechaff-watchdog") == 1
+    threads = threading.active_count()
+    for _ in range(20):
+        with time_limit(5):
+            pass
+    assert threading.active_count() == threads
+
+
+def _times_out_in_a_child(queue: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    try:
+        with time_limit(0.2):
+            while True:
+                pass
+    except DocumentTimeout:
+        queue.put("timeout")
+
+
+@pytest.mark.skipif(multiprocessing.get_start_method() != "fork", reason="forked children only")
+def test_a_forked_child_gets_its_own_watchdog() -> None:
+    with time_limit(5):  # the parent's watchdog is running when the child is forked
+        queue: multiprocessing.Queue = multiprocessing.Queue()  # type: ignore[type-arg]
+        child = multiprocessing.Process(target=_times_out_in_a_child, args=(queue,))
+        child.start()
+        child.join(30)
+    assert queue.get(timeout=5) == "timeout"

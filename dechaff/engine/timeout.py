@@ -10,11 +10,16 @@ are linear and short).
 A scheduled asynchronous exception is never cancelled (clearing one leaves the interpreter's
 "pending" flag set: every later bytecode check slows down, and under a profiler the thread
 spins). When the timer fires just as the work ends, the exception is taken inside the guard.
+
+One long-lived watchdog thread per process serves every guard: arming a document is a dict entry
+and a notify. (A `threading.Timer` per document started a thread for each, and `Thread.start`
+waits until the OS has scheduled it: on a busy machine, a scheduler tick per document.)
 """
 
 from __future__ import annotations
 
 import ctypes
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -32,15 +37,55 @@ class DocumentTimeout(BaseException):
     """
 
 
+class _Watch:
+    """The process's watchdog thread and the guards armed with it, by deadline."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._deadlines: dict[_Watchdog, float] = {}
+        self._thread: threading.Thread | None = None
+
+    def arm(self, guard: _Watchdog, seconds: float) -> None:
+        with self._cond:
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="dechaff-watchdog", daemon=True)
+                self._thread.start()
+            self._deadlines[guard] = time.monotonic() + seconds
+            self._cond.notify()
+
+    def disarm(self, guard: _Watchdog) -> None:
+        with self._cond:
+            self._deadlines.pop(guard, None)
+
+    def _run(self) -> None:
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                for guard, deadline in list(self._deadlines.items()):
+                    if deadline <= now:
+                        del self._deadlines[guard]
+                        guard._fire()
+                soonest = min(self._deadlines.values(), default=None)
+                self._cond.wait(None if soonest is None else max(0.0, soonest - now))
+
+
+def _new_watch() -> None:
+    """A forked child has no watchdog thread, and the parent's lock may have been held: start anew."""
+    global _WATCH
+    _WATCH = _Watch()
+
+
+_WATCH = _Watch()
+os.register_at_fork(after_in_child=_new_watch)
+
+
 class _Watchdog:
     def __init__(self, seconds: float) -> None:
         self._thread_id = threading.get_ident()
         self._lock = threading.Lock()
         self._armed = True
         self._fired = False
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-        self._timer.start()
+        _WATCH.arm(self, seconds)
 
     def _fire(self) -> None:
         with self._lock:
@@ -53,7 +98,7 @@ class _Watchdog:
 
     def disarm(self) -> bool:
         """Stop the timer; True if it had fired (its exception is then on its way to this thread)."""
-        self._timer.cancel()
+        _WATCH.disarm(self)
         with self._lock:
             self._armed = False
             return self._fired

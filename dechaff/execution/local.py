@@ -48,6 +48,13 @@ def _succeeded(future: Pending) -> bool:
     return future.done() and not future.cancelled() and future.exception() is None
 
 
+def _broken() -> Future[list[DocOutput]]:
+    """A batch's future that says the pool broke under it."""
+    future: Future[list[DocOutput]] = Future()
+    future.set_exception(BrokenProcessPool("a worker process died while this batch was in flight"))
+    return future
+
+
 class LocalExecutor(OrderedExecutor):
     """`workers` processes, at most two batches per worker in flight (memory bounded by batch size)."""
 
@@ -75,9 +82,12 @@ class LocalExecutor(OrderedExecutor):
         return self._pool.submit(_batch, self.spec, batch)
 
     def after_crash(self, pending: Window) -> Window:
+        """A new pool; every batch the crash took down is then isolated in its turn (`map`), never
+        submitted again whole: the culprit may be in any of them, and a whole batch holding it
+        would break the new pool while the innocent documents of another are being isolated."""
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._pool = self._new_pool()
-        return deque((b, f if _succeeded(f) else self.submit(b)) for b, f in pending)
+        return deque((b, f if _succeeded(f) else _broken()) for b, f in pending)
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
