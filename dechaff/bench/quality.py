@@ -41,7 +41,7 @@ class PathScore:
     status: str
     suspect: tuple[str, ...]
     confidence: float | None
-    extractor: str | None
+    extractor: str | None  # HTML: the candidate kept, and why ("trafilatura/first")
     lang: str | None  # the language the engine detected
     foreign_lines: int  # output lines that are no substring of a normalised line the cascade read
     ms: float  # CPU time
@@ -98,7 +98,7 @@ def _path_score(engine: Engine, source: Source, gold: str) -> PathScore:
         str(row["status"]),
         tuple(str(x) for x in suspect),
         None if confidence is None else float(str(confidence)),
-        None if row.get("extractor") is None else str(row["extractor"]),
+        None if row.get("extractor") is None else f"{row['extractor']}/{row.get('extractor_reason')}",
         None if row.get("lang") is None else str(row["lang"]),
         foreign_lines(result),
         ms,
@@ -203,7 +203,7 @@ def report(scores: Sequence[PageScore], root: Path) -> str:
         "gold pages dropped by the decide step (filters on): "
         + "; ".join(_drops(scores, path) for path in PATHS),
         *_flags(scores),
-        "HTML extractor: " + ", ".join(f"{name} {k}" for name, k in sorted(extractors.items())),
+        "HTML path, candidate kept/why: " + ", ".join(f"{x} {k}" for x, k in sorted(extractors.items())),
         "output lines not found in what the cascade read: "
         + ", ".join(f"{path} {sum(getattr(s, path).foreign_lines for s in scores)}" for path in PATHS),
         "CPU ms per page: "

@@ -66,6 +66,10 @@ class ClassifierParams:
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
+    # trim mode (after HTML extraction, which chose the main text already): only lines before the
+    # first and after the last line of prose (good or near-good on its own) go, never a long one
+    trim_only: bool = False
+    trim_max_weight: int = 400
     glued_chars: int = GLUED_CHARS  # a longer line is paragraphs glued together: judged by pieces (0: never)
     piece_chars: int = PIECE_CHARS  # ...of whole sentences, at least this long
 
@@ -212,6 +216,7 @@ class Shape(NamedTuple):
     block_share: float  # share of the page's prose (lines good on their own) inside the main block
     second_block: float  # mass of the best block outside the main block, relative to the main block's
     backed_off: bool  # the guard kept every line good in its context: the main block held too little prose
+    prose: int  # weight of the lines that read as prose on their own (trim mode: near-good ones too)
 
 
 def _shape(
@@ -225,7 +230,7 @@ def _shape(
     prose = [f.weight if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)]
     total = sum(prose)
     share = sum(prose[start : end + 1]) / total if total else 1.0
-    return Shape(share, second / best if best else 0.0, share < p.min_block_share), (start, end)
+    return Shape(share, second / best if best else 0.0, share < p.min_block_share, total), (start, end)
 
 
 def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
@@ -266,7 +271,7 @@ def _classify_lines(
 ) -> tuple[list[str], Shape]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title."""
     if not lines:
-        return [], Shape(1.0, 0.0, False)
+        return [], Shape(1.0, 0.0, False, 0)
     phrase_spaced = lang in _PHRASE_SPACED
     feats = [_features(line, stopwords, phrase_spaced, p) for line in lines]
     classes = [_intrinsic(f, p) for f in feats]
@@ -281,6 +286,32 @@ def _classify_lines(
         title = _title(lines, labels, feats, (start, end), stopwords, p)
         if title >= 0:
             labels[title] = GOOD
+    return labels, shape
+
+
+def _trim(
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
+) -> tuple[list[str], Shape]:
+    """Trim mode: "trim_head" before the first line of prose (but its title), "trim_tail" after
+    the last, good between them and for any line of `trim_max_weight` or more; all good without
+    prose."""
+    feats = [_features(line, stopwords, lang in _PHRASE_SPACED, p) for line in lines]
+    prose = [i for i, f in enumerate(feats) if _intrinsic(f, p) in (GOOD, _NEARGOOD)]
+    shape = Shape(1.0, 0.0, False, sum(feats[i].weight for i in prose))
+    if not prose:
+        return [GOOD] * len(lines), shape
+    first, last = prose[0], prose[-1]
+    labels = [
+        GOOD
+        if first <= i <= last or f.weight >= p.trim_max_weight
+        else "trim_head"
+        if i < first
+        else "trim_tail"
+        for i, f in enumerate(feats)
+    ]
+    title = _title(lines, labels, feats, (first, last), stopwords, p)
+    if title >= 0:  # the headline above the text, as in full mode
+        labels[title] = GOOD
     return labels, shape
 
 
@@ -322,6 +353,8 @@ def classify(
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
     if stopwords and not _written_in(lines, stopwords, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
+    if params.trim_only:
+        return _trim(lines, stopwords, lang, params)
     labels, shape = _classify_lines(lines, stopwords, lang, params)
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole

@@ -47,6 +47,7 @@ def merge_sections(values: Mapping[str, Any], sections: Iterable[Section | None]
 # The defaults here are trafilatura's own; the project's tuned values live in `rules/_default.yaml`.
 
 FAVOR = ("precision", "balanced", "recall")
+CLASSIFIER_MODES = ("full", "trim")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,14 @@ class HtmlParams:
     metadata: bool = True  # trafilatura's page metadata (title, author, date, site name, categories)
     min_extracted_chars: int = 0  # below this, jusText also runs and the longer text wins
     skip_cleaners: tuple[str, ...] = ()  # cascade steps that extraction makes redundant
+    classifier: str = "full"  # the line classifier after extraction: full (as on dumps) | trim
+    table_cells: bool = False  # trafilatura's "| a | b |" table rows become one line per cell
+    # An extraction with fewer words than this share of the whole page's is looked at again
+    # (0: never): precision mode against balanced mode, the extraction against the text cascade
+    # over the page's naive dump.
+    recheck_share: float = 0.0
+    collapsed_share: float = 0.2  # precision mode under this share of balanced mode's words: balanced wins
+    page_dump_gain: float = 0.0  # the cascade over the page dump wins with this many times the words (0: off)
 
 
 def html_params(sections: Iterable[Section | None]) -> HtmlParams:

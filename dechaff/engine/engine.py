@@ -9,9 +9,10 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dechaff import __version__
+from dechaff.cleaners import paragraphs
 from dechaff.core.document import Context, Line
 from dechaff.core.memo import PIPELINES
 from dechaff.core.names import NORMALISE, REMOVED_PREFIX, REMOVED_TEXT_MAX
@@ -22,7 +23,7 @@ from dechaff.engine.pipeline import Cleaned, Pipeline
 from dechaff.engine.timeout import DEFAULT_TIME_LIMIT, DocumentTimeout, time_limit
 from dechaff.io import html_extract
 from dechaff.io.decode import Decoded, InputRefused, decode, from_text
-from dechaff.io.html_extract import Extracted, PageMeta
+from dechaff.io.html_extract import NO_PROSE, PAGE_DUMP, Extracted, PageMeta
 from dechaff.io.inputs import Source
 from dechaff.io.mojibake import repair
 from dechaff.io.tables import empty_row
@@ -33,8 +34,10 @@ from dechaff.text.dates import iso_date
 from dechaff.text.langid import detect_language
 from dechaff.text.normalise import normalise_line, normalise_lines, render, split_lines
 from dechaff.text.stoplists import stoplist_for
+from dechaff.text.words import word_count
 
 BUILTIN = "builtin"
+PROSE = f"{paragraphs.NAME}.prose"  # the classifier's measure of the prose it read
 TIMEOUT = "error:timeout"
 
 
@@ -119,15 +122,19 @@ class Engine:
         self._repeated = dict(settings.repeated)
 
     def pipeline(self, lang: str, match: DomainMatch, html: bool = False) -> Pipeline:
-        """The cascade for these rule files; after HTML extraction, without the `html.skip_cleaners`."""
+        """The cascade for these rule files; after HTML extraction, without the `html.skip_cleaners`
+        and with the line classifier in the `html.classifier` mode."""
         files = self.book.cascade(lang, match.site)
-        skip = html_params(f.html for f in files).skip_cleaners if html else ()
-        key = (*(f.path for f in files), *(f"-{name}" for name in skip))
+        params = html_params(f.html for f in files) if html else None
+        skip = params.skip_cleaners if params else ()
+        trim = params is not None and params.classifier == "trim"
+        key = (*(f.path for f in files), *(f"-{name}" for name in skip), *(["~trim"] if trim else []))
         pipeline = self._pipelines.pop(key, None)  # put back last: the least recently used go first
         if pipeline is None:
             if len(self._pipelines) >= PIPELINES:
                 del self._pipelines[next(iter(self._pipelines))]
-            pipeline = Pipeline(files, frozenset(skip))
+            overrides = {paragraphs.NAME: {"trim_only": True}} if trim else {}
+            pipeline = Pipeline(files, frozenset(skip), overrides)
         self._pipelines[key] = pipeline
         return pipeline
 
@@ -174,12 +181,21 @@ class Engine:
         facts = row if row is not None else {}
         decoded = self._decode(source)
         facts.update(encoding=decoded.encoding, chars_in=len(decoded.text))
-        page: tuple[Extracted, PageMeta] | None = None
-        body = decoded.text
-        if source.kind == "html":
-            page = _step("extract", lambda: self._extract(decoded.text, source))
-            body = page[0].text
-            facts["extractor"] = page[0].extractor
+        if source.kind != "html":
+            return self._prepared(source, decoded.text, None, facts)
+        page = _step("extract", lambda: self._extract(decoded.text, source))
+        facts.update(extractor=page[0].extractor, extractor_reason=page[0].reason)
+        return self._prepared(source, page[0].text, page, facts)
+
+    def _prepared(
+        self,
+        source: Source,
+        body: str,
+        page: tuple[Extracted, PageMeta] | None,
+        facts: dict[str, object],
+        html: bool = True,
+    ) -> Prepared:
+        """`prepare` from the text the cascade reads on (`html`: with the cascade for extractions)."""
         url = source.url or (page[1].url if page else None)
         body, removed = _step("mojibake", lambda: repair(body, BUILTIN))
         lines, dropped = _step("normalise", lambda: normalise(body, self.settings.max_line_chars))
@@ -188,7 +204,7 @@ class Engine:
         texts = [line.text for line in lines]
         match = _step("domain", lambda: self._domain(texts, url, source.domain))
         lang, prob = (source.lang, None) if source.lang else _step("lang", lambda: detect_language(texts))
-        pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None))
+        pipeline = _step("rules", lambda: self.pipeline(lang, match, html=page is not None and html))
         ctx = Context(
             source.id,
             lang,
@@ -199,10 +215,32 @@ class Engine:
         )
         return Prepared(body, tuple(lines), tuple(removed), url, page, match, lang, prob, pipeline, ctx)
 
+    def _rival(
+        self, doc: Prepared, cleaned: Cleaned, source: Source, row: dict[str, object]
+    ) -> tuple[Prepared, Cleaned]:
+        """An extraction that is a sliver of its page (`Extracted.dump_gain` set) and reads as no
+        prose at all (a footer, a list of links: the line classifier finds no line of prose in
+        it) against the whole text cascade over the page's naive dump: the dump's clean text wins
+        when it has prose and `dump_gain` times the words."""
+        extracted, meta = doc.page  # type: ignore[misc]
+        if cleaned.measures.get(PROSE, 0.0) > 0:
+            return doc, cleaned
+        ours = word_count(" ".join(line.text for line in cleaned.lines))
+        rival_page = (replace(extracted, text=extracted.page, extractor=PAGE_DUMP, reason=NO_PROSE), meta)
+        rival = self._prepared(source, extracted.page, rival_page, {}, html=False)
+        rival_cleaned = _step("clean", rival.clean)
+        theirs = word_count(" ".join(line.text for line in rival_cleaned.lines))
+        if theirs < extracted.dump_gain * max(ours, 1) or not rival_cleaned.measures.get(PROSE, 0.0):
+            return doc, cleaned
+        row.update(extractor=PAGE_DUMP, extractor_reason=NO_PROSE, lines_in=len(split_lines(rival.body)))
+        return rival, rival_cleaned
+
     def _process(self, source: Source, row: dict[str, object]) -> DocResult:
         doc = self.prepare(source, row=row)
-        pipeline, ctx, page = doc.pipeline, doc.context, doc.page
         cleaned = _step("clean", doc.clean)
+        if doc.page is not None and doc.page[0].dump_gain:
+            doc, cleaned = self._rival(doc, cleaned, source, row)
+        pipeline, ctx, page = doc.pipeline, doc.context, doc.page
         removed = [*doc.removed, *cleaned.removed]
         out_lines = [line.text for line in cleaned.lines]
         text = render(out_lines)

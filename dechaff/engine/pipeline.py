@@ -6,7 +6,7 @@ be written) until nothing more is removed, so cleaning a clean output changes no
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -43,9 +43,15 @@ def merged_params(module: Any, files: Sequence[RuleFile]) -> tuple[Any, Origin]:
 
 class Pipeline:
     """The compiled cascade for one rule-file combination (default + language pack + site); `skip`
-    names cleaners left out (those that HTML extraction already did the work of)."""
+    names cleaners left out (those that HTML extraction already did the work of), `overrides`
+    sets parameters of some cleaners over what the files say (cleaner name -> parameters)."""
 
-    def __init__(self, files: Sequence[RuleFile], skip: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        files: Sequence[RuleFile],
+        skip: frozenset[str] = frozenset(),
+        overrides: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
         self.files = tuple(files)
         self.labels = tuple(f.label for f in self.files)
         self.site_name = next((f.site_name for f in reversed(self.files) if f.site_name), None)
@@ -54,6 +60,7 @@ class Pipeline:
         self.cleaners: list[Cleaner] = []
         for module in CASCADE:
             params, origin = merged_params(module, self.files)
+            params = replace(params, **(overrides or {}).get(module.NAME, {}))
             if params.enabled and module.NAME not in skip:
                 self.cleaners.append(module.build(params, origin, self.rules))
         self.shared = SharedSet(phrases for c in self.cleaners for phrases in c.phrase_sets)

@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dechaff.core.sections import HtmlParams
+from dechaff.text.words import word_count
 
 if TYPE_CHECKING:
     import lxml.html
 
 TRAFILATURA = "trafilatura"
 JUSTEXT = "justext"
+PAGE_DUMP = "page_dump"  # the text cascade over the page's naive dump (chosen by the engine)
+# Why the main text is the one kept:
+FIRST = "first"  # the extraction the html: options ask for
+COLLAPSED = "precision_collapsed"  # precision mode kept a sliver of what balanced mode finds
+SHORT = "short"  # shorter than min_extracted_chars, and jusText found more
+NO_PROSE = "no_prose"  # a sliver of the page with no prose in it: the page dump's cascade found prose
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +45,16 @@ class PageMeta:
 
 @dataclass(frozen=True, slots=True)
 class Extracted:
+    """The main text of a page, who found it and why that one (the row's `extractor` and
+    `extractor_reason`), with the page's naive dump to measure it against."""
+
     text: str
-    extractor: str  # trafilatura | justext
+    extractor: str  # trafilatura | justext | page_dump
+    reason: str  # first | precision_collapsed | short | ... (see the constants)
+    page: str = ""  # the whole page's visible text (`html_dump.dump`)
+    # set when the text is a sliver of the page: the engine then cleans the page dump too, and
+    # takes it when it keeps this many times the words (`html.page_dump_gain`)
+    dump_gain: float = 0.0
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
@@ -106,28 +122,69 @@ def extract(
     params: HtmlParams,
     stopwords_for: Callable[[str], frozenset[str]],
 ) -> Extracted:
-    """Main text by trafilatura; when shorter than `min_extracted_chars`, jusText gets a try with
-    the stop words of the page's language (`stopwords_for(text)`) and the longer text wins."""
+    """Main text by trafilatura as `params` configure it, looked at again when it is a sliver of
+    the page (see Extracted.reason); when shorter than `min_extracted_chars`, jusText gets a try
+    with the stop words of the page's language (`stopwords_for(text)`) and the longer text wins."""
     import justext
     import lxml.html
+
+    from dechaff.io.html_dump import dump
+
+    page = dump(tree)
+    page_words = word_count(page)
+    text = _trafilatura(tree, params, params.favor)
+    extractor, reason = TRAFILATURA, FIRST
+    words = word_count(text)
+    if params.favor == "precision" and words < params.recheck_share * page_words:
+        balanced = _trafilatura(tree, params, "balanced")
+        if words < params.collapsed_share * word_count(balanced):
+            text, reason = balanced, COLLAPSED
+    if len(text) < params.min_extracted_chars:
+        stopwords = stopwords_for(text or page)
+        if stopwords:
+            markup = lxml.html.tostring(tree, encoding="utf-8")
+            paragraphs = justext.justext(markup, stopwords, encoding="utf-8")
+            fallback = "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
+            if len(fallback) > len(text):
+                text, extractor, reason = fallback, JUSTEXT, SHORT
+    if extractor == TRAFILATURA and params.table_cells:
+        text = table_cells(text)
+    sliver = word_count(text) < params.recheck_share * page_words
+    return Extracted(text, extractor, reason, page, params.page_dump_gain if sliver else 0.0)
+
+
+_ROW = re.compile(r"^\|.*\|$")
+_CELL_BREAK = re.compile(r"(?<!\\)\|")
+
+
+def table_cells(text: str) -> str:
+    """trafilatura's table rows (`| a | b |`) as one line per non-empty cell, each a substring of
+    its row: a cell that holds a layout table's article is then judged as prose, a row of short
+    cells as short lines, not as one line full of separators.
+
+    >>> table_cells("Intro.\n| Name | Age |\n| Ann | 31 |")
+    'Intro.\nName\nAge\nAnn\n31'
+    """
+    out = []
+    for line in text.split("\n"):
+        row = line.strip()
+        if len(row) > 1 and _ROW.match(row):
+            out.extend(cell.strip() for cell in _CELL_BREAK.split(row) if cell.strip())
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _trafilatura(tree: lxml.html.HtmlElement, params: HtmlParams, favor: str) -> str:
     import trafilatura
 
     doc = trafilatura.bare_extraction(
         tree,
         fast=params.fast,
-        favor_precision=params.favor == "precision",
-        favor_recall=params.favor == "recall",
+        favor_precision=favor == "precision",
+        favor_recall=favor == "recall",
         include_comments=params.include_comments,
         include_tables=params.include_tables,
         with_metadata=False,
     )
-    text = (doc.text if doc is not None else None) or ""
-    if len(text) >= params.min_extracted_chars:
-        return Extracted(text, TRAFILATURA)
-    stopwords = stopwords_for(text or tree.text_content())
-    if stopwords:
-        paragraphs = justext.justext(lxml.html.tostring(tree, encoding="utf-8"), stopwords, encoding="utf-8")
-        fallback = "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
-        if len(fallback) > len(text):
-            return Extracted(fallback, JUSTEXT)
-    return Extracted(text, TRAFILATURA)
+    return (doc.text if doc is not None else None) or ""

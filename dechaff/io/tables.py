@@ -31,7 +31,8 @@ METADATA_SCHEMA = pa.schema(
         ("status", pa.string()),
         ("error", pa.string()),
         ("encoding", pa.string()),
-        ("extractor", pa.string()),  # HTML only: trafilatura | justext
+        ("extractor", pa.string()),  # HTML only: trafilatura | justext | page_dump
+        ("extractor_reason", pa.string()),  # HTML only: why that one (dechaff.io.html_extract)
         ("fetched", pa.string()),  # WARC-Date of a WARC record
         ("categories", pa.list_(pa.string())),  # HTML only: from the page metadata
         ("extra", pa.string()),  # JSON object: the other fields of a JSONL / Parquet record

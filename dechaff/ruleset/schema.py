@@ -9,7 +9,7 @@ from dataclasses import dataclass, fields
 from functools import partial
 from typing import Any
 
-from dechaff.core.sections import DEDUP_PARAMS, FAVOR, THRESHOLD_KEYS, HtmlParams
+from dechaff.core.sections import CLASSIFIER_MODES, DEDUP_PARAMS, FAVOR, THRESHOLD_KEYS, HtmlParams
 from dechaff.ruleset.errors import RuleFileError, did_you_mean
 from dechaff.ruleset.patterns import Phrase, compile_re2, literal, user_regex
 from dechaff.ruleset.yamlnodes import Located, load_located
@@ -455,8 +455,12 @@ def _html(r: _Reader, loc: Located, cleaner_names: tuple[str, ...]) -> dict[str,
         if key == "favor" and value not in FAVOR:
             hint = did_you_mean(value, FAVOR)
             raise r.fail(val.line, f"unknown favor '{value}'{hint}; one of: {', '.join(FAVOR)}")
-        if key == "min_extracted_chars" and value < 0:
-            raise r.fail(val.line, "'html.min_extracted_chars' must be 0 or more")
+        if key == "classifier" and value not in CLASSIFIER_MODES:
+            hint = did_you_mean(value, CLASSIFIER_MODES)
+            modes = ", ".join(CLASSIFIER_MODES)
+            raise r.fail(val.line, f"unknown classifier mode '{value}'{hint}; one of: {modes}")
+        if key in ("min_extracted_chars", "recheck_share", "collapsed_share", "page_dump_gain") and value < 0:
+            raise r.fail(val.line, f"'html.{key}' must be 0 or more")
         if key == "prune_xpaths":
             from lxml import etree  # only rule files that prune load lxml
 

@@ -1,0 +1,155 @@
+"""The HTML path's second looks: the page's naive dump, table rows as cells, the classifier in trim
+mode after extraction, precision mode against balanced mode when it keeps a sliver of the page,
+and the text cascade over the page dump when the extraction reads as no prose at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+from test_html import SETTINGS, page_source
+from test_inputs import ARTICLE_EN, html_page
+
+from dechaff.cleaners.classifier_core import ClassifierParams, classify
+from dechaff.core.sections import HtmlParams
+from dechaff.engine.engine import Engine
+from dechaff.io import html_extract
+from dechaff.io.html_dump import dump
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.loader import RuleBook
+from dechaff.ruleset.schema import parse_rule_file
+from dechaff.text.stoplists import stoplist_for
+
+from conftest import ROOT
+
+FOOTER = ["About us", "Contact", "Advertise with us", "© 2024 Example Media"]
+
+
+def test_the_page_dump_has_every_visible_block_on_its_own_line() -> None:
+    tree = lxml.html.fromstring(
+        "<html><head><title>T</title><style>p {}</style></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/n'>News</a></nav>"
+        "<p>First <b>bold</b> paragraph.<script>track()</script></p>"
+        "<div style='display: none'>Hidden offer</div><p hidden>Also hidden</p>"
+        "<ul><li>One</li><li>Two<!-- note --> and a half</li></ul>"
+        "<table><tr><td>Cell A</td><td>Cell B</td></tr></table>text after<br>the break</body></html>"
+    )
+    assert dump(tree).split("\n") == [
+        "Home News",
+        "First bold paragraph.",
+        "One",
+        "Two and a half",
+        "Cell A",
+        "Cell B",
+        "text after",
+        "the break",
+    ]
+
+
+def test_table_rows_become_cells_each_a_substring_of_its_row() -> None:
+    text = "Intro line.\n| Team | Points |\n| Lions | 12 |\n|\nLast line | not a row"
+    assert html_extract.table_cells(text).split("\n") == [
+        "Intro line.",
+        "Team",
+        "Points",
+        "Lions",
+        "12",
+        "|",
+        "Last line | not a row",
+    ]
+
+
+def test_trim_mode_cuts_only_before_the_first_and_after_the_last_line_of_prose() -> None:
+    lines = ["Share", "Tweet", *ARTICLE_EN[:2], "Read more", ARTICLE_EN[2], "Related", "Sport | Weather"]
+    trim = ClassifierParams(trim_only=True)
+    labels, shape = classify(lines, [True] * len(lines), stoplist_for("en"), "en", trim)
+    assert labels == ["trim_head", "trim_head", "good", "good", "good", "good", "trim_tail", "trim_tail"]
+    assert shape.prose > 0
+    titled = ["Share", "Council approves the budget", *ARTICLE_EN[:2], "Related"]
+    labels, _ = classify(titled, [True] * len(titled), stoplist_for("en"), "en", trim)
+    assert labels == ["trim_head", "good", "good", "good", "trim_tail"]  # the headline stays, as in full mode
+    nothing, none = classify(FOOTER, [True] * 4, stoplist_for("en"), "en", trim)
+    assert nothing == ["good"] * 4 and none.prose == 0  # no prose: nothing to trim around
+
+
+def test_after_extraction_the_classifier_trims_and_table_cells_are_lines(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    scores = [("Lions", 12), ("Tigers", 9)]
+    rows = "".join(f"<tr><td>{team}</td><td>{points}</td></tr>" for team, points in scores)
+    extra = f"<table>{rows}</table>"
+    html = html_page("Budget", ARTICLE_EN, extra=extra).replace(
+        "</article>", "<p>Share this story</p><p>Follow us</p></article>"
+    )
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html))
+    out = (result.text or "").split("\n\n")
+    assert result.row["extractor"] == "trafilatura" and result.row["extractor_reason"] == "first"
+    assert out[-1].strip() == ARTICLE_EN[-1]  # "Share this story", "Follow us": after the last prose
+    assert {"Share this story", "Follow us"} <= {r.text for r in result.removed}
+    assert "| Lions | 12 |" not in (result.source_text or "") and "Lions" in (result.source_text or "")
+
+
+def _fake_trafilatura(monkeypatch: pytest.MonkeyPatch, by_favor: dict[str, str]) -> None:
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: by_favor[favor])
+
+
+def _page_tree() -> lxml.html.HtmlElement:
+    return lxml.html.fromstring(html_page("Budget", ARTICLE_EN * 3))
+
+
+def test_precision_mode_keeping_a_sliver_gives_way_to_balanced_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    params = HtmlParams(favor="precision", recheck_share=0.25, collapsed_share=0.2)
+    full = "\n".join(ARTICLE_EN * 3)
+    _fake_trafilatura(monkeypatch, {"precision": ARTICLE_EN[0], "balanced": full})
+    got = html_extract.extract(_page_tree(), params, lambda text: frozenset())
+    assert (got.text, got.extractor, got.reason) == (full, "trafilatura", "precision_collapsed")
+    # a fair share of the page, or balanced mode no better: precision mode's text stays
+    _fake_trafilatura(monkeypatch, {"precision": "\n".join(ARTICLE_EN), "balanced": full})
+    assert html_extract.extract(_page_tree(), params, lambda text: frozenset()).reason == "first"
+    _fake_trafilatura(monkeypatch, {"precision": ARTICLE_EN[0], "balanced": ARTICLE_EN[1]})
+    assert html_extract.extract(_page_tree(), params, lambda text: frozenset()).text == ARTICLE_EN[0]
+
+
+def test_an_extraction_with_no_prose_gives_way_to_the_cascade_over_the_page(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An extractor that took the footer for the article (as on a site nobody tuned for).
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: "\n".join(FOOTER))
+    html = html_page("Budget", ARTICLE_EN).replace("Copyright 2024 Example Media", "<br>".join(FOOTER))
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html))
+    assert result.row["extractor"] == "page_dump" and result.row["extractor_reason"] == "no_prose"
+    assert all(line in (result.text or "") for line in ARTICLE_EN)
+    assert "Advertise with us" not in (result.text or "")
+    # output lines are substrings of what the cascade read: the page dump
+    assert all(line in (result.source_text or "") for line in (result.text or "").split("\n") if line)
+
+
+def test_an_extraction_with_prose_is_kept_even_when_short(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: ARTICLE_EN[0])
+    html = html_page("Budget", ARTICLE_EN * 3)
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html))
+    assert result.row["extractor"] == "trafilatura" and result.text == ARTICLE_EN[0] + "\n"
+
+
+@pytest.mark.parametrize(
+    ("yaml", "message"),
+    [
+        ("version: 1\nhtml:\n  classifier: trimmed\n", "unknown classifier mode 'trimmed' (did you mean"),
+        ("version: 1\nhtml:\n  recheck_share: -0.5\n", "'html.recheck_share' must be 0 or more"),
+    ],
+)
+def test_new_html_settings_are_checked(yaml: str, message: str) -> None:
+    with pytest.raises(RuleFileError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        parse_rule_file(yaml, "rules/sites/example.org.yaml", "site", "example.org", {})
+
+
+def test_the_shipped_rules_trim_after_extraction(book: RuleBook) -> None:
+    assert (ROOT / "rules" / "_default.yaml").is_file()
+    from dechaff.core.sections import html_params
+
+    params = html_params([book.default.html])
+    assert params.classifier == "trim" and params.table_cells and not params.skip_cleaners
+    assert params.recheck_share > 0 and params.page_dump_gain > 0
