@@ -465,3 +465,18 @@ def test_rules_lint_of_a_folder_without_rule_files_is_an_error(
     folder.mkdir(parents=True)
     assert main(["rules", "lint", str(folder)]) == 1
     assert f"{folder}:1: error: a folder with no rule file (*.yaml)" in capsys.readouterr().out
+
+
+def test_utf16_without_a_bom_is_read_as_text(tmp_path: Path) -> None:
+    dumps = tmp_path / "in"
+    dumps.mkdir()
+    for codec in ("utf-16-le", "utf-16-be"):
+        (dumps / f"{codec}.txt").write_bytes(f"Titre\n\n{PROSE}\n".encode(codec))  # no BOM
+    (dumps / "zeros.txt").write_bytes(bytes(64))  # still binary
+    out = tmp_path / "out"
+    assert main(["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    for codec in ("utf-16-le", "utf-16-be"):
+        assert (rows.loc[codec, "status"], rows.loc[codec, "encoding"]) == ("ok", codec)
+        assert PROSE in (out / "text" / f"{codec}.txt").read_text(encoding="utf-8")
+    assert rows.loc["zeros", "status"] == "dropped:binary"

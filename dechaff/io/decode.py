@@ -136,7 +136,10 @@ def decode(data: bytes, declared: str | None = None, markup: bool = False) -> De
             except UnicodeDecodeError:
                 break
     if looks_binary(data):
-        raise InputRefused("dropped:binary", "the file looks binary (NUL or control bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputRefused("dropped:binary", "the file looks binary (NUL or control bytes), not text")
+        return utf16
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -160,6 +163,24 @@ def decode(data: bytes, declared: str | None = None, markup: bool = False) -> De
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 """In a Python string every surrogate is a lone one (JSON's `"\\ud800"`): no UTF-8 file or table
 can hold it."""
+
+
+_UTF16 = {"utf_16_le": "utf-16-le", "utf_16_be": "utf-16-be"}
+_SAMPLE = 1 << 16  # bytes charset-normalizer looks at (even: whole UTF-16 code units)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 text that does not say so (no BOM), whose NUL bytes make it look binary; None when
+    charset-normalizer does not read it as UTF-16, or it does not decode whole into text."""
+    best = from_bytes(data[:_SAMPLE]).best() if len(data) % 2 == 0 else None
+    codec = _UTF16.get(best.encoding) if best is not None else None
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if looks_binary(text.encode("utf-8")) else Decoded(text, codec)
 
 
 def from_text(text: str, encoding: str) -> Decoded:
