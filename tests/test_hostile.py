@@ -480,3 +480,16 @@ def test_utf16_without_a_bom_is_read_as_text(tmp_path: Path) -> None:
         assert (rows.loc[codec, "status"], rows.loc[codec, "encoding"]) == ("ok", codec)
         assert PROSE in (out / "text" / f"{codec}.txt").read_text(encoding="utf-8")
     assert rows.loc["zeros", "status"] == "dropped:binary"
+
+
+def test_two_files_with_one_id_do_not_stop_the_run(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)  # a.txt
+    (dumps / "a.html").write_text(f"<html><body><p>{PROSE}</p></body></html>", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(dumps), str(dumps / "a.txt"), "--out", str(out), "--workers", "1"]  # a.txt twice
+    assert main([*args, "--no-filter"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    assert sorted(rows.index) == ["a", "a#2"]  # a.html first (sorted), then a.txt, read once
+    assert rows.loc["a", "source_path"].endswith("a.html") and rows.loc["a", "status"] == "ok"
+    assert rows.loc["a#2", "source_path"].endswith("a.txt")
+    assert rows.loc["a#2", "status"] == "dropped:duplicate_id" and "'a'" in rows.loc["a#2", "error"]

@@ -87,9 +87,11 @@ def discover(paths: Iterable[Path], fmt: str = "auto") -> list[InputFile]:
     """Files given directly, and the files of format `fmt` (auto: every known format) under folders.
 
     A file given directly is read as `fmt`, or in auto mode as its suffix says (text when unknown).
-    The id is the path relative to the folder given, without the format's suffix.
+    The id is the path relative to the folder given, without the format's suffix. Two files may
+    have one id (`a.html` and `a.txt`): both are read, and the later document is `<id>#2` with
+    its own row (`unique_ids`); a file given twice is read once.
     """
-    found: dict[str, InputFile] = {}
+    found: dict[Path, InputFile] = {}
     for root in paths:
         if root.is_dir():
             items = []
@@ -106,11 +108,7 @@ def discover(paths: Iterable[Path], fmt: str = "auto") -> list[InputFile]:
         else:
             raise InputSetupError(f"{root}: no such file or folder")
         for item in items:
-            if item.id in found:
-                raise InputSetupError(
-                    f"duplicate document id '{item.id}': {found[item.id].path} and {item.path}"
-                )
-            found[item.id] = item
+            found.setdefault(item.path.resolve(), item)
     return list(found.values())
 
 
