@@ -493,3 +493,20 @@ def test_two_files_with_one_id_do_not_stop_the_run(tmp_path: Path) -> None:
     assert rows.loc["a", "source_path"].endswith("a.html") and rows.loc["a", "status"] == "ok"
     assert rows.loc["a#2", "source_path"].endswith("a.txt")
     assert rows.loc["a#2", "status"] == "dropped:duplicate_id" and "'a'" in rows.loc["a#2", "error"]
+
+
+def test_resume_after_a_text_file_was_deleted_reports_it(tmp_path: Path) -> None:
+    dumps = dump_folder(tmp_path)
+    (dumps / "b.txt").write_text(f"{PROSE} Deux.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(dumps), "--out", str(out), "--workers", "1", "--no-filter"]
+    assert main(args) == 0
+    (out / "text" / "a.txt").unlink()  # someone tidied up
+    (dumps / "c.txt").write_text(f"{PROSE} Trois.\n", encoding="utf-8")
+    assert main([*args, "--resume"]) == 0
+    rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+    assert rows.loc["a", "status"] == "error:missing_text"
+    assert (
+        str(out / "text" / "a.txt") in rows.loc["a", "error"] and "without --resume" in rows.loc["a", "error"]
+    )
+    assert rows.loc[["b", "c"], "status"].tolist() == ["ok", "ok"]

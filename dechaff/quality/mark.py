@@ -9,6 +9,7 @@ documents kept, never on worker count or order.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -20,6 +21,8 @@ from dechaff.io.atomic import atomic_file
 from dechaff.io.shards import finished_parts
 from dechaff.io.writers import text_path
 from dechaff.quality.dedup import Duplicate, Signature, find_duplicates, signature_of
+
+MISSING_TEXT = "error:missing_text"
 
 
 def mark_duplicates(out_dir: Path, config: DedupConfig, known: Mapping[str, Signature] | None = None) -> int:
@@ -37,35 +40,56 @@ def mark_duplicates(out_dir: Path, config: DedupConfig, known: Mapping[str, Sign
         return text_path(out_dir, doc_id).read_text(encoding="utf-8")
 
     known = known or {}
-    prints = {doc_id: known.get(doc_id) or signature_of(text_of(doc_id), config) for doc_id in kept}
+    # A text file of an earlier run deleted since (`--resume`): the row says so, never a crash.
+    gone = {i: text_path(out_dir, i) for i in kept if i not in known and not text_path(out_dir, i).is_file()}
+    prints = {i: known.get(i) or signature_of(text_of(i), config) for i in kept if i not in gone}
     duplicates = find_duplicates(prints, text_of, config)
     hashes = {doc_id: p.exact for doc_id, p in prints.items()}
     for part in parts:
-        _rewrite(out_dir, part, hashes, duplicates)
+        _rewrite(out_dir, part, _Marks(hashes, duplicates, gone))
     return sum(d.of is not None for d in duplicates.values())
 
 
-def _rewrite(out_dir: Path, part: Path, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> None:
+def _missing(path: Path) -> tuple[str, str]:
+    return MISSING_TEXT, (
+        f"its text file {path} was deleted after this document was cleaned: run again without "
+        "--resume to clean it again"
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """What the post-pass writes into the rows: hashes, duplicate marks, texts found missing."""
+
+    hashes: dict[str, str]
+    duplicates: dict[str, Duplicate]
+    gone: dict[str, Path]
+
+
+def _rewrite(out_dir: Path, part: Path, marks: _Marks) -> None:
     """The part with its duplicate columns filled, written row group by row group (one per batch,
     as the run wrote them), so memory holds one batch, whatever the shard size."""
     with pq.ParquetFile(part) as source, atomic_file(out_dir, part) as file:
         writer = pq.ParquetWriter(file, source.schema_arrow, memory_pool=pa.system_memory_pool())
         try:
             for group in range(source.num_row_groups):
-                writer.write_table(
-                    _marked(source.read_row_group(group, use_threads=False), hashes, duplicates)
-                )
+                writer.write_table(_marked(source.read_row_group(group, use_threads=False), marks))
         finally:
             writer.close()
 
 
-def _marked(table: pa.Table, hashes: dict[str, str], duplicates: dict[str, Duplicate]) -> pa.Table:
+def _marked(table: pa.Table, marks: _Marks) -> pa.Table:
     ids = table.column("id").to_pylist()
+    duplicates = marks.duplicates
     columns = {
-        "exact_hash": [hashes.get(i) for i in ids],
+        "exact_hash": [marks.hashes.get(i) for i in ids],
         "dup_cluster": [d.cluster if (d := duplicates.get(i)) else None for i in ids],
         "dup_of": [d.of if (d := duplicates.get(i)) else None for i in ids],
     }
+    if marks.gone.keys() & set(ids):
+        rows = zip(ids, *(table.column(name).to_pylist() for name in ("status", "error")), strict=True)
+        fates = [_missing(marks.gone[i]) if i in marks.gone else (status, error) for i, status, error in rows]
+        columns["status"], columns["error"] = ([f[k] for f in fates] for k in (0, 1))
     for name, values in columns.items():
         index = table.schema.get_field_index(name)
         table = table.set_column(index, table.schema.field(index), column(values, pa.string()))
