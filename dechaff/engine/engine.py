@@ -28,6 +28,7 @@ from dechaff.io.inputs import Source
 from dechaff.io.mojibake import repair
 from dechaff.io.tables import empty_row
 from dechaff.quality.filters import first_failure, thresholds_for
+from dechaff.quality.flags import assess
 from dechaff.quality.signals import signals
 from dechaff.ruleset.loader import RuleBook
 from dechaff.text.dates import iso_date
@@ -241,6 +242,9 @@ class Engine:
         if doc.page is not None and doc.page[0].dump_gain:
             doc, cleaned = self._rival(doc, cleaned, source, row)
         pipeline, ctx, page = doc.pipeline, doc.context, doc.page
+        no_prose = page is not None and page[0].extractor != PAGE_DUMP and not cleaned.measures.get(PROSE)
+        flags = assess(cleaned.lines, cleaned.removed, cleaned.measures, footer_only=no_prose)
+        row.update(confidence=flags.confidence, suspect=list(flags.reasons) or None)
         removed = [*doc.removed, *cleaned.removed]
         out_lines = [line.text for line in cleaned.lines]
         text = render(out_lines)

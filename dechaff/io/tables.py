@@ -30,6 +30,8 @@ METADATA_SCHEMA = pa.schema(
         ("lang_prob", pa.float32()),
         ("status", pa.string()),
         ("error", pa.string()),
+        ("confidence", pa.float32()),  # 0-1: how likely the cleaning is right (dechaff.quality.flags)
+        ("suspect", pa.list_(pa.string())),  # why it may not be (null: no reason found)
         ("encoding", pa.string()),
         ("extractor", pa.string()),  # HTML only: trafilatura | justext | page_dump
         ("extractor_reason", pa.string()),  # HTML only: why that one (dechaff.io.html_extract)

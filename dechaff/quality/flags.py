@@ -1,0 +1,68 @@
+"""Flags for the pages a cleaning probably got wrong, so a user can read the worst few instead of
+everything: a `confidence` (0-1) and the `suspect` reasons, from what the cascade already knows.
+
+Reasons (each a general failure shape; thresholds set on the dev set, see the README):
+
+- `ambiguous_main_block`: outside the block of prose the classifier kept, another block holds at
+  least half as much (a teaser list, an "about" box or another story competing with a short
+  article), or the over-deletion guard found no block worth trusting.
+- `interleaved_timestamps`: lines with a clock time were removed between kept lines (comment or
+  forum headers: the text kept around them is likely comments or posts).
+- `timestamped_lines`: short lines with a clock time were kept (a list of posts or comments).
+- `footer_only`: the HTML extraction read as no prose at all and no other candidate did better.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from dechaff.core.document import Line
+from dechaff.core.outcome import Removal
+
+SECOND_BLOCK = 0.5  # a rival block this big relative to the kept one makes the choice ambiguous
+TIMESTAMPS = 3  # this many lines with a clock time (removed inside the kept text, or kept short)
+SHORT_CHARS = 80  # a kept line this short with a clock time is a post's or a comment's header
+_CLOCK = re.compile(r"[0-9]:[0-5][0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+def assess(
+    kept: Sequence[Line], removed: Sequence[Removal], measures: Mapping[str, float], footer_only: bool = False
+) -> Assessment:
+    """The flags of one cleaned document: `kept` lines, what the cascade `removed`, the
+    classifier's `measures` (`paragraphs.second_block`, `paragraphs.backed_off`).
+
+    >>> assess([Line(1, "One line of text.")], [], {"paragraphs.second_block": 0.8})
+    Assessment(confidence=0.45, reasons=('ambiguous_main_block',))
+    """
+    second = measures.get("paragraphs.second_block", 0.0)
+    backed_off = measures.get("paragraphs.backed_off", 0.0) > 0
+    nos = [line.no for line in kept]
+    first, last = (min(nos), max(nos)) if nos else (0, -1)
+    inner = len({r.line_no for r in removed if first < r.line_no < last and _CLOCK.search(r.text)})
+    stamped = sum(1 for line in kept if len(line.text) < SHORT_CHARS and _CLOCK.search(line.text))
+    reasons = []
+    if second >= SECOND_BLOCK or backed_off:
+        reasons.append("ambiguous_main_block")
+    if inner >= TIMESTAMPS:
+        reasons.append("interleaved_timestamps")
+    if stamped >= TIMESTAMPS:
+        reasons.append("timestamped_lines")
+    if footer_only:
+        reasons.append("footer_only")
+    # A monotone score: every reason takes at least 0.25 off, a page without one loses less, so
+    # the pages at 0.75 or below are exactly the flagged ones.
+    penalty = max(0.0, second - 0.25) + 0.25 * backed_off + _many(inner) + _many(stamped) + 0.5 * footer_only
+    return Assessment(round(max(0.0, 1.0 - penalty), 4), tuple(reasons))
+
+
+def _many(count: int) -> float:
+    """0 below TIMESTAMPS, then 0.25, growing with the count up to 0.4."""
+    return 0.0 if count < TIMESTAMPS else min(0.25 + 0.05 * (count - TIMESTAMPS), 0.4)
