@@ -61,7 +61,7 @@ def test_languages_override_the_default(book: RuleBook) -> None:
     fr = thresholds_for(book.filter_sections("fr", None))
     pt = thresholds_for(book.filter_sections("pt", None))  # no pack: lang_filters.yaml alone
     assert en["min_avg_word_length"] == 3 and es["min_avg_word_length"] == 4  # FineWeb-2 spa_Latn
-    assert en["min_sentences"] == 5 and "min_sentences" not in fr  # FineWeb-2: no C4 checks
+    assert en["min_sentences"] == 3 and "min_sentences" not in fr  # FineWeb-2: no C4 checks
     assert fr["min_doc_words"] == 50  # not overridden: the default's
     assert pt["min_line_punct_ratio"] == 0.154 and "min_sentences" not in pt  # FineWeb-2 por_Latn
 
@@ -183,16 +183,16 @@ def test_line_shares_need_enough_lines(lines: int | None, reason: str | None) ->
 
 
 def test_a_portuguese_page_is_judged_by_fineweb2s_portuguese_values(book: RuleBook, tmp_path: Path) -> None:
-    # Three sentences: under C4's five, which FineWeb-2 does not check (no Portuguese pack: the
+    # Two sentences: under C4's minimum, which FineWeb-2 does not check (no Portuguese pack: the
     # language table alone supplies the values).
     text = (
         "A câmara municipal aprovou ontem o novo orçamento da cidade depois de um longo debate entre os "
-        "vereadores da maioria e os da oposição. A nova ponte sobre o rio será construída no próximo ano "
+        "vereadores da maioria e os da oposição, e a nova ponte sobre o rio será construída no próximo ano "
         "e deverá custar cerca de dois milhões de euros aos contribuintes da região. Os moradores do "
         "bairro disseram que estavam satisfeitos com a decisão, que esperavam há mais de dez anos.\n"
     )
     result = _process(book, tmp_path, text)
-    assert result.row["lang"] == "pt" and result.row["c4_sentences"] == 3
+    assert result.row["lang"] == "pt" and result.row["c4_sentences"] == 2
     assert result.row["status"] == "ok"
     no_table = load_rulebook(rules_copy(tmp_path / "bare"), PARAM_SPECS)
     (no_table.root / "lang_filters.yaml").unlink()
