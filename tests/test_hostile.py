@@ -510,3 +510,86 @@ def test_resume_after_a_text_file_was_deleted_reports_it(tmp_path: Path) -> None
         str(out / "text" / "a.txt") in rows.loc["a", "error"] and "without --resume" in rows.loc["a", "error"]
     )
     assert rows.loc[["b", "c"], "status"].tolist() == ["ok", "ok"]
+
+
+def test_explain_prints_page_text_that_looks_like_rich_markup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """D21: a site name, a title or a line like "[/x]" is text, not markup that crashes explain."""
+    page = tmp_path / "[b]page.html"
+    page.write_text(
+        '<html><head><meta property="og:site_name" content="[/x]"><title>[red]T[/]</title></head>'
+        f"<body><article><h1>[/x] titre</h1><p>{PROSE} [/]</p><p>{PROSE}</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["explain", str(page)]) == 0
+    out = capsys.readouterr().out
+    assert "site_name=[/" in out and "[b]page.html" in out and "[/x] titre" in out
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "message"),
+    [
+        ("--time-limit", "-1", "-1 is out of range"),
+        ("--time-limit", "nan", "nan is not a finite number"),
+        ("--time-limit", "inf", "inf is not a finite number"),
+        ("--workers", "0", "0 is below 1"),
+        ("--batch-size", "-3", "-3 is below 1"),
+        ("--shard-size", "x", "'x' is not a whole number"),
+        ("--max-html-bytes", "0", "0 is below 1"),
+    ],
+)
+def test_numeric_options_out_of_range_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, value: str, message: str
+) -> None:
+    """D22: a value that would time out every document or start no worker stops the run at once."""
+    (tmp_path / "a.txt").write_text(PROSE + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(SystemExit) as stop:
+        main(["run", str(tmp_path / "a.txt"), "--out", str(out), f"{option}={value}"])
+    assert stop.value.code == 2
+    assert f"argument {option}: {message}" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("time_limit", -1.0),
+        ("time_limit", float("nan")),
+        ("workers", 0),
+        ("batch_size", 0),
+        ("shard_size", 1.5),
+    ],
+)
+def test_run_config_refuses_numbers_out_of_range(tmp_path: Path, field: str, value: object) -> None:
+    """D22 for Python callers: the same limits as the command line, as a ValueError naming the field."""
+    from dechaff.run.config import RunConfig
+
+    with pytest.raises(ValueError, match=f"RunConfig.{field}"):
+        RunConfig(inputs=(tmp_path,), **{field: value})  # type: ignore[arg-type]
+
+
+def test_html_over_the_size_limit_is_dropped_not_parsed(tmp_path: Path) -> None:
+    """A huge HTML page costs ~50x its size to parse: over max_html_bytes it is dropped:too_large,
+    the same page under the limit is cleaned, and a text dump of that size is not limited by it."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "".join(f"<p>{PROSE} ({n})</p>" for n in range(40))
+    page = f"<html><body><article>{body}</article></body></html>"
+    (folder / "page.html").write_text(page, encoding="utf-8")
+    (folder / "dump.txt").write_text("\n\n".join(f"{PROSE} ({n})" for n in range(40)), encoding="utf-8")
+    records = folder / "records.jsonl"
+    records.write_text(json.dumps({"id": "r", "html": page}) + "\n", encoding="utf-8")
+    size = len(page.encode())
+    for limit, status in ((size - 1, "dropped:too_large"), (size, "ok")):
+        out = tmp_path / f"out{limit}"
+        args = ["run", str(folder), "--out", str(out), "--max-html-bytes", str(limit), "--no-filter"]
+        assert main([*args, "--html-field", "html"]) == 0
+        rows = pd.read_parquet(out / "metadata.parquet").set_index("id")
+        assert rows.loc["page", "status"] == status
+        assert rows.loc["records/r", "status"] == status
+        assert rows.loc["dump", "status"] != "dropped:too_large"
+    assert rows is not None
+    big = pd.read_parquet(tmp_path / f"out{size - 1}" / "metadata.parquet").set_index("id")
+    assert f"{size} bytes is over the {size - 1}-byte limit for HTML" in big.loc["page", "error"]

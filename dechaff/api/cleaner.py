@@ -24,7 +24,8 @@ class Cleaner:
     `rules`: a rules folder (None: the shipped rules), read and checked once, here: a bad rule
     file raises `RuleFileError` naming the file and line. `domain_rules=False` runs the generic
     cascade only; `quality_filter=False` measures the quality signals but drops nothing;
-    `time_limit`: seconds for one document (None: no limit). A Cleaner pickles (its rules,
+    `time_limit`: seconds for one document (None: no limit); `max_html_bytes`: a larger page
+    is `dropped:too_large`. A Cleaner pickles (its rules,
     not its compiled cascade), so it can be sent to worker processes.
     """
 
@@ -35,10 +36,14 @@ class Cleaner:
         domain_rules: bool = _DEFAULTS.domain_rules,
         quality_filter: bool = _DEFAULTS.quality_filter,
         time_limit: float | None = _DEFAULTS.time_limit,
+        max_html_bytes: int = _DEFAULTS.max_html_bytes,
     ) -> None:
         self._book = load_book(Path(rules) if rules is not None else None)
         self._settings = Settings(
-            domain_rules=domain_rules, quality_filter=quality_filter, time_limit=time_limit
+            domain_rules=domain_rules,
+            quality_filter=quality_filter,
+            time_limit=time_limit,
+            max_html_bytes=max_html_bytes,
         )
         self._engine = Engine(self._book, self._settings)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from dechaff.bench import quality, speed, throughput
 from dechaff.bench.devset import default_devset, pages
+from dechaff.commands.numbers import count, number
 from dechaff.engine.engine import Engine
 from dechaff.engine.rulebook import load_book
 
@@ -25,7 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument(
         "corpus", nargs="?", type=Path, help="folder of *.txt dumps and *.html pages (default: the dev set)"
     )
-    cmd.add_argument("--min-mb", type=float, default=50.0, help="replicate the corpus to this size (MB)")
+    cmd.add_argument("--min-mb", type=number(), default=50.0, help="replicate the corpus to this size (MB)")
     cmd.add_argument("--out", type=Path, help="work folder: corpus copies, run outputs (default: a temp dir)")
     cmd.add_argument(
         "--json", type=Path, help="JSON report (default: OUT/bench.json); with --quality: the per-page scores"
@@ -33,7 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument(
         "--compare", type=Path, metavar="JSON", help="with --quality: list pages that moved since this report"
     )
-    cmd.add_argument("--profile", type=int, default=0, metavar="N", help="profile the text cascade: top N")
+    cmd.add_argument(
+        "--profile", type=count(0), default=0, metavar="N", help="profile the text cascade: top N"
+    )
     cmd.add_argument(
         "--signals", action="store_true", help="cost of the quality signals against the text cascade"
     )

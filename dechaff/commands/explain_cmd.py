@@ -7,6 +7,7 @@ import argparse
 from pathlib import Path
 
 from rich.console import Console
+from rich.text import Text
 
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.rulebook import load_book
@@ -35,15 +36,16 @@ def _explain(args: argparse.Namespace) -> int:
     engine = Engine(load_book(args.rules), Settings(domain_rules=not args.no_domain_rules))
     kind = "html" if format_of(args.file) == "html" else "text"
     result = engine.process(Source(args.file.stem, args.file, url=args.url, domain=args.domain, kind=kind))
-    console = Console(highlight=False)
-    console.print(f"[bold]{args.file}[/bold]  {meta_line(result.row)}")
+    # Text objects, never markup strings: a file name, a site name or an error may hold "[/x]".
+    console = Console(highlight=False, emoji=False)
+    console.print(Text.assemble((str(args.file), "bold"), "  ", meta_line(result.row)))
     if result.source_text is None:
-        console.print(f"[red]{result.row.get('error')}[/red]")
+        console.print(Text(str(result.row.get("error")), style="red"))
         return 0
     views = line_views(result.source_text, result.removed)
     terminal.render(views, console)
     if args.html is not None:
         body = html.legend() + html.document(args.file.stem, views, meta_line(result.row))
         args.html.write_text(html.page(f"dechaff explain: {args.file.name}", body), encoding="utf-8")
-        console.print(f"wrote {args.html}")
+        console.print(Text(f"wrote {args.html}"))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from dechaff.commands.numbers import count, number
 from dechaff.io.documents_out import FORMATS_OUT
 from dechaff.io.inputs import FORMATS, RecordFields, format_names
 from dechaff.run.config import ENGINES, RunConfig
@@ -62,10 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     defaults = RunConfig(inputs=(Path(),))  # the defaults of a run, read off one
     run.add_argument(
-        "--workers", type=int, default=defaults.workers, help="worker processes (default: one per core)"
+        "--workers", type=count(), default=defaults.workers, help="worker processes (default: one per core)"
     )
-    run.add_argument("--batch-size", type=int, default=defaults.batch_size, help="documents per task")
-    run.add_argument("--shard-size", type=int, default=defaults.shard_size, help="documents per shard")
+    run.add_argument("--batch-size", type=count(), default=defaults.batch_size, help="documents per task")
+    run.add_argument("--shard-size", type=count(), default=defaults.shard_size, help="documents per shard")
     run.add_argument(
         "--resume",
         action="store_true",
@@ -79,9 +80,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     run.add_argument(
         "--time-limit",
-        type=float,
+        type=number(),
         default=defaults.time_limit,
         help="seconds per document before it is recorded as error:timeout (0: no limit)",
+    )
+    run.add_argument(
+        "--max-html-bytes",
+        type=count(),
+        default=defaults.max_html_bytes,
+        help="an HTML page larger than this is dropped:too_large (its tree costs ~50x its size in memory)",
     )
     run.add_argument("--engine", choices=ENGINES, default="local", help="local process pool or Dask")
     run.add_argument("--scheduler", help="Dask scheduler address (default: a local Dask cluster)")
@@ -102,6 +109,7 @@ def config_of(args: argparse.Namespace) -> RunConfig:
         domain_rules=not args.no_domain_rules,
         quality_filter=not args.no_filter,
         time_limit=args.time_limit or None,
+        max_html_bytes=args.max_html_bytes,
         workers=args.workers,
         batch_size=args.batch_size,
         shard_size=args.shard_size,

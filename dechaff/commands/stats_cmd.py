@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from dechaff.authoring.stats import dead_rules, hit_tables, residual_noise, site_rule_hits
+from dechaff.commands.numbers import count
 from dechaff.engine.rulebook import load_book
 from dechaff.io.outdir import require_run
 from dechaff.io.tables import really_removed
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd = sub.add_parser("stats", help="what each rule did in a run; dead rules; sites with leftovers")
     cmd.add_argument("outdir", type=Path, help="the output folder of `dechaff run`")
     cmd.add_argument("--rules", type=Path, help="rules folder the run used (default: the project's rules/)")
-    cmd.add_argument("--top", type=int, default=30, help="rows per table (default 30)")
+    cmd.add_argument("--top", type=count(), default=30, help="rows per table (default 30)")
     cmd.add_argument(
         "--site",
         metavar="DOMAIN",

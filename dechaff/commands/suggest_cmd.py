@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from dechaff.authoring.suggest import draft, site_pages, suggest, write
+from dechaff.commands.numbers import count, number
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.rulebook import load_book
 from dechaff.io.inputs import RecordFields, discover, read_manifest, sources_of, with_manifest
@@ -24,9 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     cmd.add_argument(
         "--manifest", type=Path, help="CSV or JSONL with id, url and optionally domain (as for run)"
     )
-    cmd.add_argument("--min-docs", type=int, default=2, help="a line must be in at least K pages (default 2)")
     cmd.add_argument(
-        "--min-share", type=float, default=0.5, help="... and in this share of them (default 0.5)"
+        "--min-docs", type=count(), default=2, help="a line must be in at least K pages (default 2)"
+    )
+    cmd.add_argument(
+        "--min-share", type=number(0.0, 1.0), default=0.5, help="... and in this share of them (default 0.5)"
     )
     cmd.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
     cmd.add_argument("--write", action="store_true", help="create or extend rules/sites/<domain>.yaml")

@@ -40,12 +40,16 @@ from dechaff.text.words import word_count
 BUILTIN = "builtin"
 PROSE = f"{paragraphs.NAME}.prose"  # the classifier's measure of the prose it read
 TIMEOUT = "error:timeout"
+MAX_HTML_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     domain_rules: bool = True
     max_bytes: int = 256 * 1024 * 1024
+    # An HTML page's tree costs ~50x its bytes (a 5 MB page: 260 MB RSS; 30 MB: 2 GB); Common Crawl
+    # cuts records at 1 MiB, real articles are well under that.
+    max_html_bytes: int = MAX_HTML_BYTES
     max_line_chars: int = 100_000  # no real paragraph is longer; such lines are minified data
     quality_filter: bool = True  # False (--no-filter): the signals are measured, nothing is dropped
     time_limit: float | None = DEFAULT_TIME_LIMIT  # seconds per document (None: none); over: error:timeout
@@ -289,13 +293,17 @@ class Engine:
         """The document as text: from its file, or from the record a container reader kept."""
         if source.error is not None:
             raise InputRefused("error:read", source.error)
+        html = source.kind == "html"
+        limit = self.settings.max_html_bytes if html else self.settings.max_bytes
         if isinstance(source.content, str):
+            if len(source.content) * 4 > limit and len(source.content.encode()) > limit:
+                raise _too_large(len(source.content.encode()), limit, html)
             return from_text(source.content, "utf-8")
         data = source.content
         if data is None:
-            data = _step("read", lambda: _read(source, self.settings.max_bytes))
-        elif len(data) > self.settings.max_bytes:
-            raise _too_large(len(data), self.settings.max_bytes)
+            data = _step("read", lambda: _read(source, limit, html))
+        elif len(data) > limit:
+            raise _too_large(len(data), limit, html)
         return _step("decode", lambda: decode(data, source.charset, markup=source.kind == "html"))
 
     def survey(self, source: Source) -> tuple[str | None, list[str]]:
@@ -365,15 +373,16 @@ def source_row(source: Source, ruleset_version: str, rules_digest: str) -> dict[
     return row
 
 
-def _read(source: Source, max_bytes: int) -> bytes:
+def _read(source: Source, max_bytes: int, html: bool) -> bytes:
     size = source.path.stat().st_size
     if size > max_bytes:
-        raise _too_large(size, max_bytes)
+        raise _too_large(size, max_bytes, html)
     return source.path.read_bytes()
 
 
-def _too_large(size: int, max_bytes: int) -> InputRefused:
-    return InputRefused("dropped:too_large", f"{size} bytes is over the {max_bytes}-byte limit")
+def _too_large(size: int, max_bytes: int, html: bool = False) -> InputRefused:
+    setting = " for HTML (--max-html-bytes)" if html else ""
+    return InputRefused("dropped:too_large", f"{size} bytes is over the {max_bytes}-byte limit{setting}")
 
 
 def _json(fields: dict[str, object]) -> str | None:

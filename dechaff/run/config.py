@@ -4,10 +4,12 @@ Python code builds it directly), so the command line, the bench and the Python A
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dechaff.engine.engine import MAX_HTML_BYTES
 from dechaff.engine.timeout import DEFAULT_TIME_LIMIT
 from dechaff.io.documents_out import FORMATS_OUT
 from dechaff.io.inputs import FORMATS, RecordFields
@@ -45,10 +47,12 @@ class RunConfig:
     domain_rules: bool = True
     quality_filter: bool = True
     time_limit: float | None = DEFAULT_TIME_LIMIT
+    max_html_bytes: int = MAX_HTML_BYTES
     """How to clean. `rules`: the rules folder (None: the shipped rules). `domain_rules`: False
     runs the generic cascade only, without domain detection. `quality_filter`: False measures
     the quality signals but drops no document for them. `time_limit`: seconds per document
-    before it is recorded as `error:timeout` (None: no limit)."""
+    before it is recorded as `error:timeout` (None: no limit). `max_html_bytes`: a larger HTML
+    page is `dropped:too_large` (its parse tree would cost ~50 times its size in memory)."""
 
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 32
@@ -85,6 +89,19 @@ class RunConfig:
                 raise ValueError(f"RunConfig.{name} must be one of {', '.join(allowed)}, not {value!r}")
         if not self.inputs:
             raise ValueError("RunConfig.inputs is empty: give at least one file or folder")
+        self._check_numbers()
+
+    def _check_numbers(self) -> None:
+        """Refuse what would make a run useless: every document timed out, no worker, no batch."""
+        limit = self.time_limit
+        if limit is not None and not (math.isfinite(limit) and limit > 0):
+            raise ValueError(f"RunConfig.time_limit must be finite seconds > 0 or None, not {limit!r}")
+        if not (math.isfinite(self.progress_interval) and self.progress_interval > 0):
+            raise ValueError(f"RunConfig.progress_interval must be > 0, not {self.progress_interval!r}")
+        for name in ("workers", "batch_size", "shard_size", "max_html_bytes"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"RunConfig.{name} must be a whole number >= 1, not {value!r}")
 
     @property
     def resuming(self) -> bool:
@@ -102,5 +119,6 @@ class RunConfig:
             "--html-field": self.fields.html,
             "--no-domain-rules": not self.domain_rules,
             "--no-filter": not self.quality_filter,
+            "--max-html-bytes": self.max_html_bytes,
             "--manifest": manifest,  # its content: the same file edited gives other domains
         }

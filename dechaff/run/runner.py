@@ -96,6 +96,7 @@ def run(config: RunConfig) -> Summary:
             domain_rules=config.domain_rules,
             quality_filter=config.quality_filter,
             time_limit=config.time_limit,
+            max_html_bytes=config.max_html_bytes,
         )
 
         def read(skipped: Counter[str]) -> Iterator[Source]:
