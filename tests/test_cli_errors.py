@@ -48,6 +48,17 @@ def test_a_text_field_no_record_has_is_one_error(tmp_path: Path, capsys: pytest.
     )
 
 
+def test_suggest_on_records_without_a_text_field_is_one_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    table = tmp_path / "crawl.jsonl"
+    record = {"doc_id": "1", "content": article(ARTICLE_EN), "link": "https://example.org/a"}
+    table.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    fails(
+        capsys, ["suggest", str(table), "--domain", "example.org"], "crawl.jsonl", "'text'", "doc_id, content"
+    )
+
+
 def test_a_parquet_table_without_the_field_names_its_columns(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

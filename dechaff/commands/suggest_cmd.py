@@ -12,7 +12,14 @@ from dechaff.authoring.suggest import draft, site_pages, suggest, write
 from dechaff.commands.numbers import count, number
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.rulebook import load_book
-from dechaff.io.inputs import RecordFields, discover, read_manifest, sources_of, with_manifest
+from dechaff.io.inputs import (
+    RecordFields,
+    check_fields,
+    discover,
+    read_manifest,
+    sources_of,
+    with_manifest,
+)
 from dechaff.ruleset.loader import default_rules_dir
 
 
@@ -39,7 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _suggest(args: argparse.Namespace) -> int:
     book = load_book(args.rules)
     engine = Engine(book, Settings(quality_filter=False))
-    sources = sources_of(discover(args.inputs), RecordFields(), Counter(), Settings().max_bytes)
+    files = discover(args.inputs)
+    check_fields(files, RecordFields())  # records without a text field: one line, not silence
+    sources = sources_of(files, RecordFields(), Counter(), Settings().max_bytes)
     if args.manifest:
         sources = with_manifest(sources, read_manifest(args.manifest))
     sites = site_pages(engine, sources, args.domain)
