@@ -1,4 +1,5 @@
-"""Language identification with langdetect, seeded so the same text always gets the same answer.
+"""Language identification: from the script where the script names the language, else with
+langdetect, seeded so the same text always gets the same answer.
 
 The detector is `dechaff.text.langdetect_fast.FastDetector`: langdetect's own, with its hot loops
 rewritten to give the same answers faster.
@@ -13,7 +14,7 @@ from langdetect import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from dechaff.text.langdetect_fast import detect_langs
-from dechaff.text.scripts import main_script
+from dechaff.text.scripts import count_scripts, main_script
 
 DetectorFactory.seed = 0
 
@@ -22,6 +23,7 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]")
 
 MAX_CHARS = 1000  # on the dev set 1000 and 3000 chars agree on 238/239 pages, at 2.3x less cost
+BY_SCRIPT_SHARE = 0.9  # of the sample's letters, for an answer from the script alone
 
 
 def sample(lines: Sequence[str], max_chars: int = MAX_CHARS) -> str:
@@ -42,15 +44,25 @@ def sample(lines: Sequence[str], max_chars: int = MAX_CHARS) -> str:
 def detect_language(lines: Sequence[str]) -> tuple[str, float]:
     """(ISO 639-1 code, probability); ('und', 0.0) when there is nothing to judge.
 
+    A sample in a script that names its language (`named_by_script`: Greek, Thai, kana, hangul...)
+    is answered from its script counts, without the n-gram model, when the page's main script
+    agrees; the probability is then the share of the sample's letters in that script.
     When the language found is not written in the script most of the page's letters are in (a
     Chinese page whose sample is mostly an English menu or code, named English), it is found
     again from the lines written in that main script.
     """
-    lang, prob = _detect(sample(lines))
+    text = sample(lines)
+    named = named_by_script(text)
+    if named is not None:
+        main = main_script(lines)
+        if main is None or main == SCRIPT_OF[named[0]]:
+            return named
+    lang, prob = _detect(text)
     main = main_script(lines) if lang != "und" else None
     if main is None or SCRIPT_OF.get(lang, "LATIN") == main:
         return lang, prob
-    again, prob_again = _detect(sample([line for line in lines if main_script([line]) == main]))
+    text = sample([line for line in lines if main_script([line]) == main])
+    again, prob_again = named_by_script(text) or _detect(text)
     return (again, prob_again) if SCRIPT_OF.get(again, "LATIN") == main else (lang, prob)
 
 
@@ -64,8 +76,8 @@ def _detect(text: str) -> tuple[str, float]:
     return _by_script(best.lang.split("-")[0], text), round(float(best.prob), 4)
 
 
-# The script (as `dechaff.text.scripts` names it) of each language the detector knows that is not
-# written in Latin letters; Japanese kana and Korean hangul count as CJK there.
+# The script (as `dechaff.text.scripts` names it) of each language we name that is not written in
+# Latin letters; Japanese kana and Korean hangul count as CJK there.
 SCRIPT_OF = {
     **dict.fromkeys(("ru", "uk", "bg", "mk"), "CYRILLIC"),
     "el": "GREEK",
@@ -73,6 +85,8 @@ SCRIPT_OF = {
     **dict.fromkeys(("ar", "fa", "ur"), "ARABIC"),
     "he": "HEBREW",
     "th": "THAI",
+    "ka": "GEORGIAN",
+    "hy": "ARMENIAN",
     **dict.fromkeys(("hi", "mr", "ne"), "DEVANAGARI"),
     "bn": "BENGALI",
     "gu": "GUJARATI",
@@ -84,6 +98,46 @@ SCRIPT_OF = {
 }
 
 
+# Scripts only one language langdetect knows is written in (Georgian and Armenian: none it knows,
+# it names them Estonian); a language's n-grams in those scripts are in no other profile but a
+# few strays (tests/test_langid.py). CJK is settled by `_cjk`.
+LANG_OF_SCRIPT = {
+    "GREEK": "el",
+    "HEBREW": "he",
+    "THAI": "th",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "BENGALI": "bn",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "KANNADA": "kn",
+    "MALAYALAM": "ml",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+}
+
+
+def named_by_script(text: str, share: float = BY_SCRIPT_SHARE) -> tuple[str, float] | None:
+    """(language, share of the letters) when over `share` of the letters of `text` are in a script
+    that names its language: what langdetect, then `_by_script`, would answer (the same on every
+    dev-set page and seed), without its n-gram model; None for any other text.
+
+    >>> named_by_script("Η Αθήνα είναι η πρωτεύουσα"), named_by_script("東京では、きょう")
+    (('el', 1.0), ('ja', 1.0))
+    >>> named_by_script("Moscou, Москва") is None
+    True
+    """
+    counts = count_scripts(text)
+    letters = sum(counts.values())
+    if not letters:
+        return None
+    script, n = counts.most_common(1)[0]
+    if n < share * letters:
+        return None
+    lang = _cjk(text) if script == "CJK" else LANG_OF_SCRIPT.get(script)
+    return (lang, round(n / letters, 4)) if lang is not None else None
+
+
 def _by_script(lang: str, text: str) -> str:
     """Overrule langdetect where the script settles it (it calls some Chinese pages Korean).
 
@@ -92,6 +146,12 @@ def _by_script(lang: str, text: str) -> str:
     """
     if lang not in ("zh", "ja", "ko"):
         return lang
+    return _cjk(text) or lang
+
+
+def _cjk(text: str) -> str | None:
+    """Korean, Japanese or Chinese by the counts of hangul, kana and han in `text`; None
+    without any of them."""
     hangul = len(_HANGUL.findall(text))
     kana = len(_KANA.findall(text))
     han = len(_HAN.findall(text))
@@ -99,4 +159,4 @@ def _by_script(lang: str, text: str) -> str:
         return "ko"
     if kana > han / 10:
         return "ja"
-    return "zh" if han else lang
+    return "zh" if han else None
