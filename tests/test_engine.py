@@ -106,3 +106,38 @@ def test_the_columns_of_a_cleaned_page(tmp_path: Path) -> None:
     assert row["lines_out"] == 3 and row["lines_in"] == 2 + len(ARTICLE_FR.splitlines())
     assert row["rule_files"] == [f.label for f in rules.cascade("fr", rules.site_for_host("example.org"))]
     assert row["title"] == STORIES[0] and row["removed_site_rules"] == 2
+
+
+COLUMN_PARAGRAPHS = [
+    "The city council approved the new budget on Tuesday after a debate that lasted well into the"
+    " night, and the mayor said that most of the money would go to the schools.",
+    "Teachers had asked for smaller classes for years, and the new plan pays for forty more of them"
+    " in the coming school year, starting in September.",
+    "Some members of the council said that the roads would now have to wait, but they voted for the"
+    " plan in the end because the schools could not wait any longer.",
+]
+COLUMN_DUMP = "Home      News      Sport      Contact\n" + "".join(
+    f"* {menu:<18}{paragraph}\n"
+    for menu, paragraph in zip(["Politics", "Business", "Culture"], COLUMN_PARAGRAPHS, strict=True)
+)
+
+
+def test_a_dump_laid_out_in_columns_is_judged_cell_by_cell(tmp_path: Path) -> None:
+    engine = Engine(load_book(None), Settings(quality_filter=False))
+    path = tmp_path / "page.txt"
+    path.write_text(COLUMN_DUMP, encoding="utf-8")
+    result = engine.process(Source("page", path))
+    out = (result.text or "").splitlines()
+    read = COLUMN_DUMP.splitlines()
+    assert all(
+        paragraph in out for paragraph in COLUMN_PARAGRAPHS
+    )  # each paragraph a line of its own, without its menu cell
+    assert not any("Home" in line or "Politics" in line for line in out)
+    text = "\n".join(out)
+    assert all(any(out in " ".join(line.split()) for line in read) for out in text.splitlines() if out)
+    # The same text from an HTML extraction keeps its lines whole (no renderer pads an extraction).
+    page = tmp_path / "page.html"
+    paragraphs = "".join(f"<p>{line}</p>" for line in read[1:])
+    page.write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
+    html = engine.process(Source("web", page, kind="html")).text or ""
+    assert "* Politics The city council approved" in html

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dechaff.engine.engine import normalise
-from dechaff.text.normalise import fold, normalise_line, normalise_lines, render, split_lines
+from dechaff.text.normalise import column_cells, fold, normalise_line, normalise_lines, render, split_lines
 
 
 def test_nfc_spaces_and_zero_width() -> None:
@@ -32,6 +32,24 @@ def test_overlong_line_is_recorded_not_kept() -> None:
     lines, removed = normalise("short\n" + "x" * 50 + "\n", 20)
     assert [x.text for x in lines] == ["short"]
     assert removed[0].rule_id == "normalise.line_too_long" and removed[0].char_end == 50
+
+
+def test_a_line_laid_out_in_columns_is_one_line_per_cell() -> None:
+    raw = "* Sport      The mayor opened the new school on Monday.  \tWeather"
+    lines, _ = normalise(f"Menu\n{raw}\n", 1000, columns=True)
+    norm = normalise_line(raw)
+    assert [(x.no, x.text, x.start, x.gap_before) for x in lines] == [
+        (1, "Menu", 0, True),
+        (2, "* Sport", 0, False),
+        (2, "The mayor opened the new school on Monday.", 8, True),
+        (2, "Weather", 51, True),
+    ]
+    assert all(norm[x.start : x.start + len(x.text)] == x.text for x in lines[1:])
+    # Two spaces after a full stop are prose, a run with a no-break space an editor's spacing; and
+    # without `columns` (an extraction) nothing is cut.
+    assert column_cells("One.  Two.", "One. Two.") == [(0, "One. Two.")]
+    assert column_cells("Read more: \u00a0 Title", "Read more: Title") == [(0, "Read more: Title")]
+    assert [x.text for x in normalise(raw, 1000)[0]] == [norm]
 
 
 def test_fold_keeps_length() -> None:

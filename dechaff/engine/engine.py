@@ -33,7 +33,7 @@ from dechaff.quality.signals import signals
 from dechaff.ruleset.loader import RuleBook
 from dechaff.text.dates import iso_date
 from dechaff.text.langid import detect_language
-from dechaff.text.normalise import normalise_line, normalise_lines, render, split_lines
+from dechaff.text.normalise import column_cells, normalise_line, normalise_lines, render, split_lines
 from dechaff.text.stoplists import stoplist_for
 from dechaff.text.words import word_count
 
@@ -90,8 +90,13 @@ class StepError(Exception):
         self.step = step
 
 
-def normalise(text: str, max_line_chars: int) -> tuple[list[Line], list[Removal]]:
-    """Normalised non-empty lines (with their blank-line structure) and the lines dropped on the way."""
+def normalise(text: str, max_line_chars: int, columns: bool = False) -> tuple[list[Line], list[Removal]]:
+    """Normalised non-empty lines (with their blank-line structure) and the lines dropped on the way.
+
+    `columns` (text read as it came, not an extraction): a line laid out in columns is one line
+    per cell (`normalise.column_cells`), each cell a block of its own, so that a menu cell and a
+    paragraph side by side are judged apart.
+    """
     lines: list[Line] = []
     removed: list[Removal] = []
     gap = True
@@ -109,7 +114,11 @@ def normalise(text: str, max_line_chars: int) -> tuple[list[Line], list[Removal]
                 removed.append(Removal(no, 0, len(raw), raw, NORMALISE, "normalise.blank", BUILTIN))
             gap = True
             continue
-        lines.append(Line(no, norm, 0, gap))
+        if columns:
+            cells = column_cells(raw, norm)
+            lines.extend(Line(no, cell, start, gap or k > 0) for k, (start, cell) in enumerate(cells))
+        else:
+            lines.append(Line(no, norm, 0, gap))
         gap = False
     return lines, removed
 
@@ -203,7 +212,8 @@ class Engine:
         """`prepare` from the text the cascade reads on (`html`: with the cascade for extractions)."""
         url = source.url or (page[1].url if page else None)
         body, removed = _step("mojibake", lambda: repair(body, BUILTIN))
-        lines, dropped = _step("normalise", lambda: normalise(body, self.settings.max_line_chars))
+        columns = page is None  # a renderer's padding survives in a dump, never in an extraction
+        lines, dropped = _step("normalise", lambda: normalise(body, self.settings.max_line_chars, columns))
         removed.extend(dropped)
         facts["lines_in"] = len(split_lines(body))
         texts = [line.text for line in lines]

@@ -44,6 +44,36 @@ def normalise_line(text: str) -> str:
     return _RUNS.sub(" ", cleaned).strip(" ")
 
 
+# Text renderers (inscriptis, lynx, w3m) lay table cells side by side and pad the columns with
+# plain spaces, so one line of a dump can hold a menu cell and a paragraph of the article. Prose
+# never puts three spaces between two words (two after a full stop is an old typing habit); runs
+# with a no-break space in them are an editor's spacing ("Read more:\u00a0 Title"), not padding.
+COLUMN_GAP = 3
+_COLUMN_GAP = re.compile(f"[ \t]{{{COLUMN_GAP},}}")
+
+
+def column_cells(raw: str, norm: str) -> list[tuple[int, str]]:
+    """The cells of a raw line laid out in columns: (offset in `norm`, cell text) for each part
+    between runs of `COLUMN_GAP` or more spaces or tabs; `norm` is `normalise_line(raw)`, and every
+    cell is a substring of it. A line without such a run is one cell.
+
+    >>> column_cells("Home  \t Council backs the budget.", "Home Council backs the budget.")
+    [(0, 'Home'), (5, 'Council backs the budget.')]
+    """
+    spaced = raw.strip(" \t")
+    if not _COLUMN_GAP.search(spaced):
+        return [(0, norm)]
+    cells: list[tuple[int, str]] = []
+    at = 0
+    for part in filter(None, map(normalise_line, _COLUMN_GAP.split(spaced))):
+        start = norm.find(part, at)
+        if start < 0:  # NFC joined across the gap (a combining mark after it): keep the line whole
+            return [(0, norm)]
+        cells.append((start, part))
+        at = start + len(part)
+    return cells
+
+
 # Every line boundary str.splitlines knows; in the text, each becomes one newline ("\r\n" first:
 # it is a single boundary).
 _LINE_ENDS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
