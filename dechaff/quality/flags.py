@@ -7,7 +7,9 @@ Reasons (each a general failure shape; thresholds set on the dev set, see the RE
   least half as much (a teaser list, an "about" box or another story competing with a short
   article), or the over-deletion guard found no block worth trusting.
 - `interleaved_timestamps`: lines with a clock time were removed between kept lines (comment or
-  forum headers: the text kept around them is likely comments or posts).
+  forum headers: the text kept around them is likely comments or posts). A cell removed from a
+  line of which another cell was kept stood beside the kept text (a column of a dump laid out in
+  columns, such as a news ticker), not between its lines, and does not count.
 - `timestamped_lines`: short lines with a clock time were kept (a list of posts or comments).
 - `footer_only`: the HTML extraction read as no prose at all and no other candidate did better.
 """
@@ -44,9 +46,15 @@ def assess(
     """
     second = measures.get("paragraphs.second_block", 0.0)
     backed_off = measures.get("paragraphs.backed_off", 0.0) > 0
-    nos = [line.no for line in kept]
+    nos = {line.no for line in kept}
     first, last = (min(nos), max(nos)) if nos else (0, -1)
-    inner = len({r.line_no for r in removed if first < r.line_no < last and _CLOCK.search(r.text)})
+    inner = len(
+        {
+            r.line_no
+            for r in removed
+            if first < r.line_no < last and r.line_no not in nos and _CLOCK.search(r.text)
+        }
+    )
     stamped = sum(1 for line in kept if len(line.text) < SHORT_CHARS and _CLOCK.search(line.text))
     reasons = []
     if second >= SECOND_BLOCK or backed_off:
