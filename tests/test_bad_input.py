@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dechaff.cli import main
+from dechaff.io.decode import looks_binary
 
 GOOD = (
     "Le conseil municipal a adopté le budget de la ville après un long débat "
@@ -67,3 +68,15 @@ def test_strict_stops_on_error(batch: Path, tmp_path: Path, capsys: pytest.Captu
 def test_missing_input_path_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
     assert "no such file or folder" in capsys.readouterr().err
+
+
+def test_control_bytes_beyond_one_in_fifty_make_a_file_binary_but_tabs_and_breaks_do_not() -> None:
+    line = b"Le conseil municipal a adopt\xc3\xa9 le budget de la ville apr\xc3\xa8s un long d\xc3\xa9bat.\n"
+    text = line * 120  # over 8 KiB: only the first 8192 bytes count
+    assert not looks_binary(text + b"\x1b" * 500)  # beyond the head
+    assert not looks_binary(b"\t\n\x0c\r" * 2048)
+    head = len(text[:8192]) // 50
+    for control in (1, 8, 27, 31):
+        few = bytes([control]) * head + text
+        assert not looks_binary(few)
+        assert looks_binary(bytes([control]) + few), control

@@ -105,7 +105,7 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
     by_punct = not stopwords or _foreign_to(line, stopwords)
     if weight >= p.length_low:
         if not by_punct:
-            density = sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))) / words
+            density = _stop_words(line, stopwords) / words
         else:
             density = (len(_PUNCT.findall(line)) + phrase_spaced * (len(tokens) - 1)) / words
         if not ends_sentence:
@@ -126,6 +126,21 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
 
 
 on_clear(_features.cache_clear)
+
+
+@lru_cache(maxsize=TEXTS)
+def _stop_words(line: str, stopwords: frozenset[str]) -> int:
+    """How many of the line's space-separated tokens (lower-cased, outer punctuation stripped) are
+    stop words; memoised: the line features and the stoplist check (`_written_in`) both count
+    them, in every round.
+
+    >>> _stop_words("The end (of it).", frozenset({"the", "of", "it"}))
+    3
+    """
+    return sum(map(stopwords.__contains__, map(_strip, line.lower().split(" "))))
+
+
+on_clear(_stop_words.cache_clear)
 
 
 @lru_cache(maxsize=256)
@@ -330,10 +345,11 @@ def _written_in(lines: Sequence[str], stopwords: frozenset[str], p: ClassifierPa
     (ten words or more), once there are 50 such words; on the dev set pages in the right language
     have 22% or more stop words, the one misdetected page 9%.
     """
-    tokens = [t for line in lines if line.count(" ") >= 9 for t in line.lower().split(" ")]
-    if len(tokens) < 50:
+    long_lines = [line for line in lines if line.count(" ") >= 9]
+    tokens = sum(line.count(" ") + 1 for line in long_lines)
+    if tokens < 50:
         return True
-    return sum(map(stopwords.__contains__, map(_strip, tokens))) >= p.stoplist_min_share * len(tokens)
+    return sum(_stop_words(line, stopwords) for line in long_lines) >= p.stoplist_min_share * tokens
 
 
 def classify(
