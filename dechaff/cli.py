@@ -19,7 +19,19 @@ from dechaff.io.inputs import InputSetupError
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.run.runner import StrictError
 
-COMMANDS = ("run", "eval", "bench", "rules", "explain", "report", "suggest", "diff", "stats", "export")
+COMMANDS = (
+    "run",
+    "eval",
+    "bench",
+    "train",
+    "rules",
+    "explain",
+    "report",
+    "suggest",
+    "diff",
+    "stats",
+    "export",
+)
 
 __all__ = ["build_parser", "main"]
 

@@ -70,13 +70,14 @@ def test_quality_bench_scores_both_paths_page_by_page(book: RuleBook, tmp_path: 
     _devset(tmp_path)
     selected = pages(tmp_path)
     assert [p.id for p in selected] == ["bridge", "bridge-short"] and selected[0].site == "example.org"
-    scores = quality.measure(selected, Engine(book))
+    engine = Engine(book)
+    scores = quality.measure(selected, engine)
     full, short = scores
     assert full.dump.f1 == pytest.approx(1.0) and full.dump.status == "ok"
     assert full.html.f1 > 0.9 and full.html.extractor == "trafilatura/first" and full.trafilatura > 0.9
     # 36 words are under Gopher's 50: the default run drops the page, F1 is scored all the same
     assert short.dump.status == "dropped:gopher_short_doc" and short.dump.f1 == pytest.approx(1.0)
-    text = quality.report(scores, tmp_path)
+    text = quality.report(scores, tmp_path, engine)
     assert "  all      2  1.0000" in text and "  en       2  1.0000" in text
     assert "HTML path within trafilatura alone - 0.10: 2/2 (100.0%)" in text
     assert "pages below F1 0.5: dump 0/2 (0.0%)" in text

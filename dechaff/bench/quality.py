@@ -12,11 +12,12 @@ from __future__ import annotations
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from statistics import fmean
 
 from dechaff.authoring.evaluate import score
+from dechaff.authoring.train import examples_of, fold_models, pairs_in, read_index, site_of
 from dechaff.bench import peers
 from dechaff.bench.devset import Page
 from dechaff.bench.peers import justext_on_lines
@@ -57,6 +58,32 @@ class PageScore:
     justext: float
     trafilatura: float
     trafilatura_ms: float
+    dump_classifier: float | None = None  # the dump path without the line model (None: no model)
+    fold_model: bool = False  # a fold model that did not see this page's site cleaned it
+
+
+CV_FOLDS = 5
+
+
+def cross_validated(root: Path, engine: Engine) -> dict[str, Engine]:
+    """Page id -> an engine whose line model did not see the page's site, for the dev-set pages
+    of the sites the rule book's model was fitted on: `CV_FOLDS` models fitted as `dechaff train`
+    does on the model's training pages found in the dev set, grouped by site (the classifier
+    alone where the other folds hold no page)."""
+    model = engine.book.line_model
+    if model is None:
+        return {}
+    ids = set(map(str, model.training.get("ids", ())))  # type: ignore[call-overload]
+    datasets = set(map(str, model.training.get("datasets", ())))  # type: ignore[call-overload]
+    index = read_index([root / "index.jsonl"])
+    pairs = [p for p in pairs_in(root / "dumps", root / "gold", index, datasets) if p.id in ids]
+    plain = Engine(engine.book.without_line_model(), engine.settings)
+    by_site = fold_models(examples_of(plain, pairs), CV_FOLDS)
+    engines = {
+        id(m): Engine(replace(engine.book, line_model=m), engine.settings) if m else plain
+        for m in by_site.values()
+    }
+    return {p.id: engines[id(by_site[p.site])] for p in pairs if p.site in by_site}
 
 
 def justext_on_dump(page: Page) -> str:
@@ -105,15 +132,22 @@ def _path_score(engine: Engine, source: Source, gold: str) -> PathScore:
     )
 
 
-def measure(pages: Iterable[Page], engine: Engine) -> list[PageScore]:
-    """Every page through both of our paths (with `engine`, decide step as configured) and through
-    jusText and trafilatura alone."""
+def measure(pages: Iterable[Page], engine: Engine, folds: dict[str, Engine] | None = None) -> list[PageScore]:
+    """Every page through both of our paths (with `engine`, decide step as configured, or the
+    page's fold engine in `folds`) and through jusText and trafilatura alone; with a line model,
+    the dump path also without it."""
+    folds = folds or {}
+    plain = Engine(engine.book.without_line_model(), engine.settings) if engine.book.line_model else None
     out = []
     for page in pages:
         gold = page.gold.read_text(encoding="utf-8")
-        dump = _path_score(engine, Source(page.id, page.dump, url=page.url), gold)
+        mine = folds.get(page.id, engine)
+        dump = _path_score(mine, Source(page.id, page.dump, url=page.url), gold)
         # The HTML path exactly as `dechaff run DEVSET/html` runs it: no URL given.
-        web = _path_score(engine, Source(page.id, page.html, kind="html"), gold)
+        web = _path_score(mine, Source(page.id, page.html, kind="html"), gold)
+        alone = None
+        if plain is not None:
+            alone = _path_score(plain, Source(page.id, page.dump, url=page.url), gold).f1
         traf, traf_ms = _timed(lambda page=page: trafilatura_alone(page))
         out.append(
             PageScore(
@@ -125,9 +159,30 @@ def measure(pages: Iterable[Page], engine: Engine) -> list[PageScore]:
                 score(justext_on_dump(page), gold).f1,
                 score(str(traf), gold).f1,
                 traf_ms,
+                alone,
+                page.id in folds,
             )
         )
     return out
+
+
+def _line_model(scores: Sequence[PageScore], engine: Engine) -> list[str]:
+    """The line model's part in the dump figures, and how they were cross-validated."""
+    model = engine.book.line_model
+    if model is None:
+        return ["line model: none (the classifier alone decides)"]
+    alone = [s.dump_classifier or 0.0 for s in scores]
+    folded = [s for s in scores if s.fold_model]
+    sites = {site_of(s.site) for s in folded}
+    return [
+        f"line model {model.sha} (fitted on {model.training.get('pages')} pages of"
+        f" {len(model.training.get('sites', ()))} sites): dump F1 {fmean(s.dump.f1 for s in scores):.4f}"  # type: ignore[arg-type]
+        f" vs {fmean(alone):.4f} for the classifier alone, pages below {LOW_F1}"
+        f" {sum(s.dump.f1 < LOW_F1 for s in scores)} vs {sum(f < LOW_F1 for f in alone)};",
+        f"  site-grouped CV: the {len(folded)} dev-set pages of the {len(sites)} sites it was fitted on"
+        f" were cleaned by one of {CV_FOLDS} fold models that did not see their site (fitted on the"
+        " other dev-set training pages; the seeds left out); every other page by the model itself",
+    ]
 
 
 def _share(count: int, total: int) -> str:
@@ -189,7 +244,7 @@ def _flags(scores: Sequence[PageScore]) -> list[str]:
     return lines
 
 
-def report(scores: Sequence[PageScore], root: Path) -> str:
+def report(scores: Sequence[PageScore], root: Path, engine: Engine) -> str:
     """Everything the quality targets need, from one run."""
     n = len(scores)
     within = sum(s.html.f1 >= s.trafilatura - TRAFILATURA_MARGIN for s in scores)
@@ -200,6 +255,7 @@ def report(scores: Sequence[PageScore], root: Path) -> str:
         f"HTML path within trafilatura alone - {TRAFILATURA_MARGIN:.2f}: {_share(within, n)}",
         f"pages below F1 {LOW_F1}: dump {_share(sum(s.dump.f1 < LOW_F1 for s in scores), n)},"
         f" HTML {_share(sum(s.html.f1 < LOW_F1 for s in scores), n)}",
+        *_line_model(scores, engine),
         "gold pages dropped by the decide step (filters on): "
         + "; ".join(_drops(scores, path) for path in PATHS),
         *_flags(scores),

@@ -352,6 +352,30 @@ def _written_in(lines: Sequence[str], stopwords: frozenset[str], p: ClassifierPa
     return sum(_stop_words(line, stopwords) for line in long_lines) >= p.stoplist_min_share * tokens
 
 
+class Measured(NamedTuple):
+    """What the classifier reads of each line of a page (for the line model's features)."""
+
+    features: list[_Line]
+    alone: list[str]  # class on its own: good, neargood, short or a boilerplate reason
+    in_context: list[str]  # after jusText's neighbour pass, before the main block is chosen
+
+
+def measure_lines(
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, params: ClassifierParams = ClassifierParams()
+) -> Measured:
+    """Each line measured and classed as `classify` does it (same stoplist fallback)."""
+    if stopwords and not _written_in(lines, stopwords, params):
+        stopwords = frozenset()
+    feats = [_features(line, stopwords, lang in _PHRASE_SPACED, params) for line in lines]
+    alone = [_intrinsic(f, params) for f in feats]
+    return Measured(feats, alone, _context(alone, params))
+
+
+def punctuation_marks(line: str) -> int:
+    """Clause and sentence marks in `line`, of every script the classifier knows."""
+    return len(_PUNCT.findall(line))
+
+
 def classify(
     lines: Sequence[str],
     gaps: Sequence[bool],

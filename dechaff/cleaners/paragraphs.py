@@ -4,13 +4,15 @@ what the specific cleaners left; every threshold can be tuned per site or langua
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields, make_dataclass, replace
+from dataclasses import dataclass, field, fields, make_dataclass, replace
 from itertools import groupby
 
 from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, Shape, classify
+from dechaff.cleaners.line_model import line_table, second_opinion
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, Removal, drop_lines, removal_of
+from dechaff.ruleset.line_model import LineModel
 from dechaff.ruleset.patterns import PhraseSet
 from dechaff.ruleset.schema import Rule
 from dechaff.text.sentences import pieces
@@ -20,11 +22,13 @@ NAME = "paragraphs"
 Params = make_dataclass(
     "Params",
     [("enabled", bool, field(default=True))]
-    + [(f.name, f.type, field(default=f.default)) for f in fields(ClassifierParams)],
+    + [(f.name, f.type, field(default=f.default)) for f in fields(ClassifierParams)]
+    # the rule book's line model (`models/lines.json`), set by the engine, not by rule files
+    + [("line_model", "LineModel | None", field(default=None, metadata={"internal": True}))],
     frozen=True,
     slots=True,
 )
-Params.__doc__ = "`enabled` plus every ClassifierParams threshold."
+Params.__doc__ = "`enabled`, every ClassifierParams threshold, and the line model the engine hands over."
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class Paragraphs:
     name: str = NAME
     phrase_sets: tuple[PhraseSet, ...] = ()
     text_local: bool = False  # neighbours, blocks and the page's stop words decide
+    model: LineModel | None = None  # a second opinion on the labels (not in trim mode)
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
@@ -48,7 +53,27 @@ class Paragraphs:
 
     def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
         texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
-        return classify(texts, gaps, ctx.stopwords, ctx.lang, self.params)
+        labels, shape = classify(texts, gaps, ctx.stopwords, ctx.lang, self.params)
+        if (
+            self.model is not None
+            and not self.params.trim_only
+            and not all(label == GOOD for label in labels)
+        ):
+            table = line_table(texts, gaps, ctx.stopwords, ctx.lang, self.params, labels)
+            labels = second_opinion(self.model, table, labels)
+        return labels, shape
+
+    def judged_lines(self, lines: Sequence[Line], ctx: Context) -> tuple[list[Line], list[str]]:
+        """The lines as the classifier judges them (a glued line cut into its pieces) and its
+        labels, without the model: what `dechaff train` fits the model on."""
+        p = self.params
+        flat = [
+            replace(line.trimmed(a, b), gap_before=line.gap_before or k > 0)
+            for line in lines
+            for k, (a, b) in enumerate(pieces(line.text, p.glued_chars, p.piece_chars))
+        ]
+        texts, gaps = [line.text for line in flat], [line.gap_before for line in flat]
+        return flat, classify(texts, gaps, ctx.stopwords, ctx.lang, p)[0]
 
     def _clean_pieces(
         self, lines: Sequence[Line], cuts: list[list[tuple[int, int]]], ctx: Context
@@ -95,6 +120,5 @@ def _measures(shape: Shape) -> dict[str, float]:
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Paragraphs:  # type: ignore[valid-type]
-    values = asdict(params)
-    values.pop("enabled")
-    return Paragraphs(ClassifierParams(**values), origin)
+    values = {f.name: getattr(params, f.name) for f in fields(ClassifierParams)}
+    return Paragraphs(ClassifierParams(**values), origin, model=params.line_model)

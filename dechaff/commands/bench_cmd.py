@@ -57,8 +57,9 @@ def _quality(args: argparse.Namespace) -> int:
     root = args.devset or default_devset()
     before = json.loads(args.compare.read_text(encoding="utf-8")) if args.compare else None
     # The decide step on, as a default run has it: F1 is scored on the text either way.
-    scores = quality.measure(pages(root), Engine(load_book(args.rules)))
-    print(quality.report(scores, root))
+    engine = Engine(load_book(args.rules))
+    scores = quality.measure(pages(root), engine, quality.cross_validated(root, engine))
+    print(quality.report(scores, root, engine))
     if before is not None:
         print(quality.changes(before, scores))
     if args.json:

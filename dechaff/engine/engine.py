@@ -147,8 +147,10 @@ class Engine:
         if pipeline is None:
             if len(self._pipelines) >= PIPELINES:
                 del self._pipelines[next(iter(self._pipelines))]
-            overrides = {paragraphs.NAME: {"trim_only": True}} if trim else {}
-            pipeline = Pipeline(files, frozenset(skip), overrides)
+            mine: dict[str, object] = {"line_model": self.book.line_model}
+            if trim:
+                mine["trim_only"] = True
+            pipeline = Pipeline(files, frozenset(skip), {paragraphs.NAME: mine})
         self._pipelines[key] = pipeline
         return pipeline
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dechaff.core.sections import Section
 from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.line_model import LineModel, load_line_model
 from dechaff.ruleset.schema import ParamSpec, RuleFile, parse_rule_file
 
 DEFAULT_FILE = "_default.yaml"
@@ -36,6 +37,7 @@ class RuleBook:
     langs: dict[str, RuleFile]
     sites: tuple[RuleFile, ...]
     lang_filters: RuleFile | None = None
+    line_model: LineModel | None = None  # `models/lines.json`: the classifier's second opinion
 
     @property
     def files(self) -> tuple[RuleFile, ...]:
@@ -48,8 +50,14 @@ class RuleBook:
 
     @property
     def digest(self) -> str:
-        """One hash over every file's content: two runs with equal digests used the same rules."""
-        return hashlib.sha256("".join(f.sha for f in self.files).encode()).hexdigest()[:16]
+        """One hash over every file's content (the line model's too): two runs with equal digests
+        used the same rules."""
+        model = self.line_model.sha if self.line_model is not None else ""
+        return hashlib.sha256("".join([*(f.sha for f in self.files), model]).encode()).hexdigest()[:16]
+
+    def without_line_model(self) -> RuleBook:
+        """The same rules with the classifier alone deciding (what a line model is fitted on)."""
+        return replace(self, line_model=None)
 
     def path_of(self, rule_file: RuleFile) -> Path:
         """Where a loaded file lives on disk (its label starts with the folder's display name)."""
@@ -119,7 +127,7 @@ def load_rulebook(root: Path, params: ParamSpec) -> RuleBook:
     table = None
     if table_path.is_file():
         table = _load(table_path, f"{label}/{LANG_FILTERS_FILE}", "lang_filters", params)
-    return RuleBook(root, default, langs, sites, table)
+    return RuleBook(root, default, langs, sites, table, load_line_model(root, label))
 
 
 def _load(path: Path, label: str, kind: str, params: ParamSpec) -> RuleFile:

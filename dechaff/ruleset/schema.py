@@ -526,6 +526,8 @@ def param_spec_of(params_type: type) -> dict[str, tuple[type, str | None]]:
     """Read a cleaner's Params dataclass into the schema's (type, pattern kind) form."""
     spec: dict[str, tuple[type, str | None]] = {}
     for f in fields(params_type):
+        if f.metadata.get("internal"):
+            continue  # set by the engine, never by a rule file
         default = f.default
         kind = tuple if isinstance(default, tuple) else type(default)
         spec[f.name] = (kind, f.metadata.get("patterns"))

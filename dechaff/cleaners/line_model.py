@@ -1,0 +1,133 @@
+"""A second opinion on the line classifier's labels from a small learned model (boilerpipe's
+shallow text features): the classifier's own measures of each line (length, stop-word or
+punctuation density, final stop, title case, its reasons), its verdicts (alone, in context, in the
+main block), shape (digits, punctuation, bullets, repetition, position) and the same of the
+neighbours. The model (`dechaff.ruleset.line_model`) is fitted by `dechaff train`.
+
+It only ever keeps more: a line the classifier drops and the model gives `keep_above` or more is
+kept. It never drops a line the classifier keeps: the cascade runs again on its own output, where
+a model that removes lines would remove more each round (and cleaning a clean text must change
+nothing), while a kept line stays kept.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, measure_lines, punctuation_marks
+from dechaff.ruleset.line_model import LineModel
+
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"\w+")
+_BULLETS = tuple("*•-·►▪■◦>")
+_INTRINSIC = ("good", "neargood", "short", "low_stopwords", "title_case")
+_REASONS = ("no_letters", "timestamp", "separators", "copyright")
+_OWN = (
+    "log_weight",
+    "density",
+    "by_punct",
+    "ends_sentence",
+    "title_case",
+    *(f"reason_{r}" for r in _REASONS),
+    *(f"class_{c}" for c in _INTRINSIC),
+    "good_in_context",
+    "kept",
+    "position",
+    "weight_share_of_longest",
+    "digit_share",
+    "punct_per_word",
+    "bullet",
+    "repeated",
+    "gap_before",
+)
+_NEIGHBOURS = (-2, -1, 1, 2)
+_WINDOWS = (3, 10)
+FEATURES: tuple[str, ...] = (
+    *_OWN,
+    *(f"{name}@{k:+d}" for k in _NEIGHBOURS for name in ("log_weight", "kept", "class_good", "density")),
+    *(f"good_weight_within_{r}" for r in _WINDOWS),
+    "page_kept_share",
+    "page_kept_weight_share",
+)
+
+
+def tokens_of(text: str) -> int:
+    """Word tokens as the bag-of-tokens F1 counts them (a run of Han characters is one)."""
+    return len(_TOKEN.findall(text))
+
+
+def _shift(values: np.ndarray, k: int) -> np.ndarray:
+    """values[i - k] at i (zero outside the page)."""
+    out = np.zeros_like(values)
+    if k > 0:
+        out[k:] = values[:-k]
+    else:
+        out[:k] = values[-k:]
+    return out
+
+
+def _window(values: np.ndarray, radius: int) -> np.ndarray:
+    """Sum of values[i - radius .. i + radius] at each i."""
+    sums = np.concatenate([[0.0], np.cumsum(values)])
+    i = np.arange(len(values))
+    return sums[np.minimum(i + radius + 1, len(values))] - sums[np.maximum(i - radius, 0)]
+
+
+def line_table(
+    lines: Sequence[str],
+    gaps: Sequence[bool],
+    stopwords: frozenset[str],
+    lang: str,
+    params: ClassifierParams,
+    labels: Sequence[str],
+) -> np.ndarray:
+    """One row of `FEATURES` per line; `labels` are the classifier's (`classify`) for these lines."""
+    n = len(lines)
+    if not n:
+        return np.zeros((0, len(FEATURES)))
+    feats, classes, in_context = measure_lines(lines, stopwords, lang, params)
+    counts = Counter(lines)
+    longest = max(f.weight for f in feats)
+    rows = []
+    for i, (line, f, c) in enumerate(zip(lines, feats, classes, strict=True)):
+        rows.append(
+            [
+                math.log1p(f.weight),
+                f.density,
+                float(f.by_punct),
+                float(f.ends_sentence),
+                f.title_case,
+                *(float(f.bad_reason == r) for r in _REASONS),
+                *(float(c == k) for k in _INTRINSIC),
+                float(in_context[i] == GOOD),
+                float(labels[i] == GOOD),
+                i / max(1, n - 1),
+                f.weight / longest,
+                len(_DIGIT.findall(line)) / max(1, len(line)),
+                min(punctuation_marks(line) / max(1, f.words), 2.0),
+                float(line.startswith(_BULLETS)),
+                float(counts[line] > 1),
+                float(gaps[i]),
+            ]
+        )
+    own = np.array(rows, dtype=float)
+    log_weight, density, good_alone = own[:, 0], own[:, 1], own[:, _OWN.index("class_good")]
+    kept = own[:, _OWN.index("kept")]
+    weight = np.array([f.weight for f in feats], dtype=float)
+    around = [_shift(v, k) for k in _NEIGHBOURS for v in (log_weight, kept, good_alone, density)]
+    windows = [_window(weight * good_alone, r) / np.maximum(_window(weight, r), 1.0) for r in _WINDOWS]
+    page = [np.full(n, kept.mean()), np.full(n, (weight * kept).sum() / weight.sum())]
+    return np.column_stack([own, *around, *windows, *page])
+
+
+def second_opinion(model: LineModel, table: np.ndarray, labels: Sequence[str]) -> list[str]:
+    """The classifier's labels, with GOOD for each line the model gives `keep_above` or more."""
+    if model.features != FEATURES:
+        raise ValueError("the line model was fitted on other features than this version computes")
+    sure = model.probabilities(table) >= model.keep_above
+    return [GOOD if keep else label for label, keep in zip(labels, sure, strict=True)]

@@ -1,0 +1,187 @@
+"""The line model: features of the classifier's lines, a second opinion that only keeps more, its
+file (checked, in the rules digest), `dechaff train`, and the bench's site-grouped CV."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from dechaff.authoring.train import fit, fold_models, main_text_share, site_folds
+from dechaff.bench import quality
+from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, classify
+from dechaff.cleaners.line_model import FEATURES, line_table, second_opinion
+from dechaff.cli import main
+from dechaff.engine.engine import Engine, Settings
+from dechaff.engine.rulebook import load_book
+from dechaff.io.inputs import Source
+from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.line_model import LINE_MODEL_FILE, LineModel, parse_line_model
+from dechaff.ruleset.loader import RuleBook
+
+from conftest import rules_copy
+
+MENU = ["Home", "World", "Business", "Sport", "Weather", "Contact us"]
+STORY = [
+    "The harbour authority said on Monday that the old ferry terminal will close at the end of the year.",
+    "Passengers will board at the new quay on the other side of the bay, which opens in the spring.",
+    "The ferry company has promised a free bus between the two quays for the first three months.",
+    "Local shops near the old terminal fear that they will lose most of their customers after the move.",
+]
+NOTE = "Ferries to the islands leave every hour."  # short: the classifier alone drops it
+
+
+def _page(story: list[str]) -> list[str]:
+    return [*MENU, *story, NOTE, "© 2025 Harbour News"]
+
+
+def _model(bias: float, keep_above: float = 0.5) -> LineModel:
+    zeros = (0.0,) * len(FEATURES)
+    return LineModel(FEATURES, zeros, (1.0,) * len(FEATURES), zeros, bias, keep_above)
+
+
+def _labels(lines: list[str]) -> list[str]:
+    return classify(lines, [True] * len(lines), frozenset({"the", "of", "at", "on", "that", "will"}), "en")[0]
+
+
+def test_one_row_of_features_per_line_computed_the_same_way_twice() -> None:
+    lines = _page(STORY)
+    labels = _labels(lines)
+    stop = frozenset({"the", "of", "on"})
+    table = line_table(lines, [True] * len(lines), stop, "en", ClassifierParams(), labels)
+    assert table.shape == (len(lines), len(FEATURES)) and np.isfinite(table).all()
+    again = line_table(lines, [True] * len(lines), stop, "en", ClassifierParams(), labels)
+    assert np.array_equal(table, again)
+    kept = table[:, FEATURES.index("kept")]
+    assert list(kept) == [float(label == GOOD) for label in labels]
+    assert table[MENU.index("Sport"), FEATURES.index("kept@+1")] == float(
+        labels[MENU.index("Weather")] == GOOD
+    )
+
+
+def test_the_second_opinion_only_keeps_more() -> None:
+    lines = _page(STORY)
+    labels = _labels(lines)
+    assert labels[lines.index(NOTE)] != GOOD and labels[0] != GOOD and labels[len(MENU)] == GOOD
+    table = np.zeros((len(lines), len(FEATURES)))
+    assert second_opinion(_model(10.0), table, labels) == [GOOD] * len(lines)
+    assert second_opinion(_model(-10.0), table, labels) == labels  # sure of nothing: the classifier's
+    assert second_opinion(_model(0.0, keep_above=0.5), table, labels) == [GOOD] * len(lines)  # p = 0.5
+    assert second_opinion(_model(0.0, keep_above=0.6), table, labels) == labels
+    with pytest.raises(ValueError, match="other features"):
+        second_opinion(replace(_model(1.0), features=(*FEATURES[:-1], "x")), table, labels)
+
+
+def test_the_engine_hands_the_model_to_the_classifier(book: RuleBook, tmp_path: Path) -> None:
+    path = tmp_path / "page.txt"
+    path.write_text("\n".join(_page(STORY)) + "\n", encoding="utf-8")
+    alone = Engine(book.without_line_model(), Settings(quality_filter=False)).process(Source("p", path))
+    assert NOTE not in (alone.text or "") and STORY[0] in (alone.text or "")
+    sure = Engine(replace(book, line_model=_model(10.0)), Settings(quality_filter=False)).process(
+        Source("p", path)
+    )
+    assert NOTE in (sure.text or "")
+
+
+def test_the_model_file_is_checked_and_part_of_the_rules_digest(tmp_path: Path) -> None:
+    model = _model(1.5)
+    assert parse_line_model(model.to_json(), "m.json").weights == model.weights
+    assert parse_line_model(model.to_json(), "m.json").sha != ""
+    body = json.loads(model.to_json())
+    for broken in ({**body, "format": 2}, {**body, "bias": "nan"}, {**body, "weights": [1.0]}, {"x": 1}):
+        with pytest.raises(RuleFileError, match=r"m\.json"):
+            parse_line_model(json.dumps(broken), "m.json")
+    root = rules_copy(tmp_path)
+    (root / LINE_MODEL_FILE).unlink(missing_ok=True)
+    without = load_book(root)
+    assert without.line_model is None
+    (root / LINE_MODEL_FILE).parent.mkdir(exist_ok=True)
+    (root / LINE_MODEL_FILE).write_text(model.to_json(), encoding="utf-8")
+    first = load_book(root)
+    (root / LINE_MODEL_FILE).write_text(_model(2.5).to_json(), encoding="utf-8")
+    second = load_book(root)
+    assert first.line_model is not None and first.line_model.bias == 1.5
+    assert len({without.digest, first.digest, second.digest}) == 3  # --resume notices a new model
+    assert first.without_line_model().digest == without.digest
+
+
+def test_lines_are_labelled_by_the_tokens_the_clean_text_holds() -> None:
+    clean = "\n\n".join(STORY[:2])
+    share = main_text_share([MENU[0], STORY[0], STORY[1] + " Read more", STORY[2]], clean)
+    assert share[0] == 0.0 and share[1] == 1.0 and 0.8 < share[2] < 1.0 and share[3] < 0.5
+
+
+def test_folds_group_sites_and_fits_are_deterministic() -> None:
+    folds = site_folds(["a.org", "b.org", "c.org", "a.org"], 2)
+    assert set(folds) == {"a.org", "b.org", "c.org"} and set(folds.values()) == {0, 1}
+    assert folds == site_folds(["c.org", "b.org", "a.org"], 2)
+
+
+def _write_pairs(root: Path) -> tuple[Path, Path, Path]:
+    raw, clean = root / "raw", root / "clean"
+    raw.mkdir()
+    clean.mkdir()
+    rows = []
+    for k in range(4):
+        story = [f"{line[:-1]}, reporter {k} wrote." for line in STORY]
+        (raw / f"p{k}.txt").write_text("\n".join(_page(story)) + "\n", encoding="utf-8")
+        (clean / f"p{k}.txt").write_text("\n\n".join([*story, NOTE]) + "\n", encoding="utf-8")
+        rows.append(json.dumps({"id": f"p{k}", "domain": f"site{k % 2}.example.org", "dataset": "mine"}))
+    (clean / "lonely.txt").write_text("no raw text for this one\n", encoding="utf-8")
+    index = root / "index.jsonl"
+    index.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return raw, clean, index
+
+
+def test_train_fits_a_model_from_pairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    raw, clean, index = _write_pairs(tmp_path)
+    out = tmp_path / "lines.json"
+    args = ["train", "--pairs", str(raw), str(clean), "--index", str(index), "--out", str(out)]
+    assert main(args) == 0
+    assert "fitted on 4 pages of 1 site(s)" in capsys.readouterr().out
+    model = parse_line_model(out.read_text(encoding="utf-8"), "lines.json")
+    assert model.features == FEATURES and model.training["ids"] == ["p0", "p1", "p2", "p3"]
+    assert model.training["sites"] == ["example.org"]  # one registrable site: one CV group
+    lines = _page(STORY)
+    labels = _labels(lines)
+    p = model.probabilities(
+        line_table(lines, [True] * len(lines), frozenset(), "en", ClassifierParams(), labels)
+    )
+    assert p[lines.index(NOTE)] > p[MENU.index("Sport")]  # it learned the note is text, the menu not
+    assert main([*args[:-2], "--datasets", "other", "--out", str(out)]) == 2  # no page left: refused
+
+
+def test_the_bench_scores_training_pages_with_models_that_did_not_see_their_site(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    raw, clean, index = _write_pairs(tmp_path)
+    root = tmp_path / "devset"
+    (root / "dumps").mkdir(parents=True)
+    for path in raw.iterdir():
+        (root / "dumps" / path.name).write_bytes(path.read_bytes())
+    (root / "gold").symlink_to(clean)
+    rows = [
+        {**json.loads(line), "domain": f"site{k}.org"}
+        for k, line in enumerate(index.read_text().splitlines())
+    ]
+    (root / "index.jsonl").write_text("\n".join(map(json.dumps, rows)) + "\n", encoding="utf-8")
+    shipped = replace(_model(-10.0), training={"ids": ["p0", "p1", "p2"], "datasets": ["mine"]})
+    engine = Engine(replace(book, line_model=shipped), Settings(quality_filter=False))
+    folds = quality.cross_validated(root, engine)
+    assert sorted(folds) == ["p0", "p1", "p2"]  # p3 was not trained on: the shipped model scores it
+    models = [folds[p].book.line_model for p in ("p0", "p1", "p2")]
+    assert all(m is not None and m != shipped for m in models)
+    assert fold_models([], 5) == {}
+    # one site only: no other fold to fit on, the classifier alone scores it
+    assert fold_models([replace(_example(), site="a.org")], 5) == {"a.org": None}
+    assert fit([_example()]).features == FEATURES
+
+
+def _example():  # type: ignore[no-untyped-def]
+    from dechaff.authoring.train import Example
+
+    table = np.array([[float(i == j) for j in range(len(FEATURES))] for i in range(4)])
+    return Example("x.org", table, np.array([1.0, 0.0, 1.0, 0.0]), np.array([3.0, 1.0, 5.0, 2.0]))
