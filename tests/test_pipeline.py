@@ -66,8 +66,31 @@ def test_the_cascade_runs_at_most_six_rounds_and_stops_when_nothing_changes(book
 
     gaps.rounds.clear()
     pipeline.cleaners = [gaps]
-    assert pipeline.clean(lines, Context()).lines == tuple(lines)
-    assert len(gaps.rounds) == 1  # nothing removed: no second round
+    assert [line.text for line in pipeline.clean(lines, Context()).lines] == [line.text for line in lines]
+    # nothing removed, but the first round read lines 2-10 as one paragraph: a second round reads
+    # them as the output writes them (each its own paragraph), as a second cleaning would
+    assert gaps.rounds == [[True, *[False] * 9], [True] * 10]
+    gaps.rounds.clear()
+    own = [Line(no, f"ligne {no}") for no in range(1, 4)]
+    assert pipeline.clean(own, Context()).lines == tuple(own)
+    assert len(gaps.rounds) == 1  # nothing removed from paragraphs as written: no second round
+
+
+def test_a_wrapped_paragraph_kept_whole_is_cleaned_as_it_is_written(book: RuleBook, tmp_path: Path) -> None:
+    # Two short lines with no blank between read as one paragraph; the output writes them as two,
+    # which a second cleaning reads apart: the first cleaning gives what the second one gives.
+    text = (
+        "The ferry to the islands leaves from the end of\nthe old pier at the top of every hour of the day.\n"
+    )
+    engine = Engine(book, Settings(quality_filter=False))
+    first = engine.process(Source("a", _write(tmp_path / "a.txt", text))).text or ""
+    second = engine.process(Source("b", _write(tmp_path / "b.txt", first))).text or ""
+    assert first == second
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def test_fields_the_cascade_finds_beat_the_page_s_metadata(book: RuleBook, tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Build the cascade for one combination of rule files once, then run it on documents.
 
 The cascade runs again on its own output (with every line now a separate paragraph, as it will
-be written) until nothing more is removed, so cleaning a clean output changes nothing.
+be written) until a round that read every line as its own paragraph removes nothing, so cleaning a
+clean output changes nothing.
 """
 
 from __future__ import annotations
@@ -75,6 +76,9 @@ class Pipeline:
         unchanged: dict[int, set[str]] = {}  # per text-local cleaner: texts it left as they were
         for round_no in range(MAX_ROUNDS):
             before = len(removed)
+            # the output puts a blank line between lines: a round that read some of them as one
+            # paragraph did not see the text as a second cleaning will, so one more round does
+            as_written = all(line.gap_before for line in current)
             guarded = False
             ctx = replace(ctx, quiet=self.shared.quiet(line.text for line in current))
             for k, cleaner in enumerate(self.cleaners):
@@ -94,7 +98,7 @@ class Pipeline:
                 found = merge_fields(found, out.fields.items())
                 measures = {**out.measures, **measures}
                 guarded = guarded or (self.keeps and any(line.kept_by for line in current))
-            if len(removed) == before:
+            if len(removed) == before and as_written:
                 break
             current = tuple(replace(line, gap_before=True) for line in current)
         return Cleaned(current, (*removed, *overruled), found, measures)
