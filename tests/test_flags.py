@@ -60,6 +60,32 @@ def test_kept_timestamps_and_a_rival_block_flag_the_page() -> None:
     assert guarded.reasons == ("ambiguous_main_block",) and guarded.confidence == 0.75
 
 
+HEADLINES = [
+    "Mayor opens the new library",
+    "Storm closes the coast road",
+    "Rail strike called off",
+    "Derby ends in a draw",
+]
+
+
+def test_headlines_kept_beside_the_article_flag_mixed_columns() -> None:
+    # A dump laid out in columns: each input line holds a paragraph and, beside it, a headline of
+    # another story; both cells were kept.
+    beside = [
+        line
+        for no, (text, headline) in enumerate(zip(ARTICLE_EN, HEADLINES, strict=False), 1)
+        for line in (Line(no, text), Line(no, headline, len(text) + 1))
+    ]
+    flags = assess(beside, [], {})
+    assert flags.reasons == ("mixed_columns",) and flags.confidence <= 0.75
+    # the same lines one below the other: an article with subheadings, nothing to flag
+    stacked = [Line(no, line.text) for no, line in enumerate(beside, 1)]
+    assert assess(stacked, [], {}).reasons == ()
+    # prose side by side with prose (a paragraph cut in two cells) is no column of headlines
+    prose = [Line(line.no, ARTICLE_EN[0]) if line.text in HEADLINES else line for line in beside]
+    assert assess(prose, [], {}).reasons == ()
+
+
 def test_the_row_carries_the_flags(book: RuleBook, tmp_path: Path) -> None:
     path = tmp_path / "page.txt"
     path.write_text("\n".join(ARTICLE_EN) + "\n", encoding="utf-8")

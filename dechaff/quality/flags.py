@@ -12,11 +12,16 @@ Reasons (each a general failure shape; thresholds set on the dev set, see the RE
   columns, such as a news ticker), not between its lines, and does not count.
 - `timestamped_lines`: short lines with a clock time were kept (a list of posts or comments).
 - `footer_only`: the HTML extraction read as no prose at all and no other candidate did better.
+- `mixed_columns`: a dump laid out in columns whose sidebar was kept with the article: two or more
+  input lines gave two kept cells side by side, half the kept lines read as headlines (short, no
+  final stop) and a fifth are a headline between two lines of prose (an article is one column of
+  prose; a column of headlines interleaved with it is a list of other stories).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +32,11 @@ SECOND_BLOCK = 0.5  # a rival block this big relative to the kept one makes the 
 TIMESTAMPS = 3  # this many lines with a clock time (removed inside the kept text, or kept short)
 SHORT_CHARS = 80  # a kept line this short with a clock time is a post's or a comment's header
 _CLOCK = re.compile(r"[0-9]:[0-5][0-9]")
+SIDE_BY_SIDE = 2  # input lines with two kept cells (a dump laid out in columns)
+HEADLINE_SHARE = 0.5  # kept lines that read as headlines
+INTERLEAVED_SHARE = 0.2  # kept lines that are a headline between two lines of prose
+MIN_KEPT = 6  # fewer kept lines say nothing about alternation
+_SENTENCE_END = tuple(".!?:;。！？」』”\"'»)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +75,38 @@ def assess(
         reasons.append("timestamped_lines")
     if footer_only:
         reasons.append("footer_only")
+    mixed = _mixed_columns(kept)
+    if mixed:
+        reasons.append("mixed_columns")
     # A monotone score: every reason takes at least 0.25 off, a page without one loses less, so
     # the pages at 0.75 or below are exactly the flagged ones.
-    penalty = max(0.0, second - 0.25) + 0.25 * backed_off + _many(inner) + _many(stamped) + 0.5 * footer_only
+    penalty = (
+        max(0.0, second - 0.25)
+        + 0.25 * backed_off
+        + _many(inner)
+        + _many(stamped)
+        + 0.5 * footer_only
+        + 0.25 * mixed
+    )
     return Assessment(round(max(0.0, 1.0 - penalty), 4), tuple(reasons))
 
 
 def _many(count: int) -> float:
     """0 below TIMESTAMPS, then 0.25, growing with the count up to 0.4."""
     return 0.0 if count < TIMESTAMPS else min(0.25 + 0.05 * (count - TIMESTAMPS), 0.4)
+
+
+def _mixed_columns(kept: Sequence[Line]) -> bool:
+    """Cells of two columns kept side by side, headlines interleaved with prose (`mixed_columns`)."""
+    if len(kept) < MIN_KEPT:
+        return False
+    side_by_side = sum(1 for n in Counter(line.no for line in kept).values() if n >= 2)
+    headline = [len(line.text) < SHORT_CHARS and not line.text.endswith(_SENTENCE_END) for line in kept]
+    between = sum(
+        1 for i in range(1, len(kept) - 1) if headline[i] and not headline[i - 1] and not headline[i + 1]
+    )
+    return (
+        side_by_side >= SIDE_BY_SIDE
+        and sum(headline) >= HEADLINE_SHARE * len(kept)
+        and between >= INTERLEAVED_SHARE * len(kept)
+    )
