@@ -23,7 +23,7 @@ ARTICLE_EN = [
 
 def test_a_stoplist_of_another_language_does_not_empty_the_page(run_cleaner) -> None:
     # Icelandic, which langdetect cannot name, judged with the Norwegian stoplist it guesses.
-    assert not _written_in(ARTICLE_IS, stoplist_for("no"), ClassifierParams())
+    assert not _written_in(ARTICLE_IS, stoplist_for("no"), "no", ClassifierParams())
     title = "Ný áætlun um vegakerfið kynnt"
     out = kept(run_cleaner("paragraphs", "\n\n".join([*MENU, title, *ARTICLE_IS]), lang="no"))
     assert out == [title, *ARTICLE_IS]
@@ -31,7 +31,7 @@ def test_a_stoplist_of_another_language_does_not_empty_the_page(run_cleaner) -> 
 
 def test_with_the_right_stoplist_menus_go_and_prose_stays(run_cleaner) -> None:
     menu = ["Home", "News", "Sport", "Business", "Weather"]
-    assert _written_in(ARTICLE_EN * 2, stoplist_for("en"), ClassifierParams())
+    assert _written_in(ARTICLE_EN * 2, stoplist_for("en"), "en", ClassifierParams())
     title = "Council approves the budget"
     out = kept(run_cleaner("paragraphs", "\n\n".join([*menu, title, *ARTICLE_EN]), lang="en"))
     assert out == [title, *ARTICLE_EN]

@@ -84,6 +84,7 @@ class _Line(NamedTuple):
     ends_sentence: bool
     title_case: float
     bad_reason: str  # non-empty when the line is boilerplate whatever its neighbours
+    stop_words: int  # how many tokens are stop words; -1: not counted (short, or judged by punctuation)
 
 
 @lru_cache(maxsize=TEXTS)
@@ -102,10 +103,12 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
     # Phrase-spaced scripts leave the end of a sentence unmarked; "..." ends a teaser, not a sentence.
     ends_sentence = phrase_spaced or (tail[-1:] in _SENTENCE_END and not tail.endswith(".."))
     density = title_case = 0.0
+    stops = -1
     by_punct = not stopwords or _foreign_to(line, stopwords)
     if weight >= p.length_low:
         if not by_punct:
-            density = _stop_words(line, stopwords) / words
+            stops = _stop_words(line, stopwords)
+            density = stops / words
         else:
             density = (len(_PUNCT.findall(line)) + phrase_spaced * (len(tokens) - 1)) / words
         if not ends_sentence:
@@ -122,25 +125,20 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
         reason = "separators"
     elif words <= p.max_copyright_words and ("©" in line or "opyright" in line or "rights reserved" in line):
         reason = "copyright"
-    return _Line(weight, by_punct, words, density, ends_sentence, title_case, reason)
+    return _Line(weight, by_punct, words, density, ends_sentence, title_case, reason, stops)
 
 
 on_clear(_features.cache_clear)
 
 
-@lru_cache(maxsize=TEXTS)
 def _stop_words(line: str, stopwords: frozenset[str]) -> int:
     """How many of the line's space-separated tokens (lower-cased, outer punctuation stripped) are
-    stop words; memoised: the line features and the stoplist check (`_written_in`) both count
-    them, in every round.
+    stop words.
 
     >>> _stop_words("The end (of it).", frozenset({"the", "of", "it"}))
     3
     """
     return sum(map(stopwords.__contains__, map(_strip, line.lower().split(" "))))
-
-
-on_clear(_stop_words.cache_clear)
 
 
 @lru_cache(maxsize=256)
@@ -339,17 +337,23 @@ def _paragraphs(gaps: Sequence[bool], max_lines: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _written_in(lines: Sequence[str], stopwords: frozenset[str], p: ClassifierParams) -> bool:
+def _written_in(lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams) -> bool:
     """Whether the stoplist fits the text: a misdetected language (Icelandic taken for Norwegian)
     gives a stoplist that every line fails, and the whole page would go. Judged on long lines
     (ten words or more), once there are 50 such words; on the dev set pages in the right language
-    have 22% or more stop words, the one misdetected page 9%.
+    have 22% or more stop words, the one misdetected page 9%. The stop words are those the line
+    features count (memoised there: the cascade asks again every round).
     """
     long_lines = [line for line in lines if line.count(" ") >= 9]
     tokens = sum(line.count(" ") + 1 for line in long_lines)
     if tokens < 50:
         return True
-    return sum(_stop_words(line, stopwords) for line in long_lines) >= p.stoplist_min_share * tokens
+    phrase_spaced = lang in _PHRASE_SPACED
+    stops = 0
+    for line in long_lines:
+        counted = _features(line, stopwords, phrase_spaced, p).stop_words
+        stops += counted if counted >= 0 else _stop_words(line, stopwords)
+    return stops >= p.stoplist_min_share * tokens
 
 
 class Measured(NamedTuple):
@@ -364,7 +368,7 @@ def measure_lines(
     lines: Sequence[str], stopwords: frozenset[str], lang: str, params: ClassifierParams = ClassifierParams()
 ) -> Measured:
     """Each line measured and classed as `classify` does it (same stoplist fallback)."""
-    if stopwords and not _written_in(lines, stopwords, params):
+    if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()
     feats = [_features(line, stopwords, lang in _PHRASE_SPACED, params) for line in lines]
     alone = [_intrinsic(f, params) for f in feats]
@@ -391,7 +395,7 @@ def classify(
     """
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
-    if stopwords and not _written_in(lines, stopwords, params):
+    if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
     if params.trim_only:
         return _trim(lines, stopwords, lang, params)
