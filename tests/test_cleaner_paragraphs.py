@@ -100,3 +100,29 @@ def test_prose_spread_over_many_small_blocks_is_not_cut_down_to_one(run_cleaner)
     off = ClassifierParams(min_block_share=0.0)
     labels, shape = classify(lines, [True] * len(lines), stoplist_for("en"), "en", off)
     assert labels.count("good") == 1 and not shape.backed_off
+
+
+COMMENTS = [
+    "I live next to the school and the new classrooms are badly needed, so this is good news for us.",
+    "The tax will not hurt the shops at all, most of them are doing very well since the market opened.",
+    "Nobody asked the bus drivers what they think about the new lines, and they know the town best.",
+]
+
+
+def test_a_comment_thread_after_the_article_goes(run_cleaner) -> None:
+    # Headers with a date and a clock time between kept comments: the text ends at the first one.
+    headers = ["Anna 12.03.2024 at 14:05", "Tom 12.03.2024 at 15:20", "Lena 13.03.2024 at 08:45"]
+    thread = [line for pair in zip(headers, COMMENTS, strict=True) for line in pair]
+    out = run_cleaner("paragraphs", "\n\n".join([*ARTICLE_EN, *thread]), lang="en")
+    assert kept(out) == ARTICLE_EN
+    assert set(dropped(out)) >= set(COMMENTS)
+    # a live blog's clock times without a date are no comment headers: its entries stay
+    stamps = ["14:05 GMT", "15:20 GMT", "16:45 GMT"]
+    live = [line for pair in zip(stamps, COMMENTS, strict=True) for line in pair]
+    assert kept(run_cleaner("paragraphs", "\n\n".join([*ARTICLE_EN, *live]), lang="en")) == [
+        *ARTICLE_EN,
+        *COMMENTS,
+    ]
+    # and a thread that is most of the page (a forum, no article before it) is left as it is
+    forum = [ARTICLE_EN[0], *thread, *thread]
+    assert COMMENTS[0] in kept(run_cleaner("paragraphs", "\n\n".join(forum), lang="en"))

@@ -63,6 +63,12 @@ class ClassifierParams:
     # than this is no main block (the article would go with the rest): every line good in its
     # context then stays
     min_block_share: float = 0.3
+    # comment thread: this many short lines with a date and a clock time ("Anna, 12.03.2012 at
+    # 14:05", removed as timestamps) between kept lines are the headers of comments or posts, and
+    # the kept text ends at the first of them, when what comes before holds a share of the kept
+    # text (the article); 0: never
+    comment_headers: int = 3
+    comment_article_share: float = 0.2
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
@@ -391,7 +397,8 @@ def classify(
     the page's good text.
 
     Reasons: short_isolated, low_stopwords, title_case, no_letters, timestamp, separators,
-    copyright, edge (good-looking text outside the main block).
+    copyright, edge (good-looking text outside the main block), comment_thread (after the first
+    of several comment headers).
     """
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
@@ -406,4 +413,30 @@ def classify(
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:
                 labels[a:b] = [GOOD] * (b - a)
-    return labels, shape
+    return _comment_thread(lines, labels, params), shape
+
+
+_DIGIT = re.compile(r"\d")
+_TIME = re.compile(r"\d{1,2}:[0-5]\d(?::[0-5]\d)?")  # 9:05, 14:05, 14:05:30: the whole clock time
+
+
+def _comment_thread(lines: Sequence[str], labels: list[str], p: ClassifierParams) -> list[str]:
+    """Kept lines from the first comment header on become "comment_thread": `comment_headers` or
+    more lines removed as timestamps that also hold a date (a number besides the clock time: a
+    comment's or a post's header, where a live blog's "10:15" holds none) between kept lines,
+    after an article holding `comment_article_share` of the kept text."""
+    good = [i for i, label in enumerate(labels) if label == GOOD]
+    if not p.comment_headers or len(good) < 2:
+        return labels
+    headers = [
+        i
+        for i in range(good[0] + 1, good[-1])
+        if labels[i] == "timestamp" and _DIGIT.search(_TIME.sub("", lines[i], count=1))
+    ]
+    if len(headers) < p.comment_headers:
+        return labels
+    cut = headers[0]
+    total = sum(len(lines[i]) for i in good)
+    if sum(len(lines[i]) for i in good if i < cut) < p.comment_article_share * total:
+        return labels
+    return [label if i < cut or label != GOOD else "comment_thread" for i, label in enumerate(labels)]
