@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from dechaff.cleaners.classifier_core import ClassifierParams, _written_in, classify
 from dechaff.text.stoplists import stoplist_for
 
@@ -126,3 +128,20 @@ def test_a_comment_thread_after_the_article_goes(run_cleaner) -> None:
     # and a thread that is most of the page (a forum, no article before it) is left as it is
     forum = [ARTICLE_EN[0], *thread, *thread]
     assert COMMENTS[0] in kept(run_cleaner("paragraphs", "\n\n".join(forum), lang="en"))
+
+
+def test_after_html_extraction_a_comment_thread_is_trimmed_too() -> None:
+    headers = [
+        "Posted by: Anna | 12.03.2024 14:05",
+        "Posted by: Tom | 12.03.2024 15:20",
+        "Lena, 13.03.2024 08:45",
+    ]
+    thread = [line for pair in zip(headers, COMMENTS, strict=True) for line in pair]
+    lines = [*ARTICLE_EN, *thread]
+    trim = ClassifierParams(trim_only=True)
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en", trim)
+    assert labels == ["good"] * 3 + ["comment_thread"] * 6
+    assert (
+        classify(lines, [True] * len(lines), stoplist_for("en"), "en", replace(trim, comment_headers=0))[0]
+        == ["good"] * 9
+    )

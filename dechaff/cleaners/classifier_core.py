@@ -331,7 +331,7 @@ def _trim(
     title = _title(lines, labels, feats, (first, last), stopwords, p)
     if title >= 0:  # the headline above the text, as in full mode
         labels[title] = GOOD
-    return labels, shape
+    return _comment_thread(lines, labels, [f.bad_reason == "timestamp" for f in feats], p), shape
 
 
 def _paragraphs(gaps: Sequence[bool], max_lines: int) -> list[tuple[int, int]]:
@@ -413,25 +413,28 @@ def classify(
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:
                 labels[a:b] = [GOOD] * (b - a)
-    return _comment_thread(lines, labels, params), shape
+    return _comment_thread(lines, labels, [label == "timestamp" for label in labels], params), shape
 
 
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\d{1,2}:[0-5]\d(?::[0-5]\d)?")  # 9:05, 14:05, 14:05:30: the whole clock time
 
 
-def _comment_thread(lines: Sequence[str], labels: list[str], p: ClassifierParams) -> list[str]:
+def _comment_thread(
+    lines: Sequence[str], labels: list[str], stamped: Sequence[bool], p: ClassifierParams
+) -> list[str]:
     """Kept lines from the first comment header on become "comment_thread": `comment_headers` or
-    more lines removed as timestamps that also hold a date (a number besides the clock time: a
-    comment's or a post's header, where a live blog's "10:15" holds none) between kept lines,
-    after an article holding `comment_article_share` of the kept text."""
+    more `stamped` lines (short, with a clock time: removed as timestamps, or kept between the
+    first and the last line of prose in trim mode) that also hold a date (a number besides the
+    clock time: a comment's or a post's header, where a live blog's "10:15" holds none) between
+    kept lines, after an article holding `comment_article_share` of the kept text."""
     good = [i for i, label in enumerate(labels) if label == GOOD]
     if not p.comment_headers or len(good) < 2:
         return labels
     headers = [
         i
         for i in range(good[0] + 1, good[-1])
-        if labels[i] == "timestamp" and _DIGIT.search(_TIME.sub("", lines[i], count=1))
+        if stamped[i] and _DIGIT.search(_TIME.sub("", lines[i], count=1))
     ]
     if len(headers) < p.comment_headers:
         return labels
