@@ -16,14 +16,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 
 from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, measure_lines, punctuation_marks
+from dechaff.core.memo import TEXTS, on_clear
 from dechaff.ruleset.line_model import LineModel
 
 _DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"\w+")
 _BULLETS = tuple("*•-·►▪■◦>")
 _INTRINSIC = ("good", "neargood", "short", "low_stopwords", "title_case")
 _REASONS = ("no_letters", "timestamp", "separators", "copyright")
@@ -56,9 +57,18 @@ FEATURES: tuple[str, ...] = (
 )
 
 
-def tokens_of(text: str) -> int:
-    """Word tokens as the bag-of-tokens F1 counts them (a run of Han characters is one)."""
-    return len(_TOKEN.findall(text))
+@lru_cache(maxsize=TEXTS)
+def _shape(line: str) -> tuple[float, int, float]:
+    """Digit share, punctuation marks, bullet: what a line's text alone says (memoised: each
+    round of the cascade reads the same lines again)."""
+    return (
+        len(_DIGIT.findall(line)) / max(1, len(line)),
+        punctuation_marks(line),
+        float(line.startswith(_BULLETS)),
+    )
+
+
+on_clear(_shape.cache_clear)
 
 
 def _shift(values: np.ndarray, k: int) -> np.ndarray:
@@ -95,6 +105,7 @@ def line_table(
     longest = max(f.weight for f in feats)
     rows = []
     for i, (line, f, c) in enumerate(zip(lines, feats, classes, strict=True)):
+        digits, marks, bullet = _shape(line)
         rows.append(
             [
                 math.log1p(f.weight),
@@ -108,9 +119,9 @@ def line_table(
                 float(labels[i] == GOOD),
                 i / max(1, n - 1),
                 f.weight / longest,
-                len(_DIGIT.findall(line)) / max(1, len(line)),
-                min(punctuation_marks(line) / max(1, f.words), 2.0),
-                float(line.startswith(_BULLETS)),
+                digits,
+                min(marks / max(1, f.words), 2.0),
+                bullet,
                 float(counts[line] > 1),
                 float(gaps[i]),
             ]
