@@ -38,6 +38,11 @@ __all__ = ["build_parser", "main"]
 BROKEN_PIPE = 128 + 13  # what a shell reports for a tool its reader stopped (SIGPIPE), as `git log | head`
 INTERRUPTED = 128 + 2  # what a shell reports for a command stopped by Ctrl-C (SIGINT)
 
+DESCRIPTION = (
+    "Clean scraped web text: remove boilerplate, write clean text and Parquet tables of metadata "
+    "and of every removed line with the rule that removed it."
+)
+
 
 class HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
     """Every option's help ends with its default, unless the help already says it in words."""
@@ -69,7 +74,7 @@ def command(name: str) -> ModuleType:
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser with every command, or with `only` that one (the others are not imported)."""
-    parser = Parser(prog="dechaff", description=__doc__.split("\n")[0])
+    parser = Parser(prog="dechaff", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"dechaff {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     for name in COMMANDS:

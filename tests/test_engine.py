@@ -96,7 +96,7 @@ def test_the_columns_of_a_cleaned_page(tmp_path: Path) -> None:
     rules = load_book(rules_copy(tmp_path, {"example.org": site}))
     text = f"Rubrique : Société\nLyon, le 3 mars\n{ARTICLE_FR}"
     row = row_of(Engine(rules, Settings(quality_filter=False)), tmp_path, text.encode(), domain="example.org")
-    assert row["status"] == "ok" and (row["domain"], row["domain_source"]) == ("example.org", "manifest")
+    assert row["status"] == "ok" and (row["domain"], row["domain_source"]) == ("example.org", "declared")
     assert (row["site_name"], row["section"], row["dateline"]) == (
         "Le Quotidien",
         "Société",

@@ -39,7 +39,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--min-share", type=number(0.0, 1.0), default=0.5, help="... and in this share of them (default 0.5)"
     )
     cmd.add_argument("--rules", type=Path, help="rules folder (default: the project's rules/)")
-    cmd.add_argument("--write", action="store_true", help="create or extend rules/sites/<domain>.yaml")
+    cmd.add_argument(
+        "--write", action="store_true", help="create or extend sites/<domain>.yaml in the --rules folder"
+    )
     cmd.set_defaults(func=_suggest)
 
 

@@ -18,7 +18,7 @@ class DomainMatch:
     """The resolved domain, how it was found, and the site file that applies (if any)."""
 
     domain: str | None
-    source: str  # manifest | url | fingerprint | none
+    source: str  # declared (manifest, --domain, domain=) | url | fingerprint | none
     site: RuleFile | None
 
 
@@ -51,7 +51,7 @@ class DomainResolver:
         if declared:
             host = declared.lower().removeprefix("www.")
             site = self.book.site_for_host(host)
-            return DomainMatch(site.domains[0] if site else host, "manifest", site)
+            return DomainMatch(site.domains[0] if site else host, "declared", site)
         host = host_of(url)
         if host:
             site = self.book.site_for_host(host)

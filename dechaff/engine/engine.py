@@ -350,7 +350,7 @@ class Engine:
         if self.settings.domain_rules:
             return self.resolver.resolve(texts, url, declared)
         if declared:
-            return DomainMatch(declared.lower(), "manifest", None)
+            return DomainMatch(declared.lower(), "declared", None)
         host = host_of(url)
         return DomainMatch(host, "url", None) if host else DomainMatch(None, "none", None)
 
