@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from dechaff.cleaners.classifier_core import ClassifierParams, _written_in, classify
+import pytest
+
+from dechaff.cleaners.classifier_core import ClassifierParams, _written_in, classify, measure_lines
 from dechaff.text.stoplists import stoplist_for
 
 from conftest import dropped, kept
@@ -145,3 +147,225 @@ def test_after_html_extraction_a_comment_thread_is_trimmed_too() -> None:
         classify(lines, [True] * len(lines), stoplist_for("en"), "en", replace(trim, comment_headers=0))[0]
         == ["good"] * 9
     )
+
+
+# Thresholds small enough to reach with short made-up lines; the stop word is "the".
+SMALL = ClassifierParams(
+    length_low=20,
+    length_high=40,
+    stopwords_low=0.25,
+    stopwords_high=0.5,
+    punct_low=0.2,
+    punct_high=0.4,
+    max_title_case=0.5,
+    max_separators=1,
+    max_separator_share=0.25,
+    max_copyright_words=5,
+)
+THE = frozenset({"the"})
+GOOD_LINE = "the the aaaa bbbbbbb."  # 21 weighted chars, half stop words, a final stop
+SHORT_LINE = "aa bb."
+NEAR_LINE = "the aaaa bbbb cccccc."  # a quarter stop words
+MENU_LINE = "aaaa | bbbb | cccc | dddd eeee ffff"  # three separators in nine words
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "stopwords", "alone", "measured"),
+    [
+        # (class on its own), (weight, words, density, ends_sentence, title_case)
+        (GOOD_LINE, "en", THE, "good", (21, 4, 0.5, True, 0.0)),
+        ("the the aaaa bbbbbb.", "en", THE, "good", (20, 4, 0.5, True, 0.0)),  # length_low itself
+        ("the the aaaa bbbbb.", "en", THE, "short", (19, 4, 0.0, True, 0.0)),  # no density below it
+        (NEAR_LINE, "en", THE, "neargood", (21, 4, 0.25, True, 0.0)),  # stopwords_low itself
+        ("the aaaa bbbb ccc ddddd.", "en", THE, "low_stopwords", (24, 5, 0.2, True, 0.0)),
+        ("the the aaaa bbbbbbbbbbb", "en", THE, "neargood", (24, 4, 0.5, False, 0.0)),  # no final stop
+        ("the the aaaa " + "b" * 27, "en", THE, "good", (40, 4, 0.5, False, 0.0)),  # ...but length_high
+        ("the the aaaa " + "b" * 26, "en", THE, "neargood", (39, 4, 0.5, False, 0.0)),
+        ("the the aaaa bbbbbb.)", "en", THE, "good", (21, 4, 0.5, True, 0.0)),  # closers after the stop
+        ("the the aaaa bbbbbb?»", "en", THE, "good", (21, 4, 0.5, True, 0.0)),
+        ("the the aaaa bbbbbb...", "en", THE, "neargood", (22, 4, 0.5, False, 0.0)),  # a teaser's "..."
+        ("The Aaaa Bbbb cccc dddd", "en", THE, "title_case", (23, 5, 0.2, False, 0.6)),
+        ("the Aaaa Bbbb cccc dddd", "en", THE, "low_stopwords", (23, 5, 0.2, False, 0.4)),
+        ("Aaaa Bbbb Cccc dddddddddddddd", "en", THE, "title_case", (29, 4, 0.0, False, 0.75)),
+        ("Aaaa Bbbb Ccccccccccccccccccccc", "en", THE, "low_stopwords", (31, 3, 0.0, False, 1.0)),  # 3 words
+        ("aaaa | bbbb | cccc dddd eeee ff", "en", THE, "low_stopwords", (31, 8, 0.0, False, 0.0)),  # 2 of 8
+        (MENU_LINE, "en", THE, "separators", (35, 9, 0.0, False, 0.0)),
+        ("aa » bb › cc", "en", THE, "separators", (12, 5, 0.0, False, 0.0)),
+        ("aa / bb", "en", THE, "short", (7, 3, 0.0, False, 0.0)),  # one separator
+        ("© aa bb cc dd", "en", THE, "copyright", (13, 5, 0.0, False, 0.0)),
+        ("© aa bb cc dd ee", "en", THE, "short", (16, 6, 0.0, False, 0.0)),  # more than the notice
+        ("Copyright aa bb", "en", THE, "copyright", (15, 3, 0.0, False, 0.0)),
+        ("aa rights reserved", "en", THE, "copyright", (18, 3, 0.0, False, 0.0)),
+        ("aaaa bbbb at 14:05", "en", THE, "timestamp", (18, 4, 0.0, False, 0.0)),
+        ("aaaa bbbb cccc at 14:05", "en", THE, "low_stopwords", (23, 5, 0.0, False, 0.0)),  # long: no stamp
+        ("aaaa bbbb at 14:65", "en", THE, "short", (18, 4, 0.0, False, 0.0)),  # no clock time
+        ("12:30 -- 45 / 2024", "en", THE, "no_letters", (18, 5, 0.0, False, 0.0)),
+        ("中文中文中文中", "zh", THE, "low_stopwords", (21, 4, 0.0, False, 0.0)),  # Han weighs three
+        ("한국어한국어한국", "ko", THE, "short", (16, 1, 0.0, False, 0.0)),  # hangul two
+        ("aaaa, bbbb; cccc dddd eeee.", "en", frozenset(), "good", (27, 5, 0.6, True, 0.0)),  # marks/word
+        ("aaaa bbbb cccc dddd eeee.", "en", frozenset(), "neargood", (25, 5, 0.2, True, 0.0)),  # punct_low
+        ("aaaa bbbb cccc dddd eeee ffff.", "en", frozenset(), "low_stopwords", (30, 6, 1 / 6, True, 0.0)),
+        ("aaaa, bbbb cccc dddd eeee ffff", "th", frozenset(), "good", (30, 6, 1 / 6 + 5 / 6, True, 0.0)),
+    ],
+)
+def test_each_line_is_classed_on_its_own_by_its_measures(
+    line: str, lang: str, stopwords: frozenset[str], alone: str, measured: tuple[object, ...]
+) -> None:
+    m = measure_lines([line], stopwords, lang, SMALL)
+    f = m.features[0]
+    assert m.alone == [alone]
+    assert (f.weight, f.words, pytest.approx(f.density), f.ends_sentence, f.title_case) == measured
+
+
+def test_a_line_in_another_script_than_the_stoplist_is_measured_by_punctuation() -> None:
+    english = stoplist_for("en")
+    latin, cyrillic = "The mayor spoke, at length.", "Мэр говорил, долго и подробно."
+    by_punct = [f.by_punct for f in measure_lines([latin, cyrillic, "12 34"], english, "en", SMALL).features]
+    assert by_punct == [False, True, False]
+    counted = measure_lines([latin], english, "en", SMALL).features[0]
+    assert (counted.stop_words, counted.density) == (2, 0.4)  # "the", "at": outer punctuation stripped
+    assert measure_lines([cyrillic], english, "en", SMALL).features[0].density == 2 / 5
+
+
+@pytest.mark.parametrize(
+    ("sequence", "in_context"),
+    [
+        # a short line between good ones is kept (up to max_short_run in a row), and so is the
+        # one right above good text (a heading); a near-good line next to good text is kept
+        ("sGsGssssGnbnbs", "GGGGiiiGGGbLbi"),
+        ("GsnssG", "GGGiGG"),  # a run counts near-good lines too; its heading check reads left to right
+        ("GsssG", "GGGGG"),
+        ("nGn", "GGG"),
+        ("sn", "iL"),
+        ("bsG", "bGG"),
+        ("Gsb", "Gib"),
+    ],
+)
+def test_short_and_near_good_lines_take_their_class_from_their_neighbours(
+    sequence: str, in_context: str
+) -> None:
+    text = {"G": GOOD_LINE, "s": SHORT_LINE, "n": NEAR_LINE, "b": MENU_LINE}
+    label = {"G": "good", "i": "short_isolated", "L": "low_stopwords", "b": "separators"}
+    m = measure_lines([text[c] for c in sequence], THE, "en", SMALL)
+    assert m.in_context == [label[c] for c in in_context]
+
+
+BLOCK_PAGE = [
+    MENU_LINE,
+    "Zebra Crossing News",  # the title: two of its three words recur in the text
+    "aa bb.",
+    "the the zebra crossing.",
+    "the the quick crossing.",
+    MENU_LINE,
+    MENU_LINE,
+    MENU_LINE,
+    "the the lonely sentence.",  # good on its own, outside the main block
+]
+
+
+def test_the_main_block_its_title_and_the_shape_of_the_page() -> None:
+    labels, shape = classify(BLOCK_PAGE, [True] * len(BLOCK_PAGE), THE, "en", SMALL)
+    assert labels == ["separators", "good", "good", "good", "good", *["separators"] * 3, "edge"]
+    # prose: the three lines good on their own (70 chars), 46 of them in the block; the best block
+    # outside it (24) against the block's own mass (6 + 23 + 23)
+    assert shape == (46 / 70, 24 / 52, False, 70)
+    exact = classify(BLOCK_PAGE, [True] * len(BLOCK_PAGE), THE, "en", replace(SMALL, min_block_share=46 / 70))
+    assert exact[0] == labels
+    guarded, backed = classify(BLOCK_PAGE, [True] * 9, THE, "en", replace(SMALL, min_block_share=0.66))
+    assert backed.backed_off and guarded[1:] == ["short_isolated", *labels[2:8], "good"]
+
+
+def test_the_title_is_the_nearest_line_above_the_block_that_shares_most_of_its_words() -> None:
+    def title_of(above: list[str], **params: object) -> list[str]:
+        page = [*above, MENU_LINE, "the the zebra crossing.", "the the quick crossing."]
+        labels = classify(page, [True] * len(page), THE, "en", replace(SMALL, **params))[0]
+        return [line for line, label in zip(above, labels, strict=False) if label == "good"]
+
+    assert title_of(["Zebra Crossing News", "Other Words Here"]) == ["Zebra Crossing News"]
+    assert title_of(["Zebra Crossing News", "Quick Zebra Here"]) == ["Quick Zebra Here"]  # a tie: nearest
+    assert title_of(["Zebra Crossing Quick", "Zebra Crossing Here"]) == ["Zebra Crossing Quick"]  # 3/3 > 2/3
+    far = ["Zebra Crossing News", "Xx Yy.", "Other Words"]
+    assert title_of(far, title_lookback=3) == [] and title_of(far, title_lookback=4) == [far[0]]
+    assert title_of(["Zebra-Crossing/News"]) == ["Zebra-Crossing/News"]  # split at - and /
+    assert title_of(["Zebra"]) == []  # one word is no evidence
+    assert title_of(["Zebra Quick Ffff Gggg"]) == ["Zebra Quick Ffff Gggg"]  # half its words: enough
+    assert title_of(["Zebra Quick Ffff Gggg", "Crossing Zebra Hhhh Iiii"]) == ["Crossing Zebra Hhhh Iiii"]
+    assert title_of(["Zebra Crossing Xx Yy Zz"]) == ["Zebra Crossing Xx Yy Zz"]  # words of 3+ letters only
+    assert title_of(["The Zebra Crossings Here"]) == []  # 1 of 3: "the" is not a content word
+    assert title_of(["Zebra Crossing Zebra Crossing Zebra Crossing Zebra Crossing News"]) == []  # too long
+    assert title_of(["Zebra | Crossing | News"]) == []  # boilerplate on its own
+
+
+def test_lines_without_a_blank_between_them_are_also_judged_as_one_paragraph() -> None:
+    paragraph = ["the the aaaa", "bbbb the cccc", "the dddd."]  # short apart, good together
+
+    def labels(gaps: list[bool], max_lines: int = 8) -> list[str]:
+        return classify(paragraph, gaps, THE, "en", replace(SMALL, max_paragraph_lines=max_lines))[0]
+
+    assert labels([True, False, False]) == ["good"] * 3
+    assert labels([False, False, False], max_lines=3) == ["good"] * 3  # the first line needs no blank
+    assert labels([True, True, True]) == ["short_isolated"] * 3
+    assert labels([True, False, False], max_lines=2) == ["short_isolated"] * 3  # a dump without blanks
+    page = [MENU_LINE, *paragraph, MENU_LINE]
+    wrapped = classify(page, [True, True, False, False, True], THE, "en", SMALL)[0]
+    assert wrapped == ["separators", "good", "good", "good", "separators"]
+    with pytest.raises(ValueError, match="2 gaps for 3 lines"):
+        classify(paragraph, [True, True], THE, "en", SMALL)
+
+
+def test_the_stoplist_is_dropped_for_a_page_it_does_not_fit() -> None:
+    def ten_words(stops: int) -> str:
+        return " ".join(["the"] * stops + ["word"] * (10 - stops))
+
+    fits = [ten_words(2), *[ten_words(1)] * 4]  # 6 stop words in 50: 12%
+    assert _written_in(fits, THE, "en", SMALL)
+    assert not _written_in([ten_words(1)] * 5, THE, "en", SMALL)  # 5 in 50
+    assert _written_in([*[ten_words(1)] * 4, "x " * 8 + "x"], THE, "en", SMALL)  # 40 words: too few to say
+    dropped = measure_lines([ten_words(1)] * 5, THE, "en", SMALL)
+    assert all(f.by_punct for f in dropped.features)
+    assert all(not f.by_punct for f in measure_lines(fits, THE, "en", SMALL).features)
+
+
+COMMENT_PARAMS = replace(SMALL, comment_headers=2, comment_article_share=0.5, edge_penalty=0.1)
+ARTICLE_42 = "the the the the aaaa bbbbbbb cccccc ddddd."  # as long as the two comments together
+HEADERS = ("Ann 1.3 at 14:05", "Bob 2.3 at 9:15")
+COMMENT_LINES = ("the the aaaa bbbbbbb.", "the the cccc ddddddd.")
+
+
+def _thread(article: str, headers: tuple[str, str] = HEADERS, **params: object) -> list[str]:
+    page = [article, headers[0], COMMENT_LINES[0], headers[1], COMMENT_LINES[1]]
+    return classify(page, [True] * 5, THE, "en", replace(COMMENT_PARAMS, **params))[0]
+
+
+def test_a_comment_thread_is_cut_only_after_an_article_of_its_share_and_with_enough_headers() -> None:
+    cut = ["good", "timestamp", "comment_thread", "timestamp", "comment_thread"]
+    kept = ["good", "timestamp", "good", "timestamp", "good"]
+    assert _thread(ARTICLE_42) == cut  # the article is half the kept text: enough
+    assert _thread(ARTICLE_42[:-2] + ".") == kept  # a character less: not an article before a thread
+    assert _thread(ARTICLE_42, ("at 14:05", HEADERS[1])) == kept  # a clock time alone is no header
+    assert _thread(ARTICLE_42, comment_headers=3) == kept
+    assert _thread(ARTICLE_42, comment_headers=0) == kept
+    # after extraction the headers are kept text too, and count in the article's share
+    assert _thread(ARTICLE_42, trim_only=True) == ["good"] * 5
+    assert _thread(ARTICLE_42, trim_only=True, comment_article_share=0.3) == ["good", *["comment_thread"] * 4]
+
+
+def test_trim_mode_cuts_before_the_first_and_after_the_last_line_of_prose() -> None:
+    trim = replace(SMALL, trim_only=True, trim_max_weight=30)
+    page = [
+        "aa bb",
+        "Zebra Crossing News",
+        MENU_LINE,
+        "the the zebra crossing.",
+        "aa bb",
+        "the the quick crossing.",
+        "aa bb",
+        "x" * 30,  # long: kept wherever it is
+        "cc dd",
+    ]
+    labels, shape = classify(page, [True] * len(page), THE, "en", trim)
+    assert labels == ["trim_head", "good", "good", "good", "good", "good", "trim_tail", "good", "trim_tail"]
+    assert shape == (1.0, 0.0, False, 46)
+    near = ["aa bb", NEAR_LINE, "cc dd"]  # near-good is prose in trim mode
+    assert classify(near, [True] * 3, THE, "en", trim)[0] == ["trim_head", "good", "trim_tail"]
+    assert classify(["aa", "bb"], [True, True], THE, "en", trim) == (["good", "good"], (1.0, 0.0, False, 0))
