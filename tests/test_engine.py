@@ -10,9 +10,11 @@ import pytest
 
 from dechaff import __version__
 from dechaff.engine import engine as engine_module
+from dechaff.engine.domains import DomainMatch
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
+from dechaff.io.html_extract import PageMeta
 from dechaff.io.inputs import Source
 from dechaff.ruleset.loader import RuleBook
 
@@ -141,3 +143,49 @@ def test_a_dump_laid_out_in_columns_is_judged_cell_by_cell(tmp_path: Path) -> No
     page.write_text(f"<html><body><article>{paragraphs}</article></body></html>", encoding="utf-8")
     html = engine.process(Source("web", page, kind="html")).text or ""
     assert "* Politics The city council approved" in html
+
+
+def test_the_decide_step_reads_the_thresholds_of_the_document_s_site(tmp_path: Path) -> None:
+    site = "version: 1\ndomains: [example.org]\nfilters: {min_doc_words: 7, max_doc_words: null}\n"
+    book = load_book(rules_copy(tmp_path, {"example.org": site}))
+    engine = Engine(book)
+    match = engine._domain([], None, "example.org")
+    default = engine.thresholds("fr", DomainMatch(None, "none", None))
+    assert engine.thresholds("fr", match) == {
+        **{k: v for k, v in default.items() if k != "max_doc_words"},
+        "min_doc_words": 7.0,
+    }
+    assert engine.thresholds("fr", DomainMatch(None, "none", None)) == default  # each remembered apart
+    assert default["min_doc_words"] != 7.0 and "max_doc_words" in default
+
+
+def test_an_html_page_over_its_own_size_limit_says_which_setting(book: RuleBook, tmp_path: Path) -> None:
+    engine = Engine(book, Settings(max_html_bytes=100, max_bytes=1000))
+    row = row_of(engine, tmp_path, b"<html><body><p>" + b"x" * 200 + b"</p></body></html>", "html")
+    assert row["error"] == "233 bytes is over the 100-byte limit for HTML (--max-html-bytes)"
+    text = row_of(engine, tmp_path, b"y" * 1001)
+    assert text["error"] == "1001 bytes is over the 1000-byte limit"
+
+
+def test_the_page_s_metadata_fills_what_the_cascade_did_not_find() -> None:
+    row: dict[str, object] = {"title": "First line", "author": "Found", "published": None, "site_name": None}
+    meta = PageMeta(title="Title", author="Byline", date="2024-03-12", sitename="Site", categories=("a", "b"))
+    engine_module._fill_from_page(row, meta, "https://x.org/p")
+    assert row == {
+        "title": "Title",
+        "author": "Found",
+        "published": "2024-03-12",
+        "site_name": "Site",
+        "url": "https://x.org/p",
+        "categories": ["a", "b"],
+    }
+    row = {"title": "First line", "author": None, "published": None, "site_name": None}
+    engine_module._fill_from_page(row, PageMeta(), None)
+    assert row == {
+        "title": "First line",
+        "author": None,
+        "published": None,
+        "site_name": None,
+        "url": None,
+        "categories": None,
+    }

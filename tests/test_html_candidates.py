@@ -8,14 +8,15 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from test_html import SETTINGS, page_source
+from test_html import SETTINGS, page_source, rules_with_site
 from test_inputs import ARTICLE_EN, html_page
 
 from dechaff.cleaners.classifier_core import ClassifierParams, classify
 from dechaff.core.sections import HtmlParams
-from dechaff.engine.engine import Engine
+from dechaff.engine.engine import DocResult, Engine
 from dechaff.io import html_extract
 from dechaff.io.html_dump import dump
+from dechaff.io.inputs import Source
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.schema import parse_rule_file
@@ -153,3 +154,33 @@ def test_the_shipped_rules_trim_after_extraction(book: RuleBook) -> None:
     params = html_params([book.default.html])
     assert params.classifier == "trim" and params.table_cells and not params.skip_cleaners
     assert params.recheck_share > 0 and params.page_dump_gain > 0
+
+
+TAGS = "Budget Council Mayor Schools Bridges Transport Parking Fees Grant Vote Opposition Residents"
+
+
+def test_the_page_dump_wins_with_dump_gain_times_the_words_and_is_cleaned_as_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    html = html_page("Budget", [ARTICLE_EN[0], TAGS, ARTICLE_EN[1]])
+    html = html.replace("Copyright 2024 Example Media", "<br>".join(FOOTER))
+
+    def run(extraction: str, gain: float) -> DocResult:
+        monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: extraction)
+        site = f"version: 1\ndomains: [example.org]\nhtml: {{page_dump_gain: {gain}}}\n"
+        book = rules_with_site(tmp_path / f"{len(extraction)}-{gain}", site)
+        return Engine(book, SETTINGS).process(page_source(tmp_path, html, url="https://example.org/a"))
+
+    # The footer, no prose, kept whole in trim mode (6 words: "About us", "Contact", "Advertise
+    # with us"); the cascade over the page dump keeps 18 words: 3 times as many.
+    footer = "\n".join(FOOTER)
+    assert run(footer, 3.5).row["extractor"] == "trafilatura"
+    won = run(footer, 3)
+    assert (won.row["extractor"], won.row["extractor_reason"]) == ("page_dump", "no_prose")
+    dump_lines = (won.source_text or "").splitlines()
+    assert won.row["lines_in"] == len(dump_lines) == 9 and dump_lines[-1] == FOOTER[-1]
+    book = rules_with_site(tmp_path / "text", "version: 1\ndomains: [example.org]\n")
+    source = Source("d", tmp_path / "d.txt", url="https://example.org/a", content=won.source_text)
+    assert won.text == Engine(book, SETTINGS).process(source).text  # the cascade for text, not extractions
+    assert run("Contact", 18).row["extractor"] == "page_dump"  # one word: 18 times that
+    assert run("Contact", 18.5).row["extractor"] == "trafilatura"

@@ -22,6 +22,9 @@ class DomainMatch:
     site: RuleFile | None
 
 
+NO_DOMAIN = DomainMatch(None, "none", None)  # no site known: the cascade of the default and language files
+
+
 def host_of(url: str | None) -> str | None:
     """The lowercased host of a URL, without a leading 'www.'.
 
@@ -59,7 +62,7 @@ class DomainResolver:
         site = self.fingerprint(lines)
         if site is not None:
             return DomainMatch(site.domains[0], "fingerprint", site)
-        return DomainMatch(None, "none", None)
+        return NO_DOMAIN
 
     def fingerprint(self, lines: Sequence[str]) -> RuleFile | None:
         """The site whose fingerprints score highest, if it reaches that site's threshold."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from dechaff import __version__
 from dechaff.cleaners import paragraphs
@@ -18,7 +18,7 @@ from dechaff.core.memo import PIPELINES
 from dechaff.core.names import NORMALISE, REMOVED_PREFIX, REMOVED_TEXT_MAX
 from dechaff.core.outcome import Removal
 from dechaff.core.sections import HtmlParams, html_params
-from dechaff.engine.domains import DomainMatch, DomainResolver, host_of
+from dechaff.engine.domains import NO_DOMAIN, DomainMatch, DomainResolver, host_of
 from dechaff.engine.pipeline import Cleaned, Pipeline
 from dechaff.engine.timeout import DEFAULT_TIME_LIMIT, DocumentTimeout, time_limit
 from dechaff.io import html_extract
@@ -41,6 +41,7 @@ BUILTIN = "builtin"
 PROSE = f"{paragraphs.NAME}.prose"  # the classifier's measure of the prose it read
 TIMEOUT = "error:timeout"
 MAX_HTML_BYTES = 4 * 1024 * 1024
+NO_LANGUAGE = "und"  # the language detector's answer when it cannot tell: no language pack applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +165,8 @@ class Engine:
     def warm(self) -> None:
         """Compile the text cascade of every language pack now (about 50 ms each), e.g. in a parent
         process whose forked workers then inherit them instead of each compiling its own."""
-        for lang in ("und", *self.book.langs):
-            self.pipeline(lang, DomainMatch(None, "none", None))
+        for lang in (NO_LANGUAGE, *self.book.langs):
+            self.pipeline(lang, NO_DOMAIN)
 
     def process(self, source: Source) -> DocResult:
         """The document cleaned, under the time limit; never raises (a failure is the row's status)."""
@@ -239,15 +240,15 @@ class Engine:
         prose at all (a footer, a list of links: the line classifier finds no line of prose in
         it) against the whole text cascade over the page's naive dump: the dump's clean text wins
         when it has prose and `dump_gain` times the words."""
-        extracted, meta = doc.page  # type: ignore[misc]
-        if cleaned.measures.get(PROSE, 0.0) > 0:
+        extracted, _ = doc.page  # type: ignore[misc]
+        if cleaned.measures.get(PROSE):
             return doc, cleaned
-        ours = word_count(" ".join(line.text for line in cleaned.lines))
-        rival_page = (replace(extracted, text=extracted.page, extractor=PAGE_DUMP, reason=NO_PROSE), meta)
-        rival = self._prepared(source, extracted.page, rival_page, {}, html=False)
+        ours = sum(word_count(line.text) for line in cleaned.lines)
+        # the page's metadata still fills the row; the cascade is the one for text, not extractions
+        rival = self._prepared(source, extracted.page, doc.page, {}, html=False)
         rival_cleaned = _step("clean", rival.clean)
-        theirs = word_count(" ".join(line.text for line in rival_cleaned.lines))
-        if theirs < extracted.dump_gain * max(ours, 1) or not rival_cleaned.measures.get(PROSE, 0.0):
+        theirs = sum(word_count(line.text) for line in rival_cleaned.lines)
+        if theirs < extracted.dump_gain * max(ours, 1) or not rival_cleaned.measures.get(PROSE):
             return doc, cleaned
         row.update(extractor=PAGE_DUMP, extractor_reason=NO_PROSE, lines_in=len(split_lines(rival.body)))
         return rival, rival_cleaned
@@ -344,7 +345,7 @@ class Engine:
 
     def _html_params(self, meta: PageMeta, source: Source) -> HtmlParams:
         match = self._domain([], source.url or meta.url, source.domain)
-        return html_params(f.html for f in self.book.cascade(meta.lang or "und", match.site))
+        return html_params(f.html for f in self.book.cascade(meta.lang or NO_LANGUAGE, match.site))
 
     def _domain(self, texts: list[str], url: str | None, declared: str | None) -> DomainMatch:
         if self.settings.domain_rules:
@@ -352,7 +353,7 @@ class Engine:
         if declared:
             return DomainMatch(declared.lower(), "declared", None)
         host = host_of(url)
-        return DomainMatch(host, "url", None) if host else DomainMatch(None, "none", None)
+        return DomainMatch(host, "url", None) if host else NO_DOMAIN
 
 
 def _stopwords_of(text: str) -> frozenset[str]:
