@@ -6,7 +6,10 @@ from dataclasses import replace
 
 import pytest
 
+from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import ClassifierParams, _written_in, classify, measure_lines
+from dechaff.cleaners.paragraphs import Paragraphs
+from dechaff.core.document import Context, Line
 from dechaff.text.stoplists import stoplist_for
 
 from conftest import dropped, kept
@@ -369,3 +372,37 @@ def test_trim_mode_cuts_before_the_first_and_after_the_last_line_of_prose() -> N
     near = ["aa bb", NEAR_LINE, "cc dd"]  # near-good is prose in trim mode
     assert classify(near, [True] * 3, THE, "en", trim)[0] == ["trim_head", "good", "trim_tail"]
     assert classify(["aa", "bb"], [True, True], THE, "en", trim) == (["good", "good"], (1.0, 0.0, False, 0))
+
+
+def test_what_the_line_model_is_fitted_on_is_the_line_cut_into_its_pieces() -> None:
+    params = replace(SMALL, glued_chars=30, piece_chars=20)
+    cleaner = Paragraphs(params, Origin("x.yaml"))
+    glued = f"{GOOD_LINE} the the cccc ddddddd. {MENU_LINE}."
+    lines = [Line(1, "Xx yy", 0, True), Line(2, glued, 0, False)]
+    ctx = Context(lang="en", stopwords=THE)
+    flat, labels = cleaner.judged_lines(lines, ctx)
+    assert [(x.no, x.text, x.start, x.gap_before) for x in flat] == [
+        (1, "Xx yy", 0, True),
+        (2, GOOD_LINE, 0, False),  # the first piece keeps the line's own gap
+        (2, "the the cccc ddddddd.", 22, True),
+        (2, f"{MENU_LINE}.", 44, True),
+    ]
+    assert labels == ["good", "good", "good", "separators"]
+    out = cleaner.clean(lines, ctx)  # the cleaner keeps the run of good pieces as one line
+    assert [(x.no, x.text) for x in out.lines] == [(1, "Xx yy"), (2, glued[:43])]
+    assert [(r.text, r.rule_id, r.rule_file) for r in out.removed] == [
+        (f"{MENU_LINE}.", "paragraphs.separators", "x.yaml")
+    ]
+    assert out.measures == {
+        "paragraphs.block_share": 1.0,
+        "paragraphs.second_block": 0.0,
+        "paragraphs.backed_off": 0.0,
+        "paragraphs.prose": 42.0,
+    }
+
+
+def test_in_trim_mode_a_thai_line_needs_no_final_stop_to_be_prose() -> None:
+    trim = replace(SMALL, trim_only=True)
+    page = ["aa bb", "aaaa bbbb cccc dddd eeee ffff", "cc dd"]  # spaces between phrases, no marks
+    assert classify(page, [True] * 3, frozenset(), "th", trim)[0] == ["trim_head", "good", "trim_tail"]
+    assert classify(page, [True] * 3, frozenset(), "en", trim)[0] == ["good"] * 3  # no prose at all

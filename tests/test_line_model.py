@@ -185,3 +185,52 @@ def _example():  # type: ignore[no-untyped-def]
 
     table = np.array([[float(i == j) for j in range(len(FEATURES))] for i in range(4)])
     return Example("x.org", table, np.array([1.0, 0.0, 1.0, 0.0]), np.array([3.0, 1.0, 5.0, 2.0]))
+
+
+def test_each_feature_of_a_line_and_of_its_neighbours_and_page() -> None:
+    small = ClassifierParams(length_low=20, length_high=40, stopwords_low=0.25, stopwords_high=0.5)
+    lines = [
+        "* Menu 2024",
+        "the the aaaa bbbbbbb.",
+        "?!?! ?!",
+        "aaaa | bbbb | cccc | dddd eeee ffff",
+        "* Menu 2024",
+    ]
+    labels = ["short_isolated", "good", "short_isolated", "separators", "good"]
+    table = line_table(lines, [True, False, True, True, False], frozenset({"the"}), "en", small, labels)
+    weight = np.array([11.0, 21.0, 7.0, 35.0, 11.0])
+    log_weight, kept, good = np.log1p(weight), [0, 1, 0, 0, 1], [0, 1, 0, 0, 0]
+    expected = {
+        "log_weight": log_weight,
+        "density": [0, 0.5, 0, 0, 0],
+        "ends_sentence": [0, 1, 1, 0, 0],
+        "reason_no_letters": [0, 0, 1, 0, 0],
+        "reason_separators": [0, 0, 0, 1, 0],
+        "class_good": good,
+        "class_short": [1, 0, 0, 0, 1],
+        "good_in_context": [1, 1, 0, 0, 0],  # the first line heads good text
+        "kept": kept,
+        "position": [0, 0.25, 0.5, 0.75, 1],
+        "weight_share_of_longest": weight / 35,
+        "digit_share": [4 / 11, 0, 0, 0, 4 / 11],
+        "punct_per_word": [0, 0.25, 2.0, 0, 0],  # 6 marks in 2 words: capped at 2
+        "bullet": [1, 0, 0, 0, 1],
+        "repeated": [1, 0, 0, 0, 1],
+        "gap_before": [1, 0, 1, 1, 0],
+        # "@+k" reads the line k above (zero off the page), "@-k" the line k below
+        "log_weight@+1": [0, *log_weight[:-1]],
+        "kept@+2": [0, 0, *kept[:-2]],
+        "class_good@-1": [*good[1:], 0],
+        "density@-2": [0, 0, 0, 0, 0],
+        "log_weight@-2": [*log_weight[2:], 0, 0],
+        # good lines' share of the weight within 3 (10) lines either side, and on the whole page
+        "good_weight_within_3": [21 / 74, 21 / 85, 21 / 85, 21 / 85, 21 / 74],
+        "good_weight_within_10": [21 / 85] * 5,
+        "page_kept_share": [0.4] * 5,
+        "page_kept_weight_share": [32 / 85] * 5,
+    }
+    for name, values in expected.items():
+        assert table[:, FEATURES.index(name)] == pytest.approx(np.asarray(values, dtype=float)), name
+    for name in ("by_punct", "title_case", "reason_timestamp", "reason_copyright", "class_neargood"):
+        assert not table[:, FEATURES.index(name)].any(), name
+    assert line_table([], [], frozenset(), "en", small, []).shape == (0, len(FEATURES))

@@ -4,6 +4,7 @@ and what a drop_until marker leaves of lines a strip rule trimmed before it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from test_inputs import ARTICLE_EN, html_page
@@ -162,3 +163,45 @@ def test_warm_compiles_the_text_cascade_of_every_language(book: RuleBook) -> Non
     for lang in ("und", *book.langs):
         assert engine.pipeline(lang, none) in engine._pipelines.values()
     assert len(engine._pipelines) == 1 + len(book.langs)  # nothing compiled again
+
+
+class KeepsOne:
+    """A keep rule's effect: the line "keep me" is protected from every later cleaner."""
+
+    name = "keeps_one"
+    phrase_sets = ()
+    text_local = False
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        return Outcome(
+            tuple(replace(x, kept_by=("k", "f.yaml")) if x.text == "keep me" else x for x in lines)
+        )
+
+
+class DropsAllBut:
+    """Removes every line but "stay": a kept line among them, and one that is not."""
+
+    name = "drops_all_but"
+    phrase_sets = ()
+    text_local = False
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        hits = {i: Hit("all", "test") for i, line in enumerate(lines) if line.text != "stay"}
+        return drop_lines(lines, hits, self.name)
+
+
+def test_a_veto_gives_back_the_kept_line_and_leaves_the_cleaner_s_other_removals(book: RuleBook) -> None:
+    pipeline = Pipeline(book.cascade("fr", None))
+    pipeline.cleaners, pipeline.keeps = [KeepsOne(), DropsAllBut()], True
+    lines = [Line(1, "drop me"), Line(2, "keep me"), Line(3, "stay")]
+    out = pipeline.clean(lines, Context())
+    assert [(x.no, x.text, x.kept_by) for x in out.lines] == [
+        (2, "keep me", ("k", "f.yaml")),
+        (3, "stay", None),
+    ]
+    assert [(r.line_no, r.text, r.cleaner, r.kept_by, r.kept_by_file) for r in out.removed] == [
+        (1, "drop me", "drops_all_but", None, None),
+        (2, "keep me", "drops_all_but", "k", "f.yaml"),  # recorded once, though vetoed every round
+    ]
+    pipeline.keeps = False  # a file without keep rules: no guard at all
+    assert [x.text for x in pipeline.clean(lines, Context()).lines] == ["stay"]
