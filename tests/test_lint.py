@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import re2
 
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.cli import main
+from dechaff.ruleset import lint as lint_module
 from dechaff.ruleset.lint import kind_of, lint, lint_file
 
 HEAD = "version: 1\nexamples:\n  - {input: 'a', must_contain: ['a']}\n"  # lines 1-3: a valid, tested file
@@ -165,6 +167,22 @@ _NESTS = (
 
 # (body after HEAD, every finding as printed, `x.yaml:` left out)
 FINDINGS = [
+    (  # a duplicate does not stop the search for the rules after it
+        "rules:\n  - {id: a, line: Menu}\n  - {id: b, line: Menu}\n  - {id: c, prefix: Pub}\n"
+        "  - {id: d, line: Publicité}\n",
+        [
+            "6: warning: rule 'b' repeats the rule on line 5 [duplicate]",
+            "8: warning: rule 'd' can never fire: rule 'c' (line 7) matches every line it matches [shadowed]",
+        ],
+    ),
+    ("rules:\n  - {id: a, prefix: pub}\n  - {id: b, regex: 'pub\\d+'}\n", []),  # a regex is no line to test
+    (
+        "rules:\n  - {id: a, regex: 'x\\B'}\n",
+        [
+            "5: warning: regex 'x\\\\B' uses \\b or \\B, which RE2 computes on ASCII letters only (so 'é' is "
+            "not a word character): use (^| ) and ( |$) or a class instead [re2-ascii]"
+        ],
+    ),
     (
         'rules:\n  - {id: a, line: "a\u202fb\u200bc\u2060d\ufeffe\tf"}\n',
         [
@@ -308,3 +326,18 @@ def test_which_schema_a_file_gets_and_where_lint_looks(tmp_path: Path) -> None:
         "[schema]",
         f"{tmp_path.as_posix()}/empty.yaml:1: error: a folder with no rule file (*.yaml) [no-rule-file]",
     ]
+
+
+def test_rules_too_many_for_one_set_are_matched_in_halves(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [f"^w{i}\\d+ (x|y)+ z{i}$" for i in range(8)]
+    whole = lint_module._rule_sets(sources)
+    assert [start for start, _ in whole] == [0]
+    monkeypatch.setattr(lint_module, "_SET_MEMORY", 8192)  # too little for the eight at once
+    sets = lint_module._rule_sets(sources)
+    starts = [start for start, _ in sets]
+    assert len(sets) > 1 and starts[0] == 0 and starts == sorted(set(starts))
+    for i in range(8):  # each pattern still found, under its own index
+        assert [start + j for start, found in sets for j in found.Match(f"w{i}12 xy z{i}") or ()] == [i]
+    monkeypatch.setattr(lint_module, "_SET_MEMORY", 1024)  # too little for even one
+    with pytest.raises(re2.error):
+        lint_module._rule_sets(sources[:1])

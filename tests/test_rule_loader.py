@@ -81,6 +81,8 @@ def test_the_decide_step_reads_the_filters_of_each_file_in_cascade_order(tmp_pat
         {"min_doc_words": 4.0},
     ]
     assert values("de", None) == [default, None]  # German has no row of its own in the table
+    french_site = replace(book.sites[1], lang="fr")  # a site file's language picks the table's row
+    assert values("de", french_site)[:3] == [default, common, {"max_doc_words": 9.0}]
     files = {name: text for name, text in FILES.items() if name != "lang_filters.yaml"}
     without_table = load_rulebook(folder(tmp_path / "b", files), PARAM_SPECS)
     assert without_table.lang_filters is None and len(without_table.files) == 5
@@ -186,9 +188,16 @@ def test_a_line_model_file_is_checked_number_by_number() -> None:
     assert (model.bias, model.keep_above, model.training) == (0.5, 0.9, {"sites": ["x.org"]})
     assert replace(parse_line_model(model.to_json(), "m.json"), sha=model.sha) == model  # round-trips
     assert json.loads(model.to_json()) == body and model.to_json().endswith("}\n")
-    table = np.array([[0.0, 1.0], [2.0, 1.0], [-40.0, 1.0]])
-    expected = 1 / (1 + np.exp(-np.array([0.5, 2.5, -39.5])))
+    table = np.array([[0.0, 1.0], [2.0, 1.0], [-40.0, 1.0], [-60.0, 1.0]])
+    expected = 1 / (1 + np.exp(-np.array([0.5, 2.5, -39.5, -40.0])))  # clipped at 40 either way
     assert np.allclose(model.probabilities(table), expected, rtol=1e-12, atol=0)
+    assert model.probabilities(table[:1]) == pytest.approx([1 / (1 + np.exp(-0.5))])
+    assert model.to_json() == (  # the file as written: sorted keys, one space per level, UTF-8
+        '{\n "bias": 0.5,\n "features": [\n  "a",\n  "b"\n ],\n "format": 1,\n "keep_above": 0.9,\n'
+        ' "mean": [\n  0.0,\n  1.0\n ],\n "scale": [\n  1.0,\n  2.0\n ],\n "training": {\n  "sites": [\n'
+        '   "x.org"\n  ]\n },\n "weights": [\n  1.0,\n  -1.0\n ]\n}\n'
+    )
+    assert '"é.org"' in replace(model, training={"sites": ["é.org"]}).to_json()
     assert model.probabilities(np.zeros((0, 2))).shape == (0,)
     assert parse_line_model(json.dumps({**body, "training": None}), "m.json").training == {}
     broken = [

@@ -366,6 +366,44 @@ MISTAKES = [
         ["3: 'dedup.num_perm' must be 1 or more"],
     ),
     ("default", "version: 1\nruleset_version: '1'\ndedup: {num_perm: 1}\n", []),
+    ("default", "version: 1\nruleset_version: '1'\ndedup: {threshold: 0.5}\n", []),
+    (
+        "default",
+        "version: 1\nruleset_version: '1'\ndedup: {nmu_perm: 2}\n",
+        ["3: unknown key 'nmu_perm' in 'dedup' (did you mean 'num_perm'?)"],
+    ),
+    (
+        "default",
+        "version: 1\nruleset_version: '1'\ndedup: {num_perm: x}\n",
+        ["3: 'dedup.num_perm' must be a whole number, got 'x'"],
+    ),
+    (
+        "site",
+        "version: 1\nrules:\n  - id: a\n    regex: '(?<=x)y'\n",
+        [
+            "4: invalid regular expression '(?<=x)y': invalid perl operator: (?<=. RE2 has no look-around: "
+            "match the context too and name the part to remove (?P<cut>...), with action strip or drop; e.g. "
+            "instead of '(?<=。) .+$' write '。(?P<cut> .+)$', which removes only the text after the '。'"
+        ],
+    ),
+    (
+        "site",
+        "version: 1\nrules:\n  - id: a\n    regex: '(a)\\1'\n",
+        [
+            "4: invalid regular expression '(a)\\\\1': invalid escape sequence: \\1 (RE2 has no look-around "
+            "or back-references)"
+        ],
+    ),
+    (
+        "site",
+        "version: 1\nrules:\n  - id: a\n    regex: '[\\W]'\n",
+        ["4: invalid regular expression '[\\\\W]': \\W inside [...] is not supported; use [^...] instead"],
+    ),
+    (
+        "site",
+        "version: 1\nrules:\n  - id: a\n    regex: 'a{2,1}'\n",
+        ["4: invalid regular expression 'a{2,1}': invalid repetition size: {2,1}"],
+    ),
     ("default", "version: 1\nruleset_version: 2\n", ["2: 'ruleset_version' must be text, got 2"]),
     ("lang", "version: 1\n", ["1: missing required key 'lang' (ISO 639-1 code such as fr)"]),
     ("lang", "version: 1\nlang: fr\ndomains: [x.org]\n", ["3: unknown key 'domains' in the rule file"]),

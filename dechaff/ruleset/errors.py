@@ -22,5 +22,5 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     >>> did_you_mean("dorp", ["drop", "strip"])
     " (did you mean 'drop'?)"
     """
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices))  # best first, similarity 0.6 or more
     return f" (did you mean '{close[0]}'?)" if close else ""

@@ -110,18 +110,19 @@ def _suggested(path: str, tree: dict[str, Located]) -> Iterator[Finding]:
 
 
 def _patterns(tree: dict[str, Located], params: ParamSpec) -> Iterator[_Pattern]:
+    """Every pattern of a file the schema accepted (so each rule is a mapping, each list a list)."""
     for section in ("rules", "fingerprints"):
         items = tree.get(section)
-        for item in items.value if items is not None and isinstance(items.value, list) else []:
+        for item in items.value if items is not None else []:
             for key in MATCHERS:
-                loc = item.value.get(key) if isinstance(item.value, dict) else None
-                if loc is not None and isinstance(loc.value, str):
+                loc = item.value.get(key)
+                if loc is not None:
                     yield _Pattern(loc.value, loc.line, key == "regex", f"{section[:-1]} {key}")
     cleaners = tree.get("cleaners")
     for name, section in cleaners.value.items() if cleaners is not None else []:
         for key, loc in section.value.items():
             kind = params[name][key][1]
-            if kind is not None and isinstance(loc.value, list):
+            if kind is not None:
                 for item in loc.value:
                     yield _Pattern(str(item.value), item.line, kind == "regex", f"{name}.{key}")
 
