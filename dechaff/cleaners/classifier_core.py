@@ -18,6 +18,7 @@ from typing import NamedTuple
 from dechaff.core.memo import TEXTS, on_clear
 from dechaff.text.scripts import main_script, scripts
 from dechaff.text.sentences import GLUED_CHARS, PIECE_CHARS
+from dechaff.text.slug import words_of
 
 GOOD = "good"
 _SHORT = "short"
@@ -69,6 +70,12 @@ class ClassifierParams:
     # text (the article); 0: never
     comment_headers: int = 3
     comment_article_share: float = 0.2
+    # the URL's slug spells the headline: a line holding this share of its words is the title, and
+    # the main block must start within `headline_window` lines after it when a block there holds
+    # `headline_min_mass` of the best block's mass (0: never)
+    headline_match: float = 0.6
+    headline_window: int = 15
+    headline_min_mass: float = 0.25
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
@@ -239,17 +246,56 @@ class Shape(NamedTuple):
 
 
 def _shape(
-    labels: list[str], classes: list[str], feats: list[_Line], p: ClassifierParams
+    labels: list[str], classes: list[str], feats: list[_Line], p: ClassifierParams, headline: int = -1
 ) -> tuple[Shape, tuple[int, int]]:
-    """The main block (of the labels in context) and how much of the page's prose it holds."""
+    """The main block (of the labels in context) and how much of the page's prose it holds; with a
+    `headline` line, the block that starts soonest after it when the best block does not."""
     pairs = zip(labels, feats, strict=True)
     values = [f.weight if label == GOOD else -p.edge_penalty * f.weight for label, f in pairs]
     best, (start, end) = _main_block(values)
+    if headline >= 0 and end >= 0 and (start > headline + p.headline_window or end < headline):
+        mass, span = _block_after(values, headline + 1, p.headline_window)
+        if mass >= p.headline_min_mass * best:
+            best, (start, end) = mass, span
     second = max(_main_block(values[:start])[0], _main_block(values[end + 1 :])[0]) if end >= 0 else 0.0
     prose = [f.weight if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)]
     total = sum(prose)
     share = sum(prose[start : end + 1]) / total if total else 1.0
     return Shape(share, second / best if best else 0.0, share < p.min_block_share, total), (start, end)
+
+
+def _block_after(values: Sequence[float], first: int, window: int) -> tuple[float, tuple[int, int]]:
+    """The heaviest run of `values` that starts within `window` positions from `first`, with its
+    sum ((0, (0, -1)) when none is positive)."""
+    best, span = 0.0, (0, -1)
+    for start in range(first, min(first + window, len(values))):
+        if values[start] <= 0:
+            continue
+        run = 0.0
+        for end in range(start, len(values)):
+            run += values[end]
+            if run > best:
+                best, span = run, (start, end)
+    return best, span
+
+
+def _headline(lines: Sequence[str], feats: list[_Line], slug: frozenset[str], p: ClassifierParams) -> int:
+    """Index of the line that spells the URL's slug (`headline_match` of its words or more, the
+    closest spelling first: a breadcrumb that ends with the title loses to the title), or -1."""
+    if not slug or not p.headline_match:
+        return -1
+    best, best_fit = -1, 0.0
+    for i, line in enumerate(lines):
+        if feats[i].bad_reason or feats[i].weight >= p.length_high:
+            continue
+        words = set(words_of(line))
+        shared = len(words & slug)
+        if shared < p.headline_match * len(slug):
+            continue
+        fit = shared / len(words | slug)
+        if fit >= best_fit:  # ties: the later line, nearer the text than a page title at the top
+            best, best_fit = i, fit
+    return best
 
 
 def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
@@ -286,7 +332,7 @@ def _title(
 
 
 def _classify_lines(
-    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, slug: frozenset[str]
 ) -> tuple[list[str], Shape]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title."""
     if not lines:
@@ -295,7 +341,8 @@ def _classify_lines(
     feats = [_features(line, stopwords, phrase_spaced, p) for line in lines]
     classes = [_intrinsic(f, p) for f in feats]
     labels = _context(classes, p)
-    shape, (start, end) = _shape(labels, classes, feats, p)
+    headline = _headline(lines, feats, slug, p)
+    shape, (start, end) = _shape(labels, classes, feats, p, headline)
     if shape.backed_off:
         return labels, shape
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
@@ -303,13 +350,15 @@ def _classify_lines(
     labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
     if end >= 0:
         title = _title(lines, labels, feats, (start, end), stopwords, p)
+        if 0 <= headline < start and start - headline <= p.title_lookback:
+            title = headline
         if title >= 0:
             labels[title] = GOOD
     return labels, shape
 
 
 def _trim(
-    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, slug: frozenset[str]
 ) -> tuple[list[str], Shape]:
     """Trim mode: "trim_head" before the first line of prose (but its title), "trim_tail" after
     the last, good between them and for any line of `trim_max_weight` or more; all good without
@@ -329,6 +378,9 @@ def _trim(
         for i, f in enumerate(feats)
     ]
     title = _title(lines, labels, feats, (first, last), stopwords, p)
+    headline = _headline(lines, feats, slug, p)
+    if 0 <= headline < first and first - headline <= p.title_lookback:
+        title = headline
     if title >= 0:  # the headline above the text, as in full mode
         labels[title] = GOOD
     return _comment_thread(lines, labels, [f.bad_reason == "timestamp" for f in feats], p), shape
@@ -392,6 +444,7 @@ def classify(
     stopwords: frozenset[str],
     lang: str,
     params: ClassifierParams = ClassifierParams(),  # frozen, so one shared default is safe
+    slug: frozenset[str] = frozenset(),
 ) -> tuple[list[str], Shape]:
     """One label per line: "good" (keep) or a short reason why it is boilerplate; and the shape of
     the page's good text.
@@ -405,11 +458,11 @@ def classify(
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
     if params.trim_only:
-        return _trim(lines, stopwords, lang, params)
-    labels, shape = _classify_lines(lines, stopwords, lang, params)
+        return _trim(lines, stopwords, lang, params, slug)
+    labels, shape = _classify_lines(lines, stopwords, lang, params, slug)
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
-        merged, _ = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params)
+        merged, _ = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params, slug)
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:
                 labels[a:b] = [GOOD] * (b - a)

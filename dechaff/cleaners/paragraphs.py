@@ -53,7 +53,7 @@ class Paragraphs:
 
     def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
         texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
-        labels, shape = classify(texts, gaps, ctx.stopwords, ctx.lang, self.params)
+        labels, shape = classify(texts, gaps, ctx.stopwords, ctx.lang, self.params, ctx.headline)
         if (
             self.model is not None
             and not self.params.trim_only
@@ -73,7 +73,7 @@ class Paragraphs:
             for k, (a, b) in enumerate(pieces(line.text, p.glued_chars, p.piece_chars))
         ]
         texts, gaps = [line.text for line in flat], [line.gap_before for line in flat]
-        return flat, classify(texts, gaps, ctx.stopwords, ctx.lang, p)[0]
+        return flat, classify(texts, gaps, ctx.stopwords, ctx.lang, p, ctx.headline)[0]
 
     def _clean_pieces(
         self, lines: Sequence[Line], cuts: list[list[tuple[int, int]]], ctx: Context

@@ -37,6 +37,7 @@ class Context:
     site_name: str | None = None
     stopwords: frozenset[str] = frozenset()
     repeated: frozenset[str] = frozenset()  # line keys repeated across this site's pages in the batch
+    headline: frozenset[str] = frozenset()  # words of the URL's slug (`text.slug`): the article's title
     # texts of the lines at the start of this round of the cascade in which no phrase of its
     # cleaners' lists matches (the pipeline asks its shared set once per text): a phrase cleaner
     # skips them without asking each of its lists

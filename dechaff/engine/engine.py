@@ -34,6 +34,7 @@ from dechaff.ruleset.loader import RuleBook
 from dechaff.text.dates import iso_date
 from dechaff.text.langid import detect_language
 from dechaff.text.normalise import column_cells, normalise_line, normalise_lines, render, split_lines
+from dechaff.text.slug import slug_words
 from dechaff.text.stoplists import stoplist_for
 from dechaff.text.words import word_count
 
@@ -230,6 +231,7 @@ class Engine:
             pipeline.site_name,
             stoplist_for(lang, pipeline.stoplist_name),
             self._repeated.get(match.domain or "", frozenset()),
+            headline=slug_words(url),
         )
         return Prepared(body, tuple(lines), tuple(removed), url, page, match, lang, prob, pipeline, ctx)
 

@@ -1,0 +1,55 @@
+"""The words of a URL's slug ("/2012/07/a-visionary-in-the-true-meaning-of-the-word/"): most news
+and blog addresses spell the headline, which tells the line classifier where the article starts
+(the line that spells the same words), whatever the language's stop words or the page's layout.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import unquote, urlsplit
+
+_SEGMENT_END = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms|shtml)$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# letters that NFKD does not split into a base letter and a mark
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "þ": "th"})
+MIN_SLUG_WORDS = 3  # fewer words are a section name ("/sport/", "/news/world"), not a headline
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: a slug is written in ASCII ("zostal" for "został").
+
+    >>> fold("Został Kraków Straße")
+    'zostal krakow strasse'
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words_of(text: str) -> list[str]:
+    """Folded words of two letters or more (digits and single letters say nothing of a headline)."""
+    return _WORD.findall(fold(text))
+
+
+def slug_words(url: str | None) -> frozenset[str]:
+    """The headline words of the URL's longest path segment, or nothing when it has fewer than
+    `MIN_SLUG_WORDS` (an id, a section, a query).
+
+    >>> sorted(slug_words("http://x.pl/pilka/grzegorz-lato-zostal-czlonkiem-fifa_220639.html"))
+    ['czlonkiem', 'fifa', 'grzegorz', 'lato', 'zostal']
+    >>> slug_words("https://example.com/news/world/123456")
+    frozenset()
+    """
+    if not url:
+        return frozenset()
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return frozenset()
+    segments = [_SEGMENT_END.sub("", unquote(s)) for s in path.split("/")]
+    best = max(
+        (words_of(s.replace("-", " ").replace("_", " ").replace("+", " ")) for s in segments),
+        key=len,
+        default=[],
+    )
+    return frozenset(best) if len(set(best)) >= MIN_SLUG_WORDS else frozenset()
