@@ -271,7 +271,7 @@ def test_the_main_block_its_title_and_the_shape_of_the_page() -> None:
     assert labels == ["separators", "good", "good", "good", "good", *["separators"] * 3, "edge"]
     # prose: the three lines good on their own (70 chars), 46 of them in the block; the best block
     # outside it (24) against the block's own mass (6 + 23 + 23)
-    assert shape == (46 / 70, 24 / 52, False, 70)
+    assert shape == (46 / 70, 24 / 52, False, 70, False)
     exact = classify(BLOCK_PAGE, [True] * len(BLOCK_PAGE), THE, "en", replace(SMALL, min_block_share=46 / 70))
     assert exact[0] == labels
     guarded, backed = classify(BLOCK_PAGE, [True] * 9, THE, "en", replace(SMALL, min_block_share=0.66))
@@ -368,10 +368,13 @@ def test_trim_mode_cuts_before_the_first_and_after_the_last_line_of_prose() -> N
     ]
     labels, shape = classify(page, [True] * len(page), THE, "en", trim)
     assert labels == ["trim_head", "good", "good", "good", "good", "good", "trim_tail", "good", "trim_tail"]
-    assert shape == (1.0, 0.0, False, 46)
+    assert shape == (1.0, 0.0, False, 46, False)
     near = ["aa bb", NEAR_LINE, "cc dd"]  # near-good is prose in trim mode
     assert classify(near, [True] * 3, THE, "en", trim)[0] == ["trim_head", "good", "trim_tail"]
-    assert classify(["aa", "bb"], [True, True], THE, "en", trim) == (["good", "good"], (1.0, 0.0, False, 0))
+    assert classify(["aa", "bb"], [True, True], THE, "en", trim) == (
+        ["good", "good"],
+        (1.0, 0.0, False, 0, False),
+    )
 
 
 def test_what_the_line_model_is_fitted_on_is_the_line_cut_into_its_pieces() -> None:
@@ -398,6 +401,7 @@ def test_what_the_line_model_is_fitted_on_is_the_line_cut_into_its_pieces() -> N
         "paragraphs.second_block": 0.0,
         "paragraphs.backed_off": 0.0,
         "paragraphs.prose": 42.0,
+        "paragraphs.headline": 0.0,
     }
 
 

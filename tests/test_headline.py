@@ -143,3 +143,9 @@ def test_a_partial_spelling_a_long_line_or_an_earlier_twin_is_not_the_headline()
     assert _headline(lines[:2], feats[:2], slug, ClassifierParams()) == -1
     # the page title at the top and the article's own title: the later one heads the article
     assert kept([TITLE, "Home", "News", TITLE, *ARTICLE, *MENU, MORE, *TEASERS], slug) == [TITLE, *ARTICLE]
+
+
+def test_a_block_the_headline_chose_is_not_flagged_as_ambiguous() -> None:
+    text = "\n\n".join(PAGE) + "\n"
+    assert "ambiguous_main_block" in (clean_text(text, lang="en").metadata["suspect"] or [])
+    assert clean_text(text, lang="en", url=URL).metadata["suspect"] is None

@@ -243,6 +243,7 @@ class Shape(NamedTuple):
     second_block: float  # mass of the best block outside the main block, relative to the main block's
     backed_off: bool  # the guard kept every line good in its context: the main block held too little prose
     prose: int  # weight of the lines that read as prose on their own (trim mode: near-good ones too)
+    headline: bool = False  # the URL's headline chose the block (the heaviest one lay elsewhere)
 
 
 def _shape(
@@ -253,15 +254,17 @@ def _shape(
     pairs = zip(labels, feats, strict=True)
     values = [f.weight if label == GOOD else -p.edge_penalty * f.weight for label, f in pairs]
     best, (start, end) = _main_block(values)
+    anchored = False
     if headline >= 0 and end >= 0 and (start > headline + p.headline_window or end < headline):
         mass, span = _block_after(values, headline + 1, p.headline_window)
         if mass >= p.headline_min_mass * best:
-            best, (start, end) = mass, span
+            best, (start, end), anchored = mass, span, True
     second = max(_main_block(values[:start])[0], _main_block(values[end + 1 :])[0]) if end >= 0 else 0.0
     prose = [f.weight if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)]
     total = sum(prose)
     share = sum(prose[start : end + 1]) / total if total else 1.0
-    return Shape(share, second / best if best else 0.0, share < p.min_block_share, total), (start, end)
+    backed_off = share < p.min_block_share
+    return Shape(share, second / best if best else 0.0, backed_off, total, anchored), (start, end)
 
 
 def _block_after(values: Sequence[float], first: int, window: int) -> tuple[float, tuple[int, int]]:

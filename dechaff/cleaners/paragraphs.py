@@ -116,6 +116,7 @@ def _measures(shape: Shape) -> dict[str, float]:
         f"{NAME}.second_block": shape.second_block,
         f"{NAME}.backed_off": float(shape.backed_off),
         f"{NAME}.prose": float(shape.prose),
+        f"{NAME}.headline": float(shape.headline),
     }
 
 

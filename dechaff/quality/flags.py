@@ -5,7 +5,8 @@ Reasons (each a general failure shape; thresholds set on the dev set, see the RE
 
 - `ambiguous_main_block`: outside the block of prose the classifier kept, another block holds at
   least half as much (a teaser list, an "about" box or another story competing with a short
-  article), or the over-deletion guard found no block worth trusting.
+  article) and the URL's headline did not say which is the article (see the classifier), or the
+  over-deletion guard found no block worth trusting.
 - `interleaved_timestamps`: lines with a clock time were removed between kept lines (comment or
   forum headers: the text kept around them is likely comments or posts). A cell removed from a
   line of which another cell was kept stood beside the kept text (a column of a dump laid out in
@@ -49,12 +50,16 @@ def assess(
     kept: Sequence[Line], removed: Sequence[Removal], measures: Mapping[str, float], footer_only: bool = False
 ) -> Assessment:
     """The flags of one cleaned document: `kept` lines, what the cascade `removed`, the
-    classifier's `measures` (`paragraphs.second_block`, `paragraphs.backed_off`).
+    classifier's `measures` (`paragraphs.second_block`, `paragraphs.backed_off`,
+    `paragraphs.headline`).
 
     >>> assess([Line(1, "One line of text.")], [], {"paragraphs.second_block": 0.8})
     Assessment(confidence=0.45, reasons=('ambiguous_main_block',))
     """
+    # a rival block does not make the choice doubtful when the headline made it
     second = measures.get("paragraphs.second_block", 0.0)
+    if measures.get("paragraphs.headline", 0.0) > 0:
+        second = 0.0
     backed_off = measures.get("paragraphs.backed_off", 0.0) > 0
     nos = {line.no for line in kept}
     first, last = (min(nos), max(nos)) if nos else (0, -1)
