@@ -365,9 +365,11 @@ def test_trim_mode_cuts_before_the_first_and_after_the_last_line_of_prose() -> N
         "aa bb",
         "x" * 30,  # long: kept wherever it is
         "cc dd",
+        f"{MENU_LINE} | {MENU_LINE}",  # ...unless boilerplate on its own, such as a long menu
     ]
     labels, shape = classify(page, [True] * len(page), THE, "en", trim)
-    assert labels == ["trim_head", "good", "good", "good", "good", "good", "trim_tail", "good", "trim_tail"]
+    head, tail = ["trim_head", "good", "trim_head"], ["trim_tail", "good", "trim_tail", "trim_tail"]
+    assert labels == [*head, "good", "good", "good", *tail]  # the menu line above the text is long too
     assert shape == (1.0, 0.0, False, 46, False)
     near = ["aa bb", NEAR_LINE, "cc dd"]  # near-good is prose in trim mode
     assert classify(near, [True] * 3, THE, "en", trim)[0] == ["trim_head", "good", "trim_tail"]

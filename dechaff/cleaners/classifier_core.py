@@ -81,6 +81,7 @@ class ClassifierParams:
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
     # trim mode (after HTML extraction, which chose the main text already): only lines before the
     # first and after the last line of prose (good or near-good on its own) go, never a long one
+    # (unless boilerplate on its own: a menu of many separators, a copyright notice)
     trim_only: bool = False
     trim_max_weight: int = 400
     glued_chars: int = GLUED_CHARS  # a longer line is paragraphs glued together: judged by pieces (0: never)
@@ -364,8 +365,8 @@ def _trim(
     lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, slug: frozenset[str]
 ) -> tuple[list[str], Shape]:
     """Trim mode: "trim_head" before the first line of prose (but its title), "trim_tail" after
-    the last, good between them and for any line of `trim_max_weight` or more; all good without
-    prose."""
+    the last, good between them and for any line of `trim_max_weight` or more that is no
+    boilerplate on its own (a long menu); all good without prose."""
     feats = [_features(line, stopwords, lang in _PHRASE_SPACED, p) for line in lines]
     prose = [i for i, f in enumerate(feats) if _intrinsic(f, p) in (GOOD, _NEARGOOD)]
     shape = Shape(1.0, 0.0, False, sum(feats[i].weight for i in prose))
@@ -374,7 +375,7 @@ def _trim(
     first, last = prose[0], prose[-1]
     labels = [
         GOOD
-        if first <= i <= last or f.weight >= p.trim_max_weight
+        if first <= i <= last or (f.weight >= p.trim_max_weight and not f.bad_reason)
         else "trim_head"
         if i < first
         else "trim_tail"
