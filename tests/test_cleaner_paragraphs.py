@@ -135,6 +135,40 @@ def test_a_comment_thread_after_the_article_goes(run_cleaner) -> None:
     assert COMMENTS[0] in kept(run_cleaner("paragraphs", "\n\n".join(forum), lang="en"))
 
 
+def test_a_thread_heavier_than_its_article_gives_way_to_the_article(run_cleaner) -> None:
+    # The thread is the heaviest block (a long share bar keeps the article out of it): the article
+    # above its first header is the main block when it holds a fifth of the thread's text.
+    # (exactly `comment_headers`, the first right above the thread's first line of text)
+    headers = [f"{name} 1{k}.03.2024 at 1{k}:05" for k, name in enumerate(["Anna", "Tom", "Lena"])]
+    replies = [f"{a} {b}" for a, b in zip(COMMENTS, [*COMMENTS[1:], COMMENTS[0]], strict=True)]
+    thread = [line for pair in zip(headers, replies, strict=True) for line in pair]
+    bar = "Share this story | Facebook | Twitter | Email | Print | Save for later | 3 comments"
+    page = "\n\n".join(["Home | News | Sport", ARTICLE_EN[0], ARTICLE_EN[1], bar, *thread])
+    out = run_cleaner("paragraphs", page, lang="en")
+    assert kept(out) == ARTICLE_EN[:2]  # the thread's text does not count against the article's share
+    assert set(replies) <= set(dropped(out))
+    # an article of one line is under a fifth of the thread: a forum page, left as it is
+    forum = "\n\n".join(["Home | News | Sport", ARTICLE_EN[0], bar, *thread])
+    assert kept(run_cleaner("paragraphs", forum, lang="en")) == replies
+    lines = ["Home | News | Sport", ARTICLE_EN[0], ARTICLE_EN[1], bar, *thread]
+    shape = classify(lines, [True] * len(lines), stoplist_for("en"), "en")[1]
+    assert (shape.block_share, shape.second_block, shape.backed_off) == (1.0, 0.0, False)  # no rival
+    never = replace(ClassifierParams(), comment_headers=0)  # 0: no thread is looked for
+    labels = classify(lines, [True] * len(lines), stoplist_for("en"), "en", never)[0]
+    assert [line for line, label in zip(lines, labels, strict=True) if label == "good"] == replies
+    # entries of a live blog ("14:05", no date) are no comments: they stay the main block
+    live = [
+        line
+        for pair in zip(["Update at 14:05", "Update at 15:20", "Update at 16:45"], replies, strict=True)
+        for line in pair
+    ]
+    page = "\n\n".join(["Home | News | Sport", ARTICLE_EN[0], ARTICLE_EN[1], bar, *live])
+    assert kept(run_cleaner("paragraphs", page, lang="en")) == replies
+    # a block with its own article before the first header is cut after it, as before
+    whole = "\n\n".join(["Home | News | Sport", *ARTICLE_EN, *thread])
+    assert kept(run_cleaner("paragraphs", whole, lang="en")) == ARTICLE_EN
+
+
 def test_after_html_extraction_a_comment_thread_is_trimmed_too() -> None:
     headers = [
         "Posted by: Anna | 12.03.2024 14:05",

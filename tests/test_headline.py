@@ -149,3 +149,12 @@ def test_a_block_the_headline_chose_is_not_flagged_as_ambiguous() -> None:
     text = "\n\n".join(PAGE) + "\n"
     assert "ambiguous_main_block" in (clean_text(text, lang="en").metadata["suspect"] or [])
     assert clean_text(text, lang="en", url=URL).metadata["suspect"] is None
+
+
+def test_a_thread_under_the_headline_stays_the_main_block() -> None:
+    # the headline chose the block: the thread rule does not move it back above
+    headers = [f"{name} 1{k}.03.2024 at 1{k}:05" for k, name in enumerate(["Anna", "Tom", "Lena"])]
+    thread = [line for pair in zip(headers, TEASERS[:3], strict=True) for line in pair]
+    page = [MORE, *TEASERS, *MENU, TITLE, *thread]
+    assert kept(page, frozenset()) == [MORE, *TEASERS]
+    assert kept(page, slug_words(URL)) == [TITLE, *TEASERS[:3]]  # two headers between: no cut after

@@ -248,20 +248,38 @@ class Shape(NamedTuple):
 
 
 def _shape(
-    labels: list[str], classes: list[str], feats: list[_Line], p: ClassifierParams, headline: int = -1
+    labels: list[str],
+    classes: list[str],
+    feats: list[_Line],
+    p: ClassifierParams,
+    headline: int = -1,
+    headers: Sequence[int] = (),
 ) -> tuple[Shape, tuple[int, int]]:
     """The main block (of the labels in context) and how much of the page's prose it holds; with a
-    `headline` line, the block that starts soonest after it when the best block does not."""
+    `headline` line, the block that starts soonest after it when the best block does not; when the
+    best block is a comment thread (`comment_headers` of the `headers` in it, and less than
+    `comment_article_share` of its good text before the first), the best block above the thread,
+    the article the comments are about, when it holds that share of the thread's good text (the
+    thread's prose then counts for nothing). A block with an article before its thread is cut
+    later (`_comment_thread`)."""
     pairs = zip(labels, feats, strict=True)
     values = [f.weight if label == GOOD else -p.edge_penalty * f.weight for label, f in pairs]
     best, (start, end) = _main_block(values)
-    anchored = False
+    anchored, scope = False, len(values)
     if headline >= 0 and end >= 0 and (start > headline + p.headline_window or end < headline):
         mass, span = _block_after(values, headline + 1, p.headline_window)
         if mass >= p.headline_min_mass * best:
             best, (start, end), anchored = mass, span, True
-    second = max(_main_block(values[:start])[0], _main_block(values[end + 1 :])[0]) if end >= 0 else 0.0
-    prose = [f.weight if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)]
+    thread = [i for i in headers if start - 1 <= i <= end]
+    if not anchored and p.comment_headers and len(thread) >= p.comment_headers:
+        kept = [max(value, 0.0) for value in values]  # the text a block keeps
+        least = p.comment_article_share * sum(kept[start : end + 1])
+        mass, span = _main_block(values[: thread[0]])
+        if sum(kept[start : thread[0]]) < least <= sum(kept[span[0] : span[1] + 1]):
+            best, (start, end), scope = mass, span, thread[0]
+    before, after = _main_block(values[:start])[0], _main_block(values[end + 1 : scope])[0]
+    second = max(before, after) if end >= 0 else 0.0
+    prose = [f.weight if c == GOOD else 0 for c, f in zip(classes, feats, strict=True)][:scope]
     total = sum(prose)
     share = sum(prose[start : end + 1]) / total if total else 1.0
     backed_off = share < p.min_block_share
@@ -346,7 +364,8 @@ def _classify_lines(
     classes = [_intrinsic(f, p) for f in feats]
     labels = _context(classes, p)
     headline = _headline(lines, feats, slug, p)
-    shape, (start, end) = _shape(labels, classes, feats, p, headline)
+    headers = [i for i, f in enumerate(feats) if f.bad_reason == "timestamp" and _dated(lines[i])]
+    shape, (start, end) = _shape(labels, classes, feats, p, headline, headers)
     if shape.backed_off:
         return labels, shape
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
@@ -475,6 +494,12 @@ def classify(
 
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\d{1,2}:[0-5]\d(?::[0-5]\d)?")  # 9:05, 14:05, 14:05:30: the whole clock time
+
+
+def _dated(line: str) -> bool:
+    """Whether a line holds a date besides its clock time (a number left once the time is gone):
+    a comment's or a post's header, where a live blog's "10:15" holds none."""
+    return bool(_DIGIT.search(_TIME.sub("", line, count=1)))
 
 
 def _comment_thread(
