@@ -184,3 +184,48 @@ def test_the_page_dump_wins_with_dump_gain_times_the_words_and_is_cleaned_as_tex
     assert won.text == Engine(book, SETTINGS).process(source).text  # the cascade for text, not extractions
     assert run("Contact", 18).row["extractor"] == "page_dump"  # one word: 18 times that
     assert run("Contact", 18.5).row["extractor"] == "trafilatura"
+
+
+TEASERS = [
+    "A new bakery has opened in the old station building, and the queue on its first morning was long.",
+    "The football club has signed two young players from the region, who will join the team this summer.",
+    "The museum will show a collection of old maps of the valley from June until the end of the year.",
+]
+
+
+def _fake_justext(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
+    import justext
+
+    class Paragraph:
+        def __init__(self, text: str) -> None:
+            self.text, self.is_boilerplate = text, False
+
+    monkeypatch.setattr(justext, "justext", lambda markup, stopwords, encoding: [Paragraph(x) for x in lines])
+
+
+def test_of_a_short_extraction_and_a_longer_one_the_page_dumps_cascade_referees(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # trafilatura keeps the short article (under min_extracted_chars), jusText adds teasers that
+    # are not on the page: the cascade over the page's dump agrees with trafilatura's text
+    html = html_page("Budget", ARTICLE_EN[:2])
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: "\n".join(ARTICLE_EN[:2]))
+    _fake_justext(monkeypatch, [*ARTICLE_EN[:2], *TEASERS])
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html))
+    assert (result.row["extractor"], result.row["extractor_reason"]) == ("trafilatura", "agrees_with_page")
+    assert result.text == "\n\n".join(ARTICLE_EN[:2]) + "\n"
+    assert result.row["lines_in"] == 2  # the row describes the text that was cleaned
+    # ...and with jusText's text when the page holds what jusText found
+    html = html_page("Budget", [*ARTICLE_EN[:2], *TEASERS])
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html, name="long"))
+    assert (result.row["extractor"], result.row["extractor_reason"]) == ("justext", "short")
+    assert result.text == "\n\n".join([*ARTICLE_EN[:2], *TEASERS]) + "\n"
+
+
+def test_text_agreement_is_the_f1_of_the_bags_of_words() -> None:
+    from dechaff.text.overlap import agreement
+
+    assert agreement("The cat sat.", "the cat sat down") == pytest.approx(2 * 3 / 7)
+    assert agreement("a a b", "a b b") == pytest.approx(2 * 2 / 6)  # counted as bags, not sets
+    assert agreement("中国经济", "中国") == pytest.approx(2 * 2 / 6)  # a han character is a word
+    assert agreement("a b", "") == agreement("", "") == 0.0

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dechaff import __version__
 from dechaff.cleaners import paragraphs
@@ -23,7 +23,7 @@ from dechaff.engine.pipeline import Cleaned, Pipeline
 from dechaff.engine.timeout import DEFAULT_TIME_LIMIT, DocumentTimeout, time_limit
 from dechaff.io import html_extract
 from dechaff.io.decode import Decoded, InputRefused, decode, from_text
-from dechaff.io.html_extract import NO_PROSE, PAGE_DUMP, Extracted, PageMeta
+from dechaff.io.html_extract import AGREES, NO_PROSE, PAGE_DUMP, TRAFILATURA, Extracted, PageMeta
 from dechaff.io.inputs import Source
 from dechaff.io.mojibake import repair
 from dechaff.io.tables import empty_row
@@ -34,6 +34,7 @@ from dechaff.ruleset.loader import RuleBook
 from dechaff.text.dates import iso_date
 from dechaff.text.langid import detect_language
 from dechaff.text.normalise import column_cells, normalise_line, normalise_lines, render, split_lines
+from dechaff.text.overlap import agreement
 from dechaff.text.slug import slug_words
 from dechaff.text.stoplists import stoplist_for
 from dechaff.text.words import word_count
@@ -255,9 +256,27 @@ class Engine:
         row.update(extractor=PAGE_DUMP, extractor_reason=NO_PROSE, lines_in=len(split_lines(rival.body)))
         return rival, rival_cleaned
 
+    def _referee(
+        self, doc: Prepared, cleaned: Cleaned, source: Source, row: dict[str, object]
+    ) -> tuple[Prepared, Cleaned]:
+        """jusText's longer text replaced a short trafilatura one (`SHORT`: longer is not always
+        better, a short article's page has long teasers): the text cascade over the page's naive
+        dump referees, and the one of the two it agrees with more (`text.overlap`) is cleaned."""
+        extracted, meta = doc.page  # type: ignore[misc]
+        page = self._prepared(source, extracted.page, doc.page, {}, html=False)
+        reference = "\n".join(line.text for line in _step("clean", page.clean).lines)
+        if agreement(extracted.first, reference) <= agreement(extracted.text, reference):
+            return doc, cleaned
+        first = replace(extracted, text=extracted.first, extractor=TRAFILATURA, reason=AGREES, first="")
+        row.update(extractor=TRAFILATURA, extractor_reason=AGREES)
+        chosen = self._prepared(source, first.text, (first, meta), row)
+        return chosen, _step("clean", chosen.clean)
+
     def _process(self, source: Source, row: dict[str, object]) -> DocResult:
         doc = self.prepare(source, row=row)
         cleaned = _step("clean", doc.clean)
+        if doc.page is not None and doc.page[0].first:
+            doc, cleaned = self._referee(doc, cleaned, source, row)
         if doc.page is not None and doc.page[0].dump_gain:
             doc, cleaned = self._rival(doc, cleaned, source, row)
         pipeline, ctx, page = doc.pipeline, doc.context, doc.page

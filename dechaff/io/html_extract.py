@@ -28,6 +28,7 @@ FIRST = "first"  # the extraction the html: options ask for
 COLLAPSED = "precision_collapsed"  # precision mode kept a sliver of what balanced mode finds
 SHORT = "short"  # shorter than min_extracted_chars, and jusText found more
 NO_PROSE = "no_prose"  # a sliver of the page with no prose in it: the page dump's cascade found prose
+AGREES = "agrees_with_page"  # of the two texts SHORT chose between, the one the page dump's cascade confirms
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,11 +51,14 @@ class Extracted:
 
     text: str
     extractor: str  # trafilatura | justext | page_dump
-    reason: str  # first | precision_collapsed | short | ... (see the constants)
+    reason: str  # first | precision_collapsed | short | agrees_with_page | no_prose (the constants)
     page: str = ""  # the whole page's visible text (`html_dump.dump`)
     # set when the text is a sliver of the page: the engine then cleans the page dump too, and
     # takes it when it keeps this many times the words (`html.page_dump_gain`)
     dump_gain: float = 0.0
+    # trafilatura's text when jusText's longer one replaced it (SHORT): the engine asks the page
+    # dump's cascade which of the two it agrees with
+    first: str = ""
 
 
 def parse(html: str) -> lxml.html.HtmlElement | None:
@@ -124,7 +128,8 @@ def extract(
 ) -> Extracted:
     """Main text by trafilatura as `params` configure it, looked at again when it is a sliver of
     the page (see Extracted.reason); when shorter than `min_extracted_chars`, jusText gets a try
-    with the stop words of the page's language (`stopwords_for(text)`) and the longer text wins."""
+    with the stop words of the page's language (`stopwords_for(text)`) and the longer text wins
+    (`Extracted.first` keeps the other for the engine's referee, see `AGREES`)."""
     import justext
     import lxml.html
 
@@ -133,6 +138,7 @@ def extract(
     page = dump(tree)
     page_words = word_count(page)
     text = _trafilatura(tree, params, params.favor)
+    first = ""
     extractor, reason = TRAFILATURA, FIRST
     words = word_count(text)
     if params.favor == "precision" and words < params.recheck_share * page_words:
@@ -146,11 +152,12 @@ def extract(
             paragraphs = justext.justext(markup, stopwords, encoding="utf-8")
             fallback = "\n".join(p.text for p in paragraphs if not p.is_boilerplate)
             if len(fallback) > len(text):
+                first = table_cells(text) if params.table_cells else text
                 text, extractor, reason = fallback, JUSTEXT, SHORT
     if extractor == TRAFILATURA and params.table_cells:
         text = table_cells(text)
     sliver = word_count(text) < params.recheck_share * page_words
-    return Extracted(text, extractor, reason, page, params.page_dump_gain if sliver else 0.0)
+    return Extracted(text, extractor, reason, page, params.page_dump_gain if sliver else 0.0, first)
 
 
 _ROW = re.compile(r"^\|.*\|$")

@@ -16,3 +16,12 @@ def word_count(text: str) -> int:
     (3, 6)
     """
     return len(_WORD.findall(text))
+
+
+def tokens(text: str) -> list[str]:
+    """The words `word_count` counts, lower-cased.
+
+    >>> tokens("Le Chat, 中国")
+    ['le', 'chat', '中', '国']
+    """
+    return _WORD.findall(text.lower())
