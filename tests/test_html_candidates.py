@@ -167,7 +167,7 @@ def test_the_page_dump_wins_with_dump_gain_times_the_words_and_is_cleaned_as_tex
 
     def run(extraction: str, gain: float) -> DocResult:
         monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: extraction)
-        site = f"version: 1\ndomains: [example.org]\nhtml: {{page_dump_gain: {gain}}}\n"
+        site = f"version: 1\ndomains: [example.org]\nhtml: {{page_dump_gain: {gain}, headline: false}}\n"
         book = rules_with_site(tmp_path / f"{len(extraction)}-{gain}", site)
         return Engine(book, SETTINGS).process(page_source(tmp_path, html, url="https://example.org/a"))
 
@@ -214,7 +214,7 @@ def test_of_a_short_extraction_and_a_longer_one_the_page_dumps_cascade_referees(
     result = Engine(book, SETTINGS).process(page_source(tmp_path, html))
     assert (result.row["extractor"], result.row["extractor_reason"]) == ("trafilatura", "agrees_with_page")
     assert result.text == "\n\n".join(ARTICLE_EN[:2]) + "\n"
-    assert result.row["lines_in"] == 2  # the row describes the text that was cleaned
+    assert result.row["lines_in"] == 3  # the row describes the text that was cleaned: headline and 2 lines
     # ...and with jusText's text when the page holds what jusText found
     html = html_page("Budget", [*ARTICLE_EN[:2], *TEASERS])
     result = Engine(book, SETTINGS).process(page_source(tmp_path, html, name="long"))
@@ -229,3 +229,38 @@ def test_text_agreement_is_the_f1_of_the_bags_of_words() -> None:
     assert agreement("a a b", "a b b") == pytest.approx(2 * 2 / 6)  # counted as bags, not sets
     assert agreement("中国经济", "中国") == pytest.approx(2 * 2 / 6)  # a han character is a word
     assert agreement("a b", "") == agreement("", "") == 0.0
+
+
+def test_the_pages_headline_heads_the_extracted_text(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # trafilatura keeps the headline in its metadata, out of the main text; the gold texts keep it
+    html = html_page("Council approves the budget", ARTICLE_EN)
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: "\n".join(ARTICLE_EN))
+    result = Engine(book, SETTINGS).process(page_source(tmp_path, html))
+    assert result.text == "\n\n".join(["Council approves the budget", *ARTICLE_EN]) + "\n"
+    # once only, and never a headline that is no text of the page (a <title> alone is not shown)
+    tree = lxml.html.fromstring(html)
+    params = HtmlParams(headline=True)
+    monkeypatch.setattr(
+        html_extract, "_trafilatura", lambda tree, params, favor: "Council approves the budget\nBody."
+    )
+    assert html_extract.extract(tree, params, lambda text: frozenset()).text.split("\n")[:2] == [
+        "Council approves the budget",
+        "Body.",
+    ]
+    hidden = lxml.html.fromstring(html.replace("<h1>Council approves the budget</h1>", ""))
+    assert html_extract.headline(hidden, dump(hidden)) == ""
+    assert html_extract.headline(tree, dump(tree)) == "Council approves the budget"
+    assert (
+        html_extract.extract(tree, HtmlParams(), lambda text: frozenset()).text
+        == "Council approves the budget\nBody."
+    )
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: "Body.")
+    assert (
+        html_extract.extract(tree, HtmlParams(), lambda text: frozenset()).text == "Body."
+    )  # off by default
+    assert (
+        html_extract.extract(tree, params, lambda text: frozenset()).text
+        == "Council approves the budget\nBody."
+    )

@@ -64,6 +64,7 @@ class HtmlParams:
     skip_cleaners: tuple[str, ...] = ()  # cascade steps that extraction makes redundant
     classifier: str = "full"  # the line classifier after extraction: full (as on dumps) | trim
     table_cells: bool = False  # trafilatura's "| a | b |" table rows become one line per cell
+    headline: bool = False  # the page's headline above the extracted text when the extractor left it out
     # An extraction with fewer words than this share of the whole page's is looked at again
     # (0: never): precision mode against balanced mode, the extraction against the text cascade
     # over the page's naive dump.

@@ -156,8 +156,34 @@ def extract(
                 text, extractor, reason = fallback, JUSTEXT, SHORT
     if extractor == TRAFILATURA and params.table_cells:
         text = table_cells(text)
+    if params.headline:
+        title = headline(tree, page)
+        text, first = with_headline(text, title), with_headline(first, title) if first else first
     sliver = word_count(text) < params.recheck_share * page_words
     return Extracted(text, extractor, reason, page, params.page_dump_gain if sliver else 0.0, first)
+
+
+def headline(tree: lxml.html.HtmlElement, page: str) -> str:
+    """The page's headline as trafilatura finds it (the page's only <h1>, else its title
+    metadata), when it is text of the page (part of a line of its dump `page`), else ''.
+    trafilatura keeps the headline out of the main text, and the gold texts keep it."""
+    from trafilatura.metadata import extract_title
+
+    title = " ".join((extract_title(tree) or "").split())
+    if not title or not any(title in " ".join(line.split()) for line in page.split("\n")):
+        return ""
+    return title
+
+
+def with_headline(text: str, title: str) -> str:
+    r"""`text` with `title` as its first line, unless it is empty or already one of its lines.
+
+    >>> with_headline("Body.", "Title"), with_headline("Title\nBody.", "Title"), with_headline("B.", "")
+    ('Title\nBody.', 'Title\nBody.', 'B.')
+    """
+    if not title or title in (" ".join(line.split()) for line in text.split("\n")):
+        return text
+    return f"{title}\n{text}"
 
 
 _ROW = re.compile(r"^\|.*\|$")
