@@ -2,7 +2,8 @@
 
 Without HTML there is no link density, so the signals are the text itself (length, stopword or
 punctuation density, title case, separators, timestamps) and the layout of the document: jusText's
-neighbour context, the main block of good text and the title just above it. Pure and deterministic;
+neighbour context, the main block of good text and the title just above it; and, where the page's
+URL is known, the line that spells its slug (the headline: the article starts under it). Pure and deterministic;
 the lines it keeps are kept again when classified on their own (idempotent on the dev set).
 """
 
@@ -516,7 +517,7 @@ def _comment_thread(
     headers = [
         i
         for i in range(good[0] + 1, good[-1])
-        if stamped[i] and _DIGIT.search(_TIME.sub("", lines[i], count=1))
+        if stamped[i] and _dated(lines[i])
     ]
     if len(headers) < p.comment_headers:
         return labels
