@@ -3,8 +3,9 @@
 Without HTML there is no link density, so the signals are the text itself (length, stopword or
 punctuation density, title case, separators, timestamps) and the layout of the document: jusText's
 neighbour context, the main block of good text and the title just above it; and, where the page's
-URL is known, the line that spells its slug (the headline: the article starts under it). Pure and deterministic;
-the lines it keeps are kept again when classified on their own (idempotent on the dev set).
+URL is known, the line that spells its slug (the headline: the article starts under it). Pure and
+deterministic; the lines it keeps are kept again when classified on their own (idempotent on the
+dev set).
 """
 
 from __future__ import annotations
