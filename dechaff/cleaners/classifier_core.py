@@ -515,11 +515,7 @@ def _comment_thread(
     good = [i for i, label in enumerate(labels) if label == GOOD]
     if not p.comment_headers or len(good) < 2:
         return labels
-    headers = [
-        i
-        for i in range(good[0] + 1, good[-1])
-        if stamped[i] and _dated(lines[i])
-    ]
+    headers = [i for i in range(good[0] + 1, good[-1]) if stamped[i] and _dated(lines[i])]
     if len(headers) < p.comment_headers:
         return labels
     cut = headers[0]
