@@ -16,10 +16,11 @@ _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", 
 MIN_SLUG_WORDS = 3  # fewer words are a section name ("/sport/", "/news/world"), not a headline
 
 
-def fold(text: str) -> str:
-    """Lower case without accents: a slug is written in ASCII ("zostal" for "został").
+def ascii_fold(text: str) -> str:
+    """Lower case without accents: a slug is written in ASCII ("zostal" for "został"). Not
+    `text.normalise.fold`, which only folds typographic punctuation for phrase matching.
 
-    >>> fold("Został Kraków Straße")
+    >>> ascii_fold("Został Kraków Straße")
     'zostal krakow strasse'
     """
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
@@ -28,7 +29,7 @@ def fold(text: str) -> str:
 
 def words_of(text: str) -> list[str]:
     """Folded words of two letters or more (digits and single letters say nothing of a headline)."""
-    return _WORD.findall(fold(text))
+    return _WORD.findall(ascii_fold(text))
 
 
 def slug_words(url: str | None) -> frozenset[str]:
@@ -47,9 +48,5 @@ def slug_words(url: str | None) -> frozenset[str]:
     except ValueError:
         return frozenset()
     segments = [_SEGMENT_END.sub("", unquote(s)) for s in path.split("/")]
-    best = max(
-        (words_of(s.replace("-", " ").replace("_", " ").replace("+", " ")) for s in segments),
-        key=len,
-        default=[],
-    )
+    best = max(map(words_of, segments), key=len, default=[])  # "-", "_", "+" part words
     return frozenset(best) if len(set(best)) >= MIN_SLUG_WORDS else frozenset()
