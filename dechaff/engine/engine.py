@@ -236,8 +236,21 @@ class Engine:
         )
         return Prepared(body, tuple(lines), tuple(removed), url, page, match, lang, prob, pipeline, ctx)
 
+    def _page_dump(self, source: Source, doc: Prepared) -> tuple[Prepared, Cleaned]:
+        """The whole text cascade over the page's naive dump, which the referee and the rival of
+        an extraction both read (the page's metadata still fills the row; the cascade is the one
+        for text, not extractions)."""
+        extracted, _ = doc.page  # type: ignore[misc]
+        dumped = self._prepared(source, extracted.page, doc.page, {}, html=False)
+        return dumped, _step("clean", dumped.clean)
+
     def _rival(
-        self, doc: Prepared, cleaned: Cleaned, source: Source, row: dict[str, object]
+        self,
+        doc: Prepared,
+        cleaned: Cleaned,
+        source: Source,
+        row: dict[str, object],
+        dumped: tuple[Prepared, Cleaned] | None = None,
     ) -> tuple[Prepared, Cleaned]:
         """An extraction that is a sliver of its page (`Extracted.dump_gain` set) and reads as no
         prose at all (a footer, a list of links: the line classifier finds no line of prose in
@@ -247,9 +260,7 @@ class Engine:
         if cleaned.measures.get(PROSE):
             return doc, cleaned
         ours = sum(word_count(line.text) for line in cleaned.lines)
-        # the page's metadata still fills the row; the cascade is the one for text, not extractions
-        rival = self._prepared(source, extracted.page, doc.page, {}, html=False)
-        rival_cleaned = _step("clean", rival.clean)
+        rival, rival_cleaned = dumped or self._page_dump(source, doc)
         theirs = sum(word_count(line.text) for line in rival_cleaned.lines)
         if theirs < extracted.dump_gain * max(ours, 1) or not rival_cleaned.measures.get(PROSE):
             return doc, cleaned
@@ -258,27 +269,29 @@ class Engine:
 
     def _referee(
         self, doc: Prepared, cleaned: Cleaned, source: Source, row: dict[str, object]
-    ) -> tuple[Prepared, Cleaned]:
+    ) -> tuple[Prepared, Cleaned, tuple[Prepared, Cleaned]]:
         """jusText's longer text replaced a short trafilatura one (`SHORT`: longer is not always
         better, a short article's page has long teasers): the text cascade over the page's naive
-        dump referees, and the one of the two it agrees with more (`text.overlap`) is cleaned."""
+        dump referees, and the one of the two it agrees with more (`text.overlap`) is cleaned.
+        The page dump's cascade is returned too, for `_rival`."""
         extracted, meta = doc.page  # type: ignore[misc]
-        page = self._prepared(source, extracted.page, doc.page, {}, html=False)
-        reference = "\n".join(line.text for line in _step("clean", page.clean).lines)
+        dumped = self._page_dump(source, doc)
+        reference = "\n".join(line.text for line in dumped[1].lines)
         if agreement(extracted.first, reference) <= agreement(extracted.text, reference):
-            return doc, cleaned
+            return doc, cleaned, dumped
         first = replace(extracted, text=extracted.first, extractor=TRAFILATURA, reason=AGREES, first="")
         row.update(extractor=TRAFILATURA, extractor_reason=AGREES)
         chosen = self._prepared(source, first.text, (first, meta), row)
-        return chosen, _step("clean", chosen.clean)
+        return chosen, _step("clean", chosen.clean), dumped
 
     def _process(self, source: Source, row: dict[str, object]) -> DocResult:
         doc = self.prepare(source, row=row)
         cleaned = _step("clean", doc.clean)
+        dumped = None  # the page dump's cascade, run once for the referee and the rival
         if doc.page is not None and doc.page[0].first:
-            doc, cleaned = self._referee(doc, cleaned, source, row)
+            doc, cleaned, dumped = self._referee(doc, cleaned, source, row)
         if doc.page is not None and doc.page[0].dump_gain:
-            doc, cleaned = self._rival(doc, cleaned, source, row)
+            doc, cleaned = self._rival(doc, cleaned, source, row, dumped)
         pipeline, ctx, page = doc.pipeline, doc.context, doc.page
         no_prose = page is not None and page[0].extractor != PAGE_DUMP and not cleaned.measures.get(PROSE)
         flags = assess(cleaned.lines, cleaned.removed, cleaned.measures, footer_only=no_prose)
