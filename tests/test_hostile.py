@@ -152,6 +152,18 @@ def test_out_with_foreign_files_needs_force(tmp_path: Path, capsys: pytest.Captu
     assert main(["run", str(dumps), "--out", str(tmp_path / "new")]) == 0  # its own output: fine
 
 
+def test_a_hidden_file_in_out_is_left_alone_and_needs_no_force(tmp_path: Path) -> None:
+    # `dechaff run ... --out out > out/.log`: the shell's log is no other tool's output
+    dumps = dump_folder(tmp_path)
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / ".log").write_text("the run's log", encoding="utf-8")
+    assert main(["run", str(dumps), "--out", str(out)]) == 0
+    assert main(["run", str(dumps), "--out", str(out)]) == 0  # a fresh run over its own output
+    assert (out / ".log").read_text(encoding="utf-8") == "the run's log"
+    assert (out / "metadata.parquet").exists()
+
+
 def test_overlong_ids_get_capped_file_names(tmp_path: Path) -> None:
     dumps = tmp_path / "in"
     dumps.mkdir()

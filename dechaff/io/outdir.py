@@ -26,8 +26,8 @@ def _within(inner: Path, outer: Path) -> bool:
 
 def check_out_dir(out: Path, inputs: Iterable[Path], force: bool = False) -> None:
     """Refuse (InputSetupError, one line) an output folder that overlaps an input, or that holds
-    files this tool did not write unless `force`: a run must never read its own output, nor
-    overwrite or clear what it did not make."""
+    files this tool did not write (hidden files aside, its own temp files among them) unless
+    `force`: a run must never read its own output, nor overwrite or clear what it did not make."""
     target = out.resolve()
     for given in inputs:
         source = given.resolve()
@@ -49,7 +49,9 @@ def check_out_dir(out: Path, inputs: Iterable[Path], force: bool = False) -> Non
         )
     if force or not target.is_dir():
         return
-    foreign = sorted(p.name for p in target.iterdir() if p.name not in OWNED and not is_temp(p.name))
+    # a hidden file (a shell's `> out/.log`, `.DS_Store`, `.gitkeep`) is no other tool's output: the
+    # run writes no such name and clears only its own files, so it stays as it is
+    foreign = sorted(p.name for p in target.iterdir() if p.name not in OWNED and not p.name.startswith("."))
     if foreign:
         shown = ", ".join(repr(name) for name in foreign[:3]) + (" ..." if len(foreign) > 3 else "")
         raise InputSetupError(
