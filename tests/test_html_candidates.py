@@ -264,3 +264,32 @@ def test_the_pages_headline_heads_the_extracted_text(
         html_extract.extract(tree, params, lambda text: frozenset()).text
         == "Council approves the budget\nBody."
     )
+
+
+INLINE_PAGE = """<html><body><div id="post"><h2>Budget night at the council</h2>
+<div class="date"><span>Posted on Monday</span></div>
+    The council met on Monday to talk about the <a href="/b">new budget</a> for the schools and \
+the roads, which had been <i>put off</i> for a year. It was a long meeting with many people there \
+who wanted to speak about it.<p /><div>The mayor said the plan would be ready soon, and that the \
+parks would get money too. People were happy with the news and went home after the vote.</div>
+</div></body></html>"""
+
+
+def test_inline_elements_of_a_paragraph_do_not_break_its_line() -> None:
+    # trafilatura breaks the line around a link or an emphasis in text that sits straight in a
+    # <div>: one paragraph would come out as short fragments that trim mode cuts as menus
+    tree = lxml.html.fromstring(INLINE_PAGE)
+    lines = html_extract._trafilatura(tree, HtmlParams(), "precision").split("\n")
+    assert [line.strip() for line in lines] == [
+        "Budget night at the council",
+        "Posted on Monday",
+        "The council met on Monday to talk about the new budget for the schools and the roads, which had"
+        " been put off for a year. It was a long meeting with many people there who wanted to speak"
+        " about it.",
+        "The mayor said the plan would be ready soon, and that the parks would get money too. People were"
+        " happy with the news and went home after the vote.",
+    ]
+    # a sentence that ends before the space, a new line with a capital, and table rows stay lines
+    kept = "Ends here. \nNew one \n| a | b |\nNext"
+    assert html_extract.inline_breaks(kept) == kept
+    assert html_extract.inline_breaks("the \nlink\n and, \n so on") == "the link and, so on"

@@ -220,4 +220,42 @@ def _trafilatura(tree: lxml.html.HtmlElement, params: HtmlParams, favor: str) ->
         include_tables=params.include_tables,
         with_metadata=False,
     )
-    return (doc.text if doc is not None else None) or ""
+    return inline_breaks((doc.text if doc is not None else None) or "")
+
+
+_SPACE = " \t\u00a0\u2009\u202f"  # what trafilatura leaves beside an inline element's line break
+_ENDS = frozenset(".!?:;。！？．؟")
+_CONTINUES = frozenset(",.;:)!?")
+
+
+def inline_breaks(text: str) -> str:
+    r"""trafilatura's text without the line breaks it puts around inline elements (a link, an
+    emphasis) in the middle of a paragraph: a line that ends in a space without ending a sentence,
+    or the next line starting with a space and a lower-case letter, is one paragraph with the
+    next. Each joined line is the two joined by one space (the text the page shows). Table rows
+    stay rows.
+
+    >>> inline_breaks("Read the \nguide\n and enjoy.\nNext one.")
+    'Read the guide and enjoy.\nNext one.'
+    >>> inline_breaks("Ends here. \nNew paragraph\n| a | b |")
+    'Ends here. \nNew paragraph\n| a | b |'
+    """
+    lines = text.split("\n")
+    out = lines[:1]
+    for line in lines[1:]:
+        before, after = out[-1].strip(), line.strip()
+        joined = (
+            before
+            and after
+            and before[0] != "|"
+            and after[0] != "|"
+            and (
+                (out[-1][-1] in _SPACE and before[-1] not in _ENDS)
+                or (line[0] in _SPACE and (after[0].islower() or after[0] in _CONTINUES))
+            )
+        )
+        if joined:
+            out[-1] = f"{out[-1].rstrip(_SPACE)} {line.lstrip(_SPACE)}"
+        else:
+            out.append(line)
+    return "\n".join(out)
