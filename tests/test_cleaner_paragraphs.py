@@ -446,3 +446,15 @@ def test_in_trim_mode_a_thai_line_needs_no_final_stop_to_be_prose() -> None:
     page = ["aa bb", "aaaa bbbb cccc dddd eeee ffff", "cc dd"]  # spaces between phrases, no marks
     assert classify(page, [True] * 3, frozenset(), "th", trim)[0] == ["trim_head", "good", "trim_tail"]
     assert classify(page, [True] * 3, frozenset(), "en", trim)[0] == ["good"] * 3  # no prose at all
+
+
+def test_in_trim_mode_a_sentence_of_names_is_prose_by_its_commas() -> None:
+    # no stop word ("Ann (knee), Bob (back), Cy, Di, Ed... miss out.") but a comma for most words
+    trim = replace(SMALL, trim_only=True)
+    names = "Aa (bb), Cc (dd), Ee, Ff, Gg, Hh, Ii, Jj miss out."
+    page = ["aa bb", GOOD_LINE, names, "cc dd"]
+    assert classify(page, [True] * 4, THE, "en", trim)[0] == ["trim_head", "good", "good", "trim_tail"]
+    unended = names.rstrip(".")  # no final stop: a list of links, not a sentence
+    assert classify([*page[:2], unended, "cc dd"], [True] * 4, THE, "en", trim)[0][2] == "trim_tail"
+    fewer = names.replace(",", "")  # no commas: the stop words alone decide
+    assert classify([*page[:2], fewer, "cc dd"], [True] * 4, THE, "en", trim)[0][2] == "trim_tail"

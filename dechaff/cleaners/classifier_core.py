@@ -82,8 +82,9 @@ class ClassifierParams:
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
     # trim mode (after HTML extraction, which chose the main text already): only lines before the
-    # first and after the last line of prose (good or near-good on its own) go, never a long one
-    # (unless boilerplate on its own: a menu of many separators, a copyright notice)
+    # first and after the last line of prose (good or near-good on its own, or a sentence of names
+    # and commas) go, never a long one (unless boilerplate on its own: a menu of many separators, a
+    # copyright notice)
     trim_only: bool = False
     trim_max_weight: int = 400
     glued_chars: int = GLUED_CHARS  # a longer line is paragraphs glued together: judged by pieces (0: never)
@@ -389,7 +390,7 @@ def _trim(
     the last, good between them and for any line of `trim_max_weight` or more that is no
     boilerplate on its own (a long menu); all good without prose."""
     feats = [_features(line, stopwords, lang in _PHRASE_SPACED, p) for line in lines]
-    prose = [i for i, f in enumerate(feats) if _intrinsic(f, p) in (GOOD, _NEARGOOD)]
+    prose = [i for i, (f, line) in enumerate(zip(feats, lines, strict=True)) if _prose(f, line, p)]
     shape = Shape(1.0, 0.0, False, sum(feats[i].weight for i in prose))
     if not prose:
         return [GOOD] * len(lines), shape
@@ -409,6 +410,19 @@ def _trim(
     if title >= 0:  # the headline above the text, as in full mode
         labels[title] = GOOD
     return _comment_thread(lines, labels, [f.bad_reason == "timestamp" for f in feats], p), shape
+
+
+def _prose(f: _Line, line: str, p: ClassifierParams) -> bool:
+    """Trim mode's prose: a line good or near-good on its own, or a long sentence whose few stop
+    words are made up by its commas (a list of names in a sentence)."""
+    if _intrinsic(f, p) in (GOOD, _NEARGOOD):
+        return True
+    return (
+        not f.bad_reason
+        and f.ends_sentence
+        and f.weight >= p.length_low
+        and len(_PUNCT.findall(line)) / f.words >= p.punct_high
+    )
 
 
 def _paragraphs(gaps: Sequence[bool], max_lines: int) -> list[tuple[int, int]]:
