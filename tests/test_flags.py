@@ -45,6 +45,10 @@ def test_comment_headers_removed_between_kept_lines_flag_the_page() -> None:
     # the same headers outside the kept text (a sidebar of latest posts below it) say nothing
     outside = [_removed(100 + k, f"Reader{k} 14:0{k}") for k in range(3)]
     assert assess(kept, outside, {}).reasons == ()
+    # nor does a list of dated links inside the article, one run with no kept text between
+    listed = [_removed(no + k, f"* Bridge news, part {k} (12-03-11, 15:2{k})") for k in range(3)]
+    article = [Line(1, ARTICLE_EN[0]), Line(no + 3, ARTICLE_EN[1])]
+    assert assess(article, listed, {}).reasons == ()
     # nor do timestamped cells beside kept ones on the same lines (a ticker column of a dump)
     kept.append(Line(no + 1, ARTICLE_EN[1]))
     beside = [_removed(line.no, f"14:0{k} Markets close higher") for k, line in enumerate(kept[1:-1])]

@@ -7,10 +7,11 @@ Reasons (each a general failure shape; thresholds set on the dev set, see the RE
   least half as much (a teaser list, an "about" box or another story competing with a short
   article) and the URL's headline did not say which is the article (see the classifier), or the
   over-deletion guard found no block worth trusting.
-- `interleaved_timestamps`: lines with a clock time were removed between kept lines (comment or
-  forum headers: the text kept around them is likely comments or posts). A cell removed from a
-  line of which another cell was kept stood beside the kept text (a column of a dump laid out in
-  columns, such as a news ticker), not between its lines, and does not count.
+- `interleaved_timestamps`: lines with a clock time were removed between kept lines, each apart
+  from the one before by kept text (comment or forum headers: the text kept around them is
+  likely comments or posts; a run of dated links with nothing kept between them is one list). A
+  cell removed from a line of which another cell was kept stood beside the kept text (a column of
+  a dump laid out in columns, such as a news ticker), not between its lines, and does not count.
 - `timestamped_lines`: short lines with a clock time were kept (a list of posts or comments).
 - `footer_only`: the HTML extraction read as no prose at all and no other candidate did better.
 - `mixed_columns`: a dump laid out in columns whose sidebar was kept with the article: two or more
@@ -22,6 +23,7 @@ Reasons (each a general failure shape; thresholds set on the dev set, see the RE
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -63,12 +65,15 @@ def assess(
     backed_off = measures.get("paragraphs.backed_off", 0.0) > 0
     nos = {line.no for line in kept}
     first, last = (min(nos), max(nos)) if nos else (0, -1)
-    inner = len(
-        {
-            r.line_no
-            for r in removed
-            if first < r.line_no < last and r.line_no not in nos and _CLOCK.search(r.text)
-        }
+    inner = _interleaved(
+        sorted(nos),
+        sorted(
+            {
+                r.line_no
+                for r in removed
+                if first < r.line_no < last and r.line_no not in nos and _CLOCK.search(r.text)
+            }
+        ),
     )
     stamped = sum(1 for line in kept if len(line.text) < SHORT_CHARS and _CLOCK.search(line.text))
     reasons = []
@@ -94,6 +99,21 @@ def assess(
         + 0.25 * mixed
     )
     return Assessment(round(max(0.0, 1.0 - penalty), 4), tuple(reasons))
+
+
+def _interleaved(kept: Sequence[int], stamped: Sequence[int]) -> int:
+    """How many of the removed `stamped` line numbers stand apart from the one before them by kept
+    text: comment headers alternate with comments, where a list of dated links is one run.
+
+    >>> _interleaved([1, 5, 9], [2, 3, 4, 6])
+    2
+    """
+    count, before = 0, -1
+    for no in stamped:
+        if before < 0 or bisect_left(kept, no) > bisect_right(kept, before):
+            count += 1
+        before = no
+    return count
 
 
 def _many(count: int) -> float:
