@@ -3,7 +3,9 @@ step, and the columns of a page that goes through (the CLI tests see the same th
 
 from __future__ import annotations
 
+import hashlib
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ from dechaff.engine.domains import DomainMatch
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
+from dechaff.engine.timeout import DocumentTimeout
 from dechaff.io.html_extract import PageMeta
 from dechaff.io.inputs import Source
 from dechaff.ruleset.loader import RuleBook
@@ -57,6 +60,7 @@ def test_a_page_refused_before_the_cascade_gets_a_full_row_that_says_why(
     assert_refused(row_of(engine, tmp_path, empty, "html"), book, "dropped:no_main_text", "neither")
     ok = row_of(engine, tmp_path, ARTICLE_FR.encode())
     assert ok["status"] == "ok" and ok["error"] is None and ok["encoding"] == "utf-8"
+    assert row_of(engine, tmp_path, b"x" * 1000)["status"] != "dropped:too_large"  # the limit itself is in
 
 
 @pytest.mark.parametrize(
@@ -87,6 +91,44 @@ def test_a_document_over_the_time_limit_gets_a_fresh_row(
     row = row_of(Engine(book, Settings(time_limit=0.5)), tmp_path, ARTICLE_FR.encode())
     assert_refused(row, book, "error:timeout", "took longer than the 0.5s limit")
     assert row["encoding"] is None and row["chars_in"] is None  # nothing half-written survives
+
+
+def test_an_interrupted_document_s_fresh_row_still_says_what_it_was(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the watchdog's interruption at once (the test above times the real one)
+    def interrupted(self: Pipeline, *args: object) -> object:
+        raise DocumentTimeout
+
+    monkeypatch.setattr(Pipeline, "clean", interrupted)
+    carried = {"url": "https://example.org/a", "fetched": "2026-01-02T03:04:05Z", "extra": {"n": 1}}
+    row = row_of(Engine(book, Settings(time_limit=2.5)), tmp_path, ARTICLE_FR.encode(), **carried)
+    assert_refused(row, book, "error:timeout", "took longer than the 2.5s limit")
+    assert (row["url"], row["fetched"], row["extra"]) == (carried["url"], carried["fetched"], '{"n": 1}')
+    assert row["encoding"] is None  # the fresh row: nothing of the interrupted one
+
+
+def test_a_record_s_carried_fields_are_one_json_object_in_a_fixed_order(
+    book: RuleBook, tmp_path: Path
+) -> None:
+    extra = {"zone": "Île", "a": 1, "when": date(2026, 1, 2)}  # any value: a date is written as text
+    row = row_of(Engine(book), tmp_path, ARTICLE_FR.encode(), extra=extra)
+    assert row["extra"] == '{"a": 1, "when": "2026-01-02", "zone": "Île"}'
+    plain = row_of(Engine(book), tmp_path, ARTICLE_FR.encode())
+    assert (plain["extra"], plain["url"], plain["fetched"]) == (None, None, None)
+
+
+def test_a_page_that_is_all_boilerplate_is_dropped_empty(book: RuleBook, tmp_path: Path) -> None:
+    banner = "Nous utilisons des cookies pour améliorer votre expérience. Accepter\nVos réactions\n"
+    result = Engine(book, Settings(quality_filter=False)).process(
+        Source("page", tmp_path / "p.txt", content=banner.encode())
+    )
+    assert result.row["status"] == "dropped:empty_after_cleaning" and result.text is None
+    assert result.row["text_sha256"] == hashlib.sha256(b"").hexdigest() and len(result.removed) == 2
+    kept = Engine(book, Settings(quality_filter=False)).process(
+        Source("ok", tmp_path / "o.txt", content=ARTICLE_FR.encode())
+    )
+    assert kept.row["text_sha256"] == hashlib.sha256((kept.text or "").encode()).hexdigest()
 
 
 def test_the_columns_of_a_cleaned_page(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from test_inputs import ARTICLE_EN, html_page
 from dechaff.cleaners.classifier_core import ClassifierParams, classify
 from dechaff.core.sections import HtmlParams
 from dechaff.engine.engine import DocResult, Engine
+from dechaff.engine.pipeline import Pipeline
 from dechaff.io import html_extract
 from dechaff.io.html_dump import dump
 from dechaff.io.inputs import Source
@@ -220,6 +221,27 @@ def test_of_a_short_extraction_and_a_longer_one_the_page_dumps_cascade_referees(
     result = Engine(book, SETTINGS).process(page_source(tmp_path, html, name="long"))
     assert (result.row["extractor"], result.row["extractor_reason"]) == ("justext", "short")
     assert result.text == "\n\n".join([*ARTICLE_EN[:2], *TEASERS]) + "\n"
+
+
+@pytest.mark.parametrize("failing", [2, 3])  # the page dump's cascade, then the chosen text's
+def test_a_bug_in_the_referee_s_cleaning_is_the_document_s_clean_error(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    html = html_page("Budget", ARTICLE_EN[:2])
+    monkeypatch.setattr(html_extract, "_trafilatura", lambda tree, params, favor: "\n".join(ARTICLE_EN[:2]))
+    _fake_justext(monkeypatch, [*ARTICLE_EN[:2], *TEASERS])
+    calls = []
+    clean = Pipeline.clean
+
+    def fails_once_reached(self: Pipeline, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == failing:
+            raise ValueError("boom")
+        return clean(self, *args, **kwargs)
+
+    monkeypatch.setattr(Pipeline, "clean", fails_once_reached)
+    row = Engine(book, SETTINGS).process(page_source(tmp_path, html)).row
+    assert (row["status"], row["error"]) == ("error:clean", "ValueError: boom")
 
 
 def test_text_agreement_is_the_f1_of_the_bags_of_words() -> None:

@@ -280,7 +280,7 @@ class Engine:
         if agreement(extracted.first, reference) <= agreement(extracted.text, reference):
             return doc, cleaned, dumped
         first = replace(extracted, text=extracted.first, extractor=TRAFILATURA, reason=AGREES, first="")
-        row.update(extractor=TRAFILATURA, extractor_reason=AGREES)
+        row.update(extractor=first.extractor, extractor_reason=first.reason)
         chosen = self._prepared(source, first.text, (first, meta), row)
         return chosen, _step("clean", chosen.clean), dumped
 
