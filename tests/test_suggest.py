@@ -9,15 +9,16 @@ from pathlib import Path
 import pytest
 
 from dechaff.authoring.evaluate import score
-from dechaff.authoring.suggest import Suggestion, extend
+from dechaff.authoring.suggest import Page, Suggestion, extend, suggest
 from dechaff.cli import main
 from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
+from dechaff.text.normalise import line_key
 
 from conftest import ROOT, STORIES
 
-SITES = ("medportal.ru", "blogs.wsj.com")  # dev-set sites with 3-4 article pages each
+SITES = ("news.bcm.ru", "blogs.wsj.com")  # dev-set sites with 3 article pages each
 
 
 def _pages(devset: Path, domain: str) -> list[str]:
@@ -120,7 +121,11 @@ def _site(folder: Path, side: list[str] | None = None) -> list[Path]:
         body = BODIES[i]
         if side:
             body = [f"{line} {side[(i + k) % len(side)]}" for k, line in enumerate(body)]
-        links = [TITLES[(i + 1) % 4], TITLES[(i + 2) % 4], OTHERS[i % 3], OTHERS[(i + 1) % 3]]
+        # questions, as teasers' headlines often are: the generic cascade keeps the list (a
+        # headline without a final stop would weigh nothing there, and the list would go)
+        links = [
+            f"{x} ?" for x in (TITLES[(i + 1) % 4], TITLES[(i + 2) % 4], OTHERS[i % 3], OTHERS[(i + 1) % 3])
+        ]
         lines = [title, *body, "Lire aussi", *links, "Nous contacter", "© 2024 La Gazette du Lac"]
         path = folder / f"page{i + 1}.txt"
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -238,3 +243,17 @@ def test_html_pages_are_grouped_by_their_canonical_link(
     assert main(["suggest", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "# gazette.example: 4 pages" in out and "no site found" not in out
+
+
+def test_a_headline_kept_under_the_site_banner_is_no_rule() -> None:
+    # The rules keep the banner above each page's headline, and drop the lists that link to the
+    # other pages' headlines: each headline is kept only on its own page, where it is content.
+    banner = "La Gazette du Lac"
+    pages = []
+    for i, title in enumerate(TITLES):
+        links = [TITLES[(i + 1) % 4], TITLES[(i + 2) % 4]]
+        lines = (banner, title, *BODIES[i], "Lire aussi", *links)
+        kept = frozenset(line_key(x) for x in (banner, title, *BODIES[i]))
+        pages.append(Page(lines, kept, line_key(banner)))
+    proposed = [s.pattern for s in suggest(pages, 2, 0.5)]
+    assert proposed == [banner]

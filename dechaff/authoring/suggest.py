@@ -202,10 +202,10 @@ def _blocks(key: str, pages: Sequence[Page], frequent: frozenset[str], min_docs:
 
 def _headlines(pages: Sequence[Page], frequent: frozenset[str], lines: SiteLines) -> set[str]:
     """Lines that are headlines of articles, which a site repeats in its lists of links but which
-    are content on their own page: the title of one page that sits elsewhere on other pages (a
-    banner that was first on one page stays where it is), and the items of lists whose items
+    are content on their own page: the title of one page (`_own_title`) that sits elsewhere on
+    other pages (a banner that was first on one page stays where it is), and the items of lists whose items
     change from page to page that are not on (nearly) every page."""
-    firsts = Counter(page.title for page in pages if page.title)
+    firsts = Counter(title for page in pages if (title := _own_title(page, lines)))
     titles = {
         key
         for key, n in firsts.items()
@@ -213,6 +213,17 @@ def _headlines(pages: Sequence[Page], frequent: frozenset[str], lines: SiteLines
     }
     rotating = {k for k in _rotating(pages, frequent) if lines.df[k] < BLOCK_SHARE * lines.docs}
     return titles | rotating
+
+
+def _own_title(page: Page, lines: SiteLines) -> str | None:
+    """The page's first kept line that is no banner (a line on every page, always at the same
+    place): where the rules keep the site's name above the headline, the headline."""
+    for text in page.lines:
+        key = line_key(text)
+        places = lines.from_top[key]
+        if key in page.kept and not (lines.df[key] == lines.docs and min(places) == max(places)):
+            return key
+    return page.title
 
 
 def _rotating(pages: Sequence[Page], frequent: frozenset[str]) -> set[str]:
