@@ -458,3 +458,19 @@ def test_in_trim_mode_a_sentence_of_names_is_prose_by_its_commas() -> None:
     assert classify([*page[:2], unended, "cc dd"], [True] * 4, THE, "en", trim)[0][2] == "trim_tail"
     fewer = names.replace(",", "")  # no commas: the stop words alone decide
     assert classify([*page[:2], fewer, "cc dd"], [True] * 4, THE, "en", trim)[0][2] == "trim_tail"
+
+
+def test_headlines_of_a_teaser_list_add_no_weight_to_a_block() -> None:
+    # A near-good line with no final stop (a teaser's headline) is kept beside good text, but
+    # weighs nothing in the choice of the main block: the teaser list after a menu no longer
+    # outweighs the article above it.
+    head = "the aaaa bbbb cccccc"  # a quarter stop words: near-good, no final stop
+    page = [GOOD_LINE] * 4 + [MENU_LINE] + [head, GOOD_LINE] * 3
+    labels, shape = classify(page, [True] * len(page), THE, "en", SMALL)
+    assert labels == ["good"] * 4 + ["separators"] + ["edge"] * 6
+    assert shape.second_block == pytest.approx(63 / 84)  # the teasers' snippets alone: 3 x 21
+    # ...but right above the article such a line is its headline, and stays with it
+    top = [MENU_LINE, "the xxxx yyyy zzzzzz", *[GOOD_LINE] * 3]  # no word of it in the text
+    assert classify(top, [True] * len(top), THE, "en", SMALL)[0] == ["separators", *["good"] * 4]
+    ended = [f"{line}." if line == head else line for line in page]  # sentences weigh as prose
+    assert classify(ended, [True] * len(page), THE, "en", SMALL)[0][5:] == ["good"] * 6

@@ -23,7 +23,7 @@ def test_stats_on_a_small_site(tmp_path: Path, capsys: pytest.CaptureFixture[str
     pages = tmp_path / "pages"
     pages.mkdir()
     for i, story in enumerate(STORIES, 1):
-        promo = "Recevez chaque matin notre lettre d'information en vous inscrivant gratuitement sur le site"
+        promo = "Recevez chaque matin notre lettre d'information en vous inscrivant gratuitement sur le site."
         (pages / f"p{i}.txt").write_text(
             f"Menu\n{story}\n{promo}\n{story[:40]} et la suite.\n", encoding="utf-8"
         )

@@ -78,6 +78,9 @@ class ClassifierParams:
     headline_match: float = 0.6
     headline_window: int = 15
     headline_min_mass: float = 0.25
+    # a near-good line with no final stop shorter than this reads as a headline (on-page headlines
+    # rarely pass 120 characters); a longer one is a paragraph cut short
+    headline_chars: int = 150
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
@@ -258,16 +261,32 @@ def _shape(
     headline: int = -1,
     headers: Sequence[int] = (),
 ) -> tuple[Shape, tuple[int, int]]:
-    """The main block (of the labels in context) and how much of the page's prose it holds; with a
-    `headline` line, the block that starts soonest after it when the best block does not; when the
+    """The main block (of the labels in context) and how much of the page's prose it holds (a
+    line kept as near-good with no final stop and of a headline's length, `headline_chars`,
+    judged by its stop words, weighs nothing in that choice: the headlines of a teaser list would
+    carry the block from the article into the list; such lines right above the block are its
+    headline and join it; code and unspaced scripts, judged by punctuation, keep their weight);
+    with a `headline` line, the block that starts soonest after it when the best block does not; when the
     best block is a comment thread (`comment_headers` of the `headers` in it, and less than
     `comment_article_share` of its good text before the first), the best block above the thread,
     the article the comments are about, when it holds that share of the thread's good text (the
     thread's prose then counts for nothing). A block with an article before its thread is cut
     later (`_comment_thread`)."""
-    pairs = zip(labels, feats, strict=True)
-    values = [f.weight if label == GOOD else -p.edge_penalty * f.weight for label, f in pairs]
+    heads = [
+        label == GOOD
+        and c == _NEARGOOD
+        and not f.ends_sentence
+        and not f.by_punct
+        and f.weight < p.headline_chars
+        for label, c, f in zip(labels, classes, feats, strict=True)
+    ]
+    values = [
+        (0.0 if head else f.weight) if label == GOOD else -p.edge_penalty * f.weight
+        for label, f, head in zip(labels, feats, heads, strict=True)
+    ]
     best, (start, end) = _main_block(values)
+    while 0 < start <= end and heads[start - 1]:  # the article's own headline, right above it
+        start -= 1
     anchored, scope = False, len(values)
     if headline >= 0 and end >= 0 and (start > headline + p.headline_window or end < headline):
         mass, span = _block_after(values, headline + 1, p.headline_window)
