@@ -474,3 +474,16 @@ def test_headlines_of_a_teaser_list_add_no_weight_to_a_block() -> None:
     assert classify(top, [True] * len(top), THE, "en", SMALL)[0] == ["separators", *["good"] * 4]
     ended = [f"{line}." if line == head else line for line in page]  # sentences weigh as prose
     assert classify(ended, [True] * len(page), THE, "en", SMALL)[0][5:] == ["good"] * 6
+
+
+def test_a_glued_line_of_boilerplate_pieces_only_goes_whole() -> None:
+    params = replace(SMALL, glued_chars=30, piece_chars=20)
+    cleaner = Paragraphs(params, Origin("x.yaml"))
+    menus = f"{MENU_LINE}. {MENU_LINE}."  # two pieces, each a menu of separators
+    lines = [Line(1, GOOD_LINE, 0, True), Line(2, GOOD_LINE, 0, True), Line(3, menus, 0, True)]
+    out = cleaner.clean(lines, Context(lang="en", stopwords=THE))
+    assert [line.no for line in out.lines] == [1, 2]
+    assert [(r.line_no, r.text, r.rule_id) for r in out.removed] == [
+        (3, f"{MENU_LINE}.", "paragraphs.separators"),
+        (3, f"{MENU_LINE}.", "paragraphs.separators"),
+    ]
