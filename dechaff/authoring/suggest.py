@@ -203,8 +203,8 @@ def _blocks(key: str, pages: Sequence[Page], frequent: frozenset[str], min_docs:
 def _headlines(pages: Sequence[Page], frequent: frozenset[str], lines: SiteLines) -> set[str]:
     """Lines that are headlines of articles, which a site repeats in its lists of links but which
     are content on their own page: the title of one page (`_own_title`) that sits elsewhere on
-    other pages (a banner that was first on one page stays where it is), and the items of lists whose items
-    change from page to page that are not on (nearly) every page."""
+    other pages (a banner that was first on one page stays where it is), and the items of lists
+    whose items change from page to page that are not on (nearly) every page."""
     firsts = Counter(title for page in pages if (title := _own_title(page, lines)))
     titles = {
         key

@@ -266,12 +266,12 @@ def _shape(
     judged by its stop words, weighs nothing in that choice: the headlines of a teaser list would
     carry the block from the article into the list; such lines right above the block are its
     headline and join it; code and unspaced scripts, judged by punctuation, keep their weight);
-    with a `headline` line, the block that starts soonest after it when the best block does not; when the
-    best block is a comment thread (`comment_headers` of the `headers` in it, and less than
-    `comment_article_share` of its good text before the first), the best block above the thread,
-    the article the comments are about, when it holds that share of the thread's good text (the
-    thread's prose then counts for nothing). A block with an article before its thread is cut
-    later (`_comment_thread`)."""
+    with a `headline` line, the block that starts soonest after it when the best block does not;
+    when the best block is a comment thread (`comment_headers` of the `headers` in it, and less
+    than `comment_article_share` of its good text before the first), the best block above the
+    thread, the article the comments are about, when it holds that share of the thread's good
+    text (the thread's prose then counts for nothing). A block with an article before its thread
+    is cut later (`_comment_thread`)."""
     heads = [
         label == GOOD
         and c == _NEARGOOD
@@ -440,7 +440,7 @@ def _prose(f: _Line, line: str, p: ClassifierParams) -> bool:
         not f.bad_reason
         and f.ends_sentence
         and f.weight >= p.length_low
-        and len(_PUNCT.findall(line)) / f.words >= p.punct_high
+        and punctuation_marks(line) / f.words >= p.punct_high
     )
 
 
