@@ -44,3 +44,44 @@ def test_title_and_sentences_starting_with_home_survive(run_cleaner) -> None:
         "Accueil des réfugiés: la ville ouvre un centre."
     )
     assert dropped(run_cleaner("breadcrumbs", text, lang="en")) == []
+
+
+def test_a_trail_naming_the_title_below_cuts_the_header_above(run_cleaner) -> None:
+    """A dump glues a menu's dropdown into long lines that read as prose; a breadcrumb trail whose
+    last crumb starts the next line marks where the article begins, however far down it is."""
+    menu = [
+        "* Home",
+        "* Services“Working with them saved our small company months of effort, and we would do it again.”",
+        "* Podcast",
+        "* Books“A clear and practical guide that every founder of a small company should read twice.”",
+        "* Ask us",
+        "* About",
+    ]
+    text = "\n".join(
+        [
+            *menu,
+            "Home / The harbour reopens after the winter…",
+            "The harbour reopens after the winter storms",
+            "Boats returned to the quay on Monday morning.",
+        ]
+    )
+    out = run_cleaner("breadcrumbs", text, lang="en")
+    assert kept(out) == [
+        "The harbour reopens after the winter storms",
+        "Boats returned to the quay on Monday morning.",
+    ]
+    assert {r.rule_id for r in out.removed} >= {"breadcrumbs.above_trail", "breadcrumbs.trail"}
+
+
+def test_a_trail_that_names_another_line_cuts_nothing(run_cleaner) -> None:
+    """Crumbs followed by text they do not announce (a footer's site map, a list of sections) are
+    no boundary: the prose above them stays."""
+    text = "\n".join(
+        [
+            "Boats returned to the quay on Monday morning, after a winter of storms.",
+            "Fishermen said the season could start a fortnight early this year.",
+            "Home / Harbour news / Weather reports",
+            "Contact the harbour office for berths and moorings.",
+        ]
+    )
+    assert kept(run_cleaner("breadcrumbs", text, lang="en"))[:2] == text.split("\n")[:2]

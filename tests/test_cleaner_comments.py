@@ -44,3 +44,23 @@ def test_a_share_bar_under_the_standfirst_does_not_cut_the_story(run_cleaner) ->
     text = standfirst * 5 + "\nComments\n" + ARTICLE * 4 + "\n3 Comments\nJohn: great article\n"
     out = kept(run_cleaner("comments", text, lang="en"))
     assert (ARTICLE * 4).strip() in out and "John: great article" not in out
+
+
+def test_an_invitation_to_comment_with_a_remark_opens_the_section(run_cleaner) -> None:
+    """ "Add your comments (see our policy)" heads a comment thread as "Leave a reply" does: the
+    readers' posts under it go, however long they are."""
+    english = "The council voted the budget after a long debate on Tuesday evening. " * 8
+    posts = "\n".join(
+        f"+ reader{n}\nI think the council should have waited for the audit first." for n in range(9)
+    )
+    text = english + "\nAdd your comments (Read more for our comments policy)\n" + posts + "\n"
+    assert kept(run_cleaner("comments", text, lang="en")) == [english.strip()]
+
+
+def test_a_sentence_inviting_comments_is_no_section_heading(run_cleaner) -> None:
+    english = "The council voted the budget after a long debate on Tuesday evening. " * 8
+    text = (
+        english
+        + "\nLeave your comments with the town clerk before Friday, the mayor said.\nMore text follows.\n"
+    )
+    assert dropped(run_cleaner("comments", text, lang="en")) == []

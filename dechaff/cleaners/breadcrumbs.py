@@ -1,6 +1,8 @@
 """Breadcrumbs ("Accueil › Monde › ...") and the site / section labels printed above a title.
 
-The last crumb before the (often truncated) title is the section, kept in the metadata.
+The last crumb before the (often truncated) title is the section, kept in the metadata. A trail
+further down whose last crumb is the start of the next line (the page's title) is where the
+article begins: what lies above it is the page's header and menus, dropped with it.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ class Params:
     labels: bool = True  # drop a run of short label lines above the title
     label_max_words: int = 3
     label_max_chars: int = 30
+    cut_above_trail: bool = True  # a trail ending in the next line's title: the lines above it go
+    trail_title_chars: int = 10  # the title echoed by the trail's last crumb has at least this many chars
 
 
 class Breadcrumbs(PhraseCleaner):
@@ -54,9 +58,32 @@ class Breadcrumbs(PhraseCleaner):
                     fields.setdefault("section", section)
             elif _is_crumb_trail(line.text):
                 hits[i] = self.origin.hit(f"{NAME}.trail")
+        if p.cut_above_trail:
+            self._above_trail(lines, hits)
         if p.labels:
             self._labels(lines, hits)
         return drop_lines(lines, hits, NAME, fields)
+
+    def _above_trail(self, lines: Sequence[Line], hits: dict[int, Hit]) -> None:
+        """The first trail (a home crumb, or three crumbs) whose last crumb starts the next line:
+        it and every line above it are the header (menus whose dropdowns a dump glued into long
+        lines read as prose, and would otherwise join the article)."""
+        p = self.params
+        for i in range(len(lines) - 1):
+            text = lines[i].text
+            if words(text) > p.max_words or not _SEPARATORS.search(text):
+                continue
+            crumbs = [c for c in _SEPARATORS.split(text) if c.strip()]
+            last = crumbs[-1].strip().rstrip(".…").rstrip() if crumbs else ""
+            home = self.match("home", text) is not None
+            if len(crumbs) < (2 if home else 3) or len(last) < p.trail_title_chars:
+                continue
+            if fold(lines[i + 1].text).startswith(fold(last)):
+                above = self.origin.hit(f"{NAME}.above_trail")
+                for j in range(i):
+                    hits.setdefault(j, above)
+                hits.setdefault(i, self.origin.hit(f"{NAME}.trail"))
+                return
 
     def _section(self, rest: str, following: Sequence[Line]) -> str | None:
         """The last crumb, once the echo of the (truncated) title at the end is removed."""
