@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dechaff.cleaners import CASCADE
+from dechaff.cleaners import CASCADE, PARAM_SPECS
+from dechaff.cleaners.base import Cleaner
 from dechaff.core.document import Line
 from dechaff.core.outcome import Outcome
 from dechaff.engine.engine import Engine, Prepared, normalise
@@ -17,6 +18,7 @@ from dechaff.engine.pipeline import merged_params
 from dechaff.engine.rulebook import load_book
 from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
+from dechaff.ruleset.schema import parse_rule_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("DECHAFF_SHARED") or ROOT.parent / "shared")
@@ -110,6 +112,18 @@ def run_cleaner(engine: Engine) -> Callable[..., Outcome]:
         return module.build(params, origin, doc.pipeline.rules).clean(doc.lines, doc.context)
 
     return run
+
+
+SITE_FILE = "rules/sites/example.org.yaml"
+
+
+def cleaner_from(name: str, rule_file: str) -> Cleaner:
+    """Cleaner `name` configured by the text of one site file alone (`SITE_FILE`), so that a test
+    knows the line each of its phrases was written on."""
+    parsed = parse_rule_file(rule_file, SITE_FILE, "site", "example.org", PARAM_SPECS)
+    module = next(m for m in CASCADE if name == m.NAME)
+    params, origin = merged_params(module, [parsed])
+    return module.build(params, origin, parsed.rules)
 
 
 def kept(outcome: Outcome) -> list[str]:

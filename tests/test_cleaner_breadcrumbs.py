@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from conftest import dropped, kept
+from dechaff.core.document import Context
+
+from conftest import SITE_FILE, cleaner_from, dropped, kept, lines_of
 
 
 def test_breadcrumb_with_truncated_title_gives_section(run_cleaner) -> None:
@@ -85,3 +87,22 @@ def test_a_trail_that_names_another_line_cuts_nothing(run_cleaner) -> None:
         ]
     )
     assert kept(run_cleaner("breadcrumbs", text, lang="en"))[:2] == text.split("\n")[:2]
+
+
+def test_each_removal_names_its_rule_and_the_rule_file_of_the_cleaner() -> None:
+    """A home crumb names the line of its pattern; a trail and the labels, found without a
+    pattern, name their heuristic and the rule file that configured the cleaner."""
+    rules = 'version: 1\ncleaners:\n  breadcrumbs:\n    home:\n      - "^Portail( |$)"\n'
+    text = (
+        "Le Petit Écho\nRégions\nPortail › Sports › Voile\nNouvelles > Monde > Europe > La crise du blé\n"
+        "Le port accueille cette semaine la grande course au large."
+    )
+    out = cleaner_from("breadcrumbs", rules).clean(lines_of(text), Context())
+    assert kept(out) == ["Le port accueille cette semaine la grande course au large."]
+    assert [(r.line_no, r.cleaner, r.rule_id, r.rule_file) for r in out.removed] == [
+        (1, "breadcrumbs", "breadcrumbs.top_labels", SITE_FILE),
+        (2, "breadcrumbs", "breadcrumbs.top_labels", SITE_FILE),
+        (3, "breadcrumbs", "breadcrumbs.home@5", SITE_FILE),
+        (4, "breadcrumbs", "breadcrumbs.trail", SITE_FILE),
+    ]
+    assert out.fields == {"section": "Voile"}

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from conftest import dropped, kept
+from dechaff.core.document import Context
+
+from conftest import SITE_FILE, cleaner_from, dropped, kept, lines_of
 
 
 def test_byline_with_agency_goes_to_metadata(run_cleaner) -> None:
@@ -28,3 +30,32 @@ def test_sentences_survive(run_cleaner) -> None:
         "By the end of the year, prices had doubled.\n"
     )
     assert dropped(run_cleaner("bylines", text)) == []
+
+
+def test_each_removal_names_its_field_and_the_line_of_the_rule_file_that_matched() -> None:
+    """`removed.parquet` tells a rule author why a line went: the field it went to, the line of
+    the pattern that matched it and the rule file that pattern is in."""
+    rules = (
+        "version: 1\n"
+        "cleaners:\n"
+        "  bylines:\n"
+        "    authors:\n"
+        '      - "^Signé (?P<value>.+)$"\n'
+        "    datelines:\n"
+        '      - "^Vieuxbourg, le \\\\d+ mai$"\n'
+        "    published:\n"
+        '      - "^Mis en ligne le (?P<value>.+)$"\n'
+    )
+    text = "Signé Anne Lemaire\nVieuxbourg, le 4 mai\nMis en ligne le 4 mai 2025\nLe port rouvre lundi."
+    out = cleaner_from("bylines", rules).clean(lines_of(text), Context())
+    assert kept(out) == ["Le port rouvre lundi."]
+    assert [(r.line_no, r.text, r.cleaner, r.rule_id, r.rule_file) for r in out.removed] == [
+        (1, "Signé Anne Lemaire", "bylines", "bylines.author@5", SITE_FILE),
+        (2, "Vieuxbourg, le 4 mai", "bylines", "bylines.dateline@7", SITE_FILE),
+        (3, "Mis en ligne le 4 mai 2025", "bylines", "bylines.published@9", SITE_FILE),
+    ]
+    assert out.fields == {
+        "author": "Anne Lemaire",
+        "dateline": "Vieuxbourg, le 4 mai",
+        "published": "4 mai 2025",
+    }

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from conftest import dropped, kept
+from dechaff.core.document import Context
+
+from conftest import SITE_FILE, cleaner_from, dropped, kept, lines_of
 
 
 def test_caption_then_caption_with_credit(run_cleaner) -> None:
@@ -46,3 +48,41 @@ def test_lookalikes_survive(run_cleaner) -> None:
 def test_site_caption_needs_known_site_or_repetition(run_cleaner) -> None:
     text = "Paris Saint-Germain - Real Madrid\n\nLe match aura lieu mardi."
     assert dropped(run_cleaner("captions", text)) == []
+
+
+def test_each_removal_names_its_list_or_heuristic_and_the_rule_file() -> None:
+    """A phrase list's hit names the list and the line of its pattern; a heuristic's names the
+    heuristic; every one names the rule file that configured the cleaner."""
+    rules = (
+        "version: 1\n"
+        "cleaners:\n"
+        "  captions:\n"
+        "    credit_lines:\n"
+        '      - "^Cliché : "\n'
+        "    agencies:\n"
+        "      - Studio Nord\n"
+        "    agency_credits:\n"
+        '      - " - \\\\w+ / Studio Nord$"\n'
+        "    image_files:\n"
+        '      - "\\\\.webp$"\n'
+    )
+    text = (
+        "Cliché : Marc Vidal\nStudio Nord\nLe quai au lever du jour - Marc / Studio Nord\nphare_quai.webp\n"
+        "Le vieux phare sous la pluie\nLe vieux phare sous la pluie - Photo Marc Vidal\n"
+        "Des voiliers dans la baie - Le Petit Écho\nLa baie attend les grands voiliers\n\n"
+        "Le port a accueilli samedi la grande régate d'automne."
+    )
+    out = cleaner_from("captions", rules).clean(lines_of(text), Context(site_name="Le Petit Écho"))
+    assert kept(out) == ["Le port a accueilli samedi la grande régate d'automne."]
+    assert {r.cleaner for r in out.removed} == {"captions"}
+    assert {r.rule_file for r in out.removed} == {SITE_FILE}
+    assert [(r.line_no, r.rule_id) for r in out.removed] == [
+        (1, "captions.credit@5"),
+        (2, "captions.agency@7"),
+        (3, "captions.agency_credit@9"),
+        (4, "captions.image_file@11"),
+        (5, "captions.credit_pair"),
+        (6, "captions.credit_pair"),
+        (7, "captions.site_caption"),
+        (8, "captions.related_after_caption"),
+    ]

@@ -231,3 +231,22 @@ def test_the_page_s_metadata_fills_what_the_cascade_did_not_find() -> None:
         "url": None,
         "categories": None,
     }
+
+
+def test_with_domain_rules_off_the_url_still_gives_the_domain_but_no_site_file(tmp_path: Path) -> None:
+    """`--no-domain-rules`: the row still says where the domain came from, and no site file
+    applies, whether the URL or a declaration names the domain."""
+    site = "version: 1\ndomains: [example.org]\nsite_name: Le Quotidien\n"
+    rules = load_book(rules_copy(tmp_path, {"example.org": site}))
+    off = Engine(rules, Settings(domain_rules=False, quality_filter=False))
+    row = row_of(off, tmp_path, ARTICLE_FR.encode(), url="https://www.Example.org/a")
+    assert row["status"] == "ok" and (row["domain"], row["domain_source"]) == ("example.org", "url")
+    assert row["site_name"] is None and row["rule_files"] == [f.label for f in rules.cascade("fr", None)]
+    declared = row_of(off, tmp_path, ARTICLE_FR.encode(), domain="Example.org", url="https://x.net/a")
+    assert (declared["domain"], declared["domain_source"], declared["site_name"]) == (
+        "example.org",
+        "declared",
+        None,
+    )
+    on = row_of(Engine(rules, Settings(quality_filter=False)), tmp_path, ARTICLE_FR.encode(), url=row["url"])
+    assert (on["domain"], on["domain_source"], on["site_name"]) == ("example.org", "url", "Le Quotidien")

@@ -185,3 +185,62 @@ def test_html_section_merges_down_the_cascade(tmp_path: Path) -> None:
     assert default.favor == "precision" and merged.favor == "recall"
     assert merged.prune_xpaths == ("//aside",) and merged.skip_cleaners == default.skip_cleaners
     assert merged.min_extracted_chars == default.min_extracted_chars
+
+
+def test_the_row_s_site_name_is_the_rules_then_the_text_then_the_page_s_own(tmp_path: Path) -> None:
+    """The page's metadata names the site only when no rule file does, neither by its
+    `site_name` nor by a rule that finds the name in the text."""
+    html = html_page("City budget approved", ["City Courier edition", *ARTICLE_EN]).replace(
+        "</head>", '<meta property="og:site_name" content="Harbour Gazette"></head>'
+    )
+    masthead = 'rules:\n  - {id: masthead, regex: "^(?P<value>City Courier) edition$", extract: site_name}\n'
+    sites = {
+        "example.org": f"version: 1\nsite_name: City Daily\n{masthead}",
+        "example.com": f"version: 1\n{masthead}",
+    }
+    engine = Engine(load_rulebook(rules_copy(tmp_path, sites), PARAM_SPECS), SETTINGS)
+    names = {
+        host: engine.process(page_source(tmp_path, html, host, f"https://{host}/a")).row["site_name"]
+        for host in ("example.org", "example.com", "example.net")
+    }
+    assert names == {
+        "example.org": "City Daily",
+        "example.com": "City Courier",
+        "example.net": "Harbour Gazette",
+    }
+
+
+def test_a_site_named_only_by_the_metadata_pass_picks_the_html_options_again(tmp_path: Path) -> None:
+    """No URL and no canonical link: only trafilatura's metadata pass reads og:url, and the site
+    it names must still get its own extraction options (here, its prune_xpaths)."""
+    site = "version: 1\nhtml:\n  prune_xpaths: [\"//div[@class='promo']\"]\n"
+    engine = Engine(rules_with_site(tmp_path, site), SETTINGS)
+    html = html_page("City budget approved", ARTICLE_EN).replace("</p>", "</p>" + PROMO, 1)
+
+    def run(og_url: str) -> tuple[object, str]:
+        page = html.replace("</head>", f'<meta property="og:url" content="{og_url}"></head>')
+        result = engine.process(page_source(tmp_path, page))
+        return result.row["domain"], result.text or ""
+
+    domain, on_site = run("https://example.org/city/budget")
+    assert domain == "example.org"
+    assert "Subscribe today" not in on_site and "repair bridges" in on_site
+    domain, elsewhere = run("https://example.net/city/budget")
+    assert domain == "example.net" and "Subscribe today" in elsewhere
+
+
+def test_a_site_s_skip_cleaners_leave_its_extracted_pages_to_the_other_cleaners(tmp_path: Path) -> None:
+    """`html: skip_cleaners` turns a cleaner off after extraction on that site only; its text
+    dumps still go through the whole cascade."""
+    banner = "This site uses cookies to give you a better experience on every page."
+    body = [*ARTICLE_EN[:3], banner, *ARTICLE_EN[3:]]
+    engine = Engine(rules_with_site(tmp_path, "version: 1\nhtml:\n  skip_cleaners: [cookies]\n"), SETTINGS)
+    html = html_page("City budget approved", body)
+    on_site = engine.process(page_source(tmp_path, html, "a", "https://example.org/a"))
+    elsewhere = engine.process(page_source(tmp_path, html, "b", "https://example.net/b"))
+    dump = tmp_path / "c.txt"
+    dump.write_text("\n\n".join(body), encoding="utf-8")
+    as_text = engine.process(Source("c", dump, url="https://example.org/c"))
+    assert banner in (on_site.text or "") and on_site.row["removed_cookies"] == 0
+    assert banner not in (elsewhere.text or "") and elsewhere.row["removed_cookies"] == 1
+    assert banner not in (as_text.text or "") and as_text.row["removed_cookies"] == 1
