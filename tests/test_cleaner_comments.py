@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from conftest import dropped, kept
 
 ARTICLE = "Le conseil municipal a voté le budget. " * 15
@@ -64,3 +66,23 @@ def test_a_sentence_inviting_comments_is_no_section_heading(run_cleaner) -> None
         + "\nLeave your comments with the town clerk before Friday, the mayor said.\nMore text follows.\n"
     )
     assert dropped(run_cleaner("comments", text, lang="en")) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "article", "heading"),
+    [
+        (
+            "it",
+            "Il consiglio comunale ha approvato il bilancio dopo un lungo dibattito. ",
+            "I commenti dei lettori",
+        ),
+        ("es", "El ayuntamiento aprobó el presupuesto tras un largo debate en el pleno. ", "Comentar"),
+    ],
+)
+def test_a_language_s_comment_heading_opens_the_section(
+    run_cleaner, lang: str, article: str, heading: str
+) -> None:
+    """The readers' comments of an Italian or a Spanish page start under the heading its sites
+    print most; the language pack says so, not a site file."""
+    text = article * 8 + f"\n{heading}\nMario: sono d'accordo con il sindaco.\nAna: no estoy de acuerdo.\n"
+    assert kept(run_cleaner("comments", text, lang=lang)) == [(article * 8).strip()]

@@ -17,6 +17,7 @@ def test_teasers_and_glued_navigation(run_cleaner) -> None:
 def test_english_and_german(run_cleaner) -> None:
     assert kept(run_cleaner("related_links", "Read more: Inflation hits 5%\nNext article\n", lang="en")) == []
     assert kept(run_cleaner("related_links", "Lesen Sie auch: Die Bahn streikt\n", lang="de")) == []
+    assert kept(run_cleaner("related_links", "Ähnliche Artikel: Die Bahn streikt wieder\n", lang="de")) == []
 
 
 def test_sentences_starting_alike_survive(run_cleaner) -> None:
