@@ -86,3 +86,9 @@ def test_each_removal_names_its_list_or_heuristic_and_the_rule_file() -> None:
         (7, "captions.site_caption"),
         (8, "captions.related_after_caption"),
     ]
+
+
+def test_photo_credits_in_other_languages(run_cleaner) -> None:
+    """Photo credits in other languages: "fot.:" (Polish), "Foto:" (German, Italian, Spanish), "Фото:"."""
+    text = "Le port a rouvert lundi.\nfot.: Jan Kowalski\nFoto: Anna Weber\nФото: Иван Петров\n"
+    assert kept(run_cleaner("captions", text)) == ["Le port a rouvert lundi."]
