@@ -16,8 +16,8 @@ from dechaff.core.sections import DedupConfig
 from dechaff.engine.engine import DocResult, Engine, Settings, source_row
 from dechaff.engine.rulebook import load_book
 from dechaff.io.inputs import Source
+from dechaff.io.removed_table import NONE_REMOVED, removed_table
 from dechaff.io.shards import DocOutput, placed
-from dechaff.io.writers import removed_rows
 from dechaff.quality.dedup import signature_of
 from dechaff.ruleset.loader import RuleBook
 from dechaff.text.langid import detect_language
@@ -88,7 +88,7 @@ def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> D
         source.id,
         result.row,
         result.text,
-        removed_rows(source.id, result.removed),
+        removed_table(source.id, result.removed),
         signature_of(result.text, dedup) if kept else None,  # type: ignore[arg-type]
     )
 
@@ -99,7 +99,7 @@ def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
     if source.duplicate_of is not None:
         rules = RulesIdentity(engine.book.version, engine.book.digest)
         message = f"an earlier document of this run has the id {source.duplicate_of!r}; the first is kept"
-        return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, [])
+        return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, NONE_REMOVED)
     return output_of(source, engine.process(source), spec.dedup)
 
 

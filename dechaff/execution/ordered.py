@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 from dechaff.execution.batch import WORKER_CRASH, RulesIdentity, failure_row
 from dechaff.io.inputs import Source
+from dechaff.io.removed_table import NONE_REMOVED
 from dechaff.io.shards import DocOutput
 
 
@@ -71,5 +72,5 @@ class OrderedExecutor(ABC):
                 row = failure_row(
                     source, self.rules, WORKER_CRASH, "the worker process died on this document"
                 )
-                out.append(DocOutput(source.id, row, None, []))
+                out.append(DocOutput(source.id, row, None, NONE_REMOVED))
         return out

@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 
 from dechaff.io.arrow_table import read_columns, table_of
 from dechaff.io.atomic import AtomicFile, is_temp, named
+from dechaff.io.removed_table import joined
 from dechaff.io.tables import METADATA_SCHEMA, REMOVED_SCHEMA
 from dechaff.io.writers import place_text
 
@@ -37,7 +38,7 @@ class DocOutput:
     id: str
     row: dict[str, object]
     text: str | None
-    removed: list[dict[str, object]]
+    removed: pa.Table  # its rows of removed.parquet (`removed_table`)
     # quality.dedup.Signature, for the duplicate post-pass, computed where the text is (io never looks in)
     signature: object | None = None
     text_placed: bool = False  # a local worker already wrote (or removed) the text file itself
@@ -144,6 +145,9 @@ class _Part:
             table = table_of(rows, self.schema)
         except UnicodeEncodeError:  # a lone surrogate somewhere (a record's URL, a carried field)
             table = table_of([_encodable(row) for row in rows], self.schema)
+        self.write_table(table)
+
+    def write_table(self, table: pa.Table) -> None:
         try:
             self._writer.write_table(table)
         except OSError as exc:  # a full disk: say which file
@@ -180,7 +184,7 @@ class ShardWriter:
         if self._parts is None:
             self._parts = {name: _Part(self.out_dir, name, self._next) for name in SCHEMAS}
             self._next += 1
-        self._parts[REMOVED].write([row for doc in docs for row in doc.removed])
+        self._parts[REMOVED].write_table(joined([doc.removed for doc in docs]))
         self._parts[METADATA].write([doc.row for doc in docs])
         self._docs += len(docs)
         if self._docs >= self.shard_size:

@@ -1,11 +1,9 @@
-"""Write clean text files and turn removals into rows (the tables are written in shards: `shards.py`)."""
+"""Write clean text files (the tables are written in shards: `shards.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
-from dechaff.core.outcome import Removal
 from dechaff.io.atomic import remove_file, write_atomic
 from dechaff.io.source import capped_name
 
@@ -42,21 +40,3 @@ def place_text(out_dir: Path, doc_id: str, text: str | None) -> None:
 def write_text(out_dir: Path, doc_id: str, text: str) -> None:
     """Write atomically, through no link (`atomic`), so a killed run never leaves half a file."""
     write_atomic(out_dir, text_path(out_dir, doc_id), text.encode("utf-8"), durable=False)
-
-
-def removed_rows(doc_id: str, removed: Iterable[Removal]) -> list[dict[str, object]]:
-    return [
-        {
-            "id": doc_id,
-            "line_no": r.line_no,
-            "char_start": r.char_start,
-            "char_end": r.char_end,
-            "text": r.text,
-            "cleaner": r.cleaner,
-            "rule_id": r.rule_id,
-            "rule_file": r.rule_file,
-            "kept_by": r.kept_by,
-            "kept_by_file": r.kept_by_file,
-        }
-        for r in sorted(removed, key=lambda r: (r.line_no, r.char_start))
-    ]
