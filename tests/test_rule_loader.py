@@ -9,12 +9,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import yaml
 
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.ruleset.errors import RuleFileError, did_you_mean
 from dechaff.ruleset.line_model import LINE_MODEL_FILE, LineModel, load_line_model, parse_line_model
 from dechaff.ruleset.loader import load_rulebook
 from dechaff.ruleset.yamlnodes import Located, load_located
+
+from conftest import ROOT
 
 DEFAULT = "version: 1\nruleset_version: '7.2'\nfilters: {min_doc_words: 1}\n"
 FILES = {
@@ -229,7 +232,7 @@ def test_yaml_values_keep_their_lines_and_hostile_yaml_is_refused() -> None:
         ("a: !x 1\n", "f.yaml:1: not valid YAML: could not determine a constructor for the tag '!x'"),
         ("a: &a [*a]\n", "f.yaml:1: an alias refers to the value that contains it"),
         ("a: [\n", "f.yaml:2: not valid YAML: expected the node content, but found '<stream end>'"),
-        ("a: " + "[" * 65 + "]" * 65 + "\n", "f.yaml:1: not valid YAML: nested deeper than 64 levels"),
+        ("a: " + "[" * 65 + "]" * 65 + "\n", "f.yaml:1: nested deeper than 64 levels"),
         (
             "a:\n" + "".join("  " * k + "- \n" for k in range(1, 67)),
             "f.yaml:66: nested deeper than 64 levels",
@@ -255,3 +258,34 @@ def test_did_you_mean_offers_only_a_close_name() -> None:
     assert did_you_mean("dorp", ["drop", "strip"]) == " (did you mean 'drop'?)"
     assert did_you_mean("zzzz", ["drop", "strip"]) == ""
     assert did_you_mean("stirp", ("drop", "strip", "strap")) == " (did you mean 'strip'?)"
+
+
+def test_libyaml_and_the_pure_python_composer_read_rule_files_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rules are composed by libyaml when PyYAML has it (it is ten times faster, and they are read
+    at every start) and by the pure-Python loader otherwise: the values, their lines and the errors
+    are the same either way (a text libyaml refuses is read again by the pure-Python loader)."""
+    texts = [
+        "version: 1\ncleaners:\n  comments:\n    prompts:\n      - '^leave a reply'\n"
+        '      - "^(\\\\d+ )?x$"\n',
+        "a: &x [1, 2]\nb: *x\nc: {d: yes, e: 1.5, f: ~}\n",
+        "a: [\n",
+        "a: " + "[" * 65 + "]" * 65 + "\n",
+        "a:\n\tb: 1\n",
+        *(path.read_text(encoding="utf-8") for path in sorted((ROOT / "rules").rglob("*.yaml"))),
+    ]
+
+    def read_all() -> list[object]:
+        load_located.cache_clear()
+        out: list[object] = []
+        for text in texts:
+            try:
+                out.append(load_located(text, "f.yaml"))
+            except RuleFileError as exc:
+                out.append(str(exc))
+        return out
+
+    assert getattr(yaml, "CSafeLoader", None) is not None  # the wheels this project installs carry libyaml
+    fast = read_all()
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    assert read_all() == fast
+    load_located.cache_clear()
