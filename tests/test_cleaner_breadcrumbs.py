@@ -106,3 +106,14 @@ def test_each_removal_names_its_rule_and_the_rule_file_of_the_cleaner() -> None:
         (4, "breadcrumbs", "breadcrumbs.trail", SITE_FILE),
     ]
     assert out.fields == {"section": "Voile"}
+
+
+def test_a_chinese_headline_is_no_label(run_cleaner) -> None:
+    """Labels above a title are tiny (a site name, a section); a Chinese headline writes its words
+    without spaces, so it is measured as wide as it is on screen, not by its spaces."""
+    text = (
+        "财经网\n产经频道\n北京工商局抽检出十四种不合格食品 满记甜品上榜\n"
+        "北京市工商局今日公布了最新一期的食品抽检结果，共有十四种食品不合格。"
+    )
+    out = run_cleaner("breadcrumbs", text, lang="zh")
+    assert dropped(out) == ["财经网", "产经频道"]

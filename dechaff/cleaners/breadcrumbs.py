@@ -21,6 +21,10 @@ NAME = "breadcrumbs"
 
 _SEPARATORS = re.compile(r" ?[›>»/|·•→] ?")
 _ELLIPSIS = ("...", "…")
+# hangul jamo, kana, han, hangul syllables, full-width forms: two columns each
+_WIDE = re.compile(
+    "[\u1100-\u11ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff01-\uff60]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +115,18 @@ class Breadcrumbs(PhraseCleaner):
         for i, line in enumerate(lines):
             if i in hits:
                 continue
-            tiny = words(line.text) <= p.label_max_words and len(line.text) <= p.label_max_chars
+            tiny = words(line.text) <= p.label_max_words and _width(line.text) <= p.label_max_chars
             if not tiny or ends_sentence(line.text):
                 break
             run.append(i)
         if len(run) >= 2 and run[-1] + 1 < len(lines):
             hits.update(dict.fromkeys(run, self.origin.hit(f"{NAME}.top_labels")))
+
+
+def _width(text: str) -> int:
+    """Characters, a han, kana or hangul one counting twice (as wide on screen as two Latin ones,
+    and about a word: a 28-character Chinese headline is no label)."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def _matched_prefix(phrase: object, text: str) -> str:
