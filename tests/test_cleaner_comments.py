@@ -86,3 +86,20 @@ def test_a_language_s_comment_heading_opens_the_section(
     print most; the language pack says so, not a site file."""
     text = article * 8 + f"\n{heading}\nMario: sono d'accordo con il sindaco.\nAna: no estoy de acuerdo.\n"
     assert kept(run_cleaner("comments", text, lang=lang)) == [(article * 8).strip()]
+
+
+def test_a_polish_menu_s_opinion_section_is_no_comment_heading(run_cleaner) -> None:
+    """ "Komentarze" alone is also the opinion section of a Polish newspaper's menu, under teasers
+    of other stories; the comment section's heading carries a count ("12 komentarzy"): the
+    article under the menu stays."""
+    teasers = [
+        "Nowy most na Wiśle zostanie otwarty w przyszłym miesiącu, zapowiada prezydent miasta.",
+        "Ceny biletów komunikacji miejskiej wzrosną od stycznia, a bilety miesięczne będą droższe.",
+        "Wielka wystawa malarstwa w muzeum narodowym przyciągnęła w weekend tysiące zwiedzających.",
+        "Szkoły w regionie dostaną nowe komputery i pracownie językowe w ramach programu gminy.",
+        "Po ulewnych deszczach strażacy wypompowywali wodę z piwnic w kilku dzielnicach miasta.",
+    ]
+    menu = ["Kraj", "Świat", "Opinie", "Komentarze", "Kultura", "Sport"]
+    article = "Rada miasta przyjęła budżet na przyszły rok po długiej debacie w czwartek wieczorem. " * 6
+    text = "\n".join([*teasers, *menu, article, "12 komentarzy", "Jan: zgadzam się z radą."]) + "\n"
+    assert kept(run_cleaner("comments", text, lang="pl")) == [*teasers, *menu, article.strip()]
