@@ -103,3 +103,15 @@ def test_a_polish_menu_s_opinion_section_is_no_comment_heading(run_cleaner) -> N
     article = "Rada miasta przyjęła budżet na przyszły rok po długiej debacie w czwartek wieczorem. " * 6
     text = "\n".join([*teasers, *menu, article, "12 komentarzy", "Jan: zgadzam się z radą."]) + "\n"
     assert kept(run_cleaner("comments", text, lang="pl")) == [*teasers, *menu, article.strip()]
+
+
+def test_a_russian_invitation_to_comment_opens_the_section(run_cleaner) -> None:
+    """ "Вы можете комментировать материалы..." ("you may comment on our articles once
+    registered") stands between a Russian article and its readers' comments."""
+    article = "Городская дума утвердила бюджет на следующий год после долгого обсуждения в четверг. " * 8
+    text = (
+        article
+        + "\nВы можете комментировать материалы газеты, зарегистрировавшись на сайте.\n"
+        + "Иван: полностью согласен с решением думы.\nМария: а я нет.\n"
+    )
+    assert kept(run_cleaner("comments", text, lang="ru")) == [article.strip()]

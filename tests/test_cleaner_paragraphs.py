@@ -487,3 +487,60 @@ def test_a_glued_line_of_boilerplate_pieces_only_goes_whole() -> None:
         (3, f"{MENU_LINE}.", "paragraphs.separators"),
         (3, f"{MENU_LINE}.", "paragraphs.separators"),
     ]
+
+
+TICKER = " ".join(
+    f"{hour}:{minute:02d} {headline}. {lead}"
+    for hour, minute, headline, lead in [
+        (
+            10,
+            17,
+            "A new city passes one million",
+            "The statistics office confirmed the figure on Wednesday morning.",
+        ),
+        (
+            10,
+            15,
+            "Guard doubled at parliament",
+            "The street in front of the building was closed, a witness said.",
+        ),
+        (
+            10,
+            10,
+            "The dollar gains two kopecks",
+            "The currency rose in the first minutes of trading on the exchange.",
+        ),
+        (
+            10,
+            8,
+            "The index opens higher",
+            "The index rose by three quarters of a percent at the opening bell.",
+        ),
+        (
+            10,
+            6,
+            "Police check a cafe",
+            "Photographs taken at a party in the cafe led to an inquiry, police said.",
+        ),
+    ]
+    * 3
+)
+
+
+def test_a_glued_news_ticker_goes_whole(run_cleaner) -> None:
+    """A dump laid out in columns glues a ticker of timed headlines into one long line; each item
+    reads as prose, the whole is a live-feed widget: it goes, the article above it stays."""
+    text = "\n".join([*ARTICLE_EN, TICKER])
+    out = run_cleaner("paragraphs", text, lang="en")
+    assert len(TICKER) > 1000 and kept(out) == ARTICLE_EN
+    assert [r.rule_id for r in out.removed] == ["paragraphs.ticker"]
+
+
+def test_a_glued_article_that_names_times_is_no_ticker(run_cleaner) -> None:
+    """Clock times inside sentences are no items of a ticker: a glued article keeps them."""
+    story = (
+        "The council met at 10:17 in the town hall and voted the budget before 11:30, when the mayor left. "
+        "The vote ended a debate that began at 09:00 on Monday, and the opposition said it would appeal. "
+    ) * 6
+    out = run_cleaner("paragraphs", "\n".join([*ARTICLE_EN, story.strip()]), lang="en")
+    assert len(story) > 1000 and "paragraphs.ticker" not in [r.rule_id for r in out.removed]

@@ -91,6 +91,9 @@ class ClassifierParams:
     trim_only: bool = False
     trim_max_weight: int = 400
     glued_chars: int = GLUED_CHARS  # a longer line is paragraphs glued together: judged by pieces (0: never)
+    # a glued line of this many items that start with a clock time ("10:17 Headline...") is a news
+    # ticker or a list of posts glued by the dump, a live-feed widget: it goes whole (0: never)
+    ticker_items: int = 3
     piece_chars: int = PIECE_CHARS  # ...of whole sentences, at least this long
 
 

@@ -3,6 +3,7 @@ what the specific cleaners left; every threshold can be tuned per site or langua
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, make_dataclass, replace
 from itertools import groupby
@@ -42,6 +43,15 @@ class Paragraphs:
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
+        tickers: dict[int, Hit] = {
+            i: self.origin.hit(f"{NAME}.ticker")
+            for i, line in enumerate(lines)
+            if p.ticker_items and len(line.text) > p.glued_chars and ticker(line.text, p.ticker_items)
+        }
+        if tickers:  # judged without them: a ticker's headlines would read as prose
+            gone = drop_lines(lines, tickers, NAME)
+            rest = self.clean(gone.lines, ctx)
+            return replace(rest, removed=(*gone.removed, *rest.removed))
         cuts = [pieces(line.text, p.glued_chars, p.piece_chars) for line in lines]
         if any(len(c) > 1 for c in cuts):
             return self._clean_pieces(lines, cuts, ctx)
@@ -107,6 +117,21 @@ class Paragraphs:
                 if label != GOOD
             ]
         return Outcome(tuple(kept), tuple(removed), measures=_measures(shape))
+
+
+_TICKER_ITEM = re.compile(r"(?:^|[.!?…»\"”)] )[0-2]?\d:[0-5]\d (?=\w)")
+
+
+def ticker(text: str, items: int) -> bool:
+    """Whether `text` holds `items` or more items that start with a clock time, at its start or
+    after a sentence's end ("10:17 Headline... 10:15 Headline...").
+
+    >>> ticker("10:17 Rates rise. Banks follow. 10:15 Fog at the airport. 09:58 A new mayor.", 3)
+    True
+    >>> ticker("The meeting began at 10:17 and ended at 11:30. Rates rose by 0.5.", 3)
+    False
+    """
+    return len(_TICKER_ITEM.findall(text)) >= items
 
 
 def _measures(shape: Shape) -> dict[str, float]:
