@@ -106,3 +106,32 @@ def test_an_extraction_of_a_footer_with_nothing_better_is_flagged(
     row = Engine(book, SETTINGS).process(page_source(tmp_path, html)).row
     assert row["extractor"] == "trafilatura" and row["suspect"] == ["footer_only"]
     assert row["confidence"] <= 0.5
+
+
+def test_an_extraction_that_kept_a_sliver_of_the_page_s_prose_is_thin() -> None:
+    """A blog's front page holds eight posts; an extraction that kept one of them, under a
+    seventh of the page's prose, is flagged; one that kept most of it, or a page with little
+    prose, is not."""
+    posts = [f"{text} (post {k})" for k in range(8) for text in ARTICLE_EN]
+    one_post = [Line(i, text) for i, text in enumerate(posts[: len(ARTICLE_EN)], 1)]
+    flags = assess(one_post, [], {}, page=["Home", "Archives", *posts])
+    assert flags.reasons == ("thin_extraction",) and flags.confidence == 0.75
+    most = [Line(i, text) for i, text in enumerate(posts, 1)]
+    assert assess(most, [], {}, page=posts).reasons == ()
+    small_page = posts[:2]
+    assert assess([Line(1, "Hello.")], [], {}, page=small_page).reasons == ()
+    assert assess(one_post, [], {}).reasons == ()  # a text input: no page to measure against
+
+
+def test_the_row_of_a_thin_extraction_is_flagged(book: RuleBook, tmp_path: Path) -> None:
+    """The engine measures an HTML page's clean text against the page's own text."""
+    post = "".join(f"<p>{text}</p>" for text in ARTICLE_EN)
+    others = "".join(
+        f"<div class='sidebar'><p>{text} (old post {k})</p></div>" for k in range(9) for text in ARTICLE_EN
+    )
+    path = tmp_path / "blog.html"
+    path.write_text(
+        f"<html><body><article><h1>Today</h1>{post}</article>{others}</body></html>", encoding="utf-8"
+    )
+    row = Engine(book, SETTINGS).process(Source("blog", path, kind="html")).row
+    assert row["suspect"] is not None and "thin_extraction" in row["suspect"]

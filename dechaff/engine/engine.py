@@ -294,7 +294,10 @@ class Engine:
             doc, cleaned = self._rival(doc, cleaned, source, row, dumped)
         pipeline, ctx, page = doc.pipeline, doc.context, doc.page
         no_prose = page is not None and page[0].extractor != PAGE_DUMP and not cleaned.measures.get(PROSE)
-        flags = assess(cleaned.lines, cleaned.removed, cleaned.measures, footer_only=no_prose)
+        page_lines = split_lines(page[0].page) if page is not None and page[0].extractor != PAGE_DUMP else ()
+        flags = assess(
+            cleaned.lines, cleaned.removed, cleaned.measures, footer_only=no_prose, page=page_lines
+        )
         row.update(confidence=flags.confidence, suspect=list(flags.reasons) or None)
         removed = [*doc.removed, *cleaned.removed]
         out_lines = [line.text for line in cleaned.lines]

@@ -14,6 +14,12 @@ Reasons (each a general failure shape; thresholds set on the dev set, see the RE
   a dump laid out in columns, such as a news ticker), not between its lines, and does not count.
 - `timestamped_lines`: short lines with a clock time were kept (a list of posts or comments).
 - `footer_only`: the HTML extraction read as no prose at all and no other candidate did better.
+- `thin_extraction`: the clean text of an HTML page holds under `THIN_SHARE` of the prose of the
+  page's own text (lines of `PROSE_WORDS` words or more in its naive dump, a page with at least
+  `MIN_PAGE_PROSE` chars of them): the extractor kept one post of a blog's front page, one entry
+  of a list, or a sliver of a page whose prose is mostly comments or teasers. Set on the dev set,
+  where its evidence is thin (two pages flagged: a blog index whose extraction kept one post of
+  eight, and a good page whose dump glued menus into prose).
 - `mixed_columns`: a dump laid out in columns whose sidebar was kept with the article: two or more
   input lines gave two kept cells side by side, half the kept lines read as headlines (short, no
   final stop) and a fifth are a headline between two lines of prose (an article is one column of
@@ -25,7 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dechaff.core.document import Line
@@ -39,6 +45,11 @@ SIDE_BY_SIDE = 2  # input lines with two kept cells (a dump laid out in columns)
 HEADLINE_SHARE = 0.5  # kept lines that read as headlines
 INTERLEAVED_SHARE = 0.2  # kept lines that are a headline between two lines of prose
 MIN_KEPT = 6  # fewer kept lines say nothing about alternation
+THIN_SHARE = 0.15  # the clean text's share of the page's prose below which an extraction is thin
+PROSE_WORDS = 12  # a line of the page dump this long is prose (40 han or kana characters)
+PROSE_UNSPACED = 40
+MIN_PAGE_PROSE = 2000  # chars of prose a page needs before its extraction can be called thin
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = tuple(".!?:;。！？」』”\"'»)")
 
 
@@ -49,11 +60,15 @@ class Assessment:
 
 
 def assess(
-    kept: Sequence[Line], removed: Sequence[Removal], measures: Mapping[str, float], footer_only: bool = False
+    kept: Sequence[Line],
+    removed: Sequence[Removal],
+    measures: Mapping[str, float],
+    footer_only: bool = False,
+    page: Sequence[str] = (),
 ) -> Assessment:
     """The flags of one cleaned document: `kept` lines, what the cascade `removed`, the
     classifier's `measures` (`paragraphs.second_block`, `paragraphs.backed_off`,
-    `paragraphs.headline`).
+    `paragraphs.headline`); `page`: the lines of an HTML page's naive dump (`thin_extraction`).
 
     >>> assess([Line(1, "One line of text.")], [], {"paragraphs.second_block": 0.8})
     Assessment(confidence=0.45, reasons=('ambiguous_main_block',))
@@ -88,6 +103,10 @@ def assess(
     mixed = _mixed_columns(kept)
     if mixed:
         reasons.append("mixed_columns")
+    page_prose = prose_chars(page)
+    thin = page_prose >= MIN_PAGE_PROSE and prose_chars(line.text for line in kept) < THIN_SHARE * page_prose
+    if thin:
+        reasons.append("thin_extraction")
     # A monotone score: every reason takes at least 0.25 off, a page without one loses less, so
     # the pages at 0.75 or below are exactly the flagged ones.
     penalty = (
@@ -97,8 +116,23 @@ def assess(
         + _many(stamped)
         + 0.5 * footer_only
         + 0.25 * mixed
+        + 0.25 * thin
     )
     return Assessment(round(max(0.0, 1.0 - penalty), 4), tuple(reasons))
+
+
+def prose_chars(lines: Iterable[str]) -> int:
+    """Chars in the lines that read as prose by their length alone: `PROSE_WORDS` words, or
+    `PROSE_UNSPACED` han or kana characters (scripts without spaces between words).
+
+    >>> prose_chars(["Home", "one two three four five six seven eight nine ten eleven twelve"])
+    62
+    """
+    return sum(
+        len(line)
+        for line in lines
+        if len(line.split()) >= PROSE_WORDS or len(_UNSPACED.findall(line)) >= PROSE_UNSPACED
+    )
 
 
 def _interleaved(kept: Sequence[int], stamped: Sequence[int]) -> int:
