@@ -32,6 +32,19 @@ def test_a_language_of_another_script_than_the_page_is_found_again_in_the_main_s
     assert detect_language(lines)[0] == "zh"
 
 
+def test_a_chinese_tutorial_with_more_latin_letters_than_han_characters_is_chinese() -> None:
+    """Code samples give a Chinese tutorial more Latin letters than han characters, and the
+    detector's sample reads English; a han character weighs as three letters (a Chinese word is
+    one or two characters), so the page's main script is CJK and its language Chinese."""
+    code = ["arr = np.array([1, 2, 3, 4, 5])", "print(arr)", "print(type(arr))", "import numpy as np"]
+    text = ["数组中的维是数组深度的一个级别。", "我们可以使用函数创建数组对象。"]
+    lines = (code + text) * 4
+    han = sum(count_scripts(line).get("CJK", 0) for line in lines)
+    latin = sum(count_scripts(line).get("LATIN", 0) for line in lines)
+    assert latin > han and main_script(lines) == "LATIN"
+    assert detect_language(lines)[0] == "zh"
+
+
 def test_a_page_without_a_clear_main_script_keeps_the_first_answer() -> None:
     lines = ENGLISH * 2 + CHINESE[:6]  # most letters Latin: English stands
     assert detect_language(lines)[0] == "en"

@@ -14,7 +14,7 @@ from langdetect import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from dechaff.text.langdetect_fast import detect_langs
-from dechaff.text.scripts import count_scripts, main_script
+from dechaff.text.scripts import WORD_LETTERS, count_scripts, main_script
 
 DetectorFactory.seed = 0
 
@@ -48,8 +48,9 @@ def detect_language(lines: Sequence[str]) -> tuple[str, float]:
     is answered from its script counts, without the n-gram model, when the page's main script
     agrees; the probability is then the share of the sample's letters in that script.
     When the language found is not written in the script most of the page's letters are in (a
-    Chinese page whose sample is mostly an English menu or code, named English), it is found
-    again from the lines written in that main script.
+    Chinese page whose sample is mostly an English menu or code, named English; a han or kana
+    character weighs as three Latin letters, `WORD_LETTERS`), it is found again from the lines
+    written in that main script.
     """
     text = sample(lines)
     named = named_by_script(text)
@@ -58,10 +59,10 @@ def detect_language(lines: Sequence[str]) -> tuple[str, float]:
         if main is None or main == SCRIPT_OF[named[0]]:
             return named
     lang, prob = _detect(text)
-    main = main_script(lines) if lang != "und" else None
+    main = main_script(lines, cjk_weight=WORD_LETTERS) if lang != "und" else None
     if main is None or SCRIPT_OF.get(lang, "LATIN") == main:
         return lang, prob
-    text = sample([line for line in lines if main_script([line]) == main])
+    text = sample([line for line in lines if main_script([line], cjk_weight=WORD_LETTERS) == main])
     again, prob_again = named_by_script(text) or _detect(text)
     return (again, prob_again) if SCRIPT_OF.get(again, "LATIN") == main else (lang, prob)
 

@@ -66,13 +66,24 @@ def count_scripts(text: str) -> Counter[str]:
     return counts
 
 
-def main_script(texts: Iterable[str], share: float = 0.5) -> str | None:
-    """The script of more than `share` of the letters of `texts`, or None.
+# Letters a han, kana or hangul character is worth when scripts are weighed against each other: a
+# Chinese word is one or two characters, an English one about five letters.
+WORD_LETTERS = 3
+
+
+def main_script(texts: Iterable[str], share: float = 0.5, cjk_weight: int = 1) -> str | None:
+    """The script of more than `share` of the letters of `texts`, or None; with `cjk_weight`, a
+    han, kana or hangul letter counts that many times (`WORD_LETTERS`: one carries about as much
+    text as three Latin letters, so a Chinese page with code or an English menu is Chinese).
 
     >>> main_script(["Москва", "Paris"]), main_script(["Moscou", "Paris"])
     ('CYRILLIC', 'LATIN')
+    >>> main_script(["数组的维 print(arr)"]), main_script(["数组的维 print(arr)"], cjk_weight=WORD_LETTERS)
+    ('LATIN', 'CJK')
     """
     total = count_scripts("\n".join(texts))
+    if cjk_weight != 1 and total.get("CJK"):
+        total["CJK"] *= cjk_weight
     letters = sum(total.values())
     if not letters:
         return None
