@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from dechaff.cleaners.base import words
 from dechaff.core.document import Context
 
 from conftest import SITE_FILE, cleaner_from, dropped, kept, lines_of
@@ -117,3 +120,63 @@ def test_a_chinese_headline_is_no_label(run_cleaner) -> None:
     )
     out = run_cleaner("breadcrumbs", text, lang="zh")
     assert dropped(out) == ["财经网", "产经频道"]
+
+
+def test_a_three_crumb_trail_above_the_last_line_cuts_the_menus_above_it(run_cleaner) -> None:
+    """A trail needs no home crumb when it has three crumbs; the search steps over menu lines with
+    separators, looks at the last crumb (its ellipsis and the space before it dropped, a title of
+    ten characters is enough) and reaches the line just above the page's last one."""
+    text = "\n".join(
+        [
+            "Shop | Blog | Contact",
+            "Our newsletter brings the week's harbour news to your inbox every Friday morning.",
+            "News / Harbour / Storm news …",
+            "Storm news: the harbour reopens after the winter",
+        ]
+    )
+    out = run_cleaner("breadcrumbs", text, lang="en")
+    assert kept(out) == ["Storm news: the harbour reopens after the winter"]
+    assert [r.rule_id for r in out.removed] == [
+        "breadcrumbs.above_trail",
+        "breadcrumbs.above_trail",
+        "breadcrumbs.trail",
+    ]
+
+
+def test_two_crumbs_without_home_or_a_short_last_crumb_make_no_trail(run_cleaner) -> None:
+    """Two pieces need a home crumb to be a trail, and a last crumb under ten characters is too
+    short to name the title: a next line that merely starts alike cuts nothing above."""
+    prose = "Boats returned to the quay on Monday morning, after a winter of storms."
+    for crumbs, title in [
+        ("Weather | The harbour reopens after the winter", "The harbour reopens after the winter storms"),
+        ("Home / Boats", "Boats are back in the harbour after the storms."),
+    ]:
+        text = "\n".join([prose, crumbs, title])
+        assert kept(run_cleaner("breadcrumbs", text, lang="en"))[0] == prose
+
+
+@pytest.mark.parametrize(("n_words", "cut"), [(30, True), (31, False)])
+def test_a_trail_has_at_most_thirty_words(run_cleaner, n_words: int, cut: bool) -> None:
+    """A longer line with separators is prose (or a glued menu), not a trail, even when its tail
+    happens to start the next line: the article is not cut there."""
+    tail = " / Harbour news / The harbour reopens after the winter"
+    crumbs = " ".join(["Shop"] * (n_words - words("x" + tail) + 1)) + tail
+    assert words(crumbs) == n_words
+    prose = "Boats returned to the quay on Monday morning, after a winter of storms."
+    title = "The harbour reopens after the winter storms"
+    out = run_cleaner("breadcrumbs", "\n".join([prose, crumbs, title]), lang="en")
+    assert kept(out) == ([title] if cut else [prose, crumbs, title])
+
+
+def test_a_line_of_separators_alone_is_no_trail(run_cleaner) -> None:
+    """A dump keeps a lone bullet or bar of a menu as a line: it has no crumb to compare."""
+    text = "Boats returned to the quay on Monday.\n•\nThe season may start a fortnight early this year."
+    assert dropped(run_cleaner("breadcrumbs", text, lang="en")) == []
+
+
+def test_labels_thirty_columns_wide_above_a_single_line_go(run_cleaner) -> None:
+    """A label may be 30 columns wide, and one line below the run is enough to tell it is a top."""
+    site = "Northern Harbours Gazetteering"  # 3 words, 30 characters
+    assert len(site) == 30
+    text = f"{site}\nSport\nLe club remporte la coupe de France après prolongation"
+    assert dropped(run_cleaner("breadcrumbs", text)) == [site, "Sport"]

@@ -8,7 +8,7 @@ import pytest
 
 from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import ClassifierParams, _written_in, classify, measure_lines
-from dechaff.cleaners.paragraphs import Paragraphs
+from dechaff.cleaners.paragraphs import Paragraphs, ticker
 from dechaff.core.document import Context, Line
 from dechaff.text.stoplists import stoplist_for
 
@@ -544,3 +544,16 @@ def test_a_glued_article_that_names_times_is_no_ticker(run_cleaner) -> None:
     ) * 6
     out = run_cleaner("paragraphs", "\n".join([*ARTICLE_EN, story.strip()]), lang="en")
     assert len(story) > 1000 and "paragraphs.ticker" not in [r.rule_id for r in out.removed]
+
+
+def test_a_ticker_has_at_least_its_number_of_timed_items() -> None:
+    """`ticker_items` is the least number of timed items: three make a ticker, two do not."""
+    three = "10:17 Rates rise. Banks follow. 10:15 Fog at the airport. 09:58 A new mayor."
+    assert ticker(three, 3)
+    assert not ticker(three.rsplit(" 09:58", 1)[0], 3)
+
+
+def test_a_ticker_s_removal_names_the_cleaner_and_its_line(run_cleaner) -> None:
+    """The removed table and `explain` say which cleaner dropped a line: the ticker's is this one."""
+    out = run_cleaner("paragraphs", "\n".join([*ARTICLE_EN, TICKER]), lang="en")
+    assert [(r.cleaner, r.line_no, r.text) for r in out.removed] == [("paragraphs", 4, TICKER)]
