@@ -184,6 +184,24 @@ def test_a_fresh_run_replaces_the_tables_of_an_earlier_one(tmp_path: Path) -> No
     assert len(tables(out)["metadata"]) == 5
 
 
+def test_resume_removes_the_temp_text_file_of_a_worker_killed_while_writing(tmp_path: Path) -> None:
+    """A kill -9 can land while a worker writes a text file: its hidden temp file stays behind. A
+    `--resume` writes the text again and removes the temp file; a file of the user's stays."""
+    inputs = corpus(tmp_path / "in", 1)
+    run(inputs, tmp_path / "reference")
+    out = tmp_path / "out"
+    run(inputs, out)
+    texts = sorted((out / "text").rglob("*.txt"))
+    stale = texts[0].with_name(f".{texts[0].name}.0f3a9c1d2b4e5f60.tmp")
+    stale.write_text("half a text", encoding="utf-8")
+    mine = texts[0].with_name(".notes.tmp.txt")
+    mine.write_text("the user's", encoding="utf-8")
+    assert main(["run", str(inputs), "--out", str(out), "--resume"]) == 0
+    assert not stale.exists() and mine.read_text(encoding="utf-8") == "the user's"
+    mine.unlink()
+    assert_same_output(tmp_path / "reference", out)
+
+
 def test_resume_drops_what_an_interrupted_shard_left(tmp_path: Path) -> None:
     inputs = corpus(tmp_path / "in", 1)
     run(inputs, tmp_path / "reference", "--shard-size", "2", "--batch-size", "2")

@@ -75,6 +75,18 @@ def _ours(path: Path) -> bool:
     return (path.name.endswith(TEXT_SUFFIX) or is_temp(path.name)) and not path.is_symlink()
 
 
+def clear_temp_texts(out: Path) -> None:
+    """Before a `--resume`: remove the temp files a killed run left under `text/` (a worker
+    killed while it wrote a text file); the text files themselves stay. No link is followed."""
+    text = out / TEXT
+    if text.is_dir() and not text.is_symlink():
+        for folder, _, names in os.walk(text):  # a linked folder is never entered
+            for name in names:
+                path = Path(folder) / name
+                if is_temp(name) and not path.is_symlink():
+                    path.unlink()
+
+
 def clear_earlier_run(out: Path) -> None:
     """Before a fresh run (no `--resume`): remove what an earlier run wrote, and only that. Its
     text files and temp files go, then the folders they leave empty, and its `--format-out`

@@ -37,7 +37,7 @@ from dechaff.io.inputs import (
     with_manifest,
 )
 from dechaff.io.lock import out_lock
-from dechaff.io.outdir import check_out_dir, clear_earlier_run
+from dechaff.io.outdir import check_out_dir, clear_earlier_run, clear_temp_texts
 from dechaff.io.run_record import MadeWith, record_settings, resume_conflict
 from dechaff.io.shards import DocOutput, ShardWriter, prepare
 from dechaff.quality.dedup import Signature
@@ -179,6 +179,8 @@ def clean_into(
     dedup = DedupConfig.from_section(book.default.dedup)
     if not config.resuming:
         clear_earlier_run(out_dir)
+    else:
+        clear_temp_texts(out_dir)
     resumed = prepare(out_dir, config.resuming)
     record_settings(out_dir, rules.digest, made_with)  # after `prepare`: never beside older tables
     # Local workers share the output folder, so they write the text files themselves.
