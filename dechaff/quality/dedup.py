@@ -26,9 +26,9 @@ from functools import lru_cache
 import numpy as np
 
 from dechaff.core.sections import DedupConfig
+from dechaff.text.words import KANA_HAN
 
-_KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(f"[{_KANA_HAN}]|[^\\W{_KANA_HAN}]+")
+_TOKEN = re.compile(f"[{KANA_HAN}]|[^\\W{KANA_HAN}]+")
 _DIGIT = re.compile(r"\d")
 
 

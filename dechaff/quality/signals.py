@@ -41,10 +41,10 @@ import numpy as np
 
 from dechaff.core.names import DUP_NGRAMS, SIGNAL_TYPES, TOP_NGRAMS
 from dechaff.text.sentences import GLUED_CHARS, pieces
+from dechaff.text.words import KANA_HAN
 
-_KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_SPACELESS = re.compile(f"[{_KANA_HAN}]")
-_CHAR_TOKENS = re.compile(f"[{_KANA_HAN}]|[^\\s{_KANA_HAN}]+")
+_SPACELESS = re.compile(f"[{KANA_HAN}]")
+_CHAR_TOKENS = re.compile(f"[{KANA_HAN}]|[^\\s{KANA_HAN}]+")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 # datatrove's PUNCTUATION (ASCII, CJK full-width, typographic quotes and dashes) plus a few more.
 _PUNCT = (

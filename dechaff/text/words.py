@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-_KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(f"[{_KANA_HAN}]|[^\\W{_KANA_HAN}]+")
+# kana and han: the scripts that write words without spaces between them (a class for a regex)
+KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{KANA_HAN}]|[^\\W{KANA_HAN}]+")
 
 
 def word_count(text: str) -> int:
