@@ -38,6 +38,18 @@ def column(values: Sequence[object], kind: pa.DataType) -> pa.Array:
     raise TypeError(f"no column builder for {kind}")
 
 
+def encodable(value: object) -> object:
+    """The value with each lone surrogate of its strings written `\\udcNN` (UTF-8 cannot hold it;
+    a JSON record's text or id may carry one), lists item by item.
+
+    >>> encodable(["a\\udcff", 3])
+    ['a\\\\udcff', 3]
+    """
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    return [encodable(v) for v in value] if isinstance(value, list) else value
+
+
 def read_columns(path: Path, columns: Sequence[str] | None = None) -> pa.Table:
     """One Parquet file (or some of its columns): `ParquetFile.read`, which, unlike
     `pq.read_table`, does not import pandas."""

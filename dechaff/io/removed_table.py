@@ -13,7 +13,7 @@ from operator import attrgetter
 import pyarrow as pa
 
 from dechaff.core.outcome import Removal
-from dechaff.io.arrow_table import column, table_of
+from dechaff.io.arrow_table import column, encodable, table_of
 from dechaff.io.tables import REMOVED_SCHEMA
 
 NONE_REMOVED = table_of([], REMOVED_SCHEMA)  # (`Schema.empty_table` would import pandas)
@@ -21,6 +21,7 @@ NONE_REMOVED = table_of([], REMOVED_SCHEMA)  # (`Schema.empty_table` would impor
 _FIELDS = attrgetter(
     "line_no", "char_start", "char_end", "text", "cleaner", "rule_id", "rule_file", "kept_by", "kept_by_file"
 )
+_KINDS = [f.type for f in REMOVED_SCHEMA]
 
 
 def removed_table(doc_id: str, removed: Iterable[Removal]) -> pa.Table:
@@ -29,11 +30,10 @@ def removed_table(doc_id: str, removed: Iterable[Removal]) -> pa.Table:
     if not ordered:
         return NONE_REMOVED
     values: list[Sequence[object]] = [[doc_id] * len(ordered), *zip(*map(_FIELDS, ordered), strict=True)]
-    kinds = [f.type for f in REMOVED_SCHEMA]
     try:
-        arrays = [column(v, kind) for v, kind in zip(values, kinds, strict=True)]
+        arrays = [column(v, kind) for v, kind in zip(values, _KINDS, strict=True)]
     except UnicodeEncodeError:  # a lone surrogate (an id, or a record's text): written `\udcNN`
-        arrays = [column([_encodable(x) for x in v], kind) for v, kind in zip(values, kinds, strict=True)]
+        arrays = [column(list(map(encodable, v)), kind) for v, kind in zip(values, _KINDS, strict=True)]
     return pa.Table.from_arrays(arrays, schema=REMOVED_SCHEMA)
 
 
@@ -41,7 +41,3 @@ def joined(tables: Sequence[pa.Table]) -> pa.Table:
     """The tables of a batch's documents as one table of one chunk per column: the row group a
     writer makes of it is the one it made of the same rows built at once."""
     return pa.concat_tables(tables).combine_chunks() if tables else NONE_REMOVED
-
-
-def _encodable(value: object) -> object:
-    return value.encode("utf-8", "backslashreplace").decode("utf-8") if isinstance(value, str) else value

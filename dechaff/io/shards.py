@@ -20,7 +20,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from dechaff.io.arrow_table import read_columns, table_of
+from dechaff.io.arrow_table import encodable, read_columns, table_of
 from dechaff.io.atomic import AtomicFile, is_temp, named
 from dechaff.io.removed_table import joined
 from dechaff.io.tables import METADATA_SCHEMA, REMOVED_SCHEMA
@@ -121,14 +121,8 @@ def prepare(out_dir: Path, resume: bool) -> Resumed:
 
 
 def _encodable(row: dict[str, object]) -> dict[str, object]:
-    """The row with each lone surrogate of its strings written `\\udcNN`: UTF-8 cannot hold it."""
-
-    def fix(value: object) -> object:
-        if isinstance(value, str):
-            return value.encode("utf-8", "backslashreplace").decode("utf-8")
-        return [fix(v) for v in value] if isinstance(value, list) else value
-
-    return {key: fix(value) for key, value in row.items()}
+    """The row with each lone surrogate of its strings written `\\udcNN` (`encodable`)."""
+    return {key: encodable(value) for key, value in row.items()}
 
 
 class _Part:
