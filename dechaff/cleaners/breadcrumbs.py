@@ -78,9 +78,10 @@ class Breadcrumbs(PhraseCleaner):
             if words(text) > p.max_words or not _SEPARATORS.search(text):
                 continue
             crumbs = [c for c in _SEPARATORS.split(text) if c.strip()]
-            last = crumbs[-1].strip().rstrip(".…").rstrip() if crumbs else ""
-            home = self.match("home", text) is not None
-            if len(crumbs) < (2 if home else 3) or len(last) < p.trail_title_chars:
+            if len(crumbs) < (2 if self.match("home", text) is not None else 3):
+                continue
+            last = crumbs[-1].strip().rstrip(".…").rstrip()
+            if len(last) < p.trail_title_chars:
                 continue
             if fold(lines[i + 1].text).startswith(fold(last)):
                 above = self.origin.hit(f"{NAME}.above_trail")

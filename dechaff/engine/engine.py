@@ -293,8 +293,9 @@ class Engine:
         if doc.page is not None and doc.page[0].dump_gain:
             doc, cleaned = self._rival(doc, cleaned, source, row, dumped)
         pipeline, ctx, page = doc.pipeline, doc.context, doc.page
-        no_prose = page is not None and page[0].extractor != PAGE_DUMP and not cleaned.measures.get(PROSE)
-        page_lines = split_lines(page[0].page) if page is not None and page[0].extractor != PAGE_DUMP else ()
+        extracted = page[0] if page is not None and page[0].extractor != PAGE_DUMP else None
+        no_prose = extracted is not None and not cleaned.measures.get(PROSE)
+        page_lines = split_lines(extracted.page) if extracted is not None else ()
         flags = assess(
             cleaned.lines, cleaned.removed, cleaned.measures, footer_only=no_prose, page=page_lines
         )

@@ -4,7 +4,7 @@ and never a folder of someone else's files (a fresh run clears what an earlier r
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from dechaff.io.atomic import is_temp
@@ -75,31 +75,31 @@ def _ours(path: Path) -> bool:
     return (path.name.endswith(TEXT_SUFFIX) or is_temp(path.name)) and not path.is_symlink()
 
 
+def _clear_text(out: Path, chosen: Callable[[Path], bool], empty_folders: bool) -> None:
+    """Remove the files under `text/` that `chosen` picks (and, with `empty_folders`, the folders
+    they leave empty); a linked folder is never entered."""
+    text = out / TEXT
+    if text.is_dir() and not text.is_symlink():
+        for folder, _, names in os.walk(text, topdown=False):
+            here = Path(folder)
+            for name in names:
+                if chosen(here / name):
+                    (here / name).unlink()
+            if empty_folders and here != text and not any(here.iterdir()):
+                here.rmdir()
+
+
 def clear_temp_texts(out: Path) -> None:
     """Before a `--resume`: remove the temp files a killed run left under `text/` (a worker
     killed while it wrote a text file); the text files themselves stay. No link is followed."""
-    text = out / TEXT
-    if text.is_dir() and not text.is_symlink():
-        for folder, _, names in os.walk(text):  # a linked folder is never entered
-            for name in names:
-                path = Path(folder) / name
-                if is_temp(name) and not path.is_symlink():
-                    path.unlink()
+    _clear_text(out, lambda path: is_temp(path.name) and not path.is_symlink(), empty_folders=False)
 
 
 def clear_earlier_run(out: Path) -> None:
     """Before a fresh run (no `--resume`): remove what an earlier run wrote, and only that. Its
     text files and temp files go, then the folders they leave empty, and its `--format-out`
     shards; anything else stays, and no link is followed (the tables: `shards.prepare`)."""
-    text = out / TEXT
-    if text.is_dir() and not text.is_symlink():
-        for folder, _, names in os.walk(text, topdown=False):  # a linked folder is never entered
-            here = Path(folder)
-            for name in names:
-                if _ours(here / name):
-                    (here / name).unlink()
-            if here != text and not any(here.iterdir()):
-                here.rmdir()
+    _clear_text(out, _ours, empty_folders=True)
     data = out / DATA
     if data.is_dir() and not data.is_symlink():
         for path in data.iterdir():

@@ -30,15 +30,17 @@ MAX_ALIAS_VALUES = 10_000  # values that aliases may add on top of those written
 MAX_DEPTH = 64  # nesting levels; a rule file needs five or six
 
 
+class _TooDeep(yaml.scanner.ScannerError):
+    """Flow nesting past `MAX_DEPTH`, said as the converter's own depth limit says it."""
+
+
 class _Loader(yaml.SafeLoader):
     """The safe loader, refusing flow nesting (`[[[...`) as it scans: PyYAML's scanner takes time
     quadratic in the flow depth, a second for 5,000 levels, before its composer would overflow."""
 
     def fetch_flow_collection_start(self, TokenClass: type[yaml.Token]) -> None:
         if self.flow_level >= MAX_DEPTH:
-            raise yaml.scanner.ScannerError(
-                problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=self.get_mark()
-            )
+            raise _TooDeep(problem=f"nested deeper than {MAX_DEPTH} levels", problem_mark=self.get_mark())
         super().fetch_flow_collection_start(TokenClass)
 
 
@@ -55,8 +57,9 @@ def load_located(text: str, path: str) -> Located:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
-        too_deep = problem.startswith("nested deeper")  # said alike by the converter's own limit
-        raise RuleFileError(path, line, problem if too_deep else f"not valid YAML: {problem}") from None
+        raise RuleFileError(
+            path, line, problem if isinstance(exc, _TooDeep) else f"not valid YAML: {problem}"
+        ) from None
     except RecursionError:  # PyYAML's composer recurses once per nesting level
         raise RuleFileError(path, 1, f"nested deeper than {MAX_DEPTH} levels") from None
     if node is None:
