@@ -244,3 +244,31 @@ def test_a_site_s_skip_cleaners_leave_its_extracted_pages_to_the_other_cleaners(
     assert banner in (on_site.text or "") and on_site.row["removed_cookies"] == 0
     assert banner not in (elsewhere.text or "") and elsewhere.row["removed_cookies"] == 1
     assert banner not in (as_text.text or "") and as_text.row["removed_cookies"] == 1
+
+
+PAGES_TO_PARSE = [
+    "<!DOCTYPE html>\n<html lang='fr'><head><title>T</title></head>"
+    "<body><p>Un.</p><form><input></form></body></html>",
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Déjà vu.</p></body></html>',  # ValueError: bytes
+    "<html/>\n<body><p>A self-closing html tag.</p></body>",
+    "<html><body>\x00\x0b<p>Control characters.</p><!-- a comment --><?pi x?></body></html>",
+    "<p>One block, no html tag</p>",  # dubious and one child: refused
+    "<div>a</div><div>b</div>",
+    "plain text",
+    "",
+]
+
+
+@pytest.mark.parametrize("html", PAGES_TO_PARSE)
+def test_the_page_tree_is_trafilatura_s(html: str) -> None:
+    """parse() reads pages with its own parser (its element classes chosen in C); the tree, or
+    its absence, must stay the one trafilatura's loader builds, so that extraction is unchanged."""
+    from lxml.html import HtmlElement, tostring
+    from trafilatura.utils import load_html
+
+    ours, theirs = html_extract._load_html(html), load_html(html)
+    assert (ours is None) == (theirs is None)
+    if ours is not None:
+        assert tostring(ours) == tostring(theirs)
+        assert all(isinstance(e, HtmlElement) for e in ours.iter() if isinstance(e.tag, str))
+        assert ours.text_content() == theirs.text_content()
