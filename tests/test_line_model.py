@@ -12,7 +12,15 @@ import pytest
 
 from dechaff.authoring.train import fit, fold_models, main_text_share, site_folds
 from dechaff.bench import quality
-from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, classify
+from dechaff.cleaners import classifier_core
+from dechaff.cleaners.classifier_core import (
+    GOOD,
+    ClassifierParams,
+    Measured,
+    classify,
+    classify_measured,
+    measure_lines,
+)
 from dechaff.cleaners.line_model import FEATURES, line_table, second_opinion
 from dechaff.cli import main
 from dechaff.engine.engine import Engine, Settings
@@ -234,3 +242,40 @@ def test_each_feature_of_a_line_and_of_its_neighbours_and_page() -> None:
     for name in ("by_punct", "title_case", "reason_timestamp", "reason_copyright", "class_neargood"):
         assert not table[:, FEATURES.index(name)].any(), name
     assert line_table([], [], frozenset(), "en", small, []).shape == (0, len(FEATURES))
+
+
+@pytest.mark.parametrize("stop", [frozenset({"the", "of", "on", "at", "will", "that"}), frozenset({"zzz"})])
+def test_what_classify_measured_is_what_the_line_model_would_measure(stop: frozenset[str]) -> None:
+    """The line model reads the classifier's measures of the lines (`classify_measured`) instead
+    of measuring them again: they must be `measure_lines`' own, stoplist fallback included (a
+    stoplist none of the 50+ words of long lines is in is dropped), and the table the same."""
+    near = "the of the on that will be at the next stop of the line without a final stop here ok"
+    _same_measures([near, "Contact us", STORY[0], "Home", near], stop)  # the block relabels `near`
+    long_page = [*_page(STORY), *[" ".join(["word"] * 12) + "."] * 5]
+    measured = _same_measures(long_page, stop)
+    assert any(not f.by_punct for f in measured.features) == (stop != frozenset({"zzz"}))
+
+
+def _same_measures(lines: list[str], stop: frozenset[str]) -> Measured:
+    gaps = [True] * len(lines)
+    labels, _, measured = classify_measured(lines, gaps, stop, "en")
+    assert measured is not None and labels == classify(lines, gaps, stop, "en")[0]
+    assert measured == measure_lines(lines, stop, "en")
+    with_them = line_table(lines, gaps, stop, "en", ClassifierParams(), labels, measured)
+    assert np.array_equal(with_them, line_table(lines, gaps, stop, "en", ClassifierParams(), labels))
+    trim = ClassifierParams(trim_only=True)
+    assert classify_measured(lines, gaps, stop, "en", trim)[2] is None  # trim mode: no line model
+    return measured
+
+
+def test_the_line_features_memo_stays_within_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(classifier_core, "TEXTS", 10)
+    classifier_core._TABLES.clear()
+    stop, params = frozenset({"the"}), ClassifierParams()
+    for page in range(20):
+        lines = [f"line {page} {k} of the page" for k in range(4)]
+        first = measure_lines(lines, stop, "en", params).features
+        assert measure_lines(lines, stop, "en", params).features == first  # answered from the memo
+        assert all(len(table) <= 10 for table in classifier_core._TABLES.values())
+    many = [f"one of {k} lines" for k in range(25)]  # one page longer than the budget: kept whole
+    assert len(measure_lines(many, stop, "en", params).features) == 25

@@ -110,12 +110,42 @@ class _Line(NamedTuple):
     stop_words: int  # how many tokens are stop words; -1: not counted (short, or judged by punctuation)
 
 
-@lru_cache(maxsize=TEXTS)
-def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
-    """Measure one line; densities only for long lines, since short ones follow their neighbours.
+# (stoplist, phrase spacing, params) -> line -> its features: the cascade's rounds measure the
+# same lines again. One table per combination, found once per page, so that a line costs one
+# dict lookup on its text (a memo keyed by all four would hash the params' 30 fields per line).
+_TABLES: dict[tuple[frozenset[str], bool, ClassifierParams], dict[str, _Line]] = {}
+_MAX_TABLES = 64
+on_clear(_TABLES.clear)
 
-    Memoised: the cascade's fixpoint round measures the same lines again.
-    """
+
+def _features_of(
+    lines: Sequence[str], stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams
+) -> list[_Line]:
+    """`_measure` of each line, memoised (at most `memo.TEXTS` lines a table)."""
+    key = (stopwords, phrase_spaced, p)
+    table = _TABLES.get(key)
+    if table is None:
+        if len(_TABLES) >= _MAX_TABLES:
+            _TABLES.clear()
+        table = _TABLES[key] = {}
+    elif len(table) + len(lines) > TEXTS:
+        table.clear()
+    out = []
+    for line in lines:
+        f = table.get(line)
+        if f is None:
+            f = table[line] = _measure(line, stopwords, phrase_spaced, p)
+        out.append(f)
+    return out
+
+
+def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
+    """The features of one line (memoised with the rest, see `_features_of`)."""
+    return _features_of((line,), stopwords, phrase_spaced, p)[0]
+
+
+def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
+    """Measure one line; densities only for long lines, since short ones follow their neighbours."""
     tokens = line.split(" ")
     ideographs = hangul = 0
     if not line.isascii():
@@ -149,9 +179,6 @@ def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Clas
     elif words <= p.max_copyright_words and ("©" in line or "opyright" in line or "rights reserved" in line):
         reason = "copyright"
     return _Line(weight, by_punct, words, density, ends_sentence, title_case, reason, stops)
-
-
-on_clear(_features.cache_clear)
 
 
 def _stop_words(line: str, stopwords: frozenset[str]) -> int:
@@ -380,19 +407,21 @@ def _title(
 
 def _classify_lines(
     lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, slug: frozenset[str]
-) -> tuple[list[str], Shape]:
-    """Label lines that are each one paragraph: features, neighbour context, main block, title."""
+) -> tuple[list[str], Shape, Measured]:
+    """Label lines that are each one paragraph: features, neighbour context, main block, title;
+    and what it measured of them."""
     if not lines:
-        return [], Shape(1.0, 0.0, False, 0)
+        return [], Shape(1.0, 0.0, False, 0), Measured([], [], [])
     phrase_spaced = lang in _PHRASE_SPACED
-    feats = [_features(line, stopwords, phrase_spaced, p) for line in lines]
+    feats = _features_of(lines, stopwords, phrase_spaced, p)
     classes = [_intrinsic(f, p) for f in feats]
-    labels = _context(classes, p)
+    measured = Measured(feats, classes, _context(classes, p))
+    labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
     headers = [i for i, f in enumerate(feats) if f.bad_reason == "timestamp" and _dated(lines[i])]
     shape, (start, end) = _shape(labels, classes, feats, p, headline, headers)
     if shape.backed_off:
-        return labels, shape
+        return labels, shape, measured
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(classes[start : end + 1], p)
     labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
@@ -402,7 +431,7 @@ def _classify_lines(
             title = headline
         if title >= 0:
             labels[title] = GOOD
-    return labels, shape
+    return labels, shape, measured
 
 
 def _trim(
@@ -411,7 +440,7 @@ def _trim(
     """Trim mode: "trim_head" before the first line of prose (but its title), "trim_tail" after
     the last, good between them and for any line of `trim_max_weight` or more that is no
     boilerplate on its own (a long menu); all good without prose."""
-    feats = [_features(line, stopwords, lang in _PHRASE_SPACED, p) for line in lines]
+    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     prose = [i for i, (f, line) in enumerate(zip(feats, lines, strict=True)) if _prose(f, line, p)]
     shape = Shape(1.0, 0.0, False, sum(feats[i].weight for i in prose))
     if not prose:
@@ -467,11 +496,11 @@ def _written_in(lines: Sequence[str], stopwords: frozenset[str], lang: str, p: C
     tokens = sum(line.count(" ") + 1 for line in long_lines)
     if tokens < 50:
         return True
-    phrase_spaced = lang in _PHRASE_SPACED
     stops = 0
-    for line in long_lines:
-        counted = _features(line, stopwords, phrase_spaced, p).stop_words
-        stops += counted if counted >= 0 else _stop_words(line, stopwords)
+    for line, f in zip(
+        long_lines, _features_of(long_lines, stopwords, lang in _PHRASE_SPACED, p), strict=True
+    ):
+        stops += f.stop_words if f.stop_words >= 0 else _stop_words(line, stopwords)
     return stops >= p.stoplist_min_share * tokens
 
 
@@ -489,7 +518,7 @@ def measure_lines(
     """Each line measured and classed as `classify` does it (same stoplist fallback)."""
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()
-    feats = [_features(line, stopwords, lang in _PHRASE_SPACED, params) for line in lines]
+    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, params)
     alone = [_intrinsic(f, params) for f in feats]
     return Measured(feats, alone, _context(alone, params))
 
@@ -514,20 +543,35 @@ def classify(
     copyright, edge (good-looking text outside the main block), comment_thread (after the first
     of several comment headers).
     """
+    labels, shape, _ = classify_measured(lines, gaps, stopwords, lang, params, slug)
+    return labels, shape
+
+
+def classify_measured(
+    lines: Sequence[str],
+    gaps: Sequence[bool],
+    stopwords: frozenset[str],
+    lang: str,
+    params: ClassifierParams = ClassifierParams(),
+    slug: frozenset[str] = frozenset(),
+) -> tuple[list[str], Shape, Measured | None]:
+    """`classify`, and what it measured of the lines (`measure_lines`; None in trim mode), which
+    the line model reads too: measuring them once serves both."""
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
     if params.trim_only:
-        return _trim(lines, stopwords, lang, params, slug)
-    labels, shape = _classify_lines(lines, stopwords, lang, params, slug)
+        return (*_trim(lines, stopwords, lang, params, slug), None)
+    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug)
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
-        merged, _ = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params, slug)
+        merged = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params, slug)[0]
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:
                 labels[a:b] = [GOOD] * (b - a)
-    return _comment_thread(lines, labels, [label == "timestamp" for label in labels], params), shape
+    stamped = [label == "timestamp" for label in labels]
+    return _comment_thread(lines, labels, stamped, params), shape, measured
 
 
 _DIGIT = re.compile(r"\d")

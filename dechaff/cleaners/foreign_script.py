@@ -69,6 +69,8 @@ class ForeignScript:
         pairs = self._pairs.get(own)
         if pairs is None:
             pairs = self._pairs[own] = [(own - o, o - own) for o in self.ui_stopwords if o != own]
+        if not pairs:  # no UI language other than the page's: nothing to look for
+            return
         for i, line in enumerate(lines):
             n = words(line.text)
             if i in hits or not p.lang_min_words <= n <= p.lang_max_words:

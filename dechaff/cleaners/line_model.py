@@ -15,12 +15,18 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import numpy as np
 
-from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, measure_lines, punctuation_marks
+from dechaff.cleaners.classifier_core import (
+    GOOD,
+    ClassifierParams,
+    Measured,
+    measure_lines,
+    punctuation_marks,
+)
 from dechaff.core.memo import TEXTS, on_clear
 from dechaff.ruleset.line_model import LineModel
 
@@ -95,45 +101,49 @@ def line_table(
     lang: str,
     params: ClassifierParams,
     labels: Sequence[str],
+    measured: Measured | None = None,
 ) -> np.ndarray:
-    """One row of `FEATURES` per line; `labels` are the classifier's (`classify`) for these lines."""
+    """One row of `FEATURES` per line; `labels` are the classifier's (`classify`) for these lines,
+    `measured` what it measured of them (`measure_lines`, measured again when not given). Built
+    column by column: one Python pass per measure, not a Python list of 43 floats per line."""
     n = len(lines)
     if not n:
         return np.zeros((0, len(FEATURES)))
-    feats, classes, in_context = measure_lines(lines, stopwords, lang, params)
+    feats, classes, in_context = (
+        measured if measured is not None else measure_lines(lines, stopwords, lang, params)
+    )
+
+    def column(values: Iterable[float]) -> np.ndarray:
+        return np.fromiter(values, dtype=float, count=n)
+
     counts = Counter(lines)
-    longest = max(f.weight for f in feats)
-    rows = []
-    for i, (line, f, c) in enumerate(zip(lines, feats, classes, strict=True)):
-        digits, marks, bullet = _shape(line)
-        rows.append(
-            [
-                math.log1p(f.weight),
-                f.density,
-                float(f.by_punct),
-                float(f.ends_sentence),
-                f.title_case,
-                *(float(f.bad_reason == r) for r in _REASONS),
-                *(float(c == k) for k in _INTRINSIC),
-                float(in_context[i] == GOOD),
-                float(labels[i] == GOOD),
-                i / max(1, n - 1),
-                f.weight / longest,
-                digits,
-                min(marks / max(1, f.words), 2.0),
-                bullet,
-                float(counts[line] > 1),
-                float(gaps[i]),
-            ]
-        )
-    own = np.array(rows, dtype=float)
-    log_weight, density, good_alone = own[:, 0], own[:, 1], own[:, _OWN.index("class_good")]
-    kept = own[:, _OWN.index("kept")]
-    weight = np.array([f.weight for f in feats], dtype=float)
+    shapes = [_shape(line) for line in lines]
+    weight = column(f.weight for f in feats)
+    own = {
+        "log_weight": column(math.log1p(f.weight) for f in feats),
+        "density": column(f.density for f in feats),
+        "by_punct": column(f.by_punct for f in feats),
+        "ends_sentence": column(f.ends_sentence for f in feats),
+        "title_case": column(f.title_case for f in feats),
+        **{f"reason_{r}": column(f.bad_reason == r for f in feats) for r in _REASONS},
+        **{f"class_{k}": column(c == k for c in classes) for k in _INTRINSIC},
+        "good_in_context": column(c == GOOD for c in in_context),
+        "kept": column(label == GOOD for label in labels),
+        "position": np.arange(n) / max(1, n - 1),
+        "weight_share_of_longest": weight / weight.max(),
+        "digit_share": column(s[0] for s in shapes),
+        "punct_per_word": np.minimum(
+            column(s[1] for s in shapes) / column(max(1, f.words) for f in feats), 2.0
+        ),
+        "bullet": column(s[2] for s in shapes),
+        "repeated": column(counts[line] > 1 for line in lines),
+        "gap_before": column(gaps),
+    }
+    log_weight, density, good_alone, kept = own["log_weight"], own["density"], own["class_good"], own["kept"]
     around = [_shift(v, k) for k in _NEIGHBOURS for v in (log_weight, kept, good_alone, density)]
     windows = [_window(weight * good_alone, r) / np.maximum(_window(weight, r), 1.0) for r in _WINDOWS]
     page = [np.full(n, kept.mean()), np.full(n, (weight * kept).sum() / weight.sum())]
-    return np.column_stack([own, *around, *windows, *page])
+    return np.column_stack([*(own[name] for name in _OWN), *around, *windows, *page])
 
 
 def second_opinion(model: LineModel, table: np.ndarray, labels: Sequence[str]) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, fields, make_dataclass, replace
 from itertools import groupby
 
 from dechaff.cleaners.base import Origin
-from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, Shape, classify
+from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, Shape, classify, classify_measured
 from dechaff.cleaners.line_model import line_table, second_opinion
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, Removal, drop_lines, removal_of
@@ -63,13 +63,15 @@ class Paragraphs:
 
     def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
         texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
-        labels, shape = classify(texts, gaps, ctx.stopwords, ctx.lang, self.params, ctx.headline)
+        labels, shape, measured = classify_measured(
+            texts, gaps, ctx.stopwords, ctx.lang, self.params, ctx.headline
+        )
         if (
             self.model is not None
-            and not self.params.trim_only
+            and measured is not None  # not in trim mode
             and not all(label == GOOD for label in labels)
         ):
-            table = line_table(texts, gaps, ctx.stopwords, ctx.lang, self.params, labels)
+            table = line_table(texts, gaps, ctx.stopwords, ctx.lang, self.params, labels, measured)
             labels = second_opinion(self.model, table, labels)
         return labels, shape
 

@@ -16,6 +16,17 @@ _FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", 
 MIN_SLUG_WORDS = 3  # fewer words are a section name ("/sport/", "/news/world"), not a headline
 
 
+class _NoMarks(dict[int, int | None]):
+    """`str.translate` table that deletes combining marks, each code point looked up once."""
+
+    def __missing__(self, code: int) -> int | None:
+        value = self[code] = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_NO_MARKS = _NoMarks()
+
+
 def ascii_fold(text: str) -> str:
     """Lower case without accents: a slug is written in ASCII ("zostal" for "został"). Not
     `text.normalise.fold`, which only folds typographic punctuation for phrase matching.
@@ -23,8 +34,10 @@ def ascii_fold(text: str) -> str:
     >>> ascii_fold("Został Kraków Straße")
     'zostal krakow strasse'
     """
-    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    lowered = text.lower()
+    if lowered.isascii():  # most lines of most pages: nothing to decompose
+        return lowered
+    return unicodedata.normalize("NFKD", lowered.translate(_FOLD)).translate(_NO_MARKS)
 
 
 def words_of(text: str) -> list[str]:
