@@ -114,6 +114,9 @@ _LATIN = re.compile("[A-z]")  # sic: langdetect counts 'A' <= ch <= 'z', bracket
 _NON_LATIN = re.compile("[\u0300-\U0010ffff]")
 
 
+_K2, _K3 = (0, 1), (0, 1, 2)  # n-gram lengths minus one: 1-2 at the word's first letter, else 1-3
+
+
 def _word_grams(word: str, end: str, known: dict[str, int]) -> tuple[int, ...]:
     """The known 1-3-grams langdetect takes from one word (after a space, followed by `end`), by
     number (`known[gram]`: the table's own int objects, where the strings would be new ones).
@@ -122,6 +125,10 @@ def _word_grams(word: str, end: str, known: dict[str, int]) -> tuple[int, ...]:
     takes none.
     """
     padded = f" {word}{end}"
+    if (word.islower() or sum(map(str.isupper, word)) < 2) and " " not in known:
+        # no run of capitals: every 1-, 2- and 3-gram ending at each character, in that order
+        grams = [padded[j - k : j + 1] for j in range(1, len(padded)) for k in (_K3 if j > 1 else _K2)]
+        return tuple(at for at in map(known.get, grams) if at is not None)
     out: list[int] = []
     capital = False
     for j in range(1, len(padded)):
