@@ -68,6 +68,35 @@ def test_worker_count_and_shard_size_do_not_change_the_output(tmp_path: Path) ->
     assert_same_output(tmp_path / "one", tmp_path / "two")
 
 
+def test_metadata_rows_go_into_a_shard_a_row_group_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shard's metadata part is written ROW_GROUP rows at a time (one table per batch would cost
+    the parent the same per-column work for 20 rows as for 1,000), its last group the rest; the
+    removed lines still go batch by batch. The rows are all there, as with a single group."""
+    import pyarrow.parquet as pq
+
+    from dechaff.io import shards
+
+    inputs = corpus(tmp_path / "in", 3)
+    run(inputs, tmp_path / "whole", "--workers", "1")
+    monkeypatch.setattr(shards, "ROW_GROUP", 4)
+    run(inputs, tmp_path / "grouped", "--workers", "1", "--batch-size", "2", "--shard-size", "11")
+    parts = sorted((tmp_path / "grouped" / "metadata.parquet").glob("part-*.parquet"))
+    groups = [
+        [meta.row_group(g).num_rows for g in range(meta.num_row_groups)]
+        for meta in map(pq.read_metadata, parts)
+    ]
+    # batches of 2 (1 at the tail) held until 4 rows; a shard ends at 11 docs or more, its rest flushed
+    assert groups == [[4, 4, 3], [4]]
+    removed = [
+        pq.read_metadata(p).num_row_groups
+        for p in sorted((tmp_path / "grouped" / "removed.parquet").glob("part-*"))
+    ]
+    assert removed == [7, 4]  # one per batch: 2, 2, 2, 2, 1, 1, 1 then 1, 1, 1, 1
+    assert_same_output(tmp_path / "whole", tmp_path / "grouped")
+
+
 def test_resume_after_sigkill_gives_the_same_output(tmp_path: Path) -> None:
     inputs = corpus(tmp_path / "in", 8)
     shard_args = ["--workers", "2", "--batch-size", "2", "--shard-size", "4"]
