@@ -234,7 +234,7 @@ _CELL_BREAK = re.compile(r"(?<!\\)\|")
 
 
 def table_cells(text: str) -> str:
-    """trafilatura's table rows (`| a | b |`) as one line per non-empty cell, each a substring of
+    r"""trafilatura's table rows (`| a | b |`) as one line per non-empty cell, each a substring of
     its row: a cell that holds a layout table's article is then judged as prose, a row of short
     cells as short lines, not as one line full of separators.
 

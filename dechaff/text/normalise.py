@@ -84,7 +84,7 @@ _OTHER_SPACES = re.compile("[" + "".join(re.escape(c) for c in _SPACE_LIKE if c 
 
 
 def normalise_lines(text: str) -> list[str]:
-    """`normalise_line` of every line of `split_lines(text)`, worked on the whole text at once.
+    r"""`normalise_line` of every line of `split_lines(text)`, worked on the whole text at once.
 
     NFC never composes across a line break (a newline is a starter that combines with nothing), so
     normalising the whole text and then splitting gives the same lines, at C speed.
