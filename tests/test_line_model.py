@@ -269,13 +269,21 @@ def _same_measures(lines: list[str], stop: frozenset[str]) -> Measured:
 
 
 def test_the_line_features_memo_stays_within_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    """All the feature tables together hold at most `memo.TEXTS` lines (one page longer than
+    that is measured whole), whatever the number of stoplists and params met."""
     monkeypatch.setattr(classifier_core, "TEXTS", 10)
-    classifier_core._TABLES.clear()
-    stop, params = frozenset({"the"}), ClassifierParams()
+    classifier_core._clear_tables()
+
+    def held() -> int:
+        return sum(map(len, classifier_core._TABLES.values()))
+
+    params = ClassifierParams()
     for page in range(20):
+        stop = frozenset({"the", f"w{page % 3}"})  # three stoplists: three tables
         lines = [f"line {page} {k} of the page" for k in range(4)]
         first = measure_lines(lines, stop, "en", params).features
         assert measure_lines(lines, stop, "en", params).features == first  # answered from the memo
-        assert all(len(table) <= 10 for table in classifier_core._TABLES.values())
+        assert held() == classifier_core._ENTRIES[0] <= 10
     many = [f"one of {k} lines" for k in range(25)]  # one page longer than the budget: kept whole
-    assert len(measure_lines(many, stop, "en", params).features) == 25
+    assert len(measure_lines(many, frozenset({"the"}), "en", params).features) == 25
+    assert held() == classifier_core._ENTRIES[0] == 25

@@ -114,27 +114,33 @@ class _Line(NamedTuple):
 # same lines again. One table per combination, found once per page, so that a line costs one
 # dict lookup on its text (a memo keyed by all four would hash the params' 30 fields per line).
 _TABLES: dict[tuple[frozenset[str], bool, ClassifierParams], dict[str, _Line]] = {}
-_MAX_TABLES = 64
-on_clear(_TABLES.clear)
+_ENTRIES = [0]  # lines held by all the tables together: at most `memo.TEXTS` (or one page's)
+
+
+def _clear_tables() -> None:
+    _TABLES.clear()
+    _ENTRIES[0] = 0
+
+
+on_clear(_clear_tables)
 
 
 def _features_of(
     lines: Sequence[str], stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams
 ) -> list[_Line]:
-    """`_measure` of each line, memoised (at most `memo.TEXTS` lines a table)."""
+    """`_measure` of each line, memoised."""
+    if _ENTRIES[0] + len(lines) > TEXTS:
+        _clear_tables()
     key = (stopwords, phrase_spaced, p)
     table = _TABLES.get(key)
     if table is None:
-        if len(_TABLES) >= _MAX_TABLES:
-            _TABLES.clear()
         table = _TABLES[key] = {}
-    elif len(table) + len(lines) > TEXTS:
-        table.clear()
     out = []
     for line in lines:
         f = table.get(line)
         if f is None:
             f = table[line] = _measure(line, stopwords, phrase_spaced, p)
+            _ENTRIES[0] += 1
         out.append(f)
     return out
 
