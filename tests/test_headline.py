@@ -70,6 +70,17 @@ def test_folding_drops_accents_and_spells_letters_that_have_none_to_drop() -> No
     assert ascii_fold("Został Øre Straße Æble Œuvre Đakovo Þing Işık") == folded
 
 
+def test_folding_a_page_of_every_code_point_keeps_its_table_bounded() -> None:
+    """The fold's table of marks remembers code points it met, up to `_MAX_CODES`: hostile text
+    with every code point must still fold right and not grow it for good."""
+    from dechaff.text import slug
+
+    everything = "".join(chr(c) for c in range(0x80, 0x30000) if not 0xD800 <= c < 0xE000)
+    folded = ascii_fold(f"Café {everything}")
+    assert folded.startswith("cafe ") and "\u0301" not in folded and "é" not in folded
+    assert len(slug._NO_MARKS) <= slug._MAX_CODES
+
+
 def test_without_a_headline_the_heavier_block_of_teasers_wins() -> None:
     assert kept(PAGE, frozenset()) == [MORE, *TEASERS]
 

@@ -17,11 +17,17 @@ MIN_SLUG_WORDS = 3  # fewer words are a section name ("/sport/", "/news/world"),
 
 
 class _NoMarks(dict[int, int | None]):
-    """`str.translate` table that deletes combining marks, each code point looked up once."""
+    """`str.translate` table that deletes combining marks, each code point looked up once (at
+    most `_MAX_CODES` kept: a page of every code point does not grow it for good)."""
 
     def __missing__(self, code: int) -> int | None:
+        if len(self) >= _MAX_CODES:
+            self.clear()
         value = self[code] = None if unicodedata.combining(chr(code)) else code
         return value
+
+
+_MAX_CODES = 1 << 14
 
 
 _NO_MARKS = _NoMarks()
