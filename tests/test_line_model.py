@@ -17,6 +17,7 @@ from dechaff.cleaners.classifier_core import (
     GOOD,
     ClassifierParams,
     Measured,
+    Shape,
     classify,
     classify_measured,
     measure_lines,
@@ -269,21 +270,104 @@ def _same_measures(lines: list[str], stop: frozenset[str]) -> Measured:
 
 
 def test_the_line_features_memo_stays_within_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    """All the feature tables together hold at most `memo.TEXTS` lines (one page longer than
-    that is measured whole), whatever the number of stoplists and params met."""
+    """All the feature tables together hold at most `memo.TEXTS` lines, whatever the number of
+    stoplists and params met; a line already held is answered from the memo (the very object it
+    measured), even when the memo is full; a page longer than the budget is measured whole."""
     monkeypatch.setattr(classifier_core, "TEXTS", 10)
-    classifier_core._clear_tables()
+    classifier_core._TABLES.clear()
+    classifier_core._ENTRIES[0] = 0
 
     def held() -> int:
         return sum(map(len, classifier_core._TABLES.values()))
 
-    params = ClassifierParams()
-    for page in range(20):
-        stop = frozenset({"the", f"w{page % 3}"})  # three stoplists: three tables
-        lines = [f"line {page} {k} of the page" for k in range(4)]
-        first = measure_lines(lines, stop, "en", params).features
-        assert measure_lines(lines, stop, "en", params).features == first  # answered from the memo
+    params, the = ClassifierParams(), frozenset({"the"})
+    page = [f"a line of the page {k}" for k in range(5)]
+    first = measure_lines(page, the, "en", params).features
+    measure_lines([f"another line {k}" for k in range(4)], the, "en", params)  # 9 of 10 held
+    again = measure_lines(page, the, "en", params).features
+    assert all(a is b for a, b in zip(again, first, strict=True))  # no new line: nothing emptied
+    assert held() == classifier_core._ENTRIES[0] == 9
+    for n in range(20):
+        stop = frozenset({"the", f"w{n % 3}"})  # three stoplists: three tables
+        lines = [f"line {n} {k} of the page" for k in range(4)]
+        measured = measure_lines(lines, stop, "en", params).features
+        assert measure_lines(lines, stop, "en", params).features == measured
         assert held() == classifier_core._ENTRIES[0] <= 10
-    many = [f"one of {k} lines" for k in range(25)]  # one page longer than the budget: kept whole
-    assert len(measure_lines(many, frozenset({"the"}), "en", params).features) == 25
-    assert held() == classifier_core._ENTRIES[0] == 25
+    many = [f"one of {k} lines" for k in range(25)]  # one page longer than the budget
+    assert len(measure_lines(many, the, "en", params).features) == 25
+    assert held() == classifier_core._ENTRIES[0] <= 10
+
+    monkeypatch.setattr(classifier_core, "_MAX_TABLES", 2)
+    for word in ("of", "and", "to"):  # a table per stoplist, two at the most
+        measure_lines(["one line"], frozenset({word}), "en", params)
+        assert len(classifier_core._TABLES) <= 2 and held() == classifier_core._ENTRIES[0]
+
+
+def test_the_line_table_reads_the_classifier_s_measures_without_measuring_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dechaff.cleaners import line_model
+
+    lines = _page(STORY)
+    gaps = [True] * len(lines)
+    stop = frozenset({"the", "of", "on"})
+    labels, _, measured = classify_measured(lines, gaps, stop, "en")
+    expected = line_table(lines, gaps, stop, "en", ClassifierParams(), labels)
+
+    def measure_again(*args: object) -> Measured:
+        raise AssertionError("measured again")
+
+    monkeypatch.setattr(line_model, "measure_lines", measure_again)
+    assert np.array_equal(line_table(lines, gaps, stop, "en", ClassifierParams(), labels, measured), expected)
+
+
+def test_a_two_line_page_spans_the_positions_and_a_one_word_line_its_marks_per_word() -> None:
+    lines = ["Weather:", STORY[0]]
+    table = line_table(lines, [True, True], frozenset({"the"}), "en", ClassifierParams(), ["short", GOOD])
+    assert list(table[:, FEATURES.index("position")]) == [0.0, 1.0]  # first and last line
+    assert table[0, FEATURES.index("punct_per_word")] == 1.0  # one mark, one word
+
+
+# Thai: phrases are separated by spaces, sentences not marked by a stop (a phrase-spaced language).
+THAI = [
+    "หน้าแรก",  # home
+    "ข่าว",  # news
+    "ตลาดน้ำแห่งใหม่ เปิดให้บริการ ทุกวันเสาร์และอาทิตย์",  # a paragraph wrapped over three lines
+    "นักท่องเที่ยว สามารถ ล่องเรือ ชมวิถีชีวิต ริมคลอง",
+    "และ ชิมอาหาร พื้นบ้าน จากชุมชน ได้ตลอดทั้งวัน",
+    "ติดต่อเรา",  # contact us
+]
+
+
+def test_a_phrase_spaced_page_is_measured_and_judged_as_such_on_every_path() -> None:
+    """The page's language reaches every measure: the classifier's first pass, its pass over whole
+    paragraphs, and the line model's table (from the classifier's measures or its own)."""
+    gaps = [True, True, True, False, False, True]
+    labels, _, measured = classify_measured(THAI, gaps, frozenset(), "th")
+    assert measured is not None and measured == measure_lines(THAI, frozenset(), "th")
+    assert all(f.ends_sentence for f in measured.features)  # no stop to wait for
+    assert measured != measure_lines(THAI, frozenset(), "en")
+    assert [label == GOOD for label in labels[2:5]] == [True] * 3  # judged whole: a paragraph
+    assert labels[0] != GOOD and labels[-1] != GOOD
+    assert not any(label == GOOD for label in classify(THAI, gaps, frozenset(), "en")[0])
+    params = ClassifierParams()
+    with_them = line_table(THAI, gaps, frozenset(), "th", params, labels, measured)
+    assert np.array_equal(with_them, line_table(THAI, gaps, frozenset(), "th", params, labels))
+    assert not np.array_equal(with_them, line_table(THAI, gaps, frozenset(), "en", params, labels))
+
+
+def test_an_empty_page() -> None:
+    assert classify_measured([], [], frozenset({"the"}), "en") == (
+        [],
+        Shape(1.0, 0.0, False, 0),
+        Measured([], [], []),
+    )
+
+
+def test_lines_of_ten_short_words_count_their_stop_words_for_the_stoplist_check() -> None:
+    """The stoplist check reads long lines (ten words or more); one under `length_low` characters
+    has no stop words in its features (-1: not counted), so they are counted there."""
+    lines = [f"the cat and the dog sat on a mat {n}" for n in range(6)]  # 60 words, 42% stop words
+    assert all(len(line) < ClassifierParams().length_low for line in lines)
+    stop = frozenset({"the", "and", "on", "a"})
+    assert not any(f.by_punct for f in measure_lines(lines, stop, "en").features)  # the stoplist stays

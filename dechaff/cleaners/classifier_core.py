@@ -114,7 +114,8 @@ class _Line(NamedTuple):
 # same lines again. One table per combination, found once per page, so that a line costs one
 # dict lookup on its text (a memo keyed by all four would hash the params' 30 fields per line).
 _TABLES: dict[tuple[frozenset[str], bool, ClassifierParams], dict[str, _Line]] = {}
-_ENTRIES = [0]  # lines held by all the tables together: at most `memo.TEXTS` (or one page's)
+_ENTRIES = [0]  # lines held by all the tables together: at most `memo.TEXTS`
+_MAX_TABLES = 64
 
 
 def _clear_tables() -> None:
@@ -128,26 +129,26 @@ on_clear(_clear_tables)
 def _features_of(
     lines: Sequence[str], stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams
 ) -> list[_Line]:
-    """`_measure` of each line, memoised."""
-    if _ENTRIES[0] + len(lines) > TEXTS:
-        _clear_tables()
+    """`_measure` of each line, memoised: a line met again is one dict lookup; a new one when the
+    tables hold `memo.TEXTS` lines empties them all first (the page's own answers are in hand)."""
     key = (stopwords, phrase_spaced, p)
     table = _TABLES.get(key)
     if table is None:
+        if len(_TABLES) >= _MAX_TABLES:  # one per site that tunes the classifier: keep a few
+            _clear_tables()
         table = _TABLES[key] = {}
     out = []
     for line in lines:
         f = table.get(line)
         if f is None:
+            if _ENTRIES[0] >= TEXTS:
+                for held in _TABLES.values():
+                    held.clear()
+                _ENTRIES[0] = 0
             f = table[line] = _measure(line, stopwords, phrase_spaced, p)
             _ENTRIES[0] += 1
         out.append(f)
     return out
-
-
-def _features(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
-    """The features of one line (memoised with the rest, see `_features_of`)."""
-    return _features_of((line,), stopwords, phrase_spaced, p)[0]
 
 
 def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
