@@ -169,3 +169,22 @@ def test_a_thread_under_the_headline_stays_the_main_block() -> None:
     page = [MORE, *TEASERS, *MENU, TITLE, *thread]
     assert kept(page, frozenset()) == [MORE, *TEASERS]
     assert kept(page, slug_words(URL)) == [TITLE, *TEASERS[:3]]  # two headers between: no cut after
+
+
+def test_paragraphs_wrapped_over_lines_are_judged_whole_under_the_headline_too() -> None:
+    """A dump that wraps each paragraph over two lines: the pass over whole paragraphs reads the
+    headline as well, so the teasers' block does not come back through it."""
+    lines: list[str] = []
+    gaps: list[bool] = []
+    for line in PAGE:
+        words = line.split(" ")
+        if line in ARTICLE or line in TEASERS:  # two lines, the second with no gap before it
+            half = len(words) // 2
+            lines += [" ".join(words[:half]), " ".join(words[half:])]
+            gaps += [True, False]
+        else:
+            lines.append(line)
+            gaps.append(True)
+    labels, _ = classify(lines, gaps, EN, "en", DEFAULT, slug_words(URL))
+    kept_text = " ".join(line for line, label in zip(lines, labels, strict=True) if label == "good")
+    assert kept_text == " ".join([TITLE, *ARTICLE])
