@@ -250,6 +250,14 @@ PAGES_TO_PARSE = [
     "<!DOCTYPE html>\n<html lang='fr'><head><title>T</title></head>"
     "<body><p>Un.</p><form><input></form></body></html>",
     '<?xml version="1.0" encoding="utf-8"?><html><body><p>Déjà vu.</p></body></html>',  # ValueError: bytes
+    # the bytes, parsed by the same parser: its comment goes too
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Un.</p><!-- a comment -->'
+    "<p>Deux.</p></body></html>",
+    # a lone surrogate (a byte that surrogateescape kept) is encoded as it is: no reason to give up
+    '<?xml version="1.0" encoding="utf-8"?><html><body><p>Un \udcff.</p><p>Deux.</p></body></html>',
+    # the first 50 characters end in '<htm': dubious, and one child (body): refused as trafilatura does
+    " " * 46 + "<html><body><p>One block.</p></body></html>",
+    "<!-- html -->",  # nothing from the string nor from the bytes: None
     "<html/>\n<body><p>A self-closing html tag.</p></body>",
     "<html><body>\x00\x0b<p>Control characters.</p><!-- a comment --><?pi x?></body></html>",
     "<p>One block, no html tag</p>",  # dubious and one child: refused
