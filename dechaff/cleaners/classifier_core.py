@@ -112,7 +112,7 @@ class _Line(NamedTuple):
 
 # (stoplist, phrase spacing, params) -> line -> its features: the cascade's rounds measure the
 # same lines again. One table per combination, found once per page, so that a line costs one
-# dict lookup on its text (a memo keyed by all four would hash the params' 30 fields per line).
+# dict lookup on its text (a memo keyed by all four would hash the params' 28 fields per line).
 _TABLES: dict[tuple[frozenset[str], bool, ClassifierParams], dict[str, _Line]] = {}
 _ENTRIES = [0]  # lines held by all the tables together: at most `memo.TEXTS`
 _MAX_TABLES = 64
@@ -142,7 +142,7 @@ def _features_of(
         f = table.get(line)
         if f is None:
             if _ENTRIES[0] >= TEXTS:
-                for held in _TABLES.values():
+                for held in tuple(_TABLES.values()):  # a snapshot: other threads may add tables
                     held.clear()
                 _ENTRIES[0] = 0
             f = table[line] = _measure(line, stopwords, phrase_spaced, p)
