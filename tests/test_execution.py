@@ -71,30 +71,35 @@ def test_worker_count_and_shard_size_do_not_change_the_output(tmp_path: Path) ->
 def test_metadata_rows_go_into_a_shard_a_row_group_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A shard's metadata part is written ROW_GROUP rows at a time (one table per batch would cost
-    the parent the same per-column work for 20 rows as for 1,000), its last group the rest; the
-    removed lines still go batch by batch. The rows are all there, as with a single group."""
+    """A shard's metadata part is written ROW_GROUP rows at a time (a table has a fixed cost the
+    parent pays per batch otherwise), or as soon as the rows' strings pass ROW_GROUP_BYTES (rows
+    carry a record's other fields), its last group the rest; the removed lines still go batch by
+    batch. The rows are all there, as with a single group."""
     import pyarrow.parquet as pq
 
     from dechaff.io import shards
 
+    def groups(out: Path, table: str) -> list[list[int]]:
+        parts = sorted((out / table).glob("part-*.parquet"))
+        return [
+            [m.row_group(g).num_rows for g in range(m.num_row_groups)] for m in map(pq.read_metadata, parts)
+        ]
+
     inputs = corpus(tmp_path / "in", 3)
     run(inputs, tmp_path / "whole", "--workers", "1")
+    args = ["--workers", "1", "--batch-size", "2", "--shard-size", "11"]
     monkeypatch.setattr(shards, "ROW_GROUP", 4)
-    run(inputs, tmp_path / "grouped", "--workers", "1", "--batch-size", "2", "--shard-size", "11")
-    parts = sorted((tmp_path / "grouped" / "metadata.parquet").glob("part-*.parquet"))
-    groups = [
-        [meta.row_group(g).num_rows for g in range(meta.num_row_groups)]
-        for meta in map(pq.read_metadata, parts)
-    ]
+    run(inputs, tmp_path / "grouped", *args)
     # batches of 2 (1 at the tail) held until 4 rows; a shard ends at 11 docs or more, its rest flushed
-    assert groups == [[4, 4, 3], [4]]
-    removed = [
-        pq.read_metadata(p).num_row_groups
-        for p in sorted((tmp_path / "grouped" / "removed.parquet").glob("part-*"))
-    ]
-    assert removed == [7, 4]  # one per batch: 2, 2, 2, 2, 1, 1, 1 then 1, 1, 1, 1
+    assert groups(tmp_path / "grouped", "metadata.parquet") == [[4, 4, 3], [4]]
+    monkeypatch.setattr(shards, "ROW_GROUP_BYTES", 1)  # every batch's rows pass it: a group each
+    run(inputs, tmp_path / "bytes", *args)
+    metadata = groups(tmp_path / "bytes", "metadata.parquet")
+    assert metadata == [[2, 2, 2, 2, 1, 1, 1], [1, 1, 1, 1]]  # the batches
+    for out in ("grouped", "bytes"):  # removed lines: a row group per batch either way
+        assert list(map(len, groups(tmp_path / out, "removed.parquet"))) == list(map(len, metadata))
     assert_same_output(tmp_path / "whole", tmp_path / "grouped")
+    assert_same_output(tmp_path / "whole", tmp_path / "bytes")
 
 
 def test_resume_after_sigkill_gives_the_same_output(tmp_path: Path) -> None:

@@ -2,10 +2,11 @@
 
 `OUT/metadata.parquet/` and `OUT/removed.parquet/` are folders of shard files that read as one
 table (`pandas.read_parquet(OUT / "metadata.parquet")`). A shard is written as a hidden temp file
-(row group by row group, so memory stays at one batch) and renamed into place when complete:
-first its text files, then its removed-lines part, then its metadata part. The metadata part is
-the commit mark: a document is done exactly when its row is in a metadata part, so `--resume`
-skips those, drops what an interrupted shard left behind, and writes the rest as new shards.
+(row group by row group, so memory stays at one batch, or `ROW_GROUP` metadata rows) and
+renamed into place when complete: first its text files, then its removed-lines part, then its
+metadata part. The metadata part is the commit mark: a document is done exactly when its row is
+in a metadata part, so `--resume` skips those, drops what an interrupted shard left behind, and
+writes the rest as new shards.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class DocOutput:
 
 
 WRITE_ERROR = "error:write"
-ROW_GROUP = 1024  # metadata rows per row group (a shard's last group may hold fewer)
+ROW_GROUP = 1024  # metadata rows per row group (a shard's last group may hold fewer)...
+ROW_GROUP_BYTES = 32 << 20  # ...or fewer when their strings pass this (rows carry a record's `extra`)
 _WHOLE_RUN = (errno.ENOSPC, errno.EDQUOT)  # no document can be written: not one document's fault
 
 
@@ -171,12 +173,14 @@ class ShardWriter:
         self._parts: dict[str, _Part] | None = None
         self._docs = 0
         self._rows: list[dict[str, object]] = []  # metadata rows not yet in the open shard's part
+        self._bytes = 0  # their strings' length
 
     def add(self, docs: Sequence[DocOutput]) -> None:
         """Write the batch's text files and removed lines now; its metadata rows go into the open
-        shard `ROW_GROUP` at a time (a table of 80-odd columns costs the same to build for 20 rows
-        as for 1,000, and in the parent, whose time a busy machine takes from a worker). Nothing
-        of a shard is readable before `_commit`, so holding rows back changes no outcome."""
+        shard `ROW_GROUP` at a time, or `ROW_GROUP_BYTES` of strings (a table of 80-odd columns
+        has a fixed cost of about 2.5 ms, paid by the parent, whose time a busy machine takes
+        from a worker: 32 tables for 1,024 rows cost over twice one table). Nothing of a shard
+        is readable before `_commit`, so holding rows back changes no outcome."""
         if not docs:
             return
         docs = [doc if doc.text_placed else placed(self.out_dir, doc) for doc in docs]
@@ -185,16 +189,19 @@ class ShardWriter:
             self._next += 1
         self._parts[REMOVED].write_table(joined([doc.removed for doc in docs]))
         self._rows.extend(doc.row for doc in docs)
-        if len(self._rows) >= ROW_GROUP:
+        self._bytes += sum(len(v) for doc in docs for v in doc.row.values() if isinstance(v, str))
+        if len(self._rows) >= ROW_GROUP or self._bytes >= ROW_GROUP_BYTES:
             self._flush()
         self._docs += len(docs)
         if self._docs >= self.shard_size:
             self._commit()
 
     def _flush(self) -> None:
-        if self._parts is not None and self._rows:
+        """The rows held back, as one row group of the open shard's metadata part."""
+        if self._rows:
+            assert self._parts is not None, "rows are only held while a shard is open"
             self._parts[METADATA].write(self._rows)
-        self._rows = []
+        self._rows, self._bytes = [], 0
 
     def _commit(self) -> None:
         """The removed-lines part first, the metadata part last: a document is done exactly when its
@@ -226,7 +233,7 @@ class ShardWriter:
         interrupt as a part was being opened: it goes as well."""
         for part in (self._parts or {}).values():
             part.discard()
-        self._parts, self._rows = None, []
+        self._parts, self._rows, self._bytes = None, [], 0
         for name in SCHEMAS:
             for path in (self.out_dir / name).glob(".*"):
                 if is_temp(path.name):

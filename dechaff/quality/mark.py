@@ -67,8 +67,8 @@ class _Marks:
 
 
 def _rewrite(out_dir: Path, part: Path, marks: _Marks) -> None:
-    """The part with its duplicate columns filled, written row group by row group (one per batch,
-    as the run wrote them), so memory holds one batch, whatever the shard size."""
+    """The part with its duplicate columns filled, written row group by row group (as the run
+    wrote them), so memory holds one row group, whatever the shard size."""
     with pq.ParquetFile(part) as source, atomic_file(out_dir, part) as file:
         writer = pq.ParquetWriter(file, source.schema_arrow, memory_pool=pa.system_memory_pool())
         try:

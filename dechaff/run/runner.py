@@ -6,8 +6,10 @@ mark duplicates, and write the `--format-out` shards. The command line, the benc
 API all call `run`, so they measure and produce the same thing.
 
 Memory stays bounded by the batch size: sources are consumed lazily, at most two batches per
-worker are in flight, and each batch is written out (text files, one row group per table) as soon
-as it is back. Only counters and, with --resume, the ids already done are kept for the whole run.
+worker are in flight, and each batch is written out (text files and removed lines) as soon as it
+is back; its metadata rows wait for a row group's worth (`shards.ROW_GROUP` rows, or
+`shards.ROW_GROUP_BYTES` of strings). Only counters and, with --resume, the ids already done are
+kept for the whole run.
 """
 
 from __future__ import annotations
