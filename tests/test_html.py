@@ -280,3 +280,21 @@ def test_the_page_tree_is_trafilatura_s(html: str) -> None:
         assert tostring(ours) == tostring(theirs)
         assert all(isinstance(e, HtmlElement) for e in ours.iter() if isinstance(e.tag, str))
         assert ours.text_content() == theirs.text_content()
+
+
+def test_the_page_tree_is_trafilatura_s_on_every_dev_set_page() -> None:
+    """`_load_html` follows trafilatura's loader step for step (that of trafilatura 2.3): on an
+    upgrade that changes the loader, this fails before extraction quietly changes."""
+    from lxml.html import tostring
+    from trafilatura.utils import load_html
+
+    from conftest import SHARED
+
+    pages = sorted((SHARED / "devset" / "html").glob("*.html"))
+    if not pages:
+        pytest.skip("no dev set beside the project")
+    for path in pages:
+        html = path.read_text(encoding="utf-8", errors="replace")
+        ours, theirs = html_extract._load_html(html), load_html(html)
+        assert (ours is None) == (theirs is None), path.name
+        assert ours is None or tostring(ours) == tostring(theirs), path.name
