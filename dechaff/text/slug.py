@@ -9,6 +9,8 @@ import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
+from dechaff.core.memo import on_clear
+
 _SEGMENT_END = re.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cms|shtml)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # letters that NFKD does not split into a base letter and a mark
@@ -28,9 +30,8 @@ class _NoMarks(dict[int, int | None]):
 
 
 _MAX_CODES = 1 << 14
-
-
 _NO_MARKS = _NoMarks()
+on_clear(_NO_MARKS.clear)
 
 
 def ascii_fold(text: str) -> str:
