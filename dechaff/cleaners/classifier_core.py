@@ -141,10 +141,9 @@ def _features_of(
     for line in lines:
         f = table.get(line)
         if f is None:
-            if _ENTRIES[0] >= TEXTS:
-                for held in tuple(_TABLES.values()):  # a snapshot: other threads may add tables
-                    held.clear()
-                _ENTRIES[0] = 0
+            if _ENTRIES[0] >= TEXTS:  # all of them go; the page goes on in a new table
+                _clear_tables()  # no walk over the tables: another thread may be adding one
+                table = _TABLES[key] = {}
             f = table[line] = _measure(line, stopwords, phrase_spaced, p)
             _ENTRIES[0] += 1
         out.append(f)
