@@ -188,3 +188,15 @@ def test_paragraphs_wrapped_over_lines_are_judged_whole_under_the_headline_too()
     labels, _ = classify(lines, gaps, EN, "en", DEFAULT, slug_words(URL))
     kept_text = " ".join(line for line, label in zip(lines, labels, strict=True) if label == "good")
     assert kept_text == " ".join([TITLE, *ARTICLE])
+
+
+def test_the_headline_on_the_first_line_is_the_title_up_to_title_lookback_lines_above_the_block() -> None:
+    """A headline whose words the article hardly uses (the title's own vote, by shared words, picks
+    nothing) is still the title, from the page's very first line, when the main block starts
+    `title_lookback` lines under it or fewer."""
+    headline = "Long night at city hall ends"
+    slug = slug_words("https://x.org/2024/long-night-at-city-hall-ends")
+    page = [headline, *MENU[:4], *ARTICLE]  # the block starts at its heading, MENU[3]: 4 lines under
+    assert kept(page, frozenset()) == [MENU[3], *ARTICLE]
+    assert kept(page, slug, replace(ClassifierParams(), title_lookback=4)) == [headline, MENU[3], *ARTICLE]
+    assert kept(page, slug, replace(ClassifierParams(), title_lookback=3)) == [MENU[3], *ARTICLE]
