@@ -21,14 +21,14 @@ from dechaff.core.memo import TEXTS, on_clear
 from dechaff.text.scripts import main_script, scripts
 from dechaff.text.sentences import GLUED_CHARS, PIECE_CHARS
 from dechaff.text.slug import words_of
+from dechaff.text.words import KANA_HAN_CHAR
 
 GOOD = "good"
 _SHORT = "short"
 _NEARGOOD = "neargood"
 
-# Han and kana carry a word in one or two characters and use no spaces; a hangul syllable is worth
-# about two latin letters, and Korean does put spaces between words.
-_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Han and kana (`KANA_HAN_CHAR`) carry a word in one or two characters and use no spaces; a
+# hangul syllable is worth about two latin letters, and Korean does put spaces between words.
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 # Clause and sentence marks of latin, CJK, arabic, devanagari, armenian, ethiopic, burmese, khmer.
@@ -155,7 +155,7 @@ def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Class
     tokens = line.split(" ")
     ideographs = hangul = 0
     if not line.isascii():
-        ideographs, hangul = len(_IDEOGRAPH.findall(line)), len(_HANGUL.findall(line))
+        ideographs, hangul = len(KANA_HAN_CHAR.findall(line)), len(_HANGUL.findall(line))
     weight = len(line) + 2 * ideographs + hangul
     words = len(tokens) + ideographs // 2
     tail = line.rstrip(_CLOSERS)
@@ -382,7 +382,7 @@ def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
     """Content words of a line (character pairs for scripts without spaces), for title matching."""
     text = line.lower().replace("-", " ").replace("/", " ")
     words = {w for w in map(_strip, text.split(" ")) if len(w) > 2}
-    dense = "".join(_IDEOGRAPH.findall(line))
+    dense = "".join(KANA_HAN_CHAR.findall(line))
     return (words - stopwords) | {dense[k : k + 2] for k in range(len(dense) - 1)}
 
 

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from dechaff.core.document import Line
 from dechaff.core.outcome import Removal
-from dechaff.text.words import KANA_HAN
+from dechaff.text.words import KANA_HAN_CHAR
 
 SECOND_BLOCK = 0.5  # a rival block this big relative to the kept one makes the choice ambiguous
 TIMESTAMPS = 3  # this many lines with a clock time (removed inside the kept text, or kept short)
@@ -50,7 +50,6 @@ THIN_SHARE = 0.15  # the clean text's share of the page's prose below which an e
 PROSE_WORDS = 12  # a line of the page dump this long is prose (40 han or kana characters)
 PROSE_UNSPACED = 40
 MIN_PAGE_PROSE = 2000  # chars of prose a page needs before its extraction can be called thin
-_UNSPACED = re.compile(f"[{KANA_HAN}]")
 _SENTENCE_END = tuple(".!?:;。！？」』”\"'»)")
 
 
@@ -132,7 +131,7 @@ def prose_chars(lines: Iterable[str]) -> int:
     return sum(
         len(line)
         for line in lines
-        if len(line.split()) >= PROSE_WORDS or len(_UNSPACED.findall(line)) >= PROSE_UNSPACED
+        if len(line.split()) >= PROSE_WORDS or len(KANA_HAN_CHAR.findall(line)) >= PROSE_UNSPACED
     )
 
 

@@ -41,9 +41,8 @@ import numpy as np
 
 from dechaff.core.names import DUP_NGRAMS, SIGNAL_TYPES, TOP_NGRAMS
 from dechaff.text.sentences import GLUED_CHARS, pieces
-from dechaff.text.words import KANA_HAN
+from dechaff.text.words import KANA_HAN, KANA_HAN_CHAR
 
-_SPACELESS = re.compile(f"[{KANA_HAN}]")
 _CHAR_TOKENS = re.compile(f"[{KANA_HAN}]|[^\\s{KANA_HAN}]+")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 # datatrove's PUNCTUATION (ASCII, CJK full-width, typographic quotes and dashes) plus a few more.
@@ -84,7 +83,7 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("日本語 ok")
     ['日', '本', '語', 'ok']
     """
-    if _SPACELESS.search(text):
+    if KANA_HAN_CHAR.search(text):
         return _CHAR_TOKENS.findall(text)
     if _THAI.search(text):
         parse = _thai_parser().parse

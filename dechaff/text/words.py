@@ -7,6 +7,7 @@ import re
 
 # kana and han: the scripts that write words without spaces between them (a class for a regex)
 KANA_HAN = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+KANA_HAN_CHAR = re.compile(f"[{KANA_HAN}]")  # one such character
 _WORD = re.compile(f"[{KANA_HAN}]|[^\\W{KANA_HAN}]+")
 
 
