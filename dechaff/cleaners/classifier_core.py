@@ -418,10 +418,8 @@ def _classify_lines(
     and what it measured of them."""
     if not lines:
         return [], Shape(1.0, 0.0, False, 0), Measured([], [], [])
-    phrase_spaced = lang in _PHRASE_SPACED
-    feats = _features_of(lines, stopwords, phrase_spaced, p)
-    classes = [_intrinsic(f, p) for f in feats]
-    measured = Measured(feats, classes, _context(classes, p))
+    measured = _measure_page(lines, stopwords, lang, p)
+    feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
     headers = [i for i, f in enumerate(feats) if f.bad_reason == "timestamp" and _dated(lines[i])]
@@ -524,9 +522,16 @@ def measure_lines(
     """Each line measured and classed as `classify` does it (same stoplist fallback)."""
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()
-    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, params)
-    alone = [_intrinsic(f, params) for f in feats]
-    return Measured(feats, alone, _context(alone, params))
+    return _measure_page(lines, stopwords, lang, params)
+
+
+def _measure_page(
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
+) -> Measured:
+    """Features, class alone and class in context of each line, for the stoplist as given."""
+    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
+    alone = [_intrinsic(f, p) for f in feats]
+    return Measured(feats, alone, _context(alone, p))
 
 
 def punctuation_marks(line: str) -> int:
