@@ -96,3 +96,15 @@ def test_clearing_the_memo_tables_changes_no_answer(book: RuleBook) -> None:
     clear_all()
     assert not shared._cache
     assert [shared.matches(text) for text in _MADE_UP] == before
+
+
+def test_counted_patterns_are_a_set_of_their_own(book: RuleBook) -> None:
+    """A counter ({0,60}) multiplies the DFA states of every pattern it shares a set with: the
+    shipped French cascade has both kinds, and no RE2 set mixes them."""
+    from dechaff.ruleset.patterns import counted
+
+    pipeline = Pipeline(book.cascade("fr", None))
+    sources = [p.regex.pattern for s in phrase_sets(pipeline) for p in s.phrases]
+    kinds = [{counted(sources[k]) for k in indices} for _, indices in pipeline.shared._sets]
+    assert sorted(len(k) for k in kinds) == [1, 1] and set().union(*kinds) == {True, False}
+    assert sorted(k for _, indices in pipeline.shared._sets for k in indices) == list(range(len(sources)))

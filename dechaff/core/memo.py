@@ -6,12 +6,12 @@ script counts, the pipelines' phrase-set answers taken together, langdetect's wo
 about 15 MB in all, full after the first hundred or so documents of a worker, after which memory
 no longer depends on how many documents it cleans. An engine keeps at most `PIPELINES` compiled
 cascades (about 4 MB each, one per combination of rule files met; 50 ms to compile again), and
-each cascade's RE2 set of phrases `DFA_BYTES` (RE2's `max_mem`): its DFA, built as lines come,
-takes up to about two thirds of it and then starts over. An RE2 set never gives up when its DFA
-is full (it cannot fall back to another engine, so it goes on): the answers are the same
-(checked on the dev set at 8, 16, 32 and 64 MB), only slower while states are rebuilt. On the
-dev set a language's DFA reaches about 20 MB: 32 MB costs nothing there, 16 MB 0.5 ms per
-document (10%), and below 8 MB the sets no longer compile.
+each cascade's two RE2 sets of phrases `DFA_BYTES` between them (RE2's `max_mem`, half each):
+a DFA, built as lines come, takes up to about two thirds of it and then starts over. An RE2 set
+never gives up when its DFA is full (it cannot fall back to another engine, so it goes on): the
+answers are the same (checked on the dev set at 8, 16, 32 and 64 MB for one set), only slower
+while states are rebuilt. Over all the dev set's lines a language's two DFAs reach 0.4-1.3 MB
+(one set of the same patterns: 8-13 MB, see `patterns.SharedSet`).
 
 `dechaff bench` replicates a corpus to reach its size; it empties these tables between copies,
 or the second copy of a page would find every one of its lines already answered, which no real
