@@ -1,7 +1,8 @@
-"""One RE2 set per pipeline must answer every phrase list exactly as the list's own set does."""
+"""The RE2 sets of a pipeline must answer every phrase list exactly as the list's own set does."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -108,3 +109,34 @@ def test_counted_patterns_are_a_set_of_their_own(book: RuleBook) -> None:
     kinds = [{counted(sources[k]) for k in indices} for _, indices in pipeline.shared._sets]
     assert sorted(len(k) for k in kinds) == [1, 1] and set().union(*kinds) == {True, False}
     assert sorted(k for _, indices in pipeline.shared._sets for k in indices) == list(range(len(sources)))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"[^/]{0,60} / AFP", True),
+        (r"\p{Nd}{4}", True),
+        (r"a{2,}", True),
+        (r"a\\{1,2}", True),  # an escaped backslash, then a counter
+        (r"a\{1,2}", False),  # an escaped brace
+        (r"\\\{3}", False),
+        (r"\x{41}", False),
+        (r"\p{Nd}", False),
+        (r"x{,5}", False),  # RE2 reads both as text
+        (r"x{}", False),
+        (r"(?i)^Menu$", False),
+    ],
+)
+def test_what_counts_as_a_counted_repetition(pattern: str, expected: bool) -> None:
+    from dechaff.ruleset.patterns import counted
+
+    assert counted(pattern) is expected
+
+
+def test_the_shipped_cascades_compile_at_the_smallest_documented_budget(
+    book: RuleBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """memo.py says the sets compile from 8 MB of `DFA_BYTES` (a quarter of it for the plain set)."""
+    monkeypatch.setattr(SharedSet, "MAX_MEM", 8 << 20)
+    for pipeline in _pipelines(book):
+        assert pipeline.shared.matches(fold("Accepter les cookies")) is not None

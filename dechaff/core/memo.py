@@ -9,12 +9,14 @@ three times over levels off at 165, 169 and 176 MiB with 2048, 4096 and 8192 ent
 0.5% and no more instructions: a table emptied more often measures a site's repeated lines
 again.) An engine keeps at most `PIPELINES` compiled
 cascades (about 4 MB each, one per combination of rule files met; 50 ms to compile again), and
-each cascade's two RE2 sets of phrases `DFA_BYTES` between them (RE2's `max_mem`, half each):
-a DFA, built as lines come, takes up to about two thirds of it and then starts over. An RE2 set
-never gives up when its DFA is full (it cannot fall back to another engine, so it goes on): the
-answers are the same (checked on the dev set at 8, 16, 32 and 64 MB for one set), only slower
+each cascade's two RE2 sets of phrases `DFA_BYTES` between them (RE2's `max_mem`: a quarter
+for the plain patterns, three for the counted ones): a set's DFA, built as lines come, takes
+what its compiled program leaves of it and then starts over. An RE2 set never gives up when its
+DFA is full (it cannot fall back to another engine, so it goes on): the answers are the same
+(checked on the dev set at 8, 16, 32 and 64 MB when the patterns were one set), only slower
 while states are rebuilt. Over all the dev set's lines a language's two DFAs reach 0.4-1.3 MB
-(one set of the same patterns: 8-13 MB, see `patterns.SharedSet`).
+(one set of the same patterns: 8-13 MB, see `patterns.SharedSet`); below 8 MB the shipped
+cascades' counted sets no longer compile.
 
 `dechaff bench` replicates a corpus to reach its size; it empties these tables between copies,
 or the second copy of a page would find every one of its lines already answered, which no real
