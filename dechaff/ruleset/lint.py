@@ -13,7 +13,7 @@ from typing import Any
 import re2
 
 from dechaff.ruleset.loader import DEFAULT_FILE, LANG_DIR, LANG_FILTERS_FILE, SITE_DIR
-from dechaff.ruleset.patterns import names_case
+from dechaff.ruleset.patterns import names_case, re2_options
 from dechaff.ruleset.schema import MATCHERS, ParamSpec, RuleFile, parse_rule_file, rule_file_errors
 from dechaff.ruleset.yamlnodes import Located, load_located
 from dechaff.text.normalise import fold, normalise_line
@@ -197,10 +197,7 @@ def _check_pattern(path: str, p: _Pattern) -> Iterator[Finding]:
 
 def _rule_sets(sources: Sequence[str], start: int = 0) -> list[tuple[int, Any]]:
     """RE2 sets of `sources` as (index of the first, set): one set, halved while too large to compile."""
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = _SET_MEMORY
-    found = re2.Set.SearchSet(options)
+    found = re2.Set.SearchSet(re2_options(_SET_MEMORY))
     for source in sources:
         found.Add(source)
     try:

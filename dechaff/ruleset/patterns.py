@@ -20,8 +20,18 @@ from dechaff.ruleset.errors import RuleFileError
 from dechaff.text.normalise import fold, normalise_line
 from dechaff.text.regex import regex_tokens
 
-RE2_OPTIONS = re2.Options()
-RE2_OPTIONS.log_errors = False
+
+def re2_options(max_mem: int | None = None) -> Any:
+    """RE2 options that leave errors to the caller (no logging), with RE2's default memory budget
+    or `max_mem` (bytes)."""
+    options = re2.Options()
+    options.log_errors = False
+    if max_mem is not None:
+        options.max_mem = max_mem
+    return options
+
+
+RE2_OPTIONS = re2_options()
 
 _OUTSIDE = {"w": r"[\p{L}\p{N}_]", "W": r"[^\p{L}\p{N}_]", "d": r"\p{Nd}", "D": r"\P{Nd}"}
 _INSIDE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}"}
@@ -205,7 +215,7 @@ class SharedSet:
     def __init__(self, phrase_sets: Iterable[PhraseSet]) -> None:
         # (RE2 set, the pipeline-wide index of each of its patterns): plain ones, counted ones
         sets: tuple[tuple[Any, list[int]], ...] = tuple(
-            (re2.Set.SearchSet(_options(share * self.MAX_MEM // 4)), []) for share in (1, 3)
+            (re2.Set.SearchSet(re2_options(share * self.MAX_MEM // 4)), []) for share in (1, 3)
         )
         self._cache: dict[str, tuple[int, ...]] = {}
         size = 0
@@ -247,13 +257,6 @@ class SharedSet:
             hits = [indices[k] for regex_set, indices in self._sets for k in regex_set.Match(text) or ()]
             found = self._cache[text] = tuple(sorted(hits)) if hits else ()
         return found
-
-
-def _options(max_mem: int) -> Any:
-    options = re2.Options()
-    options.log_errors = False
-    options.max_mem = max_mem
-    return options
 
 
 _SHARED_SETS: WeakSet[SharedSet] = WeakSet()
