@@ -10,7 +10,7 @@ from dechaff.core.memo import TEXTS
 from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
 from dechaff.ruleset.loader import RuleBook
-from dechaff.ruleset.patterns import PhraseSet, SharedSet
+from dechaff.ruleset.patterns import PhraseSet, SharedSet, counted
 from dechaff.text.normalise import fold, normalise_line
 
 from conftest import SHARED
@@ -102,8 +102,6 @@ def test_clearing_the_memo_tables_changes_no_answer(book: RuleBook) -> None:
 def test_counted_patterns_are_a_set_of_their_own(book: RuleBook) -> None:
     """A counter ({0,60}) multiplies the DFA states of every pattern it shares a set with: the
     shipped French cascade has both kinds, and no RE2 set mixes them."""
-    from dechaff.ruleset.patterns import counted
-
     pipeline = Pipeline(book.cascade("fr", None))
     sources = [p.regex.pattern for s in phrase_sets(pipeline) for p in s.phrases]
     kinds = [{counted(sources[k]) for k in indices} for _, indices in pipeline.shared._sets]
@@ -128,8 +126,6 @@ def test_counted_patterns_are_a_set_of_their_own(book: RuleBook) -> None:
     ],
 )
 def test_what_counts_as_a_counted_repetition(pattern: str, expected: bool) -> None:
-    from dechaff.ruleset.patterns import counted
-
     assert counted(pattern) is expected
 
 
