@@ -1,14 +1,19 @@
-"""FastDetector must answer exactly as langdetect (same languages, same probabilities, same errors)."""
+"""FastDetector must answer exactly as langdetect (same languages, same probabilities, same errors),
+through its C n-grams and walks (_langwalk.c) and through its Python twin alike."""
 
 from __future__ import annotations
 
 import langdetect
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from langdetect import detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 
-from dechaff.text import langid  # noqa: F401  (seeds langdetect)
+from dechaff.text import (
+    langdetect_fast,
+    langid,  # noqa: F401  (seeds langdetect)
+)
 from dechaff.text.langdetect_fast import detect_langs, profiles
 from dechaff.text.langid import sample
 
@@ -35,6 +40,15 @@ _FIXED = [
     "Москва — столица России.",
     "Xin chào thế giới",
 ]
+
+
+@pytest.fixture(autouse=True, params=["c", "python"])
+def path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test here runs through the compiled n-grams and walks, then through the Python twin."""
+    if request.param == "c" and langdetect_fast._c is None:
+        pytest.skip("_langwalk is not built")
+    monkeypatch.setattr(langdetect_fast, "COMPILED", request.param == "c")
+    return str(request.param)
 
 
 def _answer(detect: object, text: str) -> object:

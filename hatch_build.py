@@ -1,0 +1,52 @@
+"""Build hook: compiles the C parts (dechaff/text/_langwalk.c) next to their sources.
+
+Each has a pure-Python twin that gives the same answers, so a machine without a C compiler still
+installs and runs, only slower: a failed compile is a warning, not an error. The module lands
+in the source tree, where an editable install imports it, and is forced into a wheel.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import sysconfig
+from typing import Any
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+SOURCES = ["dechaff/text/_langwalk.c"]
+# no fused multiply-add, no fast math: the C must round exactly as the Python twin does
+FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=c99"]
+
+
+def compile_one(root: str, source: str) -> str | None:
+    """The path of the built module, or None (with a warning) when it could not be built."""
+    target = os.path.join(root, source[: -len(".c")] + sysconfig.get_config_var("EXT_SUFFIX"))
+    cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
+    include = sysconfig.get_paths()["include"]
+    command = [*cc, *FLAGS, f"-I{include}", os.path.join(root, source), "-o", target, "-lm"]
+    try:
+        subprocess.run(command, check=True, capture_output=True, text=True)
+    except (OSError, subprocess.CalledProcessError) as err:
+        detail = getattr(err, "stderr", "") or str(err)
+        print(f"dechaff: {source} not compiled, the pure-Python twin will run: {detail}", file=sys.stderr)
+        return None
+    return target
+
+
+class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
+    """Compile before the wheel (or the editable install) is assembled."""
+
+    def initialize(self, version: str, build_data: dict[str, Any]) -> None:
+        if os.environ.get("DECHAFF_NO_C"):
+            return
+        for source in SOURCES:
+            built = compile_one(self.root, source)
+            if built is None:
+                continue
+            build_data["pure_python"] = False
+            build_data["infer_tag"] = True
+            if version != "editable":
+                build_data["force_include"][built] = os.path.relpath(built, self.root)
