@@ -1,4 +1,4 @@
-"""Build hook: compiles the C parts (dechaff/text/_langwalk.c) next to their sources.
+"""Build hook: compiles the C parts (`SOURCES`) next to their sources.
 
 Each has a pure-Python twin that gives the same answers, so a machine without a C compiler still
 installs and runs, only slower: a failed compile is a warning, not an error. The module lands
@@ -16,7 +16,7 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCES = ["dechaff/text/_langwalk.c"]
+SOURCES = ["dechaff/text/_langwalk.c", "dechaff/text/_scriptcount.c"]
 # no fused multiply-add, no fast math: the C must round exactly as the Python twin does
 FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=c99"]
 
