@@ -150,12 +150,54 @@ def _features_of(
     return out
 
 
+def _counts(line: str) -> tuple[int, int, int, bool, int, int, int, bool]:
+    """What `_measure`'s regexes find in a line: kana and han characters, hangul, clause and sentence
+    marks, a letter?, words (after a space, or first) starting upper-case and lower-case,
+    standalone separators (" » "; pipes are counted apart), a clock time (12:30)? The Python twin
+    of `_measure.counts` (C)."""
+    initials = "".join(_INITIAL.findall(" " + line))
+    return (
+        len(KANA_HAN_CHAR.findall(line)),
+        len(_HANGUL.findall(line)),
+        len(_PUNCT.findall(line)),
+        _LETTER.search(line) is not None,
+        sum(map(str.isupper, initials)),
+        sum(map(str.islower, initials)),
+        len(_SEPARATOR.findall(f" {line} ")),
+        _CLOCK.search(line) is not None,
+    )
+
+
+def char_flags(ch: str) -> int:
+    """What `_measure`'s regexes say of one character, as the bits `_measure.c` reads (it asks
+    once per code point, so the regexes stay the one definition)."""
+    return (
+        1 * bool(KANA_HAN_CHAR.fullmatch(ch))
+        | 2 * bool(_HANGUL.fullmatch(ch))
+        | 4 * bool(_PUNCT.fullmatch(ch))
+        | 8 * bool(_LETTER.fullmatch(ch))
+        | 16 * bool(_INITIAL.fullmatch(" " + ch))
+        | 32 * ch.isupper()
+        | 64 * ch.islower()
+        | 128 * bool(_SEPARATOR.match(f" {ch} "))
+    )
+
+
+try:  # the C twin of _counts (_measure.c, built at install)
+    from dechaff.cleaners import _measure as _c
+
+    _c.setup(char_flags)
+except ImportError:  # not built: _counts
+    _c = None  # type: ignore[assignment]
+COMPILED = _c is not None  # tests turn it off to compare the two
+
+
 def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
     """Measure one line; densities only for long lines, since short ones follow their neighbours."""
     tokens = line.split(" ")
-    ideographs = hangul = 0
-    if not line.isascii():
-        ideographs, hangul = len(KANA_HAN_CHAR.findall(line)), len(_HANGUL.findall(line))
+    ideographs, hangul, punct, letter, upper, lower, spaced, clock = (
+        _c.counts(line) if COMPILED else _counts(line)  # type: ignore[union-attr]
+    )
     weight = len(line) + 2 * ideographs + hangul
     words = len(tokens) + ideographs // 2
     tail = line.rstrip(_CLOSERS)
@@ -169,16 +211,14 @@ def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Class
             stops = _stop_words(line, stopwords)
             density = stops / words
         else:
-            density = (len(_PUNCT.findall(line)) + phrase_spaced * (len(tokens) - 1)) / words
+            density = (punct + phrase_spaced * (len(tokens) - 1)) / words
         if not ends_sentence:
-            initials = "".join(_INITIAL.findall(" " + line))
-            upper = sum(map(str.isupper, initials))
-            title_case = upper / max(1, upper + sum(map(str.islower, initials)))
-    separators = line.count("|") + len(_SEPARATOR.findall(f" {line} "))
+            title_case = upper / max(1, upper + lower)
+    separators = line.count("|") + spaced
     reason = ""
-    if not _LETTER.search(line):
+    if not letter:
         reason = "no_letters"
-    elif weight < p.length_low and _CLOCK.search(line):
+    elif weight < p.length_low and clock:
         reason = "timestamp"
     elif separators > max(p.max_separators, p.max_separator_share * words):
         reason = "separators"
