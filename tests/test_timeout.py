@@ -94,3 +94,36 @@ def test_a_forked_child_gets_its_own_watchdog() -> None:
         child.start()
         child.join(30)
     assert queue.get(timeout=5) == "timeout"
+
+
+def test_a_later_deadline_wakes_no_one_and_still_fires() -> None:
+    from dechaff.engine import timeout
+
+    with time_limit(5):
+        pass  # the watchdog now sleeps until that guard's deadline (it wakes then and looks again)
+    asked = timeout._WATCH.notified
+    for _ in range(20):
+        with time_limit(30):
+            pass
+    assert timeout._WATCH.notified == asked  # every later deadline: no wake-up, no GIL switch
+    # sooner than what the watchdog sleeps until: it is woken, and the guard fires in time
+    start = time.monotonic()
+    with pytest.raises(DocumentTimeout), time_limit(0.3):
+        spin(30)
+    assert time.monotonic() - start < 3
+    assert timeout._WATCH.notified == asked + 1
+
+
+def test_a_guard_armed_without_a_wake_up_fires_after_the_watchdog_looks_again() -> None:
+    # the watchdog sleeps until the first guard's deadline (0.4 s); the second guard, later, is not
+    # notified: when the watchdog wakes for the first (disarmed) one, it must find the second
+    from dechaff.engine import timeout
+
+    with time_limit(0.4):
+        pass
+    asked = timeout._WATCH.notified
+    start = time.monotonic()
+    with pytest.raises(DocumentTimeout), time_limit(0.8):
+        spin(30)
+    assert 0.7 < time.monotonic() - start < 5
+    assert timeout._WATCH.notified == asked

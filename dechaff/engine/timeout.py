@@ -11,14 +11,18 @@ A scheduled asynchronous exception is never cancelled (clearing one leaves the i
 "pending" flag set: every later bytecode check slows down, and under a profiler the thread
 spins). When the timer fires just as the work ends, the exception is taken inside the guard.
 
-One long-lived watchdog thread per process serves every guard: arming a document is a dict entry
-and a notify. (A `threading.Timer` per document started a thread for each, and `Thread.start`
-waits until the OS has scheduled it: on a busy machine, a scheduler tick per document.)
+One long-lived watchdog thread per process serves every guard: arming a document is a dict entry,
+and a notify only when the new deadline is sooner than the one the watchdog sleeps until (it
+wakes then and looks again): documents in a row with the same limit wake it about once per limit,
+not once each, and a wake-up is a switch of the GIL to that thread and back. (A
+`threading.Timer` per document started a thread for each, and `Thread.start` waits until the OS
+has scheduled it: on a busy machine, a scheduler tick per document.)
 """
 
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import threading
 import time
@@ -44,14 +48,20 @@ class _Watch:
         self._cond = threading.Condition()
         self._deadlines: dict[_Watchdog, float] = {}
         self._thread: threading.Thread | None = None
+        self._sleeps_until = math.inf  # when the watchdog wakes on its own (inf: not before a notify)
+        self.notified = 0  # wake-ups asked for (tests)
 
     def arm(self, guard: _Watchdog, seconds: float) -> None:
         with self._cond:
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._run, name="dechaff-watchdog", daemon=True)
+                self._sleeps_until = math.inf
                 self._thread.start()
-            self._deadlines[guard] = time.monotonic() + seconds
-            self._cond.notify()
+            deadline = self._deadlines[guard] = time.monotonic() + seconds
+            if deadline < self._sleeps_until:
+                self._sleeps_until = deadline  # no second notify for a later one before it wakes
+                self.notified += 1
+                self._cond.notify()
 
     def disarm(self, guard: _Watchdog) -> None:
         with self._cond:
@@ -66,6 +76,7 @@ class _Watch:
                         del self._deadlines[guard]
                         guard._fire()
                 soonest = min(self._deadlines.values(), default=None)
+                self._sleeps_until = math.inf if soonest is None else soonest
                 self._cond.wait(None if soonest is None else max(0.0, soonest - now))
 
 
