@@ -184,7 +184,7 @@ def char_flags(ch: str) -> int:
 
 
 try:  # the C twin of _counts (_measure.c, built at install)
-    from dechaff.cleaners import _measure as _c
+    import dechaff.cleaners._measure as _c
 
     _c.setup(char_flags)
 except ImportError:  # not built: _counts

@@ -36,7 +36,7 @@ from langdetect.utils.ngram import NGram
 from dechaff.core.memo import TEXTS, on_clear
 
 try:  # n-grams and walks in C (_langwalk.c, built at install): the same answers, faster
-    from dechaff.text import _langwalk as _c
+    import dechaff.text._langwalk as _c
 except ImportError:  # not built (no C compiler at install): the Python below
     _c = None
 

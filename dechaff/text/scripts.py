@@ -75,7 +75,7 @@ def _count_scripts(text: str) -> Counter[str]:
 
 
 try:  # the C twin (_scriptcount.c, built at install): one pass, scripts asked of script_of once each
-    from dechaff.text import _scriptcount as _c
+    import dechaff.text._scriptcount as _c
 
     _c.setup(script_of)
 except ImportError:  # not built: the Python above
