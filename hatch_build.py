@@ -16,7 +16,12 @@ from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 
-SOURCES = ["dechaff/text/_langwalk.c", "dechaff/text/_scriptcount.c", "dechaff/cleaners/_measure.c"]
+SOURCES = [
+    "dechaff/text/_langwalk.c",
+    "dechaff/text/_scriptcount.c",
+    "dechaff/cleaners/_measure.c",
+    "dechaff/quality/_ngrams.c",
+]
 # no fused multiply-add, no fast math: the C must round exactly as the Python twin does
 FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=c99"]
 

@@ -198,16 +198,29 @@ def _gopher_repetition(
         "gopher_dup_line_char_frac": _ratio(dup_line_chars, size),
     }
     for n in TOP_NGRAMS:
-        grams[n] = longer_grams(seq, grams[n - 1], n)
-        out[f"gopher_top_{n}gram_char_frac"] = _ratio(top_ngram_chars(grams[n], ends, n), size)
+        if COMPILED:
+            top = _c.top_chars(seq, ends, n)  # type: ignore[union-attr]
+        else:
+            grams[n] = longer_grams(seq, grams[n - 1], n)
+            top = top_ngram_chars(grams[n], ends, n)
+        out[f"gopher_top_{n}gram_char_frac"] = _ratio(top, size)
     chars = 1
     for n in DUP_NGRAMS:
         # a repeated (n+1)-gram holds a repeated n-gram: once none repeats, no longer one does
-        if chars:
+        if chars and COMPILED:
+            chars = _c.dup_chars(seq, ends, n)  # type: ignore[union-attr]
+        elif chars:
             grams[n] = longer_grams(seq, grams[n - 1], n)
             chars = dup_ngram_chars(grams[n], ends, n)
         out[f"gopher_dup_{n}gram_char_frac"] = _ratio(chars, size)
     return out
+
+
+try:  # the C twin of top_ngram_chars and dup_ngram_chars (_ngrams.c, built at install)
+    import dechaff.quality._ngrams as _c
+except ImportError:  # not built: numpy below
+    _c = None  # type: ignore[assignment]
+COMPILED = _c is not None  # tests turn it off to compare the two
 
 
 def duplicates(items: Sequence[str]) -> tuple[int, int]:
