@@ -399,6 +399,16 @@ def _block_after(values: Sequence[float], first: int, window: int) -> tuple[floa
     return best, span
 
 
+@lru_cache(maxsize=TEXTS)
+def _slug_words(line: str) -> frozenset[str]:
+    """The folded words of a line, as a URL's slug spells them (memoised: every round and every
+    page of a site looks at the same lines again)."""
+    return frozenset(words_of(line))
+
+
+on_clear(_slug_words.cache_clear)
+
+
 def _headline(lines: Sequence[str], feats: list[_Line], slug: frozenset[str], p: ClassifierParams) -> int:
     """Index of the line that spells the URL's slug (`headline_match` of its words or more, the
     closest spelling first: a breadcrumb that ends with the title loses to the title), or -1."""
@@ -408,7 +418,7 @@ def _headline(lines: Sequence[str], feats: list[_Line], slug: frozenset[str], p:
     for i, line in enumerate(lines):
         if feats[i].bad_reason or feats[i].weight >= p.length_high:
             continue
-        words = set(words_of(line))
+        words = _slug_words(line)
         shared = len(words & slug)
         if shared < p.headline_match * len(slug):
             continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -77,21 +77,16 @@ def _shape(line: str) -> tuple[float, int, float]:
 on_clear(_shape.cache_clear)
 
 
-def _shift(values: np.ndarray, k: int) -> np.ndarray:
-    """values[i - k] at i (zero outside the page)."""
-    out = np.zeros_like(values)
-    if k > 0:
-        out[k:] = values[:-k]
-    else:
-        out[:k] = values[-k:]
-    return out
-
-
 def _window(values: np.ndarray, radius: int) -> np.ndarray:
     """Sum of values[i - radius .. i + radius] at each i."""
     sums = np.concatenate([[0.0], np.cumsum(values)])
     i = np.arange(len(values))
     return sums[np.minimum(i + radius + 1, len(values))] - sums[np.maximum(i - radius, 0)]
+
+
+_COLUMN = {name: k for k, name in enumerate(FEATURES)}
+_MEASURED = ("weight", "by_punct", "words", "density", "ends_sentence", "title_case")  # _Line's first six
+_AROUND = ("log_weight", "kept", "class_good", "density")  # each neighbour's, in FEATURES' order
 
 
 def line_table(
@@ -105,45 +100,53 @@ def line_table(
 ) -> np.ndarray:
     """One row of `FEATURES` per line; `labels` are the classifier's (`classify`) for these lines,
     `measured` what it measured of them (`measure_lines`, measured again when not given). Built
-    column by column: one Python pass per measure, not a Python list of 43 floats per line."""
+    a block of columns at a time into one array: a few numpy operations per page, not a Python
+    list of 43 floats per line nor a Python pass per column."""
     n = len(lines)
+    table = np.zeros((n, len(FEATURES)))
     if not n:
-        return np.zeros((0, len(FEATURES)))
+        return table
     feats, classes, in_context = (
         measured if measured is not None else measure_lines(lines, stopwords, lang, params)
     )
-
-    def column(values: Iterable[float]) -> np.ndarray:
-        return np.fromiter(values, dtype=float, count=n)
-
+    col = _COLUMN
+    own = dict(zip(_MEASURED, np.array([f[:6] for f in feats], dtype=float).T, strict=True))
+    weight = own["weight"]
+    for name in ("density", "by_punct", "ends_sentence", "title_case"):
+        table[:, col[name]] = own[name]
+    table[:, col["log_weight"]] = list(map(math.log1p, (f.weight for f in feats)))
+    reasons = np.array([f.bad_reason for f in feats])
+    for r in _REASONS:
+        table[:, col[f"reason_{r}"]] = reasons == r
+    alone = np.array(classes)
+    for k in _INTRINSIC:
+        table[:, col[f"class_{k}"]] = alone == k
+    table[:, col["good_in_context"]] = np.array(in_context) == GOOD
+    table[:, col["kept"]] = np.array(labels) == GOOD
+    table[:, col["position"]] = np.arange(n) / max(1, n - 1)
+    table[:, col["weight_share_of_longest"]] = weight / weight.max()
+    shapes = np.array([_shape(line) for line in lines], dtype=float).reshape(n, 3)
+    table[:, col["digit_share"]] = shapes[:, 0]
+    table[:, col["punct_per_word"]] = np.minimum(shapes[:, 1] / np.maximum(own["words"], 1.0), 2.0)
+    table[:, col["bullet"]] = shapes[:, 2]
     counts = Counter(lines)
-    shapes = [_shape(line) for line in lines]
-    weight = column(f.weight for f in feats)
-    own = {
-        "log_weight": column(math.log1p(f.weight) for f in feats),
-        "density": column(f.density for f in feats),
-        "by_punct": column(f.by_punct for f in feats),
-        "ends_sentence": column(f.ends_sentence for f in feats),
-        "title_case": column(f.title_case for f in feats),
-        **{f"reason_{r}": column(f.bad_reason == r for f in feats) for r in _REASONS},
-        **{f"class_{k}": column(c == k for c in classes) for k in _INTRINSIC},
-        "good_in_context": column(c == GOOD for c in in_context),
-        "kept": column(label == GOOD for label in labels),
-        "position": np.arange(n) / max(1, n - 1),
-        "weight_share_of_longest": weight / weight.max(),
-        "digit_share": column(s[0] for s in shapes),
-        "punct_per_word": np.minimum(
-            column(s[1] for s in shapes) / column(max(1, f.words) for f in feats), 2.0
-        ),
-        "bullet": column(s[2] for s in shapes),
-        "repeated": column(counts[line] > 1 for line in lines),
-        "gap_before": column(gaps),
-    }
-    log_weight, density, good_alone, kept = own["log_weight"], own["density"], own["class_good"], own["kept"]
-    around = [_shift(v, k) for k in _NEIGHBOURS for v in (log_weight, kept, good_alone, density)]
-    windows = [_window(weight * good_alone, r) / np.maximum(_window(weight, r), 1.0) for r in _WINDOWS]
-    page = [np.full(n, kept.mean()), np.full(n, (weight * kept).sum() / weight.sum())]
-    return np.column_stack([*(own[name] for name in _OWN), *around, *windows, *page])
+    table[:, col["repeated"]] = [counts[line] > 1 for line in lines]
+    table[:, col["gap_before"]] = gaps
+    base = table[:, [col[name] for name in _AROUND]]
+    for k in _NEIGHBOURS:  # "@+k" at line i is line i - k's (zero past the page's ends)
+        at = [col[f"{name}@{k:+d}"] for name in _AROUND]
+        if k > 0:
+            table[k:, at] = base[: n - k]
+        else:
+            table[: n + k, at] = base[-k:]
+    good_alone, kept = table[:, col["class_good"]], table[:, col["kept"]]
+    for r in _WINDOWS:
+        table[:, col[f"good_weight_within_{r}"]] = _window(weight * good_alone, r) / np.maximum(
+            _window(weight, r), 1.0
+        )
+    table[:, col["page_kept_share"]] = kept.mean()
+    table[:, col["page_kept_weight_share"]] = (weight * kept).sum() / weight.sum()
+    return table
 
 
 def second_opinion(model: LineModel, table: np.ndarray, labels: Sequence[str]) -> list[str]:
