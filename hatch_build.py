@@ -22,8 +22,20 @@ SOURCES = [
     "dechaff/cleaners/_measure.c",
     "dechaff/quality/_ngrams.c",
 ]
-# no fused multiply-add, no fast math: the C must round exactly as the Python twin does
-FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=c99"]
+# no fused multiply-add, no fast math, sin and cos not merged into one sincos call (a libm other
+# than glibc's need not give the same bits): the C must round exactly as the Python twin does
+FLAGS = [
+    "-O2",
+    "-fPIC",
+    "-shared",
+    "-ffp-contract=off",
+    "-fno-fast-math",
+    "-fno-builtin-sin",
+    "-fno-builtin-cos",
+    "-std=c99",
+]
+if sys.platform == "darwin":  # the interpreter's symbols are found when the module is loaded
+    FLAGS += ["-undefined", "dynamic_lookup"]
 
 
 def compile_one(root: str, source: str) -> str | None:
@@ -32,6 +44,8 @@ def compile_one(root: str, source: str) -> str | None:
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     include = sysconfig.get_paths()["include"]
     command = [*cc, *FLAGS, f"-I{include}", os.path.join(root, source), "-o", target, "-lm"]
+    if os.path.exists(target):  # a failed compile must not leave an older build to be imported
+        os.remove(target)
     try:
         subprocess.run(command, check=True, capture_output=True, text=True)
     except (OSError, subprocess.CalledProcessError) as err:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +33,52 @@ def test_the_build_hook_names_every_c_twin() -> None:
     hook = (PACKAGE.parent / "hatch_build.py").read_text(encoding="utf-8")
     for source in SOURCES:
         assert f'"{source.relative_to(PACKAGE.parent).as_posix()}"' in hook
+
+
+_HOSTILE = r"""
+import functools, numpy as np
+import dechaff.text._scriptcount as s
+import dechaff.cleaners._measure as m
+import dechaff.text._langwalk as w
+import dechaff.quality._ngrams as g
+
+# a callback that replaces itself mid-call: the old one must stay alive until it returns, and
+# what it said must not be kept for the new one
+s.setup(functools.lru_cache(8)(lambda ch: (s.setup(lambda c: "OTHER"), "LATIN")[1]))
+assert s.count("é") == {"LATIN": 1}
+assert s.count("é") == {"OTHER": 1}
+m.setup(functools.lru_cache(8)(lambda ch: (m.setup(lambda c: 0), 8)[1]))
+assert m.counts("é")[3] is True
+assert m.counts("é")[3] is False
+
+class Evil:
+    def __index__(self):
+        known.clear()
+        return 1
+known = {"ab": 0, "cd": Evil()}
+try:
+    w.table(known)
+    raise SystemExit("table took a row number that is no int")
+except TypeError:
+    pass
+
+for call in (
+    lambda: g.top_chars(memoryview(bytearray(41))[1:], np.zeros(6, np.int64), 2),  # misaligned
+    lambda: w.walk(memoryview(bytearray(17))[1:], np.zeros(2, np.int64), np.zeros(1, np.int16),
+                   np.zeros(1), 1, [0] * 625, 1, 0.5, 0.05, 10000.0, 0.99999, 10, False),
+):
+    try:
+        call()
+        raise SystemExit("a misaligned buffer was taken")
+    except ValueError:
+        pass
+print("ok")
+"""
+
+
+def test_the_c_twins_survive_hostile_callers() -> None:
+    # in a child: it swaps the twins' callbacks, and a crash must fail the test, not the run
+    pytest.importorskip("dechaff.cleaners._measure")
+    pytest.importorskip("dechaff.text._scriptcount")
+    out = subprocess.run([sys.executable, "-c", _HOSTILE], capture_output=True, text=True, timeout=120)
+    assert (out.returncode, out.stdout.strip()) == (0, "ok"), out.stderr[-2000:]

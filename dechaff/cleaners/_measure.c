@@ -42,7 +42,10 @@ static int flags_of(Py_UCS4 ch) {
     }
     if (asked[ch >> 8][ch & 255])
         return page[ch & 255];
-    PyObject *value = PyObject_CallFunction(char_flags, "C", (int)ch);
+    PyObject *function = Py_NewRef(char_flags); /* setup() may replace it during the call */
+    PyObject *value = PyObject_CallFunction(function, "C", (int)ch);
+    int current = function == char_flags;
+    Py_DECREF(function);
     if (value == NULL)
         return -1;
     long flags = PyLong_AsLong(value);
@@ -53,8 +56,10 @@ static int flags_of(Py_UCS4 ch) {
         PyErr_SetString(PyExc_ValueError, "char_flags: a value outside 0..255");
         return -1;
     }
-    page[ch & 255] = (uint8_t)flags;
-    asked[ch >> 8][ch & 255] = 1;
+    if (current) { /* what a replaced function said is not kept */
+        page[ch & 255] = (uint8_t)flags;
+        asked[ch >> 8][ch & 255] = 1;
+    }
     return (int)flags;
 }
 
@@ -86,6 +91,10 @@ static PyObject *counts(PyObject *module, PyObject *line) {
         PyErr_SetString(PyExc_RuntimeError, "counts: setup(char_flags) first");
         return NULL;
     }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(line) < 0)
+        return NULL;
+#endif
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     int kind = PyUnicode_KIND(line);
     const void *data = PyUnicode_DATA(line);

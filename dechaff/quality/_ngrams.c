@@ -74,8 +74,11 @@ static int grams_build(grams_t *g, const int64_t *seq, Py_ssize_t words, Py_ssiz
 static int read_args(PyObject *args, Py_buffer *seq, Py_buffer *ends, Py_ssize_t *n) {
     if (!PyArg_ParseTuple(args, "y*y*n", seq, ends, n))
         return -1;
-    if (seq->len % 8 || ends->len != seq->len + 8 || *n < 1 || seq->len / 8 > INT32_MAX) {
-        PyErr_SetString(PyExc_ValueError, "int64 word ids, their cumulative lengths (one more), n >= 1");
+    /* at most 2**30 words: slots (twice as many, rounded up) are numbered in int32 */
+    if (seq->len % 8 || ends->len != seq->len + 8 || *n < 1 || seq->len / 8 > (1 << 30) ||
+        (uintptr_t)seq->buf % 8 || (uintptr_t)ends->buf % 8) {
+        PyErr_SetString(PyExc_ValueError,
+                        "aligned int64 word ids (at most 2**30), their cumulative lengths (one more), n >= 1");
         PyBuffer_Release(seq);
         PyBuffer_Release(ends);
         return -1;

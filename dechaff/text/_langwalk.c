@@ -142,8 +142,14 @@ static PyObject *table(PyObject *module, PyObject *known) {
     Py_ssize_t pos = 0;
     PyObject *key, *value;
     while (PyDict_Next(known, &pos, &key, &value)) {
-        if (!PyUnicode_Check(key) || PyUnicode_GET_LENGTH(key) < 1 || PyUnicode_GET_LENGTH(key) > 3)
+        /* exact str and int: nothing here runs Python code that could change the dict */
+        if (!PyUnicode_CheckExact(key) || PyUnicode_GET_LENGTH(key) < 1 || PyUnicode_GET_LENGTH(key) > 3)
             continue; /* never asked for: the walks take 1- to 3-grams */
+        if (!PyLong_CheckExact(value)) {
+            PyErr_SetString(PyExc_TypeError, "table: row numbers must be ints");
+            Py_DECREF(capsule);
+            return NULL;
+        }
         long row = PyLong_AsLong(value);
         if ((row == -1 && PyErr_Occurred()) || row < 0 || row > INT32_MAX) {
             if (!PyErr_Occurred())
@@ -183,7 +189,7 @@ static PyObject *grams(PyObject *module, PyObject *args) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(text);
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
-    int64_t *out = PyMem_Malloc(sizeof(int64_t) * (3 * (size_t)n + 3));
+    int64_t *out = PyMem_New(int64_t, 3 * (size_t)n + 3); /* NULL if the size overflows */
     if (out == NULL)
         return PyErr_NoMemory();
     Py_ssize_t count = 0, start = 0;
@@ -228,7 +234,12 @@ static int get_buffer(PyObject *obj, Py_buffer *view, const char *format, Py_ssi
                       const char *name) {
     if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
         return -1;
-    if (view->itemsize != itemsize || view->format == NULL || strchr(format, view->format[0]) == NULL) {
+    /* one native type code, "@"/"=" allowed before it; aligned */
+    const char *code = view->format ? view->format : "";
+    if (*code == '@' || *code == '=')
+        code++;
+    if (view->itemsize != itemsize || code[0] == '\0' || code[1] != '\0' || strchr(format, code[0]) == NULL ||
+        (uintptr_t)view->buf % (uintptr_t)itemsize) {
         PyErr_Format(PyExc_TypeError, "%s: wrong item type '%s'", name, view->format ? view->format : "?");
         PyBuffer_Release(view);
         return -1;
@@ -247,8 +258,8 @@ static PyObject *walk(PyObject *module, PyObject *args) {
                           &iteration_limit, &compensated))
         return NULL;
     PyObject *result = NULL;
-    if (g.len % 8) {
-        PyErr_SetString(PyExc_ValueError, "walk: ngrams must be int64 bytes (grams())");
+    if (g.len % 8 || (uintptr_t)g.buf % 8) {
+        PyErr_SetString(PyExc_ValueError, "walk: ngrams must be aligned int64 bytes (grams())");
         goto done;
     }
     if (size <= 0 || size > MAX_LANGS || n_trial <= 0) {

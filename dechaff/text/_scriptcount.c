@@ -34,10 +34,18 @@ static int script_id(Py_UCS4 ch) {
     }
     if (page[ch & 255] != UNKNOWN)
         return page[ch & 255];
-    PyObject *name = PyObject_CallFunction(script_of, "C", (int)ch);
+    PyObject *function = Py_NewRef(script_of); /* setup() may replace it during the call */
+    PyObject *name = PyObject_CallFunction(function, "C", (int)ch);
+    int current = function == script_of;
+    Py_DECREF(function);
     if (name == NULL)
         return -3;
     int id = -1;
+    if (name != Py_None && !PyUnicode_CheckExact(name)) {
+        PyErr_SetString(PyExc_TypeError, "script_of must give a str or None");
+        Py_DECREF(name);
+        return -3;
+    }
     if (name != Py_None) {
         PyObject *known = PyDict_GetItemWithError(ids, name);
         if (known != NULL) {
@@ -46,21 +54,29 @@ static int script_id(Py_UCS4 ch) {
             Py_DECREF(name);
             return -3;
         } else {
+            /* the name first, then its number: a number never names a missing entry */
             id = (int)PyList_GET_SIZE(names);
-            PyObject *number = PyLong_FromLong(id);
-            if (id >= MAX_SCRIPTS || number == NULL || PyDict_SetItem(ids, name, number) < 0 ||
-                PyList_Append(names, name) < 0) {
+            PyObject *number = id < MAX_SCRIPTS ? PyLong_FromLong(id) : NULL;
+            int failed = number == NULL || PyList_Append(names, name) < 0;
+            if (!failed && PyDict_SetItem(ids, name, number) < 0) {
+                PyObject *type, *error, *trace;
+                PyErr_Fetch(&type, &error, &trace);
+                PyList_SetSlice(names, id, id + 1, NULL); /* the name goes again */
+                PyErr_Restore(type, error, trace);
+                failed = 1;
+            }
+            Py_XDECREF(number);
+            if (failed) {
                 if (id >= MAX_SCRIPTS)
                     PyErr_SetString(PyExc_OverflowError, "count: more than 512 scripts");
-                Py_XDECREF(number);
                 Py_DECREF(name);
                 return -3;
             }
-            Py_DECREF(number);
         }
     }
     Py_DECREF(name);
-    page[ch & 255] = (int16_t)id;
+    if (current) /* what a replaced function said is not kept */
+        page[ch & 255] = (int16_t)id;
     return id;
 }
 
@@ -72,6 +88,10 @@ static PyObject *setup(PyObject *module, PyObject *function) {
     if (names == NULL && ((names = PyList_New(0)) == NULL || (ids = PyDict_New()) == NULL))
         return NULL;
     Py_XSETREF(script_of, Py_NewRef(function));
+    for (int i = 0; i < PAGES; i++) /* another function: what the last one said no longer holds */
+        if (pages[i])
+            for (int k = 0; k < 256; k++)
+                pages[i][k] = UNKNOWN;
     Py_RETURN_NONE;
 }
 
@@ -84,6 +104,10 @@ static PyObject *count(PyObject *module, PyObject *text) {
         PyErr_SetString(PyExc_RuntimeError, "count: setup(script_of) first");
         return NULL;
     }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+#endif
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), latin = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
