@@ -1,12 +1,14 @@
 """Build hook: compiles the C parts (`SOURCES`) next to their sources.
 
 Each has a pure-Python twin that gives the same answers, so a machine without a C compiler still
-installs and runs, only slower: a failed compile is a warning, not an error. The module lands
-in the source tree, where an editable install imports it, and is forced into a wheel.
+installs and runs, only slower: a failed compile is a warning (pip shows it with -v), not an
+error. `DECHAFF_NO_C=1` builds none. The module lands in the source tree, where an editable
+install imports it, and is forced into a wheel; an older build there is removed first.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shlex
 import subprocess
@@ -38,14 +40,22 @@ if sys.platform == "darwin":  # the interpreter's symbols are found when the mod
     FLAGS += ["-undefined", "dynamic_lookup"]
 
 
+def target_of(root: str, source: str) -> str:
+    """Where the module built from `source` goes: beside it, named for this interpreter."""
+    return os.path.join(root, source[: -len(".c")] + sysconfig.get_config_var("EXT_SUFFIX"))
+
+
 def compile_one(root: str, source: str) -> str | None:
-    """The path of the built module, or None (with a warning) when it could not be built."""
-    target = os.path.join(root, source[: -len(".c")] + sysconfig.get_config_var("EXT_SUFFIX"))
+    """The path of the built module, or None (with a warning, shown by `pip install -v`) when it
+    could not be built. The module carries the digest of its source (`dechaff.core.compiled`
+    loads it only if the source beside it still has that digest)."""
+    target = target_of(root, source)
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     include = sysconfig.get_paths()["include"]
-    command = [*cc, *FLAGS, f"-I{include}", os.path.join(root, source), "-o", target, "-lm"]
-    if os.path.exists(target):  # a failed compile must not leave an older build to be imported
-        os.remove(target)
+    with open(os.path.join(root, source), "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]  # dechaff.core.compiled.DIGEST_CHARS
+    command = [*cc, *FLAGS, f'-DSOURCE_DIGEST="{digest}"', f"-I{include}", os.path.join(root, source)]
+    command += ["-o", target, "-lm"]
     try:
         subprocess.run(command, check=True, capture_output=True, text=True)
     except (OSError, subprocess.CalledProcessError) as err:
@@ -59,9 +69,12 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     """Compile before the wheel (or the editable install) is assembled."""
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
-        if os.environ.get("DECHAFF_NO_C"):
-            return
         for source in SOURCES:
+            target = target_of(self.root, source)
+            if os.path.exists(target):  # no older build left to be imported, whatever happens next
+                os.remove(target)
+            if os.environ.get("DECHAFF_NO_C") == "1":
+                continue
             built = compile_one(self.root, source)
             if built is None:
                 continue

@@ -6,33 +6,63 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import types
 from pathlib import Path
 
 import pytest
+
+from dechaff.core import compiled
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dechaff"
 SOURCES = sorted(PACKAGE.rglob("_*.c"))
 
 
-def test_there_are_c_twins() -> None:
-    assert len(SOURCES) >= 2
+def _name(source: Path) -> str:
+    return ".".join(source.relative_to(PACKAGE.parent).with_suffix("").parts)
+
+
+def test_the_build_hook_builds_exactly_the_c_twins_there_are() -> None:
+    hook = (PACKAGE.parent / "hatch_build.py").read_text(encoding="utf-8")
+    listed = re.search(r"SOURCES = \[(.*?)\]", hook, re.S)
+    assert listed is not None
+    assert sorted(re.findall(r'"([^"]+)"', listed.group(1))) == sorted(
+        source.relative_to(PACKAGE.parent).as_posix() for source in SOURCES
+    )
+    assert len(SOURCES) == 4
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
-def test_each_c_twin_is_built_where_a_compiler_is(source: Path) -> None:
-    if os.environ.get("DECHAFF_NO_C") or not (shutil.which("gcc") or shutil.which("cc")):
-        pytest.skip("no C compiler, or DECHAFF_NO_C set: the Python twins run")
-    name = ".".join(source.relative_to(PACKAGE.parent).with_suffix("").parts)
-    assert importlib.import_module(name) is not None
+def test_each_c_twin_is_built_from_its_source_where_a_compiler_is(source: Path) -> None:
+    # a failed compile only warns at install, a stale build only warns at import: the slower
+    # Python twin runs either way, so here they must not go unseen
+    if os.environ.get("DECHAFF_NO_C") == "1" or not (shutil.which("gcc") or shutil.which("cc")):
+        pytest.skip("no C compiler, or DECHAFF_NO_C=1: the Python twins run")
+    module = importlib.import_module(_name(source))
+    assert compiled.digest_of(source.read_bytes()) == module.SOURCE_DIGEST
+    assert compiled.twin(_name(source)) is module
 
 
-def test_the_build_hook_names_every_c_twin() -> None:
-    hook = (PACKAGE.parent / "hatch_build.py").read_text(encoding="utf-8")
-    for source in SOURCES:
-        assert f'"{source.relative_to(PACKAGE.parent).as_posix()}"' in hook
+def test_a_build_of_another_source_is_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "_fake.c").write_bytes(b"/* this version */")
+    fake = types.ModuleType("dechaff.text._fake")
+    fake.__file__ = str(tmp_path / "_fake.cpython-311-x86_64-linux-gnu.so")
+    fake.SOURCE_DIGEST = compiled.digest_of(b"/* an older version */")  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "dechaff.text._fake", fake)
+    with pytest.warns(RuntimeWarning, match="another version"):
+        assert compiled.twin("dechaff.text._fake") is None
+    fake.SOURCE_DIGEST = compiled.digest_of(b"/* this version */")  # type: ignore[attr-defined]
+    assert compiled.twin("dechaff.text._fake") is fake
+    monkeypatch.setenv("DECHAFF_NO_C", "1")
+    assert compiled.twin("dechaff.text._fake") is None
+    monkeypatch.setenv("DECHAFF_NO_C", "0")
+    assert compiled.twin("dechaff.text._fake") is fake
+    (tmp_path / "_fake.c").unlink()  # installed without its source: the package's own build
+    assert compiled.twin("dechaff.text._fake") is fake
+    assert compiled.twin("dechaff.text._not_there") is None
 
 
 _HOSTILE = r"""
@@ -78,7 +108,7 @@ print("ok")
 
 def test_the_c_twins_survive_hostile_callers() -> None:
     # in a child: it swaps the twins' callbacks, and a crash must fail the test, not the run
-    pytest.importorskip("dechaff.cleaners._measure")
-    pytest.importorskip("dechaff.text._scriptcount")
+    for source in SOURCES:
+        pytest.importorskip(_name(source))
     out = subprocess.run([sys.executable, "-c", _HOSTILE], capture_output=True, text=True, timeout=120)
     assert (out.returncode, out.stdout.strip()) == (0, "ok"), out.stderr[-2000:]

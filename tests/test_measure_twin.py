@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dechaff.cleaners import classifier_core
-
-from conftest import SHARED
 
 needs_c = pytest.mark.skipif(classifier_core._c is None, reason="_measure is not built")
 
@@ -52,8 +52,10 @@ def test_c_counts_as_python_on_examples() -> None:
 
 
 @needs_c
-def test_c_counts_as_python_on_dev_lines() -> None:
-    for path in sorted((SHARED / "devset" / "dumps").glob("*.txt"))[::3]:
+def test_c_counts_as_python_on_dev_lines(shared: Path) -> None:
+    paths = sorted((shared / "devset" / "dumps").glob("*.txt"))[::3]
+    assert paths
+    for path in paths:
         for line in path.read_text(encoding="utf-8", errors="surrogateescape").splitlines():
             c, python = _both(line.strip())
             assert c == python, (path.name, line[:60])

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dechaff.text import scripts
-
-from conftest import SHARED
 
 needs_c = pytest.mark.skipif(scripts._c is None, reason="_scriptcount is not built")
 
@@ -38,8 +38,10 @@ def test_order_is_first_met_non_ascii_script_then_latin() -> None:
 
 
 @needs_c
-def test_c_counts_as_python_on_dev_pages() -> None:
-    for path in sorted((SHARED / "devset" / "dumps").glob("*.txt"))[::5]:
+def test_c_counts_as_python_on_dev_pages(shared: Path) -> None:
+    paths = sorted((shared / "devset" / "dumps").glob("*.txt"))[::5]
+    assert paths
+    for path in paths:
         text = path.read_text(encoding="utf-8", errors="surrogateescape")
         for piece in (text, *text.splitlines()[:200]):
             c, python = _both(piece)

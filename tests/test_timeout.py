@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from dechaff.engine import timeout
 from dechaff.engine.timeout import DocumentTimeout, time_limit
 
 
@@ -97,8 +98,6 @@ def test_a_forked_child_gets_its_own_watchdog() -> None:
 
 
 def test_a_later_deadline_wakes_no_one_and_still_fires() -> None:
-    from dechaff.engine import timeout
-
     with time_limit(5):
         pass  # the watchdog now sleeps until that guard's deadline (it wakes then and looks again)
     asked = timeout._WATCH.notified
@@ -117,8 +116,6 @@ def test_a_later_deadline_wakes_no_one_and_still_fires() -> None:
 def test_a_guard_armed_without_a_wake_up_fires_after_the_watchdog_looks_again() -> None:
     # the watchdog sleeps until the first guard's deadline (0.4 s); the second guard, later, is not
     # notified: when the watchdog wakes for the first (disarmed) one, it must find the second
-    from dechaff.engine import timeout
-
     with time_limit(0.4):
         pass
     asked = timeout._WATCH.notified

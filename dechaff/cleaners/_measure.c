@@ -157,4 +157,13 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_measure",
                                        "the classifier's character counts in C (see _measure.c)", -1, methods};
 
-PyMODINIT_FUNC PyInit__measure(void) { return PyModule_Create(&moduledef); }
+#ifndef SOURCE_DIGEST
+#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
+#endif
+
+PyMODINIT_FUNC PyInit__measure(void) {
+    PyObject *module = PyModule_Create(&moduledef);
+    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
+        Py_CLEAR(module);
+    return module;
+}

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from dechaff.core.compiled import twin
 from dechaff.core.memo import TEXTS, on_clear
 from dechaff.text.scripts import main_script, scripts
 from dechaff.text.sentences import GLUED_CHARS, PIECE_CHARS
@@ -150,19 +151,28 @@ def _features_of(
     return out
 
 
-def _counts(line: str) -> tuple[int, int, int, bool, int, int, int, bool]:
+def _counts(line: str, long_from: int = 0) -> tuple[int, int, int, bool, int, int, int, bool]:
     """What `_measure`'s regexes find in a line: kana and han characters, hangul, clause and sentence
     marks, a letter?, words (after a space, or first) starting upper-case and lower-case,
     standalone separators (" » "; pipes are counted apart), a clock time (12:30)? The Python twin
-    of `_measure.counts` (C)."""
-    initials = "".join(_INITIAL.findall(" " + line))
+    of `_measure.counts` (C), which counts all of them; this one counts the marks and initials
+    only of a line of `long_from` weighted characters or more (0 for all lines), since `_measure`
+    reads them only there: most lines are short, and the regexes cost more than the rest."""
+    ideographs = hangul = 0
+    if not line.isascii():
+        ideographs, hangul = len(KANA_HAN_CHAR.findall(line)), len(_HANGUL.findall(line))
+    punct = upper = lower = 0
+    if len(line) + 2 * ideographs + hangul >= long_from:
+        punct = len(_PUNCT.findall(line))
+        initials = "".join(_INITIAL.findall(" " + line))
+        upper, lower = sum(map(str.isupper, initials)), sum(map(str.islower, initials))
     return (
-        len(KANA_HAN_CHAR.findall(line)),
-        len(_HANGUL.findall(line)),
-        len(_PUNCT.findall(line)),
+        ideographs,
+        hangul,
+        punct,
         _LETTER.search(line) is not None,
-        sum(map(str.isupper, initials)),
-        sum(map(str.islower, initials)),
+        upper,
+        lower,
         len(_SEPARATOR.findall(f" {line} ")),
         _CLOCK.search(line) is not None,
     )
@@ -183,12 +193,9 @@ def char_flags(ch: str) -> int:
     )
 
 
-try:  # the C twin of _counts (_measure.c, built at install)
-    import dechaff.cleaners._measure as _c
-
+_c = twin("dechaff.cleaners._measure")  # the C twin of _counts (_measure.c), or None
+if _c is not None:
     _c.setup(char_flags)
-except ImportError:  # not built: _counts
-    _c = None  # type: ignore[assignment]
 COMPILED = _c is not None  # tests turn it off to compare the two
 
 
@@ -196,7 +203,7 @@ def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Class
     """Measure one line; densities only for long lines, since short ones follow their neighbours."""
     tokens = line.split(" ")
     ideographs, hangul, punct, letter, upper, lower, spaced, clock = (
-        _c.counts(line) if COMPILED else _counts(line)  # type: ignore[union-attr]
+        _c.counts(line) if COMPILED else _counts(line, p.length_low)  # type: ignore[union-attr]
     )
     weight = len(line) + 2 * ideographs + hangul
     words = len(tokens) + ideographs // 2

@@ -53,10 +53,11 @@ _OWN = (
     "gap_before",
 )
 _NEIGHBOURS = (-2, -1, 1, 2)
+_AROUND = ("log_weight", "kept", "class_good", "density")  # what each line reads of its neighbours
 _WINDOWS = (3, 10)
 FEATURES: tuple[str, ...] = (
     *_OWN,
-    *(f"{name}@{k:+d}" for k in _NEIGHBOURS for name in ("log_weight", "kept", "class_good", "density")),
+    *(f"{name}@{k:+d}" for k in _NEIGHBOURS for name in _AROUND),
     *(f"good_weight_within_{r}" for r in _WINDOWS),
     "page_kept_share",
     "page_kept_weight_share",
@@ -85,8 +86,6 @@ def _window(values: np.ndarray, radius: int) -> np.ndarray:
 
 
 _COLUMN = {name: k for k, name in enumerate(FEATURES)}
-_MEASURED = ("weight", "by_punct", "words", "density", "ends_sentence", "title_case")  # _Line's first six
-_AROUND = ("log_weight", "kept", "class_good", "density")  # each neighbour's, in FEATURES' order
 
 
 def line_table(
@@ -110,7 +109,8 @@ def line_table(
         measured if measured is not None else measure_lines(lines, stopwords, lang, params)
     )
     col = _COLUMN
-    own = dict(zip(_MEASURED, np.array([f[:6] for f in feats], dtype=float).T, strict=True))
+    # the classifier's numeric measures (a line's first six fields), by their own names
+    own = dict(zip(feats[0]._fields[:6], np.array([f[:6] for f in feats], dtype=float).T, strict=True))
     weight = own["weight"]
     for name in ("density", "by_punct", "ends_sentence", "title_case"):
         table[:, col[name]] = own[name]
@@ -134,6 +134,8 @@ def line_table(
     table[:, col["gap_before"]] = gaps
     base = table[:, [col[name] for name in _AROUND]]
     for k in _NEIGHBOURS:  # "@+k" at line i is line i - k's (zero past the page's ends)
+        if abs(k) >= n:
+            continue  # no line of the page has a neighbour that far
         at = [col[f"{name}@{k:+d}"] for name in _AROUND]
         if k > 0:
             table[k:, at] = base[: n - k]

@@ -161,4 +161,13 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_ngrams",
                                        "Gopher's n-gram repetition in C (see _ngrams.c)", -1, methods};
 
-PyMODINIT_FUNC PyInit__ngrams(void) { return PyModule_Create(&moduledef); }
+#ifndef SOURCE_DIGEST
+#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
+#endif
+
+PyMODINIT_FUNC PyInit__ngrams(void) {
+    PyObject *module = PyModule_Create(&moduledef);
+    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
+        Py_CLEAR(module);
+    return module;
+}

@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from dechaff.core.compiled import twin
 from dechaff.core.names import DUP_NGRAMS, SIGNAL_TYPES, TOP_NGRAMS
 from dechaff.text.sentences import GLUED_CHARS, pieces
 from dechaff.text.words import KANA_HAN, KANA_HAN_CHAR
@@ -216,10 +217,7 @@ def _gopher_repetition(
     return out
 
 
-try:  # the C twin of top_ngram_chars and dup_ngram_chars (_ngrams.c, built at install)
-    import dechaff.quality._ngrams as _c
-except ImportError:  # not built: numpy below
-    _c = None  # type: ignore[assignment]
+_c = twin("dechaff.quality._ngrams")  # the C twin of top_ngram_chars and dup_ngram_chars, or None
 COMPILED = _c is not None  # tests turn it off to compare the two
 
 

@@ -390,4 +390,13 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_langwalk",
                                        "langdetect's random walks in C (see _langwalk.c)", -1, methods};
 
-PyMODINIT_FUNC PyInit__langwalk(void) { return PyModule_Create(&moduledef); }
+#ifndef SOURCE_DIGEST
+#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
+#endif
+
+PyMODINIT_FUNC PyInit__langwalk(void) {
+    PyObject *module = PyModule_Create(&moduledef);
+    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
+        Py_CLEAR(module);
+    return module;
+}

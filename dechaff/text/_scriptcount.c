@@ -173,4 +173,13 @@ static PyMethodDef methods[] = {
 static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_scriptcount",
                                        "letters per script in C (see _scriptcount.c)", -1, methods};
 
-PyMODINIT_FUNC PyInit__scriptcount(void) { return PyModule_Create(&moduledef); }
+#ifndef SOURCE_DIGEST
+#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
+#endif
+
+PyMODINIT_FUNC PyInit__scriptcount(void) {
+    PyObject *module = PyModule_Create(&moduledef);
+    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
+        Py_CLEAR(module);
+    return module;
+}

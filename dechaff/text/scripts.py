@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
+from dechaff.core.compiled import twin
 from dechaff.core.memo import TEXTS, on_clear
 
 _CJK = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC"}
@@ -74,12 +75,11 @@ def _count_scripts(text: str) -> Counter[str]:
     return counts
 
 
-try:  # the C twin (_scriptcount.c, built at install): one pass, scripts asked of script_of once each
-    import dechaff.text._scriptcount as _c
-
+# the C twin (_scriptcount.c, built at install): one pass, scripts asked of script_of once each;
+# None: the Python above
+_c = twin("dechaff.text._scriptcount")
+if _c is not None:
     _c.setup(script_of)
-except ImportError:  # not built: the Python above
-    _c = None  # type: ignore[assignment]
 COMPILED = _c is not None  # tests turn it off to compare the two
 
 
