@@ -24,6 +24,7 @@ SOURCES = [
     "dechaff/cleaners/_measure.c",
     "dechaff/quality/_ngrams.c",
 ]
+HEADER = "dechaff/_twin.h"  # what every twin includes (its module definition)
 # no fused multiply-add, no fast math, sin and cos not merged into one sincos call (a libm other
 # than glibc's need not give the same bits): the C must round exactly as the Python twin does
 FLAGS = [
@@ -52,8 +53,11 @@ def compile_one(root: str, source: str) -> str | None:
     target = target_of(root, source)
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     include = sysconfig.get_paths()["include"]
-    with open(os.path.join(root, source), "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()[:16]  # dechaff.core.compiled.DIGEST_CHARS
+    sources = b""
+    for part in (source, HEADER):  # what dechaff.core.compiled.digest_of hashes, in this order
+        with open(os.path.join(root, part), "rb") as f:
+            sources += f.read()
+    digest = hashlib.sha256(sources).hexdigest()[:16]  # dechaff.core.compiled.DIGEST_CHARS
     command = [*cc, *FLAGS, f'-DSOURCE_DIGEST="{digest}"', f"-I{include}", os.path.join(root, source)]
     command += ["-o", target, "-lm"]
     try:

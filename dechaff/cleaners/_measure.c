@@ -8,6 +8,8 @@
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "../_twin.h"
 #include <stdint.h>
 
 /* the bits of classifier_core.char_flags */
@@ -154,16 +156,4 @@ static PyMethodDef methods[] = {
      "has_clock)"},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_measure",
-                                       "the classifier's character counts in C (see _measure.c)", -1, methods};
-
-#ifndef SOURCE_DIGEST
-#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
-#endif
-
-PyMODINIT_FUNC PyInit__measure(void) {
-    PyObject *module = PyModule_Create(&moduledef);
-    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
-        Py_CLEAR(module);
-    return module;
-}
+TWIN_MODULE(_measure, "the classifier's character counts in C (see _measure.c)", methods)

@@ -17,12 +17,16 @@ import warnings
 from pathlib import Path
 from types import ModuleType
 
-DIGEST_CHARS = 16  # of the SHA-256 of the source, hex; hatch_build.py compiles the same in
+DIGEST_CHARS = 16  # of the SHA-256 of the sources, hex; hatch_build.py compiles the same in
+HEADER = Path(__file__).resolve().parent.parent / "_twin.h"  # every twin includes it
 
 
-def digest_of(source: bytes) -> str:
-    """What a twin built from `source` carries as SOURCE_DIGEST."""
-    return hashlib.sha256(source).hexdigest()[:DIGEST_CHARS]
+def digest_of(source: bytes, header: bytes | None = None) -> str:
+    """What a twin built from `source` (and the shared header, as it is now unless given)
+    carries as SOURCE_DIGEST."""
+    if header is None:
+        header = HEADER.read_bytes()
+    return hashlib.sha256(source + header).hexdigest()[:DIGEST_CHARS]
 
 
 def twin(name: str) -> ModuleType | None:
@@ -37,7 +41,7 @@ def twin(name: str) -> ModuleType | None:
     source = Path(module.__file__ or "").with_name(name.rsplit(".", 1)[-1] + ".c")
     try:
         expected = digest_of(source.read_bytes())
-    except OSError:  # installed without its source: the build is the package's own
+    except OSError:  # installed without its sources: the build is the package's own
         return module
     if getattr(module, "SOURCE_DIGEST", None) != expected:
         warnings.warn(

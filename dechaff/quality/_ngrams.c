@@ -7,6 +7,8 @@
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "../_twin.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -86,88 +88,70 @@ static int read_args(PyObject *args, Py_buffer *seq, Py_buffer *ends, Py_ssize_t
     return 0;
 }
 
-/* top_ngram_chars(seq, ends, n): chars of the most frequent n-gram (first seen wins a tie) times
-   its count; 0 when none is seen twice */
-static PyObject *top_chars(PyObject *module, PyObject *args) {
+/* top_ngram_chars: chars of the most frequent n-gram (first seen wins a tie) times its count; 0
+   when none is seen twice */
+static int top_count(const grams_t *g, const int64_t *ends, long long *chars) {
+    int32_t best = 0;
+    for (Py_ssize_t i = 0; i < g->grams; i++)
+        if (g->count[g->slot_of[i]] > best)
+            best = g->count[g->slot_of[i]];
+    if (best >= 2) {
+        Py_ssize_t first = 0;
+        while (g->count[g->slot_of[first]] != best)
+            first++;
+        *chars = (long long)(ends[first + g->n] - ends[first] + g->n - 1) * best;
+    }
+    return 0;
+}
+
+/* dup_ngram_chars: datatrove's find_all_duplicate, the chars of n-grams seen before, a repeat
+   jumping the window past itself */
+static int dup_count(const grams_t *g, const int64_t *ends, long long *chars) {
+    uint8_t *seen = PyMem_Calloc(g->mask + 1, 1);
+    if (seen == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    Py_ssize_t free_at = 0; /* first position not jumped over by the last repeat */
+    for (Py_ssize_t i = 0; i < g->grams; i++) {
+        int32_t s = g->slot_of[i];
+        if (g->count[s] < 2 || i < free_at)
+            continue; /* never repeated: entering it in `seen` would change nothing */
+        if (seen[s]) {
+            *chars += ends[i + g->n] - ends[i];
+            free_at = i + g->n;
+        } else {
+            seen[s] = 1;
+        }
+    }
+    PyMem_Free(seen);
+    return 0;
+}
+
+/* (seq, ends, n) -> the count of `count` over the n-grams of seq (0 when there are none) */
+static PyObject *over_grams(PyObject *args, int (*count)(const grams_t *, const int64_t *, long long *)) {
     Py_buffer sb, eb;
     Py_ssize_t n;
     if (read_args(args, &sb, &eb, &n) < 0)
         return NULL;
-    const int64_t *seq = sb.buf, *ends = eb.buf;
     grams_t g;
     long long chars = 0;
-    int failed = grams_build(&g, seq, sb.len / 8, n) < 0;
-    if (!failed && g.grams) {
-        int32_t best = 0;
-        for (Py_ssize_t i = 0; i < g.grams; i++)
-            if (g.count[g.slot_of[i]] > best)
-                best = g.count[g.slot_of[i]];
-        if (best >= 2) {
-            Py_ssize_t first = 0;
-            while (g.count[g.slot_of[first]] != best)
-                first++;
-            chars = (long long)(ends[first + n] - ends[first] + n - 1) * best;
-        }
-    }
+    int failed = grams_build(&g, sb.buf, sb.len / 8, n) < 0;
+    if (!failed && g.grams)
+        failed = count(&g, eb.buf, &chars) < 0;
     grams_free(&g);
     PyBuffer_Release(&sb);
     PyBuffer_Release(&eb);
     return failed ? NULL : PyLong_FromLongLong(chars);
 }
 
-/* dup_ngram_chars(seq, ends, n): datatrove's find_all_duplicate, the chars of n-grams seen
-   before, a repeat jumping the window past itself */
-static PyObject *dup_chars(PyObject *module, PyObject *args) {
-    Py_buffer sb, eb;
-    Py_ssize_t n;
-    if (read_args(args, &sb, &eb, &n) < 0)
-        return NULL;
-    const int64_t *seq = sb.buf, *ends = eb.buf;
-    grams_t g;
-    long long chars = 0;
-    int failed = grams_build(&g, seq, sb.len / 8, n) < 0;
-    uint8_t *seen = NULL;
-    if (!failed && g.grams) {
-        seen = PyMem_Calloc(g.mask + 1, 1);
-        if (seen == NULL) {
-            PyErr_NoMemory();
-            failed = 1;
-        }
-        Py_ssize_t free_at = 0; /* first position not jumped over by the last repeat */
-        for (Py_ssize_t i = 0; !failed && i < g.grams; i++) {
-            int32_t s = g.slot_of[i];
-            if (g.count[s] < 2 || i < free_at)
-                continue; /* never repeated: entering it in `seen` would change nothing */
-            if (seen[s]) {
-                chars += ends[i + n] - ends[i];
-                free_at = i + n;
-            } else {
-                seen[s] = 1;
-            }
-        }
-    }
-    PyMem_Free(seen);
-    grams_free(&g);
-    PyBuffer_Release(&sb);
-    PyBuffer_Release(&eb);
-    return failed ? NULL : PyLong_FromLongLong(chars);
-}
+static PyObject *top_chars(PyObject *module, PyObject *args) { return over_grams(args, top_count); }
+
+static PyObject *dup_chars(PyObject *module, PyObject *args) { return over_grams(args, dup_count); }
 
 static PyMethodDef methods[] = {
     {"top_chars", top_chars, METH_VARARGS, "top_chars(seq, ends, n) -> int: signals.top_ngram_chars"},
     {"dup_chars", dup_chars, METH_VARARGS, "dup_chars(seq, ends, n) -> int: signals.dup_ngram_chars"},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_ngrams",
-                                       "Gopher's n-gram repetition in C (see _ngrams.c)", -1, methods};
-
-#ifndef SOURCE_DIGEST
-#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
-#endif
-
-PyMODINIT_FUNC PyInit__ngrams(void) {
-    PyObject *module = PyModule_Create(&moduledef);
-    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
-        Py_CLEAR(module);
-    return module;
-}
+TWIN_MODULE(_ngrams, "Gopher's n-gram repetition in C (see _ngrams.c)", methods)

@@ -12,6 +12,8 @@
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "../_twin.h"
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -387,16 +389,4 @@ static PyMethodDef methods[] = {
     {"grams", grams, METH_VARARGS, "grams(table, normalised_text) -> int64 bytes: the known n-grams' rows"},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_langwalk",
-                                       "langdetect's random walks in C (see _langwalk.c)", -1, methods};
-
-#ifndef SOURCE_DIGEST
-#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
-#endif
-
-PyMODINIT_FUNC PyInit__langwalk(void) {
-    PyObject *module = PyModule_Create(&moduledef);
-    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
-        Py_CLEAR(module);
-    return module;
-}
+TWIN_MODULE(_langwalk, "langdetect's random walks in C (see _langwalk.c)", methods)

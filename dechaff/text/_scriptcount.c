@@ -9,6 +9,8 @@
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "../_twin.h"
 #include <stdint.h>
 
 #define PAGES (0x110000 / 256)
@@ -170,16 +172,4 @@ static PyMethodDef methods[] = {
     {"count", count, METH_O, "count(text) -> dict: letters per script, in count_scripts' order"},
     {NULL, NULL, 0, NULL}};
 
-static struct PyModuleDef moduledef = {PyModuleDef_HEAD_INIT, "_scriptcount",
-                                       "letters per script in C (see _scriptcount.c)", -1, methods};
-
-#ifndef SOURCE_DIGEST
-#define SOURCE_DIGEST "" /* hatch_build.py compiles in the digest of this file */
-#endif
-
-PyMODINIT_FUNC PyInit__scriptcount(void) {
-    PyObject *module = PyModule_Create(&moduledef);
-    if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0)
-        Py_CLEAR(module);
-    return module;
-}
+TWIN_MODULE(_scriptcount, "letters per script in C (see _scriptcount.c)", methods)

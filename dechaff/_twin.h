@@ -1,0 +1,21 @@
+/* What every C twin of dechaff holds besides its functions: the module definition, and the digest
+   of the sources it was compiled from (hatch_build.py passes it as SOURCE_DIGEST;
+   dechaff/core/compiled.py loads the module only if the sources beside it still have it). */
+#ifndef DECHAFF_TWIN_H
+#define DECHAFF_TWIN_H
+
+#ifndef SOURCE_DIGEST
+#define SOURCE_DIGEST "" /* not built by hatch_build.py: never taken for a build of these sources */
+#endif
+
+/* The module `name` with `doc` and the `methods` table, and its PyInit_name */
+#define TWIN_MODULE(name, doc, methods)                                                              \
+    static struct PyModuleDef name##_definition = {PyModuleDef_HEAD_INIT, #name, doc, -1, methods};   \
+    PyMODINIT_FUNC PyInit_##name(void) {                                                             \
+        PyObject *module = PyModule_Create(&name##_definition);                                      \
+        if (module != NULL && PyModule_AddStringConstant(module, "SOURCE_DIGEST", SOURCE_DIGEST) < 0) \
+            Py_CLEAR(module);                                                                        \
+        return module;                                                                               \
+    }
+
+#endif
