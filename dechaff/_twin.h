@@ -8,6 +8,24 @@
 #define SOURCE_DIGEST "" /* not built by hatch_build.py: never taken for a build of these sources */
 #endif
 
+/* 0 when `text` is a str ready to be read and `callback` is set (setup() was called), else -1
+   with the error named after `function` */
+static inline int twin_text(PyObject *text, PyObject *callback, const char *function) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_Format(PyExc_TypeError, "%s: a str", function);
+        return -1;
+    }
+    if (callback == NULL) {
+        PyErr_Format(PyExc_RuntimeError, "%s: call setup() first", function);
+        return -1;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+#endif
+    return 0;
+}
+
 /* The module `name` with `doc` and the `methods` table, and its PyInit_name */
 #define TWIN_MODULE(name, doc, methods)                                                              \
     static struct PyModuleDef name##_definition = {PyModuleDef_HEAD_INIT, #name, doc, -1, methods};   \

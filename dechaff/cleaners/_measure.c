@@ -85,18 +85,8 @@ static Py_UCS4 padded(int kind, const void *data, Py_ssize_t n, Py_ssize_t p) {
 /* (kana and han, hangul, clause marks, has a letter, upper- and lower-case word initials,
    standalone separators, has a clock time): what _measure's regexes find in `line` */
 static PyObject *counts(PyObject *module, PyObject *line) {
-    if (!PyUnicode_Check(line)) {
-        PyErr_SetString(PyExc_TypeError, "counts: a str");
+    if (twin_text(line, char_flags, "counts") < 0)
         return NULL;
-    }
-    if (char_flags == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "counts: setup(char_flags) first");
-        return NULL;
-    }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(line) < 0)
-        return NULL;
-#endif
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     int kind = PyUnicode_KIND(line);
     const void *data = PyUnicode_DATA(line);

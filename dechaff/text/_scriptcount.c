@@ -98,18 +98,8 @@ static PyObject *setup(PyObject *module, PyObject *function) {
 }
 
 static PyObject *count(PyObject *module, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
-        PyErr_SetString(PyExc_TypeError, "count: a str");
+    if (twin_text(text, script_of, "count") < 0)
         return NULL;
-    }
-    if (script_of == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "count: setup(script_of) first");
-        return NULL;
-    }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-#endif
     Py_ssize_t n = PyUnicode_GET_LENGTH(text), latin = 0;
     int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
