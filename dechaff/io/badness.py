@@ -16,7 +16,7 @@ from functools import cache
 import re2
 from ftfy.badness import BADNESS_RE
 
-from dechaff.text.regex import regex_tokens
+from dechaff.text.regex import re2_options, regex_tokens
 
 # Python's \s under re.UNICODE: every character str.isspace() accepts.
 _SPACE = (
@@ -60,8 +60,7 @@ def _searchers() -> tuple[Callable[[str], object], Callable[[str], object]]:
     """(search of one line, search of a whole text that finds at least what any of its lines would)."""
     if not BADNESS_RE.flags & re.VERBOSE:
         return BADNESS_RE.search, BADNESS_RE.search
-    options = re2.Options()
-    options.log_errors = False
+    options = re2_options()
     try:
         line = re2.compile(translate(BADNESS_RE.pattern), options)
         text = re2.compile(translate(BADNESS_RE.pattern, multiline=True), options)

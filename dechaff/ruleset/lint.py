@@ -13,10 +13,11 @@ from typing import Any
 import re2
 
 from dechaff.ruleset.loader import DEFAULT_FILE, LANG_DIR, LANG_FILTERS_FILE, SITE_DIR
-from dechaff.ruleset.patterns import names_case, re2_options
+from dechaff.ruleset.patterns import names_case
 from dechaff.ruleset.schema import MATCHERS, ParamSpec, RuleFile, parse_rule_file, rule_file_errors
 from dechaff.ruleset.yamlnodes import Located, load_located
 from dechaff.text.normalise import fold, normalise_line
+from dechaff.text.regex import re2_options
 
 
 @dataclass(frozen=True, slots=True)

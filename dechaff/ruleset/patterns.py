@@ -18,18 +18,7 @@ import re2
 from dechaff.core.memo import DFA_BYTES, TEXTS, on_clear
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.text.normalise import fold, normalise_line
-from dechaff.text.regex import regex_tokens
-
-
-def re2_options(max_mem: int | None = None) -> Any:
-    """RE2 options that leave errors to the caller (no logging), with RE2's default memory budget
-    or `max_mem` (bytes)."""
-    options = re2.Options()
-    options.log_errors = False
-    if max_mem is not None:
-        options.max_mem = max_mem
-    return options
-
+from dechaff.text.regex import re2_options, regex_tokens
 
 RE2_OPTIONS = re2_options()
 

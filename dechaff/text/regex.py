@@ -1,9 +1,23 @@
-"""Reading a regex as tokens, shared by the translators of user rule patterns and of ftfy's badness
-pattern (each rewrites classes for RE2, which reads `\\w` and `\\d` as ASCII only)."""
+"""Reading a regex as tokens, and RE2's options, shared by the translators of user rule patterns and
+of ftfy's badness pattern (each rewrites classes for RE2, which reads `\\w` and `\\d` as ASCII
+only) and by the RE2 sets of the cascade and of lint."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
+
+import re2
+
+
+def re2_options(max_mem: int | None = None) -> Any:
+    """RE2 options that leave errors to the caller (no logging), with RE2's default memory budget
+    or `max_mem` (bytes)."""
+    options = re2.Options()
+    options.log_errors = False
+    if max_mem is not None:
+        options.max_mem = max_mem
+    return options
 
 
 def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
