@@ -26,6 +26,17 @@ static inline int twin_text(PyObject *text, PyObject *callback, const char *func
     return 0;
 }
 
+/* callback(chr(ch)), a new reference or NULL, with a reference to the callback held through the
+   call (setup() may replace it meanwhile); *current: whether it is still the callback after, so
+   that what a replaced one said is not kept */
+static inline PyObject *twin_ask(PyObject *const *callback, Py_UCS4 ch, int *current) {
+    PyObject *function = Py_NewRef(*callback);
+    PyObject *value = PyObject_CallFunction(function, "C", (int)ch);
+    *current = function == *callback;
+    Py_DECREF(function);
+    return value;
+}
+
 /* The module `name` with `doc` and the `methods` table, and its PyInit_name */
 #define TWIN_MODULE(name, doc, methods)                                                              \
     static struct PyModuleDef name##_definition = {PyModuleDef_HEAD_INIT, #name, doc, -1, methods};   \

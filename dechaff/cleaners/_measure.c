@@ -44,10 +44,8 @@ static int flags_of(Py_UCS4 ch) {
     }
     if (asked[ch >> 8][ch & 255])
         return page[ch & 255];
-    PyObject *function = Py_NewRef(char_flags); /* setup() may replace it during the call */
-    PyObject *value = PyObject_CallFunction(function, "C", (int)ch);
-    int current = function == char_flags;
-    Py_DECREF(function);
+    int current;
+    PyObject *value = twin_ask(&char_flags, ch, &current);
     if (value == NULL)
         return -1;
     long flags = PyLong_AsLong(value);

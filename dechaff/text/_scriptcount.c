@@ -36,10 +36,8 @@ static int script_id(Py_UCS4 ch) {
     }
     if (page[ch & 255] != UNKNOWN)
         return page[ch & 255];
-    PyObject *function = Py_NewRef(script_of); /* setup() may replace it during the call */
-    PyObject *name = PyObject_CallFunction(function, "C", (int)ch);
-    int current = function == script_of;
-    Py_DECREF(function);
+    int current;
+    PyObject *name = twin_ask(&script_of, ch, &current);
     if (name == NULL)
         return -3;
     int id = -1;
