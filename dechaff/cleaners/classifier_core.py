@@ -151,6 +151,11 @@ def _features_of(
     return out
 
 
+def _weight(line: str, ideographs: int, hangul: int) -> int:
+    """A line's length in weighted characters: a han or kana character counts three, hangul two."""
+    return len(line) + 2 * ideographs + hangul
+
+
 def _counts(line: str, long_from: int = 0) -> tuple[int, int, int, bool, int, int, int, bool]:
     """What `_measure`'s regexes find in a line: kana and han characters, hangul, clause and sentence
     marks, a letter?, words (after a space, or first) starting upper-case and lower-case,
@@ -162,7 +167,7 @@ def _counts(line: str, long_from: int = 0) -> tuple[int, int, int, bool, int, in
     if not line.isascii():
         ideographs, hangul = len(KANA_HAN_CHAR.findall(line)), len(_HANGUL.findall(line))
     punct = upper = lower = 0
-    if len(line) + 2 * ideographs + hangul >= long_from:
+    if _weight(line, ideographs, hangul) >= long_from:
         punct = len(_PUNCT.findall(line))
         initials = "".join(_INITIAL.findall(" " + line))
         upper, lower = sum(map(str.isupper, initials)), sum(map(str.islower, initials))
@@ -205,7 +210,7 @@ def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Class
     ideographs, hangul, punct, letter, upper, lower, spaced, clock = (
         _c.counts(line) if COMPILED else _counts(line, p.length_low)  # type: ignore[union-attr]
     )
-    weight = len(line) + 2 * ideographs + hangul
+    weight = _weight(line, ideographs, hangul)
     words = len(tokens) + ideographs // 2
     tail = line.rstrip(_CLOSERS)
     # Phrase-spaced scripts leave the end of a sentence unmarked; "..." ends a teaser, not a sentence.

@@ -190,11 +190,15 @@ class FastDetector(Detector):  # type: ignore[misc]
         if len(_LATIN.findall(self.text)) * 2 < len(_NON_LATIN.findall(self.text)):
             self.text = _LATIN.sub("", self.text)
 
+    def _normalised(self) -> str:
+        """The text, each character in langdetect's normal form (`NGram.normalize`)."""
+        return "".join(map(_NORMAL.__getitem__, self.text))
+
     def _extract_ngrams(self) -> list[int]:
         """NGram.add_char + get(1..3) over the text: the buffer restarts at every space, so the
         n-grams of a text are those of its words in turn, each worked out once per run."""
         known = self.word_lang_prob_map
-        words = "".join(map(_NORMAL.__getitem__, self.text)).split(" ")
+        words = self._normalised().split(" ")
         last = len(words) - 1
         result: list[int] = []
         for i, word in enumerate(words):
@@ -213,13 +217,13 @@ class FastDetector(Detector):  # type: ignore[misc]
 
     def _detect_block(self) -> None:
         self.cleaning_text()
-        if _c is not None and COMPILED:
+        if COMPILED:
             table = self.profiles
-            ngrams = _c.grams(table.c_table(), "".join(map(_NORMAL.__getitem__, self.text)))
+            ngrams = _c.grams(table.c_table(), self._normalised())  # type: ignore[union-attr]
             if not ngrams:
                 raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
             self.random.seed(self.seed)
-            self.langprob = _c.walk(
+            self.langprob = _c.walk(  # type: ignore[union-attr]
                 ngrams, table.indptr, table.langs, table.probs, len(self.langlist),
                 self.random.getstate()[1], self.n_trial, self.alpha, self.ALPHA_WIDTH, self.BASE_FREQ,
                 self.CONV_THRESHOLD, self.ITERATION_LIMIT, _COMPENSATED_SUM,
