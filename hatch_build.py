@@ -8,12 +8,13 @@ install imports it, and is forced into a wheel; an older build there is removed 
 
 from __future__ import annotations
 
-import hashlib
+import importlib.util
 import os
 import shlex
 import subprocess
 import sys
 import sysconfig
+from types import ModuleType
 from typing import Any
 
 from hatchling.builders.hooks.plugin.interface import BuildHookInterface
@@ -25,6 +26,7 @@ SOURCES = [
     "dechaff/quality/_ngrams.c",
 ]
 HEADER = "dechaff/_twin.h"  # what every twin includes (its module definition)
+COMPILED = "dechaff/core/compiled.py"  # which builds load, by the digest of their sources
 # no fused multiply-add, no fast math, sin and cos not merged into one sincos call (a libm other
 # than glibc's need not give the same bits): the C must round exactly as the Python twin does
 FLAGS = [
@@ -41,6 +43,17 @@ if sys.platform == "darwin":  # the interpreter's symbols are found when the mod
     FLAGS += ["-undefined", "dynamic_lookup"]
 
 
+def _compiled(root: str) -> ModuleType:
+    """dechaff/core/compiled.py, loaded by its path: the digest it checks at import is the one
+    compiled in, by the same function (it needs only the standard library; the package's own
+    dependencies are not in the build environment)."""
+    spec = importlib.util.spec_from_file_location("_dechaff_compiled", os.path.join(root, COMPILED))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def target_of(root: str, source: str) -> str:
     """Where the module built from `source` goes: beside it, named for this interpreter."""
     return os.path.join(root, source[: -len(".c")] + sysconfig.get_config_var("EXT_SUFFIX"))
@@ -53,11 +66,8 @@ def compile_one(root: str, source: str) -> str | None:
     target = target_of(root, source)
     cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     include = sysconfig.get_paths()["include"]
-    sources = b""
-    for part in (source, HEADER):  # what dechaff.core.compiled.digest_of hashes, in this order
-        with open(os.path.join(root, part), "rb") as f:
-            sources += f.read()
-    digest = hashlib.sha256(sources).hexdigest()[:16]  # dechaff.core.compiled.DIGEST_CHARS
+    with open(os.path.join(root, source), "rb") as code, open(os.path.join(root, HEADER), "rb") as header:
+        digest = _compiled(root).digest_of(code.read(), header.read())
     command = [*cc, *FLAGS, f'-DSOURCE_DIGEST="{digest}"', f"-I{include}", os.path.join(root, source)]
     command += ["-o", target, "-lm"]
     try:

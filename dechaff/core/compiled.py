@@ -17,7 +17,7 @@ import warnings
 from pathlib import Path
 from types import ModuleType
 
-DIGEST_CHARS = 16  # of the SHA-256 of the sources, hex; hatch_build.py compiles the same in
+DIGEST_CHARS = 16  # of the SHA-256 of the sources, hex; hatch_build.py compiles in what digest_of gives
 HEADER = Path(__file__).resolve().parent.parent / "_twin.h"  # every twin includes it
 
 
