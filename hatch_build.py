@@ -1,13 +1,21 @@
-"""Build hook: compiles the C parts (`SOURCES`) next to their sources.
+"""Build hook: compiles the C parts (`SOURCES`) next to their sources, and an editable install's
+Python modules to bytecode.
 
 Each has a pure-Python twin that gives the same answers, so a machine without a C compiler still
 installs and runs, only slower: a failed compile is a warning (pip shows it with -v), not an
 error. `DECHAFF_NO_C=1` builds none. The module lands in the source tree, where an editable
 install imports it, and is forced into a wheel; an older build there is removed first.
+
+pip compiles a wheel's modules to bytecode when it installs them, but not an editable install's
+(they stay in the source tree): with `PYTHONDONTWRITEBYTECODE` set, as on the CI machine, every
+start compiled the package's ~90 modules again (0.1 s of a one-file run's 0.9). The hook compiles
+them into the tree's `__pycache__` instead; an edited module's bytecode is stale and Python
+compiles that one again, as it would have anyway.
 """
 
 from __future__ import annotations
 
+import compileall
 import importlib.util
 import os
 import shlex
@@ -26,6 +34,7 @@ SOURCES = [
     "dechaff/quality/_ngrams.c",
 ]
 HEADER = "dechaff/_twin.h"  # what every twin includes (its module definition)
+PACKAGE = "dechaff"
 COMPILED = "dechaff/core/compiled.py"  # which builds load, by the digest of their sources
 # no fused multiply-add, no fast math, sin and cos not merged into one sincos call (a libm other
 # than glibc's need not give the same bits): the C must round exactly as the Python twin does
@@ -79,6 +88,13 @@ def compile_one(root: str, source: str) -> str | None:
     return target
 
 
+def compile_bytecode(root: str) -> bool:
+    """The package's modules under `root` compiled to bytecode beside them (what pip does for a
+    wheel's); False when some could not be (a read-only tree: the modules then compile at import,
+    as before)."""
+    return bool(compileall.compile_dir(os.path.join(root, PACKAGE), quiet=2))
+
+
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
     """Compile before the wheel (or the editable install) is assembled."""
 
@@ -96,3 +112,5 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             build_data["infer_tag"] = True
             if version != "editable":
                 build_data["force_include"][built] = os.path.relpath(built, self.root)
+        if version == "editable":
+            compile_bytecode(self.root)

@@ -5,6 +5,7 @@ unseen here."""
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import re
 import shutil
@@ -112,3 +113,31 @@ def test_the_c_twins_survive_hostile_callers() -> None:
         pytest.importorskip(_name(source))
     out = subprocess.run([sys.executable, "-c", _HOSTILE], capture_output=True, text=True, timeout=120)
     assert (out.returncode, out.stdout.strip()) == (0, "ok"), out.stderr[-2000:]
+
+
+def _editable_root() -> Path | None:
+    """The source tree this environment's dechaff is installed from in editable mode, if it is."""
+    import importlib.metadata
+    import json
+    from urllib.parse import unquote, urlparse
+
+    try:
+        found = json.loads(importlib.metadata.distribution("dechaff").read_text("direct_url.json") or "{}")
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return None
+    if not found.get("dir_info", {}).get("editable") or not found.get("url", "").startswith("file:"):
+        return None
+    return Path(unquote(urlparse(found["url"]).path)).resolve()
+
+
+def test_an_editable_install_compiles_the_modules_to_bytecode() -> None:
+    # pip compiles a wheel's modules, not an editable install's: the build hook does (with
+    # PYTHONDONTWRITEBYTECODE set, each start compiled ~90 modules again, 0.1 s)
+    if _editable_root() != PACKAGE.parent:
+        pytest.skip("this tree is not the editable install's")
+    missing = [
+        str(module.relative_to(PACKAGE.parent))
+        for module in sorted(PACKAGE.rglob("*.py"))
+        if not Path(importlib.util.cache_from_source(str(module))).is_file()
+    ]
+    assert not missing, f"no bytecode (pip install -e . again): {missing[:5]}"
