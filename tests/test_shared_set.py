@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,8 +11,9 @@ from hypothesis import strategies as st
 from dechaff.core.memo import TEXTS
 from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
+from dechaff.ruleset import patterns
 from dechaff.ruleset.loader import RuleBook
-from dechaff.ruleset.patterns import PhraseSet, SharedSet, counted
+from dechaff.ruleset.patterns import PhraseSet, SharedSet, compiled_set, counted
 from dechaff.text.normalise import fold, normalise_line
 
 from conftest import SHARED
@@ -107,6 +110,25 @@ def test_counted_patterns_are_a_set_of_their_own(book: RuleBook) -> None:
     kinds = [{counted(sources[k]) for k in indices} for _, indices in pipeline.shared._sets]
     assert sorted(len(k) for k in kinds) == [1, 1] and set().union(*kinds) == {True, False}
     assert sorted(k for _, indices in pipeline.shared._sets for k in indices) == list(range(len(sources)))
+
+
+def test_a_set_is_compiled_once_for_every_pipeline_with_its_patterns(book: RuleBook) -> None:
+    """Compiling a counted set is most of a pipeline's start (45 of 60 ms in French): two
+    pipelines with the same patterns use the one compiled set, other patterns never do, and a set
+    no pipeline holds any more is let go."""
+    first, again, other = (Pipeline(book.cascade(lang, None)) for lang in ("fr", "fr", "de"))
+    mine = [compiled for compiled, _ in first.shared._compiled]
+    assert len(mine) == 2
+    assert all(a is b for a, b in zip(mine, [c for c, _ in again.shared._compiled], strict=True))
+    assert not {id(c) for c, _ in other.shared._compiled} & {id(c) for c in mine}
+    made = compiled_set(("a made-up pattern no rule file has",), 1 << 20)
+    assert compiled_set(("a made-up pattern no rule file has",), 1 << 20) is made
+    assert compiled_set(("a made-up pattern no rule file has",), 2 << 20) is not made
+    key = (1 << 20, ("a made-up pattern no rule file has",))
+    assert key in patterns._COMPILED
+    del made
+    gc.collect()
+    assert key not in patterns._COMPILED
 
 
 @pytest.mark.parametrize(

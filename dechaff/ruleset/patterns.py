@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from weakref import WeakSet
+from weakref import WeakSet, WeakValueDictionary
 
 import re2
 
@@ -202,26 +202,27 @@ class SharedSet:
     MAX_MEM = DFA_BYTES
 
     def __init__(self, phrase_sets: Iterable[PhraseSet]) -> None:
-        # (RE2 set, the pipeline-wide index of each of its patterns): plain ones, counted ones
-        sets: tuple[tuple[Any, list[int]], ...] = tuple(
-            (re2.Set.SearchSet(re2_options(share * self.MAX_MEM // 4)), []) for share in (1, 3)
-        )
+        # the patterns of each set (plain ones, counted ones), and the pipeline-wide index of each
+        kinds: tuple[tuple[list[str], list[int]], ...] = (([], []), ([], []))
         self._cache: dict[str, tuple[int, ...]] = {}
         size = 0
         for phrase_set in phrase_sets:
             if phrase_set._shared is not None or not phrase_set.phrases:
                 continue
             for phrase in phrase_set.phrases:
-                regex_set, indices = sets[counted(phrase.regex.pattern)]
-                regex_set.Add(phrase.regex.pattern)
+                sources, indices = kinds[counted(phrase.regex.pattern)]
+                sources.append(phrase.regex.pattern)
                 indices.append(size)
                 size += 1
             phrase_set._shared = (self, size - len(phrase_set.phrases), size)
         self.size = size
-        self._sets = tuple((regex_set, indices) for regex_set, indices in sets if indices)
+        self._compiled = tuple(
+            (compiled_set(tuple(sources), share * self.MAX_MEM // 4), indices)
+            for share, (sources, indices) in zip((1, 3), kinds, strict=True)
+            if indices
+        )
+        self._sets = tuple((compiled.regex_set, indices) for compiled, indices in self._compiled)
         _SHARED_SETS.add(self)
-        for regex_set, _ in self._sets:
-            regex_set.Compile()
 
     def quiet(self, texts: Iterable[str]) -> frozenset[str]:
         """Those of `texts` (as lines hold them) in which no pattern of the pipeline matches once
@@ -246,6 +247,35 @@ class SharedSet:
             hits = [indices[k] for regex_set, indices in self._sets for k in regex_set.Match(text) or ()]
             found = self._cache[text] = tuple(sorted(hits)) if hits else ()
         return found
+
+
+class CompiledSet:
+    """One RE2 set, compiled once for every SharedSet of the process with the same patterns and
+    memory budget: the sites of a language rarely add a counted pattern, so their pipelines share
+    the counted set, whose `\\p{L}{1,30}`-style patterns take most of a pipeline's compile time
+    (45 of 60 ms for a French one). A set answers the same whoever asks (RE2's `Match` is safe
+    to share, its DFA cache is locked)."""
+
+    __slots__ = ("__weakref__", "regex_set")
+
+    def __init__(self, sources: Sequence[str], max_mem: int) -> None:
+        self.regex_set = re2.Set.SearchSet(re2_options(max_mem))
+        for source in sources:
+            self.regex_set.Add(source)
+        self.regex_set.Compile()
+
+
+# held by the SharedSets using them: a set no pipeline holds any more is gone from here too
+_COMPILED: WeakValueDictionary[tuple[int, tuple[str, ...]], CompiledSet] = WeakValueDictionary()
+
+
+def compiled_set(sources: tuple[str, ...], max_mem: int) -> CompiledSet:
+    """The compiled set of `sources` (in this order) with `max_mem`, shared when it exists."""
+    key = (max_mem, sources)
+    found = _COMPILED.get(key)
+    if found is None:
+        found = _COMPILED[key] = CompiledSet(sources, max_mem)
+    return found
 
 
 _SHARED_SETS: WeakSet[SharedSet] = WeakSet()
