@@ -19,8 +19,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import psutil
-
 from dechaff.io.inputs import InputSetupError
 
 LOCK = "run.lock"
@@ -41,7 +39,11 @@ def _alive(holder: dict[str, object]) -> bool:
     pid = holder.get("pid")
     if not isinstance(pid, int):
         return False
-    return holder.get("host") != socket.gethostname() or (pid != os.getpid() and psutil.pid_exists(pid))
+    if holder.get("host") != socket.gethostname():
+        return True
+    import psutil  # only when a lock is found: most runs do not pay for its import (12 ms)
+
+    return pid != os.getpid() and psutil.pid_exists(pid)
 
 
 def _busy(out: Path, holder: dict[str, object], certain: bool) -> InputSetupError:
