@@ -9,6 +9,8 @@ column types of our schemas: strings, lists of strings, integers and floats.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import repeat
+from operator import is_not
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +19,9 @@ import pyarrow.parquet as pq
 
 _INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
 _FLOATS = {pa.float32(): np.float32, pa.float64(): np.float64}
+
+
+_NONE = type(None)
 
 
 def table_of(rows: Sequence[Mapping[str, object]], schema: pa.Schema) -> pa.Table:
@@ -58,7 +63,7 @@ def read_columns(path: Path, columns: Sequence[str] | None = None) -> pa.Table:
 
 
 def _validity(values: Sequence[object]) -> pa.Buffer | None:
-    valid = np.fromiter((v is not None for v in values), dtype=bool, count=len(values))
+    valid = np.fromiter(map(is_not, values, repeat(None)), dtype=bool, count=len(values))
     return None if valid.all() else pa.py_buffer(np.packbits(valid, bitorder="little"))
 
 
@@ -71,15 +76,20 @@ def _offsets(lengths: list[int]) -> pa.Buffer:
 
 
 def _strings(values: Sequence[object]) -> pa.Array:
-    encoded = []
-    for value in values:
-        if value is None:
-            encoded.append(b"")
-        elif isinstance(value, str):
-            encoded.append(value.encode("utf-8"))
-        else:
-            raise TypeError(f"expected a str, got {type(value).__name__}: {value!r}")
-    buffers = [_validity(values), _offsets(list(map(len, encoded))), pa.py_buffer(b"".join(encoded))]
+    try:  # every value a str, the usual column: encoded without a Python step per value
+        encoded = list(map(str.encode, values))  # type: ignore[arg-type]
+        validity = None
+    except TypeError:  # a null, or a value of another type (an error)
+        encoded = []
+        for value in values:
+            if value is None:
+                encoded.append(b"")
+            elif isinstance(value, str):
+                encoded.append(value.encode("utf-8"))
+            else:
+                raise TypeError(f"expected a str, got {type(value).__name__}: {value!r}") from None
+        validity = _validity(values)
+    buffers = [validity, _offsets(list(map(len, encoded))), pa.py_buffer(b"".join(encoded))]
     return pa.Array.from_buffers(pa.string(), len(values), buffers)
 
 
@@ -100,10 +110,15 @@ def _string_lists(values: Sequence[object]) -> pa.Array:
 
 
 def _numbers(values: Sequence[object], kind: pa.DataType, dtype: type, python: type) -> pa.Array:
-    for value in values:
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int | python)):
-            raise TypeError(f"expected a number, got {type(value).__name__}: {value!r}")
-    wide = np.array([0 if v is None else v for v in values], dtype=np.int64 if python is int else np.float64)
+    types = set(map(type, values))
+    if not types <= {int, python, _NONE}:  # else each value is looked at
+        for value in values:
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int | python)):
+                raise TypeError(f"expected a number, got {type(value).__name__}: {value!r}")
+    nulls = _NONE in types
+    wide = [0 if v is None else v for v in values] if nulls else values
+    wide = np.array(wide, dtype=np.int64 if python is int else np.float64)
     if python is int and len(wide) and (wide.min() < np.iinfo(dtype).min or wide.max() > np.iinfo(dtype).max):
         raise OverflowError(f"a value does not fit {kind}")
-    return pa.Array.from_buffers(kind, len(values), [_validity(values), pa.py_buffer(wide.astype(dtype))])
+    validity = _validity(values) if nulls else None
+    return pa.Array.from_buffers(kind, len(values), [validity, pa.py_buffer(wide.astype(dtype))])
