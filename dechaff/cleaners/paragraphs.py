@@ -80,7 +80,7 @@ class Paragraphs:
         labels, without the model: what `dechaff train` fits the model on."""
         p = self.params
         flat = [
-            replace(line.trimmed(a, b), gap_before=line.gap_before or k > 0)
+            line.trimmed(a, b, gap_before=line.gap_before or k > 0)
             for line in lines
             for k, (a, b) in enumerate(pieces(line.text, p.glued_chars, p.piece_chars))
         ]
@@ -93,7 +93,7 @@ class Paragraphs:
         """Lines glued from several paragraphs are judged piece by piece (each piece a paragraph of
         its own); such a line keeps each run of good pieces as one line, a substring of it."""
         flat = [
-            replace(line.trimmed(a, b), gap_before=line.gap_before or k > 0)
+            line.trimmed(a, b, gap_before=line.gap_before or k > 0)
             for line, spans in zip(lines, cuts, strict=True)
             for k, (a, b) in enumerate(spans)
         ]

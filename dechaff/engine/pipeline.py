@@ -100,7 +100,7 @@ class Pipeline:
                 guarded = guarded or (self.keeps and any(line.kept_by for line in current))
             if len(removed) == before and as_written:
                 break
-            current = tuple(replace(line, gap_before=True) for line in current)
+            current = tuple(line.after_gap() for line in current)
         return Cleaned(current, (*removed, *overruled), found, measures)
 
 
