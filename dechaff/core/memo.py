@@ -8,8 +8,9 @@ no longer depends on how many documents it cleans. (One process cleaning the dev
 three times over levels off at 165, 169 and 176 MiB with 2048, 4096 and 8192 entries, for 1.3%,
 0.5% and no more instructions: a table emptied more often measures a site's repeated lines
 again.) An engine keeps at most `PIPELINES` compiled cascades (about 4 MB each, one per
-combination of rule files met; 50 ms to compile again, 5-15 ms when another cascade of the
-process has the same counted patterns: `patterns.CompiledSet`), and
+combination of rule files met; 5-15 ms to compile again, as the counted RE2 set, which took 45
+of the 60, is shared by every cascade of the process with the same counted patterns:
+`patterns.CompiledSet`), and
 each cascade's two RE2 sets of phrases `DFA_BYTES` between them (RE2's `max_mem`: a quarter
 for the plain patterns, three for the counted ones): a set's DFA, built as lines come, takes
 what its compiled program leaves of it and then starts over. An RE2 set never gives up when its

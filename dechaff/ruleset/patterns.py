@@ -166,6 +166,12 @@ _ESCAPE = re2.compile(r"\\(x\{[0-9A-Fa-f]*\}|[pP]\{[^}]*\}|.)")
 _COUNTER = re2.compile(r"\{[0-9]+(,[0-9]*)?\}")
 
 
+def counted_set(pattern: str) -> bool:
+    """Whether a pattern goes to a pipeline's counted set: a counted repetition not behind a
+    literal at the line's start (which only lines starting with that literal could pay for)."""
+    return counted(pattern) and not literal_start(pattern)
+
+
 def counted(pattern: str) -> bool:
     r"""Whether an RE2 source holds a counted repetition (`{3}`, `{0,60}`, `{40,}`: RE2 writes the
     repeated part out that many times), escapes aside (`\{3}`, `\x{41}`, `\p{Nd}`). Used only to
@@ -179,6 +185,80 @@ def counted(pattern: str) -> bool:
     return _COUNTER.search(_ESCAPE.sub("e", pattern)) is not None
 
 
+_FLAGS = re2.compile(r"\(\?[a-zA-Z]+\)")  # inline flags, (?i)
+_OPENERS = ("(?:", "(?P<", "(?i:", "(?s:", "(?m:", "(?U:", "(")
+_NOT_LITERAL = set(".[]()|?*+{}^$")
+
+
+def literal_start(pattern: str) -> bool:
+    r"""Whether every match of an RE2 source starts at the line's start with a literal character:
+    `^`, then a character that is not a class, a dot or an escape class, or a group whose
+    alternatives each start so (inline flags aside), not optional. Such a pattern's DFA states
+    only live on lines that start with that literal. Used only to place a pattern, never to
+    answer: a pattern it cannot read is taken not to start so.
+
+    >>> [literal_start(p) for p in (r"^(?i:by|par) .{1,9}", r"(?i)^(à lire|à voir)( .{1,30})?$", r"^\(AFP")]
+    [True, True, True]
+    >>> [literal_start(p) for p in (r"^\p{Lu}.{1,30}", r"^[a-z]{2}", r" - .{0,60}", r"^(a|\w)b", r"^(ab)?c")]
+    [False, False, False, False, False]
+    >>> [literal_start(p) for p in (r"^a?.{1,30}", r"^(b|a*).{2}", r"^\(?.{1,3}", r"^x{0,2}y{4}")]
+    [False, False, False, False]
+    """
+    text = _without_flags(pattern)
+    if not text.startswith("^"):
+        return False
+    text = _without_flags(text[1:])
+    opener = next((o for o in _OPENERS if text.startswith(o)), None)
+    if opener is None:
+        return _literal_first(text)
+    if opener == "(?P<":
+        end = text.find(">")
+        if end < 0:
+            return False
+        body = text[end + 1 :]
+    else:
+        body = text[len(opener) :]
+    depth, alternatives, current = 0, [], []
+    tokens = list(regex_tokens(body))
+    for k, (token, in_class) in enumerate(tokens):
+        if not in_class and token == "(":
+            depth += 1
+        elif not in_class and token == ")":
+            if depth == 0:
+                after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+                alternatives.append("".join(current))
+                optional = after in ("?", "*") or (
+                    after == "{" and "".join(t for t, _ in tokens[k + 1 : k + 3]) == "{0"
+                )
+                return not optional and all(_literal_first(a) for a in alternatives)
+            depth -= 1
+        elif not in_class and token == "|" and depth == 0:
+            alternatives.append("".join(current))
+            current = []
+            continue
+        current.append(token)
+    return False
+
+
+def _without_flags(text: str) -> str:
+    """The source without the inline flags it starts with (`(?i)`)."""
+    while (flags := _FLAGS.match(text)) is not None:
+        text = text[flags.end() :]
+    return text
+
+
+def _literal_first(text: str) -> bool:
+    """Whether a regex source starts with a literal character (an escaped punctuation mark is
+    one) that is not optional (`a?`, `a*`, `a{0,2}`)."""
+    if not text:
+        return False
+    if text[0] == "\\":
+        size = 2 if len(text) > 1 and not text[1].isalnum() else 0
+    else:
+        size = 1 if text[0] not in _NOT_LITERAL else 0
+    return size > 0 and not text[size:].startswith(("?", "*", "{0"))
+
+
 class SharedSet:
     """Every phrase list of one pipeline in one matcher, so a line is matched once per RE2 set (two),
     not once per list and per cleaner, and again in the fixpoint round: the answers (sorted
@@ -190,9 +270,14 @@ class SharedSet:
     The patterns with a counted repetition (`[^/]{0,60}`, `.{4,40}`) are a second RE2 set: a DFA
     state is a set of positions in every pattern at once, and counters multiply the states of
     everything else. Over the dev set's 26,498 distinct lines a language's DFA states take 8-13
-    MB in one set, 0.4-1.3 MB in the two. Which set a pattern is in changes no answer, only
-    memory. The counted set gets three quarters of `MAX_MEM` (a shipped cascade's needs about 6
-    MB to compile), the plain one a quarter (about 0.6 MB).
+    MB in one set, 0.4-1.3 MB in the two. A counter behind a literal at the line's start
+    (`^(publié|mis à jour) le .{4,40}$`: `literal_start`) stays with the plain patterns: its
+    states only live on lines that start with that literal (matching the dev set's lines took as
+    long either way, at 8 and 32 MB). So the counted set is the default file's in every shipped
+    cascade, compiled once a process (`CompiledSet`): eight languages' cascades compile in 0.16 s,
+    not 0.49. Which set a pattern is in changes no answer, only memory and compile time. The
+    counted set gets three quarters of `MAX_MEM` (a shipped cascade's needs about 6 MB to
+    compile), the plain one a quarter (about 0.6 MB).
 
     The answers of every pipeline's set count against one budget (`memo.TEXTS`); when it is
     spent, they are all emptied.
@@ -210,7 +295,7 @@ class SharedSet:
             if phrase_set._shared is not None or not phrase_set.phrases:
                 continue
             for phrase in phrase_set.phrases:
-                sources, indices = kinds[counted(phrase.regex.pattern)]
+                sources, indices = kinds[counted_set(phrase.regex.pattern)]
                 sources.append(phrase.regex.pattern)
                 indices.append(size)
                 size += 1
@@ -251,10 +336,10 @@ class SharedSet:
 
 class CompiledSet:
     """One RE2 set, compiled once for every SharedSet of the process with the same patterns and
-    memory budget: the sites of a language rarely add a counted pattern, so their pipelines share
-    the counted set, whose `\\p{L}{1,30}`-style patterns take most of a pipeline's compile time
-    (45 of 60 ms for a French one). A set answers the same whoever asks (RE2's `Match` is safe
-    to share, its DFA cache is locked)."""
+    memory budget: every shipped cascade shares the counted set (see `SharedSet`), whose
+    `\\p{L}{1,30}`-style patterns were most of a pipeline's compile time (45 of 60 ms for a
+    French one), and the sites of a language that add no phrase share its plain set too. A set
+    answers the same whoever asks (RE2's `Match` is safe to share, its DFA cache is locked)."""
 
     __slots__ = ("__weakref__", "regex_set")
 
