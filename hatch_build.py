@@ -91,7 +91,8 @@ def compile_one(root: str, source: str) -> str | None:
 def compile_bytecode(root: str) -> bool:
     """The package's modules under `root` compiled to bytecode beside them (what pip does for a
     wheel's); False when some could not be (a read-only tree: the modules then compile at import,
-    as before)."""
+    as before). With SOURCE_DATE_EPOCH set, compileall writes hash-checked bytecode: still valid,
+    each import then hashes the module's source."""
     return bool(compileall.compile_dir(os.path.join(root, PACKAGE), quiet=2))
 
 
@@ -112,5 +113,5 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             build_data["infer_tag"] = True
             if version != "editable":
                 build_data["force_include"][built] = os.path.relpath(built, self.root)
-        if version == "editable":
-            compile_bytecode(self.root)
+        if version == "editable" and not compile_bytecode(self.root):
+            print("dechaff: some modules not compiled to bytecode, they compile at import", file=sys.stderr)

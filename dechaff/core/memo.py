@@ -12,13 +12,14 @@ combination of rule files met; 5-15 ms to compile again, as the counted RE2 set,
 of the 60, is shared by every cascade of the process with the same counted patterns:
 `patterns.CompiledSet`), and
 each cascade's two RE2 sets of phrases `DFA_BYTES` between them (RE2's `max_mem`: a quarter
-for the plain patterns, three for the counted ones): a set's DFA, built as lines come, takes
+for the plain patterns, three for the counted ones; a counted set shared by several cascades has
+its budget once for them all): a set's DFA, built as lines come, takes
 what its compiled program leaves of it and then starts over. An RE2 set never gives up when its
 DFA is full (it cannot fall back to another engine, so it goes on): the answers are the same
 (checked on the dev set at 8, 16, 32 and 64 MB when the patterns were one set), only slower
 while states are rebuilt. Over all the dev set's lines a language's two DFAs reach 0.4-1.3 MB
-(one set of the same patterns: 8-13 MB, see `patterns.SharedSet`); below 8 MB the shipped
-cascades' counted sets no longer compile.
+(one set of the same patterns: 8-13 MB, see `patterns.SharedSet`); at 8 MB the shipped
+cascades' sets still compile (tests/test_shared_set.py), a little below it they no longer do.
 
 `dechaff bench` replicates a corpus to reach its size; it empties these tables between copies,
 or the second copy of a page would find every one of its lines already answered, which no real

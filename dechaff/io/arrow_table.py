@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from itertools import repeat
 from operator import is_not
 from pathlib import Path
+from types import NoneType
 
 import numpy as np
 import pyarrow as pa
@@ -21,7 +22,7 @@ _INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
 _FLOATS = {pa.float32(): np.float32, pa.float64(): np.float64}
 
 
-_NONE = type(None)
+_NONE = NoneType
 
 
 def table_of(rows: Sequence[Mapping[str, object]], schema: pa.Schema) -> pa.Table:
@@ -77,9 +78,11 @@ def _offsets(lengths: list[int]) -> pa.Buffer:
 
 def _strings(values: Sequence[object]) -> pa.Array:
     try:  # every value a str, the usual column: encoded without a Python step per value
-        encoded = list(map(str.encode, values))  # type: ignore[arg-type]
-        validity = None
-    except TypeError:  # a null, or a value of another type (an error)
+        encoded: list[bytes] | None = list(map(str.encode, values))  # type: ignore[arg-type]
+    except TypeError:  # a null, or a value of another type (an error): looked at one by one
+        encoded = None
+    validity = None
+    if encoded is None:
         encoded = []
         for value in values:
             if value is None:
@@ -87,7 +90,7 @@ def _strings(values: Sequence[object]) -> pa.Array:
             elif isinstance(value, str):
                 encoded.append(value.encode("utf-8"))
             else:
-                raise TypeError(f"expected a str, got {type(value).__name__}: {value!r}") from None
+                raise TypeError(f"expected a str, got {type(value).__name__}: {value!r}")
         validity = _validity(values)
     buffers = [validity, _offsets(list(map(len, encoded))), pa.py_buffer(b"".join(encoded))]
     return pa.Array.from_buffers(pa.string(), len(values), buffers)

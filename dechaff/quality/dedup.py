@@ -194,8 +194,6 @@ def find_duplicates(
     candidates are read again, so a run needs no more than the signatures in memory).
     """
     ids = sorted(prints)
-    if len(ids) < 2:  # nothing to pair: skip the LSH set-up (its band choice is ~20 ms)
-        return {}
     parent = {doc_id: doc_id for doc_id in ids}
     by_hash: dict[str, str] = {}
     for doc_id in ids:

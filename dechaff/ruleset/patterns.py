@@ -166,10 +166,19 @@ _ESCAPE = re2.compile(r"\\(x\{[0-9A-Fa-f]*\}|[pP]\{[^}]*\}|.)")
 _COUNTER = re2.compile(r"\{[0-9]+(,[0-9]*)?\}")
 
 
-def counted_set(pattern: str) -> bool:
-    """Whether a pattern goes to a pipeline's counted set: a counted repetition not behind a
-    literal at the line's start (which only lines starting with that literal could pay for)."""
-    return counted(pattern) and not literal_start(pattern)
+# RE2 instructions: the largest shipped pattern without a counter has 1,408; the plain set's
+# budget (a quarter of `SharedSet.MAX_MEM`) holds some 130,000
+SMALL_PROGRAM = 2000
+
+
+def counted_set(regex: Any) -> bool:
+    """Whether a compiled pattern goes to a pipeline's counted set: a counted repetition, unless
+    it sits behind a literal at the line's start (only lines starting so could pay for its DFA
+    states) and compiles small (a `\\p{L}{1,25}` behind a literal is 120,000 instructions: it
+    would take the plain set's whole budget)."""
+    if not counted(regex.pattern):
+        return False
+    return not (literal_start(regex.pattern) and regex.programsize <= SMALL_PROGRAM)
 
 
 def counted(pattern: str) -> bool:
@@ -203,10 +212,12 @@ def literal_start(pattern: str) -> bool:
     [False, False, False, False, False]
     >>> [literal_start(p) for p in (r"^a?.{1,30}", r"^(b|a*).{2}", r"^\(?.{1,3}", r"^x{0,2}y{4}")]
     [False, False, False, False]
+    >>> [literal_start(p) for p in (r"^a|.{0,60}x", r"^(a|b)|.{0,9}z", r"(?i)^a|b.{3}", r"^a[|]")]
+    [False, False, False, True]
     """
     text = _without_flags(pattern)
-    if not text.startswith("^"):
-        return False
+    if not text.startswith("^") or _top_level_bar(text):
+        return False  # `^a|.{0,60}x`: a branch may start anywhere
     text = _without_flags(text[1:])
     opener = next((o for o in _OPENERS if text.startswith(o)), None)
     if opener is None:
@@ -237,6 +248,18 @@ def literal_start(pattern: str) -> bool:
             current = []
             continue
         current.append(token)
+    return False
+
+
+def _top_level_bar(text: str) -> bool:
+    """Whether a regex source has a `|` outside every group and class."""
+    depth = 0
+    for token, in_class in regex_tokens(text):
+        if in_class:
+            continue
+        depth += (token == "(") - (token == ")")
+        if token == "|" and depth == 0:
+            return True
     return False
 
 
@@ -273,11 +296,13 @@ class SharedSet:
     MB in one set, 0.4-1.3 MB in the two. A counter behind a literal at the line's start
     (`^(publié|mis à jour) le .{4,40}$`: `literal_start`) stays with the plain patterns: its
     states only live on lines that start with that literal (matching the dev set's lines took as
-    long either way, at 8 and 32 MB). So the counted set is the default file's in every shipped
-    cascade, compiled once a process (`CompiledSet`): eight languages' cascades compile in 0.16 s,
-    not 0.49. Which set a pattern is in changes no answer, only memory and compile time. The
-    counted set gets three quarters of `MAX_MEM` (a shipped cascade's needs about 6 MB to
-    compile), the plain one a quarter (about 0.6 MB).
+    long either way, at 8 and 32 MB), when its program is small (`counted_set`). So the shipped
+    cascades have three counted sets between them (the default file's, and French and English
+    with a byline of their own), each compiled once a process (`CompiledSet`): the eight cascades
+    `Engine.warm` compiles take 0.23 s, not 0.49. Which set a pattern is in changes no answer,
+    only memory and compile time. The counted set gets three quarters of `MAX_MEM`, the plain one
+    a quarter (at the smallest documented budget, 8 MB, both still compile:
+    tests/test_shared_set.py).
 
     The answers of every pipeline's set count against one budget (`memo.TEXTS`); when it is
     spent, they are all emptied.
@@ -295,7 +320,7 @@ class SharedSet:
             if phrase_set._shared is not None or not phrase_set.phrases:
                 continue
             for phrase in phrase_set.phrases:
-                sources, indices = kinds[counted_set(phrase.regex.pattern)]
+                sources, indices = kinds[counted_set(phrase.regex)]
                 sources.append(phrase.regex.pattern)
                 indices.append(size)
                 size += 1
@@ -336,7 +361,7 @@ class SharedSet:
 
 class CompiledSet:
     """One RE2 set, compiled once for every SharedSet of the process with the same patterns and
-    memory budget: every shipped cascade shares the counted set (see `SharedSet`), whose
+    memory budget: the shipped cascades share three counted sets (see `SharedSet`), whose
     `\\p{L}{1,30}`-style patterns were most of a pipeline's compile time (45 of 60 ms for a
     French one), and the sites of a language that add no phrase share its plain set too. A set
     answers the same whoever asks (RE2's `Match` is safe to share, its DFA cache is locked)."""
