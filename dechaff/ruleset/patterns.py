@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 from weakref import WeakSet, WeakValueDictionary
 
@@ -171,6 +172,7 @@ _COUNTER = re2.compile(r"\{[0-9]+(,[0-9]*)?\}")
 SMALL_PROGRAM = 2000
 
 
+@lru_cache(maxsize=TEXTS)  # asked for each pattern of each cascade compiled (1,700 for warm())
 def counted_set(regex: Any) -> bool:
     """Whether a compiled pattern goes to a pipeline's counted set: a counted repetition, unless
     it sits behind a literal at the line's start (only lines starting so could pay for its DFA
