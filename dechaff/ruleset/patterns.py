@@ -167,9 +167,10 @@ _ESCAPE = re2.compile(r"\\(x\{[0-9A-Fa-f]*\}|[pP]\{[^}]*\}|.)")
 _COUNTER = re2.compile(r"\{[0-9]+(,[0-9]*)?\}")
 
 
-# RE2 instructions: the largest shipped pattern without a counter has 1,408; the plain set's
-# budget (a quarter of `SharedSet.MAX_MEM`) holds some 130,000
-SMALL_PROGRAM = 2000
+# RE2 instructions: the shipped bylines behind a literal have 8,000; the plain set's budget (a
+# quarter of `SharedSet.MAX_MEM`) holds some 130,000 (a cascade that overfills it anyway is
+# compiled with every counter in the counted set: `SharedSet`)
+SMALL_PROGRAM = 10_000
 
 
 @lru_cache(maxsize=TEXTS)  # asked for each pattern of each cascade compiled (1,700 for warm())
@@ -177,7 +178,7 @@ def counted_set(regex: Any) -> bool:
     """Whether a compiled pattern goes to a pipeline's counted set: a counted repetition, unless
     it sits behind a literal at the line's start (only lines starting so could pay for its DFA
     states) and compiles small (a `\\p{L}{1,25}` behind a literal is 120,000 instructions: it
-    would take the plain set's whole budget)."""
+    would take most of the plain set's budget)."""
     if not counted(regex.pattern):
         return False
     return not (literal_start(regex.pattern) and regex.programsize <= SMALL_PROGRAM)
@@ -298,10 +299,10 @@ class SharedSet:
     MB in one set, 0.4-1.3 MB in the two. A counter behind a literal at the line's start
     (`^(publié|mis à jour) le .{4,40}$`: `literal_start`) stays with the plain patterns: its
     states only live on lines that start with that literal (matching the dev set's lines took as
-    long either way, at 8 and 32 MB), when its program is small (`counted_set`). So the shipped
-    cascades have three counted sets between them (the default file's, and French and English
-    with a byline of their own), each compiled once a process (`CompiledSet`): the eight cascades
-    `Engine.warm` compiles take 0.23 s, not 0.49. Which set a pattern is in changes no answer,
+    long either way, at 8 and 32 MB), when its program is small (`counted_set`; if such patterns
+    overfill the plain set, every counter goes to the counted one). So every shipped cascade's
+    counted set is the default file's, compiled once a process (`CompiledSet`): the eight cascades
+    `Engine.warm` compiles take 0.13 s, not 0.49. Which set a pattern is in changes no answer,
     only memory and compile time. The counted set gets three quarters of `MAX_MEM`, the plain one
     a quarter (at the smallest documented budget, 8 MB, both still compile:
     tests/test_shared_set.py).
@@ -314,27 +315,34 @@ class SharedSet:
     MAX_MEM = DFA_BYTES
 
     def __init__(self, phrase_sets: Iterable[PhraseSet]) -> None:
-        # the patterns of each set (plain ones, counted ones), and the pipeline-wide index of each
-        kinds: tuple[tuple[list[str], list[int]], ...] = (([], []), ([], []))
         self._cache: dict[str, tuple[int, ...]] = {}
-        size = 0
+        regexes: list[Any] = []
         for phrase_set in phrase_sets:
             if phrase_set._shared is not None or not phrase_set.phrases:
                 continue
-            for phrase in phrase_set.phrases:
-                sources, indices = kinds[counted_set(phrase.regex)]
-                sources.append(phrase.regex.pattern)
-                indices.append(size)
-                size += 1
-            phrase_set._shared = (self, size - len(phrase_set.phrases), size)
-        self.size = size
-        self._compiled = tuple(
+            regexes.extend(phrase.regex for phrase in phrase_set.phrases)
+            phrase_set._shared = (self, len(regexes) - len(phrase_set.phrases), len(regexes))
+        self.size = len(regexes)
+        try:
+            self._compiled = self._compile(regexes, counted_set)
+        except re2.error:  # the counters behind a literal overfill the plain set: all to the other
+            self._compiled = self._compile(regexes, lambda regex: counted(regex.pattern))
+        self._sets = tuple((compiled.regex_set, indices) for compiled, indices in self._compiled)
+        _SHARED_SETS.add(self)
+
+    def _compile(self, regexes: Sequence[Any], heavy: Any) -> tuple[tuple[CompiledSet, list[int]], ...]:
+        """The compiled sets (plain, counted, each left out when empty) and the pipeline-wide index
+        of each of their patterns; `heavy(regex)`: whether a pattern goes to the counted set."""
+        kinds: tuple[tuple[list[str], list[int]], ...] = (([], []), ([], []))
+        for at, regex in enumerate(regexes):
+            sources, indices = kinds[heavy(regex)]
+            sources.append(regex.pattern)
+            indices.append(at)
+        return tuple(
             (compiled_set(tuple(sources), share * self.MAX_MEM // 4), indices)
             for share, (sources, indices) in zip((1, 3), kinds, strict=True)
             if indices
         )
-        self._sets = tuple((compiled.regex_set, indices) for compiled, indices in self._compiled)
-        _SHARED_SETS.add(self)
 
     def quiet(self, texts: Iterable[str]) -> frozenset[str]:
         """Those of `texts` (as lines hold them) in which no pattern of the pipeline matches once
@@ -363,7 +371,7 @@ class SharedSet:
 
 class CompiledSet:
     """One RE2 set, compiled once for every SharedSet of the process with the same patterns and
-    memory budget: the shipped cascades share three counted sets (see `SharedSet`), whose
+    memory budget: the shipped cascades share one counted set (see `SharedSet`), whose
     `\\p{L}{1,30}`-style patterns were most of a pipeline's compile time (45 of 60 ms for a
     French one), and the sites of a language that add no phrase share its plain set too. A set
     answers the same whoever asks (RE2's `Match` is safe to share, its DFA cache is locked)."""
