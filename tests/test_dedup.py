@@ -5,6 +5,7 @@ on the number of workers."""
 from __future__ import annotations
 
 import re
+import tracemalloc
 from pathlib import Path
 
 import numpy as np
@@ -118,6 +119,9 @@ def test_signatures_are_datasketchs() -> None:
     # either are comparable), on texts of many shapes: empty, one shingle, many, non-Latin.
     datasketch = pytest.importorskip("datasketch")
     texts = ["", "un mot", _article(1), _article(2) * 3, "東京では、きょう雨が降りました。\nΑθήνα 12 μαΐου"]
+    texts.append(
+        " ".join(f"mot{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676)}" for i in range(3000))
+    )
     for config in (CONFIG, DedupConfig(num_perm=64, seed=7, shingle_words=3)):
         for text in texts:
             items = shingles(text, config.shingle_words)
@@ -126,6 +130,21 @@ def test_signatures_are_datasketchs() -> None:
             ours = minhash(items, config)
             assert ours.dtype == reference.hashvalues.dtype
             assert ours.tolist() == reference.hashvalues.tolist()
+
+
+def test_a_long_page_signs_in_little_memory() -> None:
+    # the minimum over 20,000 shingles taken a block at a time: one 20,000 x 128 matrix and its
+    # temporaries were 30 MiB at once, the peak a worker showed on a long page
+    items = {f"shingle {k}" for k in range(20_000)}
+    minhash(items, CONFIG)  # the permutations, made once
+    tracemalloc.start()
+    try:
+        signature = minhash(items, CONFIG)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20
+    assert signature.tolist() == minhash(sorted(items), CONFIG).tolist()
 
 
 def test_lsh_bands_are_datasketchs() -> None:
