@@ -22,9 +22,6 @@ _INTS = {pa.int32(): np.int32, pa.int64(): np.int64}
 _FLOATS = {pa.float32(): np.float32, pa.float64(): np.float64}
 
 
-_NONE = NoneType
-
-
 def table_of(rows: Sequence[Mapping[str, object]], schema: pa.Schema) -> pa.Table:
     """`pa.Table.from_pylist(rows, schema=schema)`: a missing key is a null."""
     columns = [column([row.get(f.name) for row in rows], f.type) for f in schema]
@@ -114,11 +111,11 @@ def _string_lists(values: Sequence[object]) -> pa.Array:
 
 def _numbers(values: Sequence[object], kind: pa.DataType, dtype: type, python: type) -> pa.Array:
     types = set(map(type, values))
-    if not types <= {int, python, _NONE}:  # else each value is looked at
+    if not types <= {int, python, NoneType}:  # else each value is looked at
         for value in values:
             if value is not None and (isinstance(value, bool) or not isinstance(value, int | python)):
                 raise TypeError(f"expected a number, got {type(value).__name__}: {value!r}")
-    nulls = _NONE in types
+    nulls = NoneType in types
     wide = [0 if v is None else v for v in values] if nulls else values
     wide = np.array(wide, dtype=np.int64 if python is int else np.float64)
     if python is int and len(wide) and (wide.min() < np.iinfo(dtype).min or wide.max() > np.iinfo(dtype).max):
