@@ -239,12 +239,9 @@ def literal_start(pattern: str) -> bool:
             depth += 1
         elif not in_class and token == ")":
             if depth == 0:
-                after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
                 alternatives.append("".join(current))
-                optional = after in ("?", "*") or (
-                    after == "{" and "".join(t for t, _ in tokens[k + 1 : k + 3]) == "{0"
-                )
-                return not optional and all(_literal_first(a) for a in alternatives)
+                after = "".join(t for t, _ in tokens[k + 1 : k + 3])
+                return not _optional(after) and all(_literal_first(a) for a in alternatives)
             depth -= 1
         elif not in_class and token == "|" and depth == 0:
             alternatives.append("".join(current))
@@ -282,7 +279,12 @@ def _literal_first(text: str) -> bool:
         size = 2 if len(text) > 1 and not text[1].isalnum() else 0
     else:
         size = 1 if text[0] not in _NOT_LITERAL else 0
-    return size > 0 and not text[size:].startswith(("?", "*", "{0"))
+    return size > 0 and not _optional(text[size:])
+
+
+def _optional(rest: str) -> bool:
+    """Whether a regex source that follows an atom makes it optional (`?`, `*`, `{0,n}`)."""
+    return rest.startswith(("?", "*", "{0"))
 
 
 class SharedSet:
