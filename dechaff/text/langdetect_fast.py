@@ -217,23 +217,23 @@ class FastDetector(Detector):  # type: ignore[misc]
 
     def _detect_block(self) -> None:
         self.cleaning_text()
-        if COMPILED:
-            table = self.profiles
-            ngrams = _c.grams(table.c_table(), self._normalised())  # type: ignore[union-attr]
-            if not ngrams:
-                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-            self.random.seed(self.seed)
-            self.langprob = _c.walk(  # type: ignore[union-attr]
-                ngrams, table.indptr, table.langs, table.probs, len(self.langlist),
-                self.random.getstate()[1], self.n_trial, self.alpha, self.ALPHA_WIDTH, self.BASE_FREQ,
-                self.CONV_THRESHOLD, self.ITERATION_LIMIT, _COMPENSATED_SUM,
-            )  # fmt: skip
-            return None
-        ngrams = self._extract_ngrams()
+        table = self.profiles
+        ngrams = (
+            _c.grams(table.c_table(), self._normalised())  # type: ignore[union-attr]
+            if COMPILED
+            else self._extract_ngrams()
+        )
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
         self.random.seed(self.seed)
-        self.langprob = self._walk(ngrams)
+        if not COMPILED:
+            self.langprob = self._walk(ngrams)
+            return None
+        self.langprob = _c.walk(  # type: ignore[union-attr]
+            ngrams, table.indptr, table.langs, table.probs, len(self.langlist),
+            self.random.getstate()[1], self.n_trial, self.alpha, self.ALPHA_WIDTH, self.BASE_FREQ,
+            self.CONV_THRESHOLD, self.ITERATION_LIMIT, _COMPENSATED_SUM,
+        )  # fmt: skip
         return None
 
     def _walk(self, ngrams: list[int]) -> list[float]:
