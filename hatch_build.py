@@ -16,6 +16,7 @@ compiles that one again, as it would have anyway.
 from __future__ import annotations
 
 import compileall
+import functools
 import importlib.util
 import os
 import shlex
@@ -52,6 +53,7 @@ if sys.platform == "darwin":  # the interpreter's symbols are found when the mod
     FLAGS += ["-undefined", "dynamic_lookup"]
 
 
+@functools.cache  # once per build, not once per twin
 def _compiled(root: str) -> ModuleType:
     """dechaff/core/compiled.py, loaded by its path: the digest it checks at import is the one
     compiled in, by the same function (it needs only the standard library; the package's own
