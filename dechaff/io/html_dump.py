@@ -41,7 +41,7 @@ def _hidden(el: etree._Element) -> bool:
 
 def dump(tree: lxml.html.HtmlElement) -> str:
     """The visible text of the page's body, one line per block, whitespace collapsed in a line.
-    Walked without recursion, so a page nested thousands of levels deep is no problem.
+    Walked by lxml without recursion, so a page nested thousands of levels deep is no problem.
 
     >>> dump(lxml.html.fromstring("<div><p>One <b>two</b></p><script>x()</script>three<br>four</div>"))
     'One two\\nthree\\nfour'
@@ -50,29 +50,31 @@ def dump(tree: lxml.html.HtmlElement) -> str:
     current: list[str] = []
 
     def flush() -> None:
-        line = _SPACES.sub(" ", "".join(current)).strip()
-        if line:
-            out.append(line)
-        current.clear()
+        if current:  # most block boundaries follow another: nothing to join
+            line = _SPACES.sub(" ", "".join(current)).strip()
+            if line:
+                out.append(line)
+            current.clear()
 
     body = tree.find(".//body")
     root = body if body is not None else tree
-    stack: list[tuple[etree._Element, bool]] = [(root, False)]  # (element, its end reached)
-    while stack:
-        el, closing = stack.pop()
-        tag = _tag(el)
-        if not closing:
-            if not tag or tag in _SKIP or _hidden(el):  # comments too: only their tail is text
-                if el.tail and el is not root:
-                    current.append(el.tail)
+    # lxml walks the tree in C; a skipped element's subtree is never entered, and its end comes
+    # right after its start. Comments and processing instructions: only their tail is text.
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    skipped = None
+    for event, el in walker:
+        if event == "start":
+            tag = _tag(el)
+            if not tag or tag in _SKIP or _hidden(el):
+                walker.skip_subtree()
+                skipped = el
                 continue
             if tag in _BLOCK:
                 flush()
-            current.append(el.text or "")
-            stack.append((el, True))
-            stack.extend((child, False) for child in reversed(el))
+            if el.text:
+                current.append(el.text)
             continue
-        if tag in _BLOCK:
+        if event == "end" and el is not skipped and _tag(el) in _BLOCK:
             flush()
         if el.tail and el is not root:
             current.append(el.tail)
