@@ -1,4 +1,5 @@
-"""The classifier's character counts in C (_measure.c) against their Python twin (`_counts`)."""
+"""The classifier's character counts and line measures in C (_measure.c) against their Python
+twins (`_counts`, `_measure_py`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dechaff.cleaners import classifier_core
+from dechaff.cleaners.classifier_core import ClassifierParams
 
 needs_c = pytest.mark.skipif(classifier_core._c is None, reason="_measure is not built")
 
@@ -65,13 +67,99 @@ def test_c_counts_as_python_on_dev_lines(shared: Path) -> None:
 
 
 def test_measure_reads_the_c_twin_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    class Twin:
-        counts = staticmethod(lambda line: (0, 0, 0, False, 0, 0, 0, False))  # "no letters"
+    params = classifier_core.ClassifierParams()
+    line = "A sentence of ordinary words."
+    measured = classifier_core._measure(line, frozenset(), False, params)
+
+    class Twin:  # says "no letters" of every line, or declines (NotImplemented)
+        answer: object = measured._replace(bad_reason="no_letters")
+        measure = staticmethod(lambda *args: Twin.answer)
 
     monkeypatch.setattr(classifier_core, "_c", Twin)
     monkeypatch.setattr(classifier_core, "COMPILED", True)
-    params = classifier_core.ClassifierParams()
-    line = "A sentence of ordinary words."
     assert classifier_core._measure(line, frozenset(), False, params).bad_reason == "no_letters"
+    Twin.answer = NotImplemented  # the Python twin measures the line
     monkeypatch.setattr(classifier_core, "COMPILED", False)
-    assert classifier_core._measure(line, frozenset(), False, params).bad_reason == ""
+    assert classifier_core._measure(line, frozenset(), False, params) == measured
+
+
+_WORDS = ["the", "of", "a", "le", "la", "и", "в", "的", "(the", "end.", "«la»", "", "The", "ΣΑΣ", "İ"]
+_STOPLISTS = st.frozensets(st.sampled_from(["the", "of", "a", "le", "la", "и", "в", "的", "", "σας", "i̇"]))
+
+
+def _measures(line: str, stop: frozenset[str], spaced: bool, params: ClassifierParams) -> None:
+    """The C's _Line and the Python twin's, the same type and values (floats to the bit)."""
+    for by_punct in (False, True):
+        c = classifier_core._c.measure(  # type: ignore[union-attr]
+            line,
+            stop,
+            spaced,
+            by_punct,
+            params.length_low,
+            params.max_separators,
+            params.max_separator_share,
+            params.max_copyright_words,
+            classifier_core._Line,
+        )
+        python = classifier_core._measure_py(line, stop, spaced, params, by_punct)
+        assert type(c) is classifier_core._Line
+        assert c == python and repr(c) == repr(python), (line, stop, spaced, by_punct)
+
+
+@needs_c
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(st.sampled_from(_WORDS) | st.text(alphabet=_ALPHABET, max_size=8), max_size=30).map(" ".join)
+    | st.text(alphabet=_ALPHABET, max_size=60)
+    | st.text(max_size=60),
+    _STOPLISTS,
+    st.booleans(),
+    st.integers(0, 40),
+    st.integers(0, 3),
+    st.floats(0.0, 0.5),
+    st.integers(0, 12),
+)
+def test_c_measure_as_python(
+    line: str, stop: frozenset[str], spaced: bool, low: int, seps: int, share: float, copyright_words: int
+) -> None:
+    params = ClassifierParams(
+        length_low=low, max_separators=seps, max_separator_share=share, max_copyright_words=copyright_words
+    )
+    _measures(line, stop, spaced, params)
+
+
+@needs_c
+def test_c_measure_as_python_on_examples() -> None:
+    short = ClassifierParams(length_low=0)
+    examples = ["", " ", "a ", " a", "The end (of it).", "Etc..", "Vu ?» ", "© 2024", "Copyright x", "a | b"]
+    for line in examples:
+        _measures(line, frozenset({"the", "of", "it", ""}), False, short)
+    _measures("ΣΑΣ ΣΑΣ.", frozenset({"σας"}), False, short)  # a final sigma: str.lower's own rule
+    twin = classifier_core._c
+    assert twin is not None
+    assert (
+        twin.measure("x", frozenset(), False, False, 1.5, 1, 0.05, 60, classifier_core._Line)
+        is NotImplemented
+    )
+    floats = ClassifierParams(length_low=1.5)  # type: ignore[arg-type]
+    assert classifier_core._measure("x", frozenset(), False, floats).words == 1  # the Python twin's answer
+
+
+@needs_c
+def test_c_measure_as_python_on_dev_lines(shared: Path) -> None:
+    import json
+
+    from dechaff.text.stoplists import stoplist_for
+
+    params = ClassifierParams()
+    rows = [json.loads(row) for row in (shared / "devset" / "index.jsonl").read_text().splitlines()][1::3]
+    assert rows
+    for row in rows:
+        path = shared / "devset" / "dumps" / f"{row['id']}.txt"
+        if not path.exists():
+            continue
+        lines = [" ".join(line.split()) for line in path.read_text(encoding="utf-8").splitlines()]
+        stop = stoplist_for(row.get("lang") or "en") or stoplist_for("en")
+        for line in lines:
+            _measures(line, stop, False, params)
+        _measures(" ".join(lines)[:5000], stop, True, params)  # past the C's buffer on the stack

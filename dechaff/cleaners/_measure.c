@@ -80,37 +80,41 @@ static Py_UCS4 padded(int kind, const void *data, Py_ssize_t n, Py_ssize_t p) {
     return (p == 0 || p == n + 1) ? ' ' : PyUnicode_READ(kind, data, p - 1);
 }
 
-/* (kana and han, hangul, clause marks, has a letter, upper- and lower-case word initials,
-   standalone separators, has a clock time): what _measure's regexes find in `line` */
-static PyObject *counts(PyObject *module, PyObject *line) {
-    if (twin_text(line, char_flags, "counts") < 0)
-        return NULL;
+/* What _measure's regexes find in a line (its `counts`) */
+typedef struct {
+    Py_ssize_t ideographs, hangul, punct, upper, lower, separators;
+    int letter, clock;
+} Counts;
+
+/* Fill `c` for `line` (a ready str); -1 with an exception set when a flag cannot be had */
+static int count_line(PyObject *line, Counts *c) {
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     int kind = PyUnicode_KIND(line);
     const void *data = PyUnicode_DATA(line);
     uint8_t small[512], *flags = n <= 512 ? small : PyMem_Malloc(n);
-    if (flags == NULL)
-        return PyErr_NoMemory();
-    Py_ssize_t ideographs = 0, hangul = 0, punct = 0, upper = 0, lower = 0, separators = 0;
-    int letter = 0, clock = 0;
+    if (flags == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(c, 0, sizeof(*c));
     for (Py_ssize_t i = 0; i < n; i++) {
         int f = flags_of(PyUnicode_READ(kind, data, i));
         if (f < 0) {
             if (flags != small)
                 PyMem_Free(flags);
-            return NULL;
+            return -1;
         }
         flags[i] = (uint8_t)f;
-        ideographs += (f & F_KANA_HAN) != 0; /* len(KANA_HAN_CHAR.findall(line)) */
-        hangul += (f & F_HANGUL) != 0;       /* len(_HANGUL.findall(line)) */
-        punct += (f & F_PUNCT) != 0;         /* len(_PUNCT.findall(line)) */
-        letter |= (f & F_LETTER) != 0;       /* _LETTER.search(line) */
+        c->ideographs += (f & F_KANA_HAN) != 0; /* len(KANA_HAN_CHAR.findall(line)) */
+        c->hangul += (f & F_HANGUL) != 0;       /* len(_HANGUL.findall(line)) */
+        c->punct += (f & F_PUNCT) != 0;         /* len(_PUNCT.findall(line)) */
+        c->letter |= (f & F_LETTER) != 0;       /* _LETTER.search(line) */
     }
     /* _INITIAL.findall(" " + line): " (\w)", each match consuming the space and the character */
     for (Py_ssize_t p = 0; p < n;) {
         if (padded(kind, data, n, p) == ' ' && (flags[p] & F_WORD)) {
-            upper += (flags[p] & F_UPPER) != 0;
-            lower += (flags[p] & F_LOWER) != 0;
+            c->upper += (flags[p] & F_UPPER) != 0;
+            c->lower += (flags[p] & F_LOWER) != 0;
             p += 2;
         } else {
             p += 1;
@@ -119,26 +123,253 @@ static PyObject *counts(PyObject *module, PyObject *line) {
     /* _SEPARATOR.findall(f" {line} "): " [marks](?= )", the lookahead's space free for the next */
     for (Py_ssize_t p = 0; p + 2 <= n + 1;) {
         if (padded(kind, data, n, p) == ' ' && (flags[p] & F_SEPARATOR) && padded(kind, data, n, p + 2) == ' ') {
-            separators++;
+            c->separators++;
             p += 2;
         } else {
             p += 1;
         }
     }
     /* _CLOCK.search(line): [0-9]:[0-5][0-9] */
-    for (Py_ssize_t i = 0; i + 3 < n && !clock; i++) {
+    for (Py_ssize_t i = 0; i + 3 < n && !c->clock; i++) {
         Py_UCS4 a = PyUnicode_READ(kind, data, i), b = PyUnicode_READ(kind, data, i + 1),
-                c = PyUnicode_READ(kind, data, i + 2), d = PyUnicode_READ(kind, data, i + 3);
-        clock = a >= '0' && a <= '9' && b == ':' && c >= '0' && c <= '5' && d >= '0' && d <= '9';
+                d = PyUnicode_READ(kind, data, i + 2), e = PyUnicode_READ(kind, data, i + 3);
+        c->clock = a >= '0' && a <= '9' && b == ':' && d >= '0' && d <= '5' && e >= '0' && e <= '9';
     }
     if (flags != small)
         PyMem_Free(flags);
-    return Py_BuildValue("nnnNnnnN", ideographs, hangul, punct, PyBool_FromLong(letter), upper, lower,
-                         separators, PyBool_FromLong(clock));
+    return 0;
+}
+
+/* (kana and han, hangul, clause marks, has a letter, upper- and lower-case word initials,
+   standalone separators, has a clock time): what _measure's regexes find in `line` */
+static PyObject *counts(PyObject *module, PyObject *line) {
+    if (twin_text(line, char_flags, "counts") < 0)
+        return NULL;
+    Counts c;
+    if (count_line(line, &c) < 0)
+        return NULL;
+    return Py_BuildValue("nnnNnnnN", c.ideographs, c.hangul, c.punct, PyBool_FromLong(c.letter), c.upper, c.lower,
+                         c.separators, PyBool_FromLong(c.clock));
+}
+
+/* The characters of a str, as `setup_measure` hands them over */
+typedef struct {
+    PyObject *text; /* a reference held */
+    Py_ssize_t n;
+    int kind;
+    const void *data;
+} Chars;
+
+static Chars strip_chars, closers, sentence_end; /* _STRIP, _CLOSERS, _SENTENCE_END (as a str) */
+static PyObject *str_lower, *mark_copyright, *mark_opyright, *mark_reserved, *reason_no_letters,
+    *reason_timestamp, *reason_separators, *reason_copyright, *reason_none;
+
+static int set_chars(Chars *chars, PyObject *text) {
+    if (!PyUnicode_Check(text)) {
+        PyErr_SetString(PyExc_TypeError, "setup_measure: str arguments");
+        return -1;
+    }
+#if PY_VERSION_HEX < 0x030C0000
+    if (PyUnicode_READY(text) < 0)
+        return -1;
+#endif
+    Py_XSETREF(chars->text, Py_NewRef(text));
+    chars->n = PyUnicode_GET_LENGTH(text);
+    chars->kind = PyUnicode_KIND(text);
+    chars->data = PyUnicode_DATA(text);
+    return 0;
+}
+
+static int is_one_of(const Chars *chars, Py_UCS4 ch) {
+    for (Py_ssize_t i = 0; i < chars->n; i++)
+        if (PyUnicode_READ(chars->kind, chars->data, i) == ch)
+            return 1;
+    return 0;
+}
+
+/* setup_measure(strip, closers, sentence_end): the character sets _measure reads (the Python
+   constants, so that the C holds no copy of them) */
+static PyObject *setup_measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "setup_measure(strip, closers, sentence_end)");
+        return NULL;
+    }
+    if (set_chars(&strip_chars, args[0]) < 0 || set_chars(&closers, args[1]) < 0 ||
+        set_chars(&sentence_end, args[2]) < 0)
+        return NULL;
+#define INTERN(var, text)                                                                          \
+    if (var == NULL && (var = PyUnicode_InternFromString(text)) == NULL)                           \
+        return NULL;
+    INTERN(str_lower, "lower");
+    INTERN(mark_copyright, "\xc2\xa9");
+    INTERN(mark_opyright, "opyright");
+    INTERN(mark_reserved, "rights reserved");
+    INTERN(reason_no_letters, "no_letters");
+    INTERN(reason_timestamp, "timestamp");
+    INTERN(reason_separators, "separators");
+    INTERN(reason_copyright, "copyright");
+    INTERN(reason_none, "");
+#undef INTERN
+    Py_RETURN_NONE;
+}
+
+/* sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))): -1 on an error */
+static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
+    PyObject *lowered = PyObject_CallMethodNoArgs(line, str_lower);
+    if (lowered == NULL)
+        return -1;
+    if (!PyUnicode_Check(lowered)) {
+        Py_DECREF(lowered);
+        PyErr_SetString(PyExc_TypeError, "measure: str.lower gave no str");
+        return -1;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(lowered), stops = 0;
+    int kind = PyUnicode_KIND(lowered);
+    const void *data = PyUnicode_DATA(lowered);
+    for (Py_ssize_t start = 0; start <= n;) {
+        Py_ssize_t end = start;
+        while (end < n && PyUnicode_READ(kind, data, end) != ' ')
+            end++;
+        Py_ssize_t a = start, b = end; /* the token, stripped of _STRIP at both ends */
+        while (a < b && is_one_of(&strip_chars, PyUnicode_READ(kind, data, a)))
+            a++;
+        while (b > a && is_one_of(&strip_chars, PyUnicode_READ(kind, data, b - 1)))
+            b--;
+        PyObject *token = PyUnicode_Substring(lowered, a, b);
+        if (token == NULL) {
+            Py_DECREF(lowered);
+            return -1;
+        }
+        int found = PySet_Contains(stopwords, token);
+        Py_DECREF(token);
+        if (found < 0) {
+            Py_DECREF(lowered);
+            return -1;
+        }
+        stops += found;
+        start = end + 1; /* past the space; a final space leaves one empty token, as split does */
+    }
+    Py_DECREF(lowered);
+    return stops;
+}
+
+static int contains(PyObject *line, PyObject *mark) {
+    return PyUnicode_Find(line, mark, 0, PY_SSIZE_T_MAX, 1) >= 0;
+}
+
+/* measure(line, stopwords, phrase_spaced, by_punct, length_low, max_separators,
+           max_separator_share, max_copyright_words, line_type) -> line_type(...): the whole of
+   classifier_core._measure but `by_punct` (given: it reads the line's scripts), each value
+   computed by the same operations in the same order, so the same floats */
+static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 9) {
+        PyErr_SetString(PyExc_TypeError, "measure takes 9 arguments");
+        return NULL;
+    }
+    PyObject *line = args[0], *stopwords = args[1], *type = args[8];
+    if (twin_text(line, char_flags, "measure") < 0)
+        return NULL;
+    if (strip_chars.text == NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "measure: call setup_measure() first");
+        return NULL;
+    }
+    if (!PyFrozenSet_Check(stopwords) || !PyType_Check(type) ||
+        !PyType_IsSubtype((PyTypeObject *)type, &PyTuple_Type)) {
+        PyErr_SetString(PyExc_TypeError, "measure: a frozenset of stop words and a tuple type");
+        return NULL;
+    }
+    /* thresholds of other types than the rule files give (an API caller's float length):
+       NotImplemented, and the Python twin measures the line */
+    if (!PyLong_CheckExact(args[4]) || !PyLong_CheckExact(args[5]) || !PyLong_CheckExact(args[7]) ||
+        !PyFloat_CheckExact(args[6]) || !PyBool_Check(args[2]) || !PyBool_Check(args[3]))
+        Py_RETURN_NOTIMPLEMENTED;
+    int phrase_spaced = args[2] == Py_True, by_punct = args[3] == Py_True;
+    Py_ssize_t length_low = PyLong_AsSsize_t(args[4]), max_separators = PyLong_AsSsize_t(args[5]),
+               max_copyright_words = PyLong_AsSsize_t(args[7]);
+    double max_separator_share = PyFloat_AS_DOUBLE(args[6]);
+    if (PyErr_Occurred()) { /* a threshold beyond Py_ssize_t */
+        if (!PyErr_ExceptionMatches(PyExc_OverflowError))
+            return NULL;
+        PyErr_Clear();
+        Py_RETURN_NOTIMPLEMENTED;
+    }
+    Counts c;
+    if (count_line(line, &c) < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    Py_ssize_t tokens = 1; /* len(line.split(" ")) */
+    for (Py_ssize_t i = 0; i < n; i++)
+        tokens += PyUnicode_READ(kind, data, i) == ' ';
+    Py_ssize_t weight = n + 2 * c.ideographs + c.hangul; /* _weight */
+    Py_ssize_t words = tokens + c.ideographs / 2;
+    Py_ssize_t tail = n; /* len(line.rstrip(_CLOSERS)) */
+    while (tail > 0 && is_one_of(&closers, PyUnicode_READ(kind, data, tail - 1)))
+        tail--;
+    int ends_sentence =
+        phrase_spaced || (tail > 0 && is_one_of(&sentence_end, PyUnicode_READ(kind, data, tail - 1)) &&
+                          !(tail >= 2 && PyUnicode_READ(kind, data, tail - 1) == '.' &&
+                            PyUnicode_READ(kind, data, tail - 2) == '.'));
+    double density = 0.0, title_case = 0.0;
+    Py_ssize_t stops = -1;
+    if (weight >= length_low) {
+        if (!by_punct) {
+            stops = stop_words(line, stopwords);
+            if (stops < 0)
+                return NULL;
+            density = (double)stops / (double)words;
+        } else {
+            density = (double)(c.punct + phrase_spaced * (tokens - 1)) / (double)words;
+        }
+        if (!ends_sentence) {
+            Py_ssize_t cased = c.upper + c.lower;
+            title_case = (double)c.upper / (double)(cased > 1 ? cased : 1);
+        }
+    }
+    Py_ssize_t pipes = 0;
+    for (Py_ssize_t i = 0; i < n; i++)
+        pipes += PyUnicode_READ(kind, data, i) == '|';
+    Py_ssize_t separators = pipes + c.separators;
+    PyObject *reason = reason_none;
+    if (!c.letter)
+        reason = reason_no_letters;
+    else if (weight < length_low && c.clock)
+        reason = reason_timestamp;
+    /* separators > max(max_separators, max_separator_share * words): above both */
+    else if (separators > max_separators && (double)separators > max_separator_share * (double)words)
+        reason = reason_separators;
+    else if (words <= max_copyright_words &&
+             (contains(line, mark_copyright) || contains(line, mark_opyright) || contains(line, mark_reserved)))
+        reason = reason_copyright;
+    if (PyErr_Occurred())
+        return NULL;
+    PyObject *items[8] = {PyLong_FromSsize_t(weight), PyBool_FromLong(by_punct), PyLong_FromSsize_t(words),
+                          PyFloat_FromDouble(density), PyBool_FromLong(ends_sentence),
+                          PyFloat_FromDouble(title_case), Py_NewRef(reason), PyLong_FromSsize_t(stops)};
+    /* an instance of the tuple type, as tuple.__new__(type, items) makes it */
+    PyObject *out = ((PyTypeObject *)type)->tp_alloc((PyTypeObject *)type, 8);
+    int complete = out != NULL;
+    for (int i = 0; i < 8; i++)
+        complete = complete && items[i] != NULL;
+    if (!complete) { /* each failure above set its exception */
+        for (int i = 0; i < 8; i++)
+            Py_XDECREF(items[i]);
+        Py_XDECREF(out);
+        return NULL;
+    }
+    for (int i = 0; i < 8; i++)
+        PyTuple_SET_ITEM(out, i, items[i]);
+    return out;
 }
 
 static PyMethodDef methods[] = {
     {"setup", setup, METH_O, "setup(char_flags): the function that gives a character's flags"},
+    {"setup_measure", (PyCFunction)(void (*)(void))setup_measure, METH_FASTCALL,
+     "setup_measure(strip, closers, sentence_end): the character sets measure() reads"},
+    {"measure", (PyCFunction)(void (*)(void))measure, METH_FASTCALL,
+     "measure(line, stopwords, phrase_spaced, by_punct, length_low, max_separators, max_separator_share, "
+     "max_copyright_words, line_type) -> line_type: classifier_core._measure"},
     {"counts", counts, METH_O,
      "counts(line) -> (kana_han, hangul, punct, has_letter, upper_initials, lower_initials, separators, "
      "has_clock)"},

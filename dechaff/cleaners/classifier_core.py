@@ -198,14 +198,39 @@ def char_flags(ch: str) -> int:
     )
 
 
-_c = twin("dechaff.cleaners._measure")  # the C twin of _counts (_measure.c), or None
+_c = twin("dechaff.cleaners._measure")  # the C twins of _counts and _measure_py (_measure.c), or None
 if _c is not None:
     _c.setup(char_flags)
+    _c.setup_measure(_STRIP, _CLOSERS, "".join(sorted(_SENTENCE_END)))
 COMPILED = _c is not None  # tests turn it off to compare the two
 
 
 def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams) -> _Line:
-    """Measure one line; densities only for long lines, since short ones follow their neighbours."""
+    """Measure one line; densities only for long lines, since short ones follow their neighbours.
+    In C where `_measure` is built (7 -> 2.5 us a line on the dev set, a long line's stop words
+    most of it), but for the scripts of the line (`_foreign_to`), read here."""
+    by_punct = not stopwords or _foreign_to(line, stopwords)
+    if COMPILED:
+        measured = _c.measure(  # type: ignore[union-attr]
+            line,
+            stopwords,
+            phrase_spaced,
+            by_punct,
+            p.length_low,
+            p.max_separators,
+            p.max_separator_share,
+            p.max_copyright_words,
+            _Line,
+        )
+        if measured is not NotImplemented:  # thresholds of other types than a rule file's
+            return measured  # type: ignore[no-any-return]
+    return _measure_py(line, stopwords, phrase_spaced, p, by_punct)
+
+
+def _measure_py(
+    line: str, stopwords: frozenset[str], phrase_spaced: bool, p: ClassifierParams, by_punct: bool
+) -> _Line:
+    """`_measure` in Python, `by_punct` given."""
     tokens = line.split(" ")
     ideographs, hangul, punct, letter, upper, lower, spaced, clock = (
         _c.counts(line) if COMPILED else _counts(line, p.length_low)  # type: ignore[union-attr]
@@ -217,7 +242,6 @@ def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Class
     ends_sentence = phrase_spaced or (tail[-1:] in _SENTENCE_END and not tail.endswith(".."))
     density = title_case = 0.0
     stops = -1
-    by_punct = not stopwords or _foreign_to(line, stopwords)
     if weight >= p.length_low:
         if not by_punct:
             stops = _stop_words(line, stopwords)
