@@ -163,3 +163,21 @@ def test_c_measure_as_python_on_dev_lines(shared: Path) -> None:
         for line in lines:
             _measures(line, stop, False, params)
         _measures(" ".join(lines)[:5000], stop, True, params)  # past the C's buffer on the stack
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40) | st.text(max_size=40))
+def test_c_digits_and_marks_as_python(line: str) -> None:
+    c = classifier_core.digits_and_marks(line)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(classifier_core, "COMPILED", False)
+        assert c == classifier_core.digits_and_marks(line)
+
+
+@needs_c
+def test_c_digits_are_the_regex_digits_on_every_code_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "".join(map(chr, range(0x110000)))  # every decimal digit of every script, once
+    c = classifier_core.digits_and_marks(text)
+    monkeypatch.setattr(classifier_core, "COMPILED", False)
+    assert c == classifier_core.digits_and_marks(text) and c[0] > 600

@@ -152,6 +152,25 @@ static PyObject *counts(PyObject *module, PyObject *line) {
                          c.separators, PyBool_FromLong(c.clock));
 }
 
+/* (decimal digits, clause marks): len(_DIGIT.findall(line)), len(_PUNCT.findall(line)); \d
+   of a str pattern is a decimal digit (str.isdecimal, Py_UNICODE_ISDECIMAL) */
+static PyObject *digits_and_marks(PyObject *module, PyObject *line) {
+    if (twin_text(line, char_flags, "digits_and_marks") < 0)
+        return NULL;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line), digits = 0, punct = 0;
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int f = flags_of(ch);
+        if (f < 0)
+            return NULL;
+        digits += Py_UNICODE_ISDECIMAL(ch) != 0;
+        punct += (f & F_PUNCT) != 0;
+    }
+    return Py_BuildValue("nn", digits, punct);
+}
+
 /* The characters of a str, as `setup_measure` hands them over */
 typedef struct {
     PyObject *text; /* a reference held */
@@ -370,6 +389,8 @@ static PyMethodDef methods[] = {
     {"measure", (PyCFunction)(void (*)(void))measure, METH_FASTCALL,
      "measure(line, stopwords, phrase_spaced, by_punct, length_low, max_separators, max_separator_share, "
      "max_copyright_words, line_type) -> line_type: classifier_core._measure"},
+    {"digits_and_marks", digits_and_marks, METH_O,
+     "digits_and_marks(line) -> (decimal digits, clause marks): classifier_core.digits_and_marks"},
     {"counts", counts, METH_O,
      "counts(line) -> (kana_han, hangul, punct, has_letter, upper_initials, lower_initials, separators, "
      "has_clock)"},

@@ -33,6 +33,7 @@ _NEARGOOD = "neargood"
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _LETTER = re.compile(r"[^\W\d_]")
 # Clause and sentence marks of latin, CJK, arabic, devanagari, armenian, ethiopic, burmese, khmer.
+_DIGIT = re.compile(r"\d")
 _PUNCT = re.compile(r"[,.;:!?，。、；：！？．،؛؟।॥։።၊။។]")
 _SENTENCE_END = frozenset(".!?:;。！？．؟।॥։።။។")
 _CLOSERS = "\"'”’»)]）」』】"
@@ -620,6 +621,14 @@ def _measure_page(
     return Measured(feats, alone, _context(alone, p))
 
 
+def digits_and_marks(line: str) -> tuple[int, int]:
+    """Decimal digits and clause or sentence marks in `line` (what the line model reads of its
+    shape), in C where `_measure` is built."""
+    if COMPILED:
+        return _c.digits_and_marks(line)  # type: ignore[no-any-return,union-attr]
+    return len(_DIGIT.findall(line)), len(_PUNCT.findall(line))
+
+
 def punctuation_marks(line: str) -> int:
     """Clause and sentence marks in `line`, of every script the classifier knows."""
     return len(_PUNCT.findall(line))
@@ -671,7 +680,6 @@ def classify_measured(
     return _comment_thread(lines, labels, stamped, params), shape, measured
 
 
-_DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\d{1,2}:[0-5]\d(?::[0-5]\d)?")  # 9:05, 14:05, 14:05:30: the whole clock time
 
 

@@ -13,7 +13,6 @@ nothing), while a kept line stays kept.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -24,13 +23,12 @@ from dechaff.cleaners.classifier_core import (
     GOOD,
     ClassifierParams,
     Measured,
+    digits_and_marks,
     measure_lines,
-    punctuation_marks,
 )
 from dechaff.core.memo import TEXTS, on_clear
 from dechaff.ruleset.line_model import LineModel
 
-_DIGIT = re.compile(r"\d")
 _BULLETS = tuple("*•-·►▪■◦>")
 _INTRINSIC = ("good", "neargood", "short", "low_stopwords", "title_case")
 _REASONS = ("no_letters", "timestamp", "separators", "copyright")
@@ -68,11 +66,8 @@ FEATURES: tuple[str, ...] = (
 def _shape(line: str) -> tuple[float, int, float]:
     """Digit share, punctuation marks, bullet: what a line's text alone says (memoised: each
     round of the cascade reads the same lines again)."""
-    return (
-        len(_DIGIT.findall(line)) / max(1, len(line)),
-        punctuation_marks(line),
-        float(line.startswith(_BULLETS)),
-    )
+    digits, marks = digits_and_marks(line)
+    return digits / max(1, len(line)), marks, float(line.startswith(_BULLETS))
 
 
 on_clear(_shape.cache_clear)
