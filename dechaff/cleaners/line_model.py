@@ -16,6 +16,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -73,11 +74,17 @@ def _shape(line: str) -> tuple[float, int, float]:
 on_clear(_shape.cache_clear)
 
 
-def _window(values: np.ndarray, radius: int) -> np.ndarray:
-    """Sum of values[i - radius .. i + radius] at each i."""
-    sums = np.concatenate([[0.0], np.cumsum(values)])
-    i = np.arange(len(values))
-    return sums[np.minimum(i + radius + 1, len(values))] - sums[np.maximum(i - radius, 0)]
+def _sums(values: np.ndarray) -> np.ndarray:
+    """The running sums of `values` after a 0: what `_window` reads (one per column, whatever the
+    radius)."""
+    return np.concatenate([[0.0], np.cumsum(values)])
+
+
+def _window(sums: np.ndarray, radius: int) -> np.ndarray:
+    """Sum of values[i - radius .. i + radius] at each i, from `_sums(values)`."""
+    n = len(sums) - 1
+    i = np.arange(n)
+    return sums[np.minimum(i + radius + 1, n)] - sums[np.maximum(i - radius, 0)]
 
 
 _COLUMN = {name: k for k, name in enumerate(FEATURES)}
@@ -105,7 +112,9 @@ def line_table(
     )
     col = _COLUMN
     # the classifier's numeric measures (a line's first six fields), by their own names
-    own = dict(zip(feats[0]._fields[:6], np.array([f[:6] for f in feats], dtype=float).T, strict=True))
+    # (np.fromiter over the flat values: np.array of a list of tuples converts row by row, 1 us each)
+    firsts = np.fromiter(chain.from_iterable(f[:6] for f in feats), float, 6 * n).reshape(n, 6)
+    own = dict(zip(feats[0]._fields[:6], firsts.T, strict=True))
     weight = own["weight"]
     for name in ("density", "by_punct", "ends_sentence", "title_case"):
         table[:, col[name]] = own[name]
@@ -120,7 +129,7 @@ def line_table(
     table[:, col["kept"]] = np.array(labels) == GOOD
     table[:, col["position"]] = np.arange(n) / max(1, n - 1)
     table[:, col["weight_share_of_longest"]] = weight / weight.max()
-    shapes = np.array([_shape(line) for line in lines], dtype=float).reshape(n, 3)
+    shapes = np.fromiter(chain.from_iterable(map(_shape, lines)), float, 3 * n).reshape(n, 3)
     table[:, col["digit_share"]] = shapes[:, 0]
     table[:, col["punct_per_word"]] = np.minimum(shapes[:, 1] / np.maximum(own["words"], 1.0), 2.0)
     table[:, col["bullet"]] = shapes[:, 2]
@@ -137,9 +146,10 @@ def line_table(
         else:
             table[: n + k, at] = base[-k:]
     good_alone, kept = table[:, col["class_good"]], table[:, col["kept"]]
+    good_sums, weight_sums = _sums(weight * good_alone), _sums(weight)
     for r in _WINDOWS:
-        table[:, col[f"good_weight_within_{r}"]] = _window(weight * good_alone, r) / np.maximum(
-            _window(weight, r), 1.0
+        table[:, col[f"good_weight_within_{r}"]] = _window(good_sums, r) / np.maximum(
+            _window(weight_sums, r), 1.0
         )
     table[:, col["page_kept_share"]] = kept.mean()
     table[:, col["page_kept_weight_share"]] = (weight * kept).sum() / weight.sum()
