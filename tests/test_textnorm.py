@@ -75,3 +75,11 @@ _PIECES = st.sampled_from(
 @given(st.lists(_PIECES, max_size=40).map("".join) | st.text(max_size=60))
 def test_whole_text_normalisation_is_line_by_line_normalisation(text: str) -> None:
     assert normalise_lines(text) == [normalise_line(raw) for raw in split_lines(text)]
+
+
+def test_every_space_like_character_is_unprintable() -> None:
+    # normalise_lines leaves a printable line's characters as they are: none may be space-like
+    from dechaff.text import normalise
+
+    assert [c for c in [*normalise._SPACE_LIKE, *normalise._DELETE] if c.isprintable() and c != " "] == []
+    assert normalise_lines("a\u00a0b\u00adc") == ["a bc"]
