@@ -60,6 +60,8 @@ def column_cells(raw: str, norm: str) -> list[tuple[int, str]]:
     >>> column_cells("Home  \t Council backs the budget.", "Home Council backs the budget.")
     [(0, 'Home'), (5, 'Council backs the budget.')]
     """
+    if "\t" not in raw and " " * COLUMN_GAP not in raw:  # most lines: no regex to run
+        return [(0, norm)]
     spaced = raw.strip(" \t")
     if not _COLUMN_GAP.search(spaced):
         return [(0, norm)]
