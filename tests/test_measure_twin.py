@@ -3,6 +3,7 @@ twins (`_counts`, `_measure_py`)."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -99,9 +100,10 @@ def _measures(line: str, stop: frozenset[str], spaced: bool, params: ClassifierP
             params.max_separators,
             params.max_separator_share,
             params.max_copyright_words,
-            classifier_core._Line,
         )
-        python = classifier_core._measure_py(line, stop, spaced, params, by_punct)
+        with pytest.MonkeyPatch.context() as patch:  # the Python twin's own counts too
+            patch.setattr(classifier_core, "COMPILED", False)
+            python = classifier_core._measure_py(line, stop, spaced, params, by_punct)
         assert type(c) is classifier_core._Line
         assert c == python and repr(c) == repr(python), (line, stop, spaced, by_punct)
 
@@ -137,12 +139,37 @@ def test_c_measure_as_python_on_examples() -> None:
     _measures("ΣΑΣ ΣΑΣ.", frozenset({"σας"}), False, short)  # a final sigma: str.lower's own rule
     twin = classifier_core._c
     assert twin is not None
+    # what no rule file gives is measured by the Python twin: a float length, a NaN share (max()
+    # then keeps max_separators), a str or frozenset subclass
+    assert twin.measure("x", frozenset(), False, False, 1.5, 1, 0.05, 60) is NotImplemented
+    assert twin.measure("a | b | c", frozenset(), False, True, 70, 1, math.nan, 60) is NotImplemented
     assert (
-        twin.measure("x", frozenset(), False, False, 1.5, 1, 0.05, 60, classifier_core._Line)
-        is NotImplemented
+        twin.measure(type("S", (str,), {})("x"), frozenset(), False, False, 1, 1, 0.05, 60) is NotImplemented
     )
+    assert twin.measure("x", type("F", (frozenset,), {})(), False, False, 1, 1, 0.05, 60) is NotImplemented
     floats = ClassifierParams(length_low=1.5)  # type: ignore[arg-type]
     assert classifier_core._measure("x", frozenset(), False, floats).words == 1  # the Python twin's answer
+    nan = ClassifierParams(max_separator_share=math.nan)
+    assert classifier_core._measure("a | b | c", frozenset(), False, nan).bad_reason == "separators"
+
+
+@needs_c
+def test_a_failed_setup_keeps_the_last_one() -> None:
+    twin = classifier_core._c
+    assert twin is not None
+    before = twin.measure("(the end.", frozenset({"the"}), False, False, 0, 1, 0.05, 60)
+    assert before.stop_words == 1  # "(the": the parenthesis stripped
+    import os
+
+    for bad in [
+        ("x", "y", None, classifier_core._Line),  # strip and closers first, then a bad end set
+        ("", "", "", os.stat_result),  # a struct sequence: more items than a line's 8
+        ("", "", "", tuple),
+        ("", "", ""),
+    ]:
+        with pytest.raises(TypeError):
+            twin.setup_measure(*bad)
+    assert twin.measure("(the end.", frozenset({"the"}), False, False, 0, 1, 0.05, 60) == before
 
 
 @needs_c

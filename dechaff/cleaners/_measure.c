@@ -10,6 +10,7 @@
 #include <Python.h>
 
 #include "../_twin.h"
+#include <math.h>
 #include <stdint.h>
 
 /* the bits of classifier_core.char_flags */
@@ -180,11 +181,13 @@ typedef struct {
 } Chars;
 
 static Chars strip_chars, closers, sentence_end; /* _STRIP, _CLOSERS, _SENTENCE_END (as a str) */
+static PyObject *line_type; /* classifier_core._Line */
 static PyObject *str_lower, *mark_copyright, *mark_opyright, *mark_reserved, *reason_no_letters,
     *reason_timestamp, *reason_separators, *reason_copyright, *reason_none;
+static int measure_ready; /* set last by a setup_measure that succeeded */
 
-static int set_chars(Chars *chars, PyObject *text) {
-    if (!PyUnicode_Check(text)) {
+static int check_text(PyObject *text) {
+    if (!PyUnicode_CheckExact(text)) {
         PyErr_SetString(PyExc_TypeError, "setup_measure: str arguments");
         return -1;
     }
@@ -192,11 +195,14 @@ static int set_chars(Chars *chars, PyObject *text) {
     if (PyUnicode_READY(text) < 0)
         return -1;
 #endif
+    return 0;
+}
+
+static void set_chars(Chars *chars, PyObject *text) {
     Py_XSETREF(chars->text, Py_NewRef(text));
     chars->n = PyUnicode_GET_LENGTH(text);
     chars->kind = PyUnicode_KIND(text);
     chars->data = PyUnicode_DATA(text);
-    return 0;
 }
 
 static int is_one_of(const Chars *chars, Py_UCS4 ch) {
@@ -206,16 +212,28 @@ static int is_one_of(const Chars *chars, Py_UCS4 ch) {
     return 0;
 }
 
-/* setup_measure(strip, closers, sentence_end): the character sets _measure reads (the Python
-   constants, so that the C holds no copy of them) */
+/* setup_measure(strip, closers, sentence_end, line_type): the character sets _measure reads (the
+   Python constants, so that the C holds no copy of them) and the NamedTuple it makes. Every
+   argument is checked before any is kept: a failed call leaves the last setup as it was. */
 static PyObject *setup_measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 3) {
-        PyErr_SetString(PyExc_TypeError, "setup_measure(strip, closers, sentence_end)");
+    if (nargs != 4) {
+        PyErr_SetString(PyExc_TypeError, "setup_measure(strip, closers, sentence_end, line_type)");
         return NULL;
     }
-    if (set_chars(&strip_chars, args[0]) < 0 || set_chars(&closers, args[1]) < 0 ||
-        set_chars(&sentence_end, args[2]) < 0)
+    if (check_text(args[0]) < 0 || check_text(args[1]) < 0 || check_text(args[2]) < 0)
         return NULL;
+    /* a NamedTuple of 8 fields (`_fields`): not a struct sequence, whose instances hold more
+       items than the 8 measure() gives them */
+    PyObject *fields = PyType_Check(args[3]) && PyType_IsSubtype((PyTypeObject *)args[3], &PyTuple_Type)
+                           ? PyObject_GetAttrString(args[3], "_fields")
+                           : NULL;
+    int named = fields != NULL && PyTuple_CheckExact(fields) && PyTuple_GET_SIZE(fields) == 8;
+    Py_XDECREF(fields);
+    if (!named) {
+        PyErr_Clear();
+        PyErr_SetString(PyExc_TypeError, "setup_measure: line_type must be a NamedTuple of 8 fields");
+        return NULL;
+    }
 #define INTERN(var, text)                                                                          \
     if (var == NULL && (var = PyUnicode_InternFromString(text)) == NULL)                           \
         return NULL;
@@ -229,6 +247,11 @@ static PyObject *setup_measure(PyObject *module, PyObject *const *args, Py_ssize
     INTERN(reason_copyright, "copyright");
     INTERN(reason_none, "");
 #undef INTERN
+    set_chars(&strip_chars, args[0]);
+    set_chars(&closers, args[1]);
+    set_chars(&sentence_end, args[2]);
+    Py_XSETREF(line_type, Py_NewRef(args[3]));
+    measure_ready = 1;
     Py_RETURN_NONE;
 }
 
@@ -277,30 +300,26 @@ static int contains(PyObject *line, PyObject *mark) {
 }
 
 /* measure(line, stopwords, phrase_spaced, by_punct, length_low, max_separators,
-           max_separator_share, max_copyright_words, line_type) -> line_type(...): the whole of
+           max_separator_share, max_copyright_words) -> line_type(...): the whole of
    classifier_core._measure but `by_punct` (given: it reads the line's scripts), each value
-   computed by the same operations in the same order, so the same floats */
+   computed by the same operations in the same order, so the same floats. NotImplemented for what
+   the rule files never give (a str or frozenset subclass, thresholds of other types, a NaN
+   share): the Python twin measures such a line. */
 static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 9) {
-        PyErr_SetString(PyExc_TypeError, "measure takes 9 arguments");
+    if (nargs != 8) {
+        PyErr_SetString(PyExc_TypeError, "measure takes 8 arguments");
         return NULL;
     }
-    PyObject *line = args[0], *stopwords = args[1], *type = args[8];
+    PyObject *line = args[0], *stopwords = args[1];
     if (twin_text(line, char_flags, "measure") < 0)
         return NULL;
-    if (strip_chars.text == NULL) {
+    if (!measure_ready) {
         PyErr_SetString(PyExc_RuntimeError, "measure: call setup_measure() first");
         return NULL;
     }
-    if (!PyFrozenSet_Check(stopwords) || !PyType_Check(type) ||
-        !PyType_IsSubtype((PyTypeObject *)type, &PyTuple_Type)) {
-        PyErr_SetString(PyExc_TypeError, "measure: a frozenset of stop words and a tuple type");
-        return NULL;
-    }
-    /* thresholds of other types than the rule files give (an API caller's float length):
-       NotImplemented, and the Python twin measures the line */
-    if (!PyLong_CheckExact(args[4]) || !PyLong_CheckExact(args[5]) || !PyLong_CheckExact(args[7]) ||
-        !PyFloat_CheckExact(args[6]) || !PyBool_Check(args[2]) || !PyBool_Check(args[3]))
+    if (!PyUnicode_CheckExact(line) || !PyFrozenSet_CheckExact(stopwords) || !PyLong_CheckExact(args[4]) ||
+        !PyLong_CheckExact(args[5]) || !PyLong_CheckExact(args[7]) || !PyFloat_CheckExact(args[6]) ||
+        isnan(PyFloat_AS_DOUBLE(args[6])) || !PyBool_Check(args[2]) || !PyBool_Check(args[3]))
         Py_RETURN_NOTIMPLEMENTED;
     int phrase_spaced = args[2] == Py_True, by_punct = args[3] == Py_True;
     Py_ssize_t length_low = PyLong_AsSsize_t(args[4]), max_separators = PyLong_AsSsize_t(args[5]),
@@ -363,32 +382,29 @@ static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nar
         reason = reason_copyright;
     if (PyErr_Occurred())
         return NULL;
-    PyObject *items[8] = {PyLong_FromSsize_t(weight), PyBool_FromLong(by_punct), PyLong_FromSsize_t(words),
-                          PyFloat_FromDouble(density), PyBool_FromLong(ends_sentence),
-                          PyFloat_FromDouble(title_case), Py_NewRef(reason), PyLong_FromSsize_t(stops)};
-    /* an instance of the tuple type, as tuple.__new__(type, items) makes it */
-    PyObject *out = ((PyTypeObject *)type)->tp_alloc((PyTypeObject *)type, 8);
-    int complete = out != NULL;
-    for (int i = 0; i < 8; i++)
-        complete = complete && items[i] != NULL;
-    if (!complete) { /* each failure above set its exception */
-        for (int i = 0; i < 8; i++)
-            Py_XDECREF(items[i]);
-        Py_XDECREF(out);
+    PyObject *items = Py_BuildValue("(nNnNNNOn)", weight, PyBool_FromLong(by_punct), words,
+                                    PyFloat_FromDouble(density), PyBool_FromLong(ends_sentence),
+                                    PyFloat_FromDouble(title_case), reason, stops);
+    if (items == NULL)
         return NULL;
-    }
-    for (int i = 0; i < 8; i++)
-        PyTuple_SET_ITEM(out, i, items[i]);
+    /* tuple.__new__(line_type, items), as the NamedTuple's own __new__ makes it (a tuple's
+       layout and, from Python 3.14, its cached hash set as tuple's constructor sets them) */
+    PyObject *call = PyTuple_Pack(1, items);
+    Py_DECREF(items);
+    if (call == NULL)
+        return NULL;
+    PyObject *out = PyTuple_Type.tp_new((PyTypeObject *)line_type, call, NULL);
+    Py_DECREF(call);
     return out;
 }
 
 static PyMethodDef methods[] = {
     {"setup", setup, METH_O, "setup(char_flags): the function that gives a character's flags"},
     {"setup_measure", (PyCFunction)(void (*)(void))setup_measure, METH_FASTCALL,
-     "setup_measure(strip, closers, sentence_end): the character sets measure() reads"},
+     "setup_measure(strip, closers, sentence_end, line_type): what measure() reads and makes"},
     {"measure", (PyCFunction)(void (*)(void))measure, METH_FASTCALL,
      "measure(line, stopwords, phrase_spaced, by_punct, length_low, max_separators, max_separator_share, "
-     "max_copyright_words, line_type) -> line_type: classifier_core._measure"},
+     "max_copyright_words) -> line_type: classifier_core._measure"},
     {"digits_and_marks", digits_and_marks, METH_O,
      "digits_and_marks(line) -> (decimal digits, clause marks): classifier_core.digits_and_marks"},
     {"counts", counts, METH_O,

@@ -202,7 +202,7 @@ def char_flags(ch: str) -> int:
 _c = twin("dechaff.cleaners._measure")  # the C twins of _counts and _measure_py (_measure.c), or None
 if _c is not None:
     _c.setup(char_flags)
-    _c.setup_measure(_STRIP, _CLOSERS, "".join(sorted(_SENTENCE_END)))
+    _c.setup_measure(_STRIP, _CLOSERS, "".join(sorted(_SENTENCE_END)), _Line)
 COMPILED = _c is not None  # tests turn it off to compare the two
 
 
@@ -221,9 +221,8 @@ def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Class
             p.max_separators,
             p.max_separator_share,
             p.max_copyright_words,
-            _Line,
         )
-        if measured is not NotImplemented:  # thresholds of other types than a rule file's
+        if measured is not NotImplemented:  # other types than a rule file's (see _measure.c)
             return measured  # type: ignore[no-any-return]
     return _measure_py(line, stopwords, phrase_spaced, p, by_punct)
 
