@@ -33,7 +33,10 @@ SOURCES = [
     "dechaff/text/_scriptcount.c",
     "dechaff/cleaners/_measure.c",
     "dechaff/quality/_ngrams.c",
+    "dechaff/quality/_minhash.c",
 ]
+# libraries a twin links besides libm: where they (or their headers) are missing it is not built
+LIBRARIES = {"dechaff/quality/_minhash.c": ["-lcrypto"]}
 HEADER = "dechaff/_twin.h"  # what every twin includes (its module definition)
 PACKAGE = "dechaff"
 COMPILED = "dechaff/core/compiled.py"  # which builds load, by the digest of their sources
@@ -80,7 +83,7 @@ def compile_one(root: str, source: str) -> str | None:
     with open(os.path.join(root, source), "rb") as code, open(os.path.join(root, HEADER), "rb") as header:
         digest = _compiled(root).digest_of(code.read(), header.read())
     command = [*cc, *FLAGS, f'-DSOURCE_DIGEST="{digest}"', f"-I{include}", os.path.join(root, source)]
-    command += ["-o", target, "-lm"]
+    command += ["-o", target, "-lm", *LIBRARIES.get(source, [])]
     try:
         subprocess.run(command, check=True, capture_output=True, text=True)
     except (OSError, subprocess.CalledProcessError) as err:
