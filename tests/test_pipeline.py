@@ -156,8 +156,15 @@ def test_site_boilerplate_drops_the_site_s_repeated_short_lines() -> None:
 
 
 def test_warm_compiles_the_text_cascade_of_every_language(book: RuleBook) -> None:
+    from dechaff.text import dates
+
+    dates._parser.cache_clear()
+    dates.iso_date.cache_clear()
     engine = Engine(book)
     engine.warm()
+    # and dateparser's data for each language, which forked workers then share; no answer kept
+    assert dates._parser.cache_info().currsize == len({"en", *book.langs})
+    assert dates.iso_date.cache_info().currsize == 0
     none = DomainMatch(None, "none", None)
     assert len(engine._pipelines) == 1 + len(book.langs)
     for lang in ("und", *book.langs):
