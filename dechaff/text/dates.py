@@ -5,9 +5,9 @@ dateparser (a dependency of trafilatura's htmldate) knows the month and day name
 language pack. It is imported on the first date that is not already ISO 8601 (HTML metadata
 dates are, and skip it): the import and the first language's data cost about 0.3 s once per
 process, each further language about 40 ms, then a date about 1 ms; answers are memoised per
-text. A run that meets no such date never pays any of it, but a run of several batches: its
-parent loads every language pack's data before its workers fork (`warm`), so that each worker
-does not load them again.
+text. A run of one batch that meets no such date never pays any of it; a run of several
+batches loads every language pack's data in its parent before the workers fork (`warm`), so that
+no worker loads them again.
 
 Only absolute dates are read: "il y a 2 heures" or "hier" depend on when the page was fetched,
 so they give None (the text stays in `published_text`), as does a date without its year (a
