@@ -251,3 +251,60 @@ def test_resume_drops_what_an_interrupted_shard_left(tmp_path: Path) -> None:
         "part-00001.parquet",
         "part-00002.parquet",
     ]
+
+
+def test_a_pool_broken_while_the_window_fills_is_recovered_from(tmp_path: Path) -> None:
+    """A worker may die while the parent is still queueing batches: the pool then refuses the next
+    one on submit, not only on a result. That batch fails as the ones in flight did, and each is
+    isolated in its turn, instead of the run stopping."""
+    from concurrent.futures import Future
+
+    from dechaff.execution.batch import RulesIdentity
+    from dechaff.execution.ordered import OrderedExecutor
+    from dechaff.io.removed_table import NONE_REMOVED
+    from dechaff.io.shards import DocOutput
+    from dechaff.io.source import Source
+
+    class Crash(Exception):
+        pass
+
+    class Flaky(OrderedExecutor):
+        crash = Crash
+        slots = 3
+        rules = RulesIdentity("1", "digest")
+
+        def __init__(self) -> None:
+            self.broken = False
+            self.submitted: list[list[str]] = []
+
+        def submit(self, batch):  # type: ignore[no-untyped-def]
+            ids = [source.id for source in batch]
+            if self.broken:
+                raise Crash("the pool is broken")
+            self.submitted.append(ids)
+            future: Future[list[DocOutput]] = Future()
+            if "bad" in ids:  # its worker dies: the pool refuses what comes next
+                self.broken = True
+                future.set_exception(Crash("a worker died"))
+            else:
+                future.set_result([DocOutput(i, {"status": "ok"}, None, NONE_REMOVED) for i in ids])
+            return future
+
+        def after_crash(self, pending):  # type: ignore[no-untyped-def]
+            self.broken = False
+            return type(pending)((batch, self.submit(batch)) for batch, _ in pending)
+
+        def close(self) -> None:
+            pass
+
+    def batch(*ids: str) -> list[Source]:
+        return [Source(i, tmp_path / f"{i}.txt") for i in ids]
+
+    flaky = Flaky()
+    out = [
+        doc.id
+        for docs in flaky.map([batch("a", "b"), batch("bad", "c"), batch("d"), batch("e")])
+        for doc in docs
+    ]
+    assert out == ["a", "b", "bad", "c", "d", "e"]
+    assert ["d"] in flaky.submitted and ["bad"] in flaky.submitted  # "d" refused at first, then run

@@ -6,6 +6,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future
 from typing import Any, Protocol
 
 from dechaff.execution.batch import WORKER_CRASH, RulesIdentity, failure_row
@@ -51,7 +52,7 @@ class OrderedExecutor(ABC):
                 if batch is None:
                     exhausted = True
                 else:
-                    pending.append((batch, self.submit(batch)))
+                    pending.append((batch, self._submitted(batch)))
             if not pending:
                 return
             batch, future = pending.popleft()
@@ -60,6 +61,17 @@ class OrderedExecutor(ABC):
             except self.crash:
                 pending = self.after_crash(pending)
                 yield self._isolate(batch)
+
+    def _submitted(self, batch: Sequence[Source]) -> Pending:
+        """The batch submitted. A pool that a batch in flight has broken refuses new ones at once
+        (a worker that dies while the window fills): this batch then fails as those did, and the
+        crash is handled in its turn, as theirs is (`after_crash`, then isolation)."""
+        try:
+            return self.submit(batch)
+        except self.crash as exc:
+            failed: Future[list[DocOutput]] = Future()
+            failed.set_exception(exc)
+            return failed
 
     def _isolate(self, batch: Sequence[Source]) -> list[DocOutput]:
         """Re-run a batch one document per task; a document that kills its worker gets `error:worker`."""
