@@ -186,16 +186,9 @@ static PyObject *str_lower, *mark_copyright, *mark_opyright, *mark_reserved, *re
     *reason_timestamp, *reason_separators, *reason_copyright, *reason_none;
 static int measure_ready; /* set last by a setup_measure that succeeded */
 
+/* a str ready to be read, after setup() (measure reads the flags it gives) */
 static int check_text(PyObject *text) {
-    if (!PyUnicode_CheckExact(text)) {
-        PyErr_SetString(PyExc_TypeError, "setup_measure: str arguments");
-        return -1;
-    }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(text) < 0)
-        return -1;
-#endif
-    return 0;
+    return twin_text(text, char_flags, "setup_measure");
 }
 
 static void set_chars(Chars *chars, PyObject *text) {
