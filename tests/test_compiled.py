@@ -50,16 +50,29 @@ def test_each_c_twin_is_built_from_its_source_where_a_compiler_is(source: Path) 
 
 
 def _links_openssl() -> bool:
-    """Whether this machine's compiler builds and links a program using OpenSSL's digests."""
+    """Whether this machine's compiler (the build's: $CC, else Python's) builds and links a program
+    using what _minhash.c uses of OpenSSL (3.0 or later)."""
+    import shlex
+    import sysconfig
     import tempfile
 
-    cc = shutil.which("gcc") or shutil.which("cc")
+    cc = shlex.split(os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc")
     with tempfile.TemporaryDirectory() as folder:
         probe = Path(folder) / "probe.c"
-        probe.write_text("#include <openssl/evp.h>\nint main(void) { return EVP_MD_CTX_new() == 0; }\n")
-        done = subprocess.run(
-            [str(cc), str(probe), "-o", str(Path(folder) / "probe"), "-lcrypto"], capture_output=True
+        probe.write_text(
+            "#include <openssl/evp.h>\n#include <openssl/opensslv.h>\n"
+            "#if OPENSSL_VERSION_NUMBER < 0x30000000L\n#error old\n#endif\n"
+            "int main(void) {\n"
+            '  EVP_MD *m = EVP_MD_fetch(NULL, "SHA1", NULL);\n'
+            "  EVP_MD_CTX *c = EVP_MD_CTX_new();\n"
+            "  int ok = m && c && EVP_DigestInit_ex2(c, m, NULL);\n"
+            "  EVP_MD_CTX_free(c);\n  EVP_MD_free(m);\n  return !ok;\n}\n"
         )
+        command = [*cc, str(probe), "-o", str(Path(folder) / "probe"), "-lcrypto"]
+        try:
+            done = subprocess.run(command, capture_output=True)
+        except OSError:
+            return False
     return done.returncode == 0
 
 

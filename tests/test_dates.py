@@ -84,3 +84,15 @@ def test_published_column_is_iso_and_the_text_is_kept(tmp_path: Path) -> None:
     page.write_text(page.read_text(encoding="utf-8").replace("le 12 mars 2024 à 10h15", "il y a 2 heures"))
     row = Engine(load_book(None), Settings(quality_filter=False)).process(Source("page", page)).row
     assert (row["published"], row["published_text"]) == (None, "2 heures")
+
+
+def test_warming_dateparser_is_only_a_head_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a run's parent warms dateparser before forking; if dateparser fails there, the run goes on
+    # (each document that needs a date meets the failure itself, and its row says so)
+    from dechaff.text import dates
+
+    def broken(lang: str) -> object:
+        raise RuntimeError("no locale data")
+
+    monkeypatch.setattr(dates, "_parser", broken)
+    dates.warm(["fr", "de"])  # no exception

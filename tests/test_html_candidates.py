@@ -49,6 +49,17 @@ def test_the_page_dump_has_every_visible_block_on_its_own_line() -> None:
     ]
 
 
+def test_the_page_dump_skips_hidden_and_unrendered_blocks_but_keeps_their_tails() -> None:
+    assert dump(lxml.html.fromstring("<p>a<span hidden>x</span>b</p>")) == "ab"
+    assert dump(lxml.html.fromstring("<li>a<p hidden>x</p>b</li>")) == "ab"  # a hidden block breaks no line
+    assert dump(lxml.html.fromstring("<div><p>a<div hidden>x</div>b</p></div>")).split("\n") == ["a", "b"]
+    assert dump(lxml.html.fromstring("<div>a<script>x()</script>b<br>c</div>")).split("\n") == ["ab", "c"]
+    # a page that is nothing but a comment, or a hidden or unrendered root: nothing to show
+    assert dump(lxml.html.fromstring("\xa0<!-- c -->")) == ""
+    assert dump(lxml.html.fromstring("<script>x()</script>")) == ""
+    assert dump(lxml.html.fromstring("<p hidden>x</p>")) == ""
+
+
 def test_table_rows_become_cells_each_a_substring_of_its_row() -> None:
     text = "Intro line.\n| Team | Points |\n| Lions | 12 |\n|\nLast line | not a row"
     assert html_extract.table_cells(text).split("\n") == [

@@ -72,15 +72,15 @@ def test_measure_reads_the_c_twin_when_built(monkeypatch: pytest.MonkeyPatch) ->
     line = "A sentence of ordinary words."
     measured = classifier_core._measure(line, frozenset(), False, params)
 
-    class Twin:  # says "no letters" of every line, or declines (NotImplemented)
+    class Twin:  # says "no letters" of every line, or declines (NotImplemented); Python's counts
         answer: object = measured._replace(bad_reason="no_letters")
         measure = staticmethod(lambda *args: Twin.answer)
+        counts = staticmethod(classifier_core._counts)
 
     monkeypatch.setattr(classifier_core, "_c", Twin)
     monkeypatch.setattr(classifier_core, "COMPILED", True)
     assert classifier_core._measure(line, frozenset(), False, params).bad_reason == "no_letters"
     Twin.answer = NotImplemented  # the Python twin measures the line
-    monkeypatch.setattr(classifier_core, "COMPILED", False)
     assert classifier_core._measure(line, frozenset(), False, params) == measured
 
 
@@ -128,6 +128,10 @@ def test_c_measure_as_python(
         length_low=low, max_separators=seps, max_separator_share=share, max_copyright_words=copyright_words
     )
     _measures(line, stop, spaced, params)
+    # and _measure hands the C its thresholds in their places
+    by_punct = not stop or classifier_core._foreign_to(line, stop)
+    python = classifier_core._measure_py(line, stop, spaced, params, by_punct)
+    assert classifier_core._measure(line, stop, spaced, params) == python
 
 
 @needs_c

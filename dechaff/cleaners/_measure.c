@@ -1,10 +1,14 @@
-/* The character counts of classifier_core._measure in one pass over a line, in C.
+/* The classifier's measures of a line in C: classifier_core._measure (`measure`), the character
+   counts it starts from (`counts`) and the line model's digits and marks (`digits_and_marks`).
 
    What a character is (kana or han, hangul, clause mark, letter, word character, upper or lower
    case, menu separator) is what classifier_core.char_flags says of it (Python: the classifier's
    own regexes and str methods), asked once per code point and kept in pages of 256 code points
-   made on first use, so the C decides no character class itself. Over those flags it counts
-   what the regexes of _measure find: the same numbers (tests/test_measure_twin.py).
+   made on first use. What the C decides itself: a space, a pipe, ASCII digits and the colon of a
+   clock time, the sets of characters setup_measure hands over (stripped, closing, ending a
+   sentence), and CPython's own Py_UNICODE_ISDECIMAL (str.isdecimal: the \d of a str pattern);
+   lower case is str.lower itself. Each function gives its Python twin's answer, floats to the
+   bit (tests/test_measure_twin.py).
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

@@ -12,6 +12,11 @@
 
 #include "../_twin.h"
 #include <openssl/evp.h>
+#include <openssl/opensslv.h>
+
+#if OPENSSL_VERSION_NUMBER < 0x30000000L
+#error "OpenSSL 3.0 or later (EVP_MD_fetch, EVP_DigestInit_ex2): the Python twin runs instead"
+#endif
 
 /* prefixes(items) -> bytes: b"".join(hashlib.sha1(item.encode()).digest()[:4] for item in items) */
 static PyObject *prefixes(PyObject *module, PyObject *items) {
