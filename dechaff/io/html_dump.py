@@ -58,8 +58,9 @@ def dump(tree: lxml.html.HtmlElement) -> str:
 
     body = tree.find(".//body")
     root = body if body is not None else tree
-    if not _tag(root) or _tag(root) in _SKIP or _hidden(root):  # a comment, a script... (iterwalk
-        return ""  # walks elements only)
+    # a root that shows nothing (a comment, which iterwalk refuses, a script, a hidden block)
+    if not _tag(root) or _tag(root) in _SKIP or _hidden(root):
+        return ""
     # lxml walks the tree in C; a skipped element's subtree is never entered, and its end comes
     # right after its start. Comments and processing instructions: only their tail is text.
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
