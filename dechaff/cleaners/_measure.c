@@ -88,6 +88,7 @@ static Py_UCS4 padded(int kind, const void *data, Py_ssize_t n, Py_ssize_t p) {
 /* What _measure's regexes find in a line (its `counts`) */
 typedef struct {
     Py_ssize_t ideographs, hangul, punct, upper, lower, separators;
+    Py_ssize_t spaces, pipes; /* what measure() reads besides: line.split(" ") and "|" */
     int letter, clock;
 } Counts;
 
@@ -103,7 +104,10 @@ static int count_line(PyObject *line, Counts *c) {
     }
     memset(c, 0, sizeof(*c));
     for (Py_ssize_t i = 0; i < n; i++) {
-        int f = flags_of(PyUnicode_READ(kind, data, i));
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        c->spaces += ch == ' ';
+        c->pipes += ch == '|';
+        int f = flags_of(ch);
         if (f < 0) {
             if (flags != small)
                 PyMem_Free(flags);
@@ -334,9 +338,7 @@ static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nar
     Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     int kind = PyUnicode_KIND(line);
     const void *data = PyUnicode_DATA(line);
-    Py_ssize_t tokens = 1; /* len(line.split(" ")) */
-    for (Py_ssize_t i = 0; i < n; i++)
-        tokens += PyUnicode_READ(kind, data, i) == ' ';
+    Py_ssize_t tokens = c.spaces + 1; /* len(line.split(" ")) */
     Py_ssize_t weight = n + 2 * c.ideographs + c.hangul; /* _weight */
     Py_ssize_t words = tokens + c.ideographs / 2;
     Py_ssize_t tail = n; /* len(line.rstrip(_CLOSERS)) */
@@ -362,10 +364,7 @@ static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nar
             title_case = (double)c.upper / (double)(cased > 1 ? cased : 1);
         }
     }
-    Py_ssize_t pipes = 0;
-    for (Py_ssize_t i = 0; i < n; i++)
-        pipes += PyUnicode_READ(kind, data, i) == '|';
-    Py_ssize_t separators = pipes + c.separators;
+    Py_ssize_t separators = c.pipes + c.separators; /* line.count("|") + standalone separators */
     PyObject *reason = reason_none;
     if (!c.letter)
         reason = reason_no_letters;

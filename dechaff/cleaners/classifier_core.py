@@ -625,7 +625,7 @@ def digits_and_marks(line: str) -> tuple[int, int]:
     shape), in C where `_measure` is built."""
     if COMPILED:
         return _c.digits_and_marks(line)  # type: ignore[no-any-return,union-attr]
-    return len(_DIGIT.findall(line)), len(_PUNCT.findall(line))
+    return len(_DIGIT.findall(line)), punctuation_marks(line)
 
 
 def punctuation_marks(line: str) -> int:
