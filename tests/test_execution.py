@@ -68,6 +68,22 @@ def test_worker_count_and_shard_size_do_not_change_the_output(tmp_path: Path) ->
     assert_same_output(tmp_path / "one", tmp_path / "two")
 
 
+def test_a_batch_writes_its_removed_rows_as_documents_one_by_one_would(tmp_path: Path) -> None:
+    """A worker builds one table of removed rows for its batch (on its first output): the rows
+    and their order in the files are those of documents cleaned and written one at a time."""
+    inputs = corpus(tmp_path / "in", 2)
+    run(inputs, tmp_path / "ones", "--workers", "1", "--batch-size", "1")
+    run(inputs, tmp_path / "fours", "--workers", "1", "--batch-size", "4")
+
+    def rows(out: Path) -> pd.DataFrame:
+        parts = sorted((out / "removed.parquet").glob("part-*.parquet"))
+        return pd.concat([pd.read_parquet(part) for part in parts], ignore_index=True)
+
+    ones = rows(tmp_path / "ones")
+    assert ones["id"].nunique() == 10 and len(ones) > 50
+    pd.testing.assert_frame_equal(rows(tmp_path / "fours"), ones)
+
+
 def test_metadata_rows_go_into_a_shard_a_row_group_at_a_time(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

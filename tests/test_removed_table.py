@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from dechaff.core.outcome import Removal
-from dechaff.io.removed_table import NONE_REMOVED, joined, removed_table
+from dechaff.io.removed_table import NONE_REMOVED, batch_table, joined, removed_table
 from dechaff.io.tables import REMOVED_SCHEMA
 
 REMOVALS = [
@@ -60,6 +60,16 @@ def test_a_batch_of_documents_writes_the_bytes_of_its_rows_built_at_once() -> No
     expected = pa.Table.from_pylist([*_rows("one"), *_rows("two")[2:]], schema=REMOVED_SCHEMA)
     assert batch.column(0).num_chunks == 1
     assert _parquet(batch) == _parquet(expected)
+
+
+def test_a_batch_table_is_its_documents_tables_joined() -> None:
+    """One table built for a batch (each document's records sorted on their own, a document
+    with none in the middle) is the bytes of the documents' tables joined."""
+    docs = [("one", REMOVALS), ("none", []), ("two", REMOVALS[::-1]), ("three", REMOVALS[:1])]
+    expected = joined([removed_table(doc_id, removed) for doc_id, removed in docs])
+    assert [row["id"] for row in batch_table(docs).to_pylist()] == ["one"] * 3 + ["two"] * 3 + ["three"]
+    assert _parquet(batch_table(docs)) == _parquet(expected)
+    assert batch_table([("none", [])]).num_rows == 0 and batch_table([]).schema == REMOVED_SCHEMA
 
 
 def test_no_removal_is_an_empty_table_of_the_schema() -> None:

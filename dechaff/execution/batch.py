@@ -9,14 +9,15 @@ from __future__ import annotations
 import gc
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dechaff.core.outcome import Removal
 from dechaff.core.sections import DedupConfig
 from dechaff.engine.engine import DocResult, Engine, Settings, source_row
 from dechaff.engine.rulebook import load_book
 from dechaff.io.inputs import Source
-from dechaff.io.removed_table import NONE_REMOVED, removed_table
+from dechaff.io.removed_table import NONE_REMOVED, batch_table
 from dechaff.io.shards import DocOutput, placed
 from dechaff.quality.dedup import signature_of
 from dechaff.ruleset.loader import RuleBook
@@ -51,6 +52,8 @@ _ENGINES: dict[tuple[Path | None, Settings], Engine] = {}
 """Per-process cache: building the cascade compiles every pattern, so a worker does it once."""
 
 
+_Output = tuple[DocOutput, Sequence[Removal]]  # an output without its removed rows, and its removals
+
 _ONE_AT_A_TIME = threading.Lock()
 """Threads of one process (Dask worker threads) take turns: the GIL-bound cascade gains nothing
 from threads, and one document at a time keeps the engine's memo tables and pipeline cache free
@@ -80,34 +83,38 @@ def failure_row(source: Source, rules: RulesIdentity, status: str, message: str)
     return row
 
 
-def output_of(source: Source, result: DocResult, dedup: DedupConfig | None) -> DocOutput:
-    """The writer's view of a result; a kept text is signed here, in the worker, so the
-    duplicate post-pass does not redo it serially in the parent."""
+def _unsigned(source: Source, result: DocResult, dedup: DedupConfig | None) -> _Output:
+    """A result's output, with no removed rows yet, and the removals they are to be made of; a
+    kept text is signed here, in the worker, so the duplicate post-pass does not redo it serially
+    in the parent."""
     kept = dedup is not None and result.text is not None and result.row["status"] == "ok"
-    return DocOutput(
-        source.id,
-        result.row,
-        result.text,
-        removed_table(source.id, result.removed),
-        signature_of(result.text, dedup) if kept else None,  # type: ignore[arg-type]
-    )
+    signature = signature_of(result.text, dedup) if kept else None  # type: ignore[arg-type]
+    return DocOutput(source.id, result.row, result.text, NONE_REMOVED, signature), result.removed
 
 
-def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> DocOutput:
+def carrying(outputs: Sequence[_Output]) -> list[DocOutput]:
+    """The outputs, the first carrying every one's removed rows as one table (see
+    `DocOutput.removed`)."""
+    docs = [doc for doc, _ in outputs]
+    table = batch_table((doc.id, removed) for doc, removed in outputs)
+    return [replace(docs[0], removed=table), *docs[1:]] if docs else []
+
+
+def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> _Output:
     """Clean one document (the engine keeps to the time limit); an id the reader found taken is
     the document's row instead (the parent decides, while reading: see `inputs.unique_ids`)."""
     if source.duplicate_of is not None:
         rules = RulesIdentity(engine.book.version, engine.book.digest)
         message = f"an earlier document of this run has the id {source.duplicate_of!r}; the first is kept"
-        return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, NONE_REMOVED)
-    return output_of(source, engine.process(source), spec.dedup)
+        return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, NONE_REMOVED), ()
+    return _unsigned(source, engine.process(source), spec.dedup)
 
 
 def process_batch(spec: WorkerSpec, sources: Sequence[Source]) -> list[DocOutput]:
     """What a worker runs: every source of the batch, in order (the engine never raises)."""
     with _ONE_AT_A_TIME:
         engine = engine_for(spec)
-        docs = [process_one(engine, source, spec) for source in sources]
+        docs = carrying([process_one(engine, source, spec) for source in sources])
     # Local workers write the text files themselves, so the parent only writes the tables: with
     # every core busy, the parent's time is taken from a worker.
     text_dir = spec.text_dir

@@ -1,8 +1,11 @@
-"""A document's removed lines as the Arrow rows of `removed.parquet`, built where it was cleaned.
+"""Documents' removed lines as the Arrow rows of `removed.parquet`, built where they were cleaned.
 
 A worker builds them column by column from the `Removal` records: no dict per removed line to
 pickle, unpickle and tabulate in the parent (about a hundred per dump), whose time, when every
-core runs a worker, is taken from the workers. The parent only joins the tables of a batch.
+core runs a worker, is taken from the workers. It builds one table for a whole batch
+(`batch_table`): a table's columns have a fixed cost, and one table pickles and unpickles in a
+tenth of the time of sixteen (the dev set's dumps: 0.43 -> 0.23 ms a document to build, 0.21 ->
+0.02 ms to pickle and unpickle). The parent only joins the tables of a batch.
 """
 
 from __future__ import annotations
@@ -22,14 +25,26 @@ _FIELDS = attrgetter(
     "line_no", "char_start", "char_end", "text", "cleaner", "rule_id", "rule_file", "kept_by", "kept_by_file"
 )
 _KINDS = [f.type for f in REMOVED_SCHEMA]
+_INPUT_ORDER = attrgetter("line_no", "char_start")
 
 
 def removed_table(doc_id: str, removed: Iterable[Removal]) -> pa.Table:
     """The rows of one document's removals, in the order of the input (line, then char)."""
-    ordered = sorted(removed, key=lambda r: (r.line_no, r.char_start))
+    return batch_table([(doc_id, removed)])
+
+
+def batch_table(docs: Iterable[tuple[str, Iterable[Removal]]]) -> pa.Table:
+    """The rows of several documents' removals (id, removals), document after document: the
+    table `joined` makes of each one's `removed_table`."""
+    ids: list[str] = []
+    ordered: list[Removal] = []
+    for doc_id, removed in docs:
+        mine = sorted(removed, key=_INPUT_ORDER)
+        ids += [doc_id] * len(mine)
+        ordered += mine
     if not ordered:
         return NONE_REMOVED
-    values: list[Sequence[object]] = [[doc_id] * len(ordered), *zip(*map(_FIELDS, ordered), strict=True)]
+    values: list[Sequence[object]] = [ids, *zip(*map(_FIELDS, ordered), strict=True)]
     try:
         arrays = [column(v, kind) for v, kind in zip(values, _KINDS, strict=True)]
     except UnicodeEncodeError:  # a lone surrogate (an id, or a record's text): written `\udcNN`

@@ -39,7 +39,10 @@ class DocOutput:
     id: str
     row: dict[str, object]
     text: str | None
-    removed: pa.Table  # its rows of removed.parquet (`removed_table`)
+    # rows of removed.parquet it carries: its own (`removed_table`), or, on the first output of
+    # a worker's batch, the whole batch's (`batch_table`, the others then carry none). The writer
+    # joins a batch's outputs in their order, so the rows written are the same either way.
+    removed: pa.Table
     # quality.dedup.Signature, for the duplicate post-pass, computed where the text is (io never looks in)
     signature: object | None = None
     text_placed: bool = False  # a local worker already wrote (or removed) the text file itself
