@@ -66,22 +66,31 @@ def shingles(text: str, size: int) -> set[str]:
     >>> sorted(shingles("Le 3 mai, à Paris\\nFin", 3))
     ['0 mai à', 'fin', 'le 0 mai', 'mai à paris']
     """
-    out: set[str] = set()
+    return set(shingle_list(text, size))
+
+
+def shingle_list(text: str, size: int) -> list[str]:
+    """The shingles of `text` in order, repeats included (`shingles` is their set)."""
+    out: list[str] = []
     for line in _DIGIT.sub("0", text.lower()).splitlines():
         words = _TOKEN.findall(line)
         if len(words) <= size:
             if words:
-                out.add(" ".join(words))
+                out.append(" ".join(words))
             continue
         # the word at each offset zipped with the `size - 1` after it (size >= 1, the rule
         # files say so): one map, not a slice and a Python step per n-gram (15% faster)
-        out.update(map(" ".join, zip(*[words[i:] for i in range(size)], strict=False)))
+        out.extend(map(" ".join, zip(*[words[i:] for i in range(size)], strict=False)))
     return out
 
 
 def signature_of(text: str, config: DedupConfig) -> Signature:
     """The exact hash and MinHash signature of one clean text (pure: safe in any worker)."""
-    return Signature(exact_hash(text), minhash(shingles(text, config.shingle_words), config))
+    if COMPILED and config.shingle_words >= 1:  # the shingles cut and hashed in C, none made
+        digests = _c.shingle_prefixes(text.lower(), config.shingle_words)  # type: ignore[union-attr]
+    else:
+        digests = sha1_prefixes(shingles(text, config.shingle_words))
+    return Signature(exact_hash(text), _minhash_of(digests, config))
 
 
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
@@ -91,8 +100,13 @@ def minhash(items: Iterable[str], config: DedupConfig) -> np.ndarray:
     """datasketch's `MinHash(num_perm, seed, scheme="affine32").update_batch(utf-8 items)`
     values: SHA-1's first 4 bytes (little-endian) per item, the MurmurHash3 finalizer, then
     `a * h + b` modulo 2**32 per permutation, the minimum over items (2**32 - 1 when empty)."""
+    return _minhash_of(_c.prefixes(items) if COMPILED else sha1_prefixes(items), config)  # type: ignore[union-attr]
+
+
+def _minhash_of(digests: bytes, config: DedupConfig) -> np.ndarray:
+    """`minhash` of the items whose SHA-1 prefixes `digests` holds (in any order, repeats or not:
+    a minimum is the same)."""
     a, b = _permutations(config.num_perm, config.seed)
-    digests = _c.prefixes(items) if COMPILED else sha1_prefixes(items)  # type: ignore[union-attr]
     if not digests:
         return np.full(config.num_perm, np.uint32(0xFFFFFFFF), dtype=np.uint32)
     hv = np.frombuffer(digests, dtype="<u4").astype(np.uint32).reshape(-1, 1)
