@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,7 +120,11 @@ def test_c_shingle_prefixes_of_odd_texts() -> None:
     for text in ["", "\n\n", " . ", "a", "x" * 100_000, "\n".join(["un deux trois quatre cinq six"] * 50)]:
         for size in (1, 5, 10):
             assert twin.shingle_prefixes(text, size) == dedup.sha1_prefixes(dedup.shingle_list(text, size))
+    # a size past any line's words: each line is one shingle, however large the int
+    for size in (sys.maxsize, sys.maxsize + 1, 2**100):
+        assert twin.shingle_prefixes("le 0 mai\nfin", size) == dedup.sha1_prefixes(["le 0 mai", "fin"])
     for bad, error in [
+        (("a", -(2**100)), ValueError),
         (("a", 0), ValueError),
         ((b"a", 5), TypeError),
         (("a",), TypeError),

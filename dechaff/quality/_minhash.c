@@ -194,13 +194,16 @@ static PyObject *shingle_prefixes(PyObject *module, PyObject *const *args, Py_ss
         PyErr_SetString(PyExc_TypeError, "shingle_prefixes(lowered: str, size: int)");
         return NULL;
     }
-    Py_ssize_t size = PyLong_AsSsize_t(args[1]);
-    if (size == -1 && PyErr_Occurred())
+    int over = 0;
+    long long asked = PyLong_AsLongLongAndOverflow(args[1], &over);
+    if (asked == -1 && !over && PyErr_Occurred())
         return NULL;
-    if (size < 1) {
+    if (over < 0 || (!over && asked < 1)) {
         PyErr_SetString(PyExc_ValueError, "shingle_prefixes: size must be 1 or more");
         return NULL;
     }
+    /* a size past any line's word count makes each line one shingle, as PY_SSIZE_T_MAX does */
+    Py_ssize_t size = over > 0 || asked > PY_SSIZE_T_MAX ? PY_SSIZE_T_MAX : (Py_ssize_t)asked;
 #if PY_VERSION_HEX < 0x030C0000
     if (PyUnicode_READY(args[0]) < 0)
         return NULL;
@@ -215,7 +218,10 @@ static PyObject *shingle_prefixes(PyObject *module, PyObject *const *args, Py_ss
     EVP_MD *sha1 = EVP_MD_fetch(NULL, "SHA1", NULL);
     EVP_MD_CTX *context = sha1 == NULL ? NULL : EVP_MD_CTX_new();
     if (context == NULL) {
-        PyErr_SetString(PyExc_RuntimeError, "shingle_prefixes: OpenSSL has no SHA-1 here");
+        if (sha1 == NULL)
+            PyErr_SetString(PyExc_RuntimeError, "shingle_prefixes: OpenSSL has no SHA-1 here");
+        else
+            PyErr_NoMemory();
         goto done;
     }
     for (Py_ssize_t i = 0; i < length; i++) {
