@@ -4,6 +4,7 @@ on the number of workers."""
 
 from __future__ import annotations
 
+import random
 import re
 import tracemalloc
 from pathlib import Path
@@ -15,6 +16,7 @@ import pytest
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.cli import main
 from dechaff.core.sections import DedupConfig
+from dechaff.quality import dedup
 from dechaff.quality.dedup import (
     Candidates,
     Duplicate,
@@ -130,6 +132,8 @@ def test_signatures_are_datasketchs() -> None:
             ours = minhash(items, config)
             assert ours.dtype == reference.hashvalues.dtype
             assert ours.tolist() == reference.hashvalues.tolist()
+            # and from the text, as a run signs it (its shingles cut and hashed in C where built)
+            assert signature_of(text, config).minhash.tolist() == reference.hashvalues.tolist()
 
 
 def test_a_long_page_signs_in_little_memory() -> None:
@@ -145,6 +149,35 @@ def test_a_long_page_signs_in_little_memory() -> None:
         tracemalloc.stop()
     assert peak < 4 << 20
     assert signature.tolist() == minhash(sorted(items), CONFIG).tolist()
+
+
+def test_the_near_duplicate_check_holds_a_bounded_number_of_shingle_sets(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Candidates' shingle sets are held the most recent `SHINGLE_SETS` at a time (one needed
+    again is read again): the same clusters, in memory that does not grow with the corpus."""
+    words = random.Random(3)
+    texts: dict[str, str] = {}
+    for k in range(40):
+        base = [f"{words.choice('bcdfgklmnprst')}{words.randrange(10**6)}" for _ in range(1600)]
+        for copy in range(3):  # near-duplicates: one word changed in each
+            changed = [*base[:copy], "changed", *base[copy + 1 :]]
+            texts[f"{k:02d}-{copy}"] = "\n".join(" ".join(changed[i : i + 20]) for i in range(0, 1600, 20))
+    prints = {doc_id: signature_of(text, CONFIG) for doc_id, text in texts.items()}
+
+    def peak_and_clusters(sets: int) -> tuple[int, dict[str, Duplicate]]:
+        monkeypatch.setattr(dedup, "SHINGLE_SETS", sets)
+        tracemalloc.start()
+        try:
+            found = find_duplicates(prints, texts.__getitem__, CONFIG)
+            return tracemalloc.get_traced_memory()[1], found
+        finally:
+            tracemalloc.stop()
+
+    small, found = peak_and_clusters(4)
+    large, everything = peak_and_clusters(10_000)
+    assert found == everything and len(found) == 120
+    assert 3 * small < large
 
 
 def test_lsh_bands_are_datasketchs() -> None:
