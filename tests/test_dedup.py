@@ -23,9 +23,11 @@ from dechaff.quality.dedup import (
     Signature,
     exact_hash,
     find_duplicates,
+    hashed_jaccard,
     jaccard,
     lsh_bands,
     minhash,
+    shingle_hashes,
     shingles,
     signature_of,
 )
@@ -151,33 +153,57 @@ def test_a_long_page_signs_in_little_memory() -> None:
     assert signature.tolist() == minhash(sorted(items), CONFIG).tolist()
 
 
-def test_the_near_duplicate_check_holds_a_bounded_number_of_shingle_sets(
+def _template_pages(count: int, own_lines: int, seed: int) -> dict[str, str]:
+    """Pages of 60 shared lines of 20 random words and `own_lines` of their own: each page is an
+    LSH candidate of the others."""
+    words = random.Random(seed)
+    vocabulary = [f"{words.choice('bcdfgklmnprst')}{words.randrange(10**6)}" for _ in range(20_000)]
+
+    def line() -> str:
+        return " ".join(words.choice(vocabulary) for _ in range(20))
+
+    shared = [line() for _ in range(60)]
+    return {f"p{k:04d}": "\n".join([*shared, *(line() for _ in range(own_lines))]) for k in range(count)}
+
+
+def test_shingle_hashes_give_the_jaccard_of_the_shingles() -> None:
+    pages = [*_template_pages(6, 20, seed=4).values(), "", "un mot", _article(1), _article(1).upper()]
+    for a in pages:
+        for b in pages:
+            expected = jaccard(shingles(a, 5), shingles(b, 5))
+            assert hashed_jaccard(shingle_hashes(a, 5), shingle_hashes(b, 5)) == pytest.approx(expected)
+
+
+def test_the_near_duplicate_check_holds_a_bounded_budget_of_shingle_hashes(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Candidates' shingle sets are held the most recent `SHINGLE_SETS` at a time (one needed
-    again is read again): the same clusters, in memory that does not grow with the corpus."""
-    words = random.Random(3)
-    texts: dict[str, str] = {}
-    for k in range(40):
-        base = [f"{words.choice('bcdfgklmnprst')}{words.randrange(10**6)}" for _ in range(1600)]
-        for copy in range(3):  # near-duplicates: one word changed in each
-            changed = [*base[:copy], "changed", *base[copy + 1 :]]
-            texts[f"{k:02d}-{copy}"] = "\n".join(" ".join(changed[i : i + 20]) for i in range(0, 1600, 20))
+    """Candidates' shingle hashes are held within `SHINGLE_BYTES`, the most recently used (one
+    needed again is read again): the same clusters with a budget of nothing; within the budget,
+    each candidate is read once however many candidates it has."""
+    texts = _template_pages(40, 6, seed=3)  # Jaccard about 0.83: one cluster
+    # about 0.77: each an LSH candidate of most others, none merged; more than the 256 sets of
+    # strings an earlier version held, which emptied themselves on every pass over them
+    texts |= {"q" + doc_id: text for doc_id, text in _template_pages(350, 9, seed=5).items()}
     prints = {doc_id: signature_of(text, CONFIG) for doc_id, text in texts.items()}
+    default = dedup.SHINGLE_BYTES
+    reads: list[str] = []
 
-    def peak_and_clusters(sets: int) -> tuple[int, dict[str, Duplicate]]:
-        monkeypatch.setattr(dedup, "SHINGLE_SETS", sets)
-        tracemalloc.start()
-        try:
-            found = find_duplicates(prints, texts.__getitem__, CONFIG)
-            return tracemalloc.get_traced_memory()[1], found
-        finally:
-            tracemalloc.stop()
+    def text_of(doc_id: str) -> str:
+        reads.append(doc_id)
+        return texts[doc_id]
 
-    small, found = peak_and_clusters(4)
-    large, everything = peak_and_clusters(10_000)
-    assert found == everything and len(found) == 120
-    assert 3 * small < large
+    def clusters(budget: int, ids: list[str]) -> dict[str, Duplicate]:
+        monkeypatch.setattr(dedup, "SHINGLE_BYTES", budget)
+        reads.clear()
+        return find_duplicates({doc_id: prints[doc_id] for doc_id in ids}, text_of, CONFIG)
+
+    some = sorted(texts)[:60]
+    held = clusters(0, some)
+    assert len(reads) > len(set(reads))  # evicted, then read again
+    assert held == clusters(1 << 30, some)
+    everything = clusters(default, sorted(texts))
+    assert set(everything) == {f"p{k:04d}" for k in range(40)}
+    assert len(reads) == len(set(reads)) > 300
 
 
 def test_lsh_bands_are_datasketchs() -> None:

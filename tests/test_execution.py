@@ -16,6 +16,7 @@ import pytest
 
 from dechaff.cli import main
 from dechaff.io.shards import METADATA, REMOVED, _Part
+from dechaff.run.runner import batches
 
 from conftest import ROOT, hang, misbehave_on
 
@@ -71,7 +72,8 @@ def test_worker_count_and_shard_size_do_not_change_the_output(tmp_path: Path) ->
 def test_a_batch_writes_its_removed_rows_as_documents_one_by_one_would(tmp_path: Path) -> None:
     """A worker builds one table of removed rows for its batch (on its first output): the rows
     and their order in the files are those of documents cleaned and written one at a time."""
-    inputs = corpus(tmp_path / "in", 2)
+    inputs = corpus(tmp_path / "in", 8)
+    assert max(len(batch) for batch in batches(range(40), 4, total=40)) == 4  # (the tail's are smaller)
     run(inputs, tmp_path / "ones", "--workers", "1", "--batch-size", "1")
     run(inputs, tmp_path / "fours", "--workers", "1", "--batch-size", "4")
 
@@ -80,7 +82,7 @@ def test_a_batch_writes_its_removed_rows_as_documents_one_by_one_would(tmp_path:
         return pd.concat([pd.read_parquet(part) for part in parts], ignore_index=True)
 
     ones = rows(tmp_path / "ones")
-    assert ones["id"].nunique() == 10 and len(ones) > 50
+    assert ones["id"].nunique() == 40 and len(ones) > 200
     pd.testing.assert_frame_equal(rows(tmp_path / "fours"), ones)
 
 

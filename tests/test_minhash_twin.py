@@ -89,13 +89,16 @@ _PIECES = st.lists(
 
 @needs_c
 @settings(max_examples=400, deadline=None)
-@given(_PIECES, st.integers(min_value=1, max_value=6))
-def test_c_shingle_prefixes_as_the_shingles_hashed(text: str, size: int) -> None:
+@given(_PIECES, st.integers(min_value=1, max_value=6), st.sampled_from([4, 8]))
+def test_c_shingle_prefixes_as_the_shingles_hashed(text: str, size: int, width: int) -> None:
     """The C cuts a lowered text into the shingles `shingle_list` makes of it, in order, and
-    hashes them: the same bytes."""
+    hashes them: the same bytes, 4 or 8 of each SHA-1."""
     twin = dedup._c
     assert twin is not None
-    assert twin.shingle_prefixes(text.lower(), size) == dedup.sha1_prefixes(dedup.shingle_list(text, size))
+    expected = dedup.sha1_prefixes(dedup.shingle_list(text, size), width)
+    assert twin.shingle_prefixes(text.lower(), size, width) == expected
+    if width == 4:
+        assert twin.shingle_prefixes(text.lower(), size) == expected
 
 
 @needs_c
@@ -126,6 +129,9 @@ def test_c_shingle_prefixes_of_odd_texts() -> None:
     for bad, error in [
         (("a", -(2**100)), ValueError),
         (("a", 0), ValueError),
+        (("a", 5, 2), ValueError),
+        (("a", 5, "8"), TypeError),
+        (("a", 5, 8, 1), TypeError),
         ((b"a", 5), TypeError),
         (("a",), TypeError),
         (("a", "5"), TypeError),

@@ -52,7 +52,7 @@ _ENGINES: dict[tuple[Path | None, Settings], Engine] = {}
 """Per-process cache: building the cascade compiles every pattern, so a worker does it once."""
 
 
-_Output = tuple[DocOutput, Sequence[Removal]]  # an output without its removed rows, and its removals
+Produced = tuple[DocOutput, Sequence[Removal]]  # an output without its removed rows, and its removals
 
 _ONE_AT_A_TIME = threading.Lock()
 """Threads of one process (Dask worker threads) take turns: the GIL-bound cascade gains nothing
@@ -83,7 +83,7 @@ def failure_row(source: Source, rules: RulesIdentity, status: str, message: str)
     return row
 
 
-def _unsigned(source: Source, result: DocResult, dedup: DedupConfig | None) -> _Output:
+def _unsigned(source: Source, result: DocResult, dedup: DedupConfig | None) -> Produced:
     """A result's output, with no removed rows yet, and the removals they are to be made of; a
     kept text is signed here, in the worker, so the duplicate post-pass does not redo it serially
     in the parent."""
@@ -92,7 +92,7 @@ def _unsigned(source: Source, result: DocResult, dedup: DedupConfig | None) -> _
     return DocOutput(source.id, result.row, result.text, NONE_REMOVED, signature), result.removed
 
 
-def carrying(outputs: Sequence[_Output]) -> list[DocOutput]:
+def carrying(outputs: Sequence[Produced]) -> list[DocOutput]:
     """The outputs, the first carrying every one's removed rows as one table (see
     `DocOutput.removed`)."""
     docs = [doc for doc, _ in outputs]
@@ -100,9 +100,11 @@ def carrying(outputs: Sequence[_Output]) -> list[DocOutput]:
     return [replace(docs[0], removed=table), *docs[1:]] if docs else []
 
 
-def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> _Output:
+def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> Produced:
     """Clean one document (the engine keeps to the time limit); an id the reader found taken is
-    the document's row instead (the parent decides, while reading: see `inputs.unique_ids`)."""
+    the document's row instead (the parent decides, while reading: see `inputs.unique_ids`).
+    The output comes without its removed rows, with the removals they are made of: a batch's
+    table is built once (`carrying`)."""
     if source.duplicate_of is not None:
         rules = RulesIdentity(engine.book.version, engine.book.digest)
         message = f"an earlier document of this run has the id {source.duplicate_of!r}; the first is kept"

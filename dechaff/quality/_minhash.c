@@ -154,45 +154,60 @@ static void end_word(Line *line) {
     line->open = 0;
 }
 
-static int digest_into(Buffer *out, EVP_MD_CTX *context, const EVP_MD *sha1, const unsigned char *data, size_t size) {
+/* The first `width` bytes of the SHA-1 of data[:size] at out's end */
+static int digest_into(Buffer *out, EVP_MD_CTX *context, const EVP_MD *sha1, const unsigned char *data, size_t size,
+                       int width) {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
     if (!EVP_DigestInit_ex2(context, sha1, NULL) || !EVP_DigestUpdate(context, data, size) ||
-        !EVP_DigestFinal_ex(context, digest, &length) || length < 4) {
+        !EVP_DigestFinal_ex(context, digest, &length) || length < (unsigned int)width) {
         PyErr_SetString(PyExc_RuntimeError, "shingle_prefixes: SHA-1 failed");
         return -1;
     }
-    if (reserve(out, 4) < 0)
+    if (reserve(out, (size_t)width) < 0)
         return -1;
-    memcpy(out->data + out->size, digest, 4);
-    out->size += 4;
+    memcpy(out->data + out->size, digest, (size_t)width);
+    out->size += (size_t)width;
     return 0;
 }
 
 /* The line's shingles hashed into out (all its words as one when they are `size` or fewer), and
    the line emptied */
-static int flush_line(Line *line, Py_ssize_t size, Buffer *out, EVP_MD_CTX *context, const EVP_MD *sha1) {
+static int flush_line(Line *line, Py_ssize_t size, Buffer *out, EVP_MD_CTX *context, const EVP_MD *sha1, int width) {
     if (line->open)
         end_word(line);
     const size_t *starts = (const size_t *)line->starts.data, *ends = (const size_t *)line->ends.data;
     int failed = 0;
     if (line->words > 0 && line->words <= size)
-        failed = digest_into(out, context, sha1, line->text.data, ends[line->words - 1]);
+        failed = digest_into(out, context, sha1, line->text.data, ends[line->words - 1], width);
     for (Py_ssize_t w = 0; !failed && line->words > size && w + size <= line->words; w++)
-        failed = digest_into(out, context, sha1, line->text.data + starts[w], ends[w + size - 1] - starts[w]);
+        failed = digest_into(out, context, sha1, line->text.data + starts[w], ends[w + size - 1] - starts[w], width);
     line->text.size = line->starts.size = line->ends.size = 0;
     line->words = 0;
     return failed ? -1 : 0;
 }
 
-/* shingle_prefixes(lowered, size) -> bytes: sha1_prefixes(shingle_list(text, size)) for
+/* shingle_prefixes(lowered, size, width=4) -> bytes: sha1_prefixes(shingle_list(text, size), width) for
    lowered == text.lower(): each line's words (a KANA_HAN character, or a run of the other
    characters of regex \w, a decimal digit read as 0) in `size`-word shingles, in order, repeats
-   included (a MinHash is a minimum: repeats change nothing) */
+   included (a MinHash is a minimum: repeats change nothing); width 4 (MinHash) or 8 (the
+   near-duplicate check's shingle hashes) */
 static PyObject *shingle_prefixes(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
-    if (nargs != 2 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1])) {
-        PyErr_SetString(PyExc_TypeError, "shingle_prefixes(lowered: str, size: int)");
+    if (nargs < 2 || nargs > 3 || !PyUnicode_Check(args[0]) || !PyLong_Check(args[1]) ||
+        (nargs == 3 && !PyLong_Check(args[2]))) {
+        PyErr_SetString(PyExc_TypeError, "shingle_prefixes(lowered: str, size: int, width: int = 4)");
         return NULL;
+    }
+    int width = 4;
+    if (nargs == 3) {
+        long asked_width = PyLong_AsLong(args[2]);
+        if (asked_width == -1 && PyErr_Occurred())
+            return NULL;
+        if (asked_width != 4 && asked_width != 8) {
+            PyErr_SetString(PyExc_ValueError, "shingle_prefixes: width must be 4 or 8");
+            return NULL;
+        }
+        width = (int)asked_width;
     }
     int over = 0;
     long long asked = PyLong_AsLongLongAndOverflow(args[1], &over);
@@ -227,7 +242,7 @@ static PyObject *shingle_prefixes(PyObject *module, PyObject *const *args, Py_ss
     for (Py_ssize_t i = 0; i < length; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         if (Py_UNICODE_ISLINEBREAK(ch)) { /* str.splitlines' breaks */
-            if (flush_line(&line, size, &out, context, sha1) < 0)
+            if (flush_line(&line, size, &out, context, sha1, width) < 0)
                 goto done;
         } else if (kana_han(ch)) {
             if (line.open)
@@ -247,7 +262,7 @@ static PyObject *shingle_prefixes(PyObject *module, PyObject *const *args, Py_ss
             end_word(&line);
         }
     }
-    if (flush_line(&line, size, &out, context, sha1) < 0)
+    if (flush_line(&line, size, &out, context, sha1, width) < 0)
         goto done;
     result = PyBytes_FromStringAndSize((const char *)out.data, (Py_ssize_t)out.size);
 done:
@@ -263,7 +278,7 @@ done:
 static PyMethodDef methods[] = {
     {"prefixes", prefixes, METH_O, "prefixes(items) -> bytes: the first 4 bytes of each item's SHA-1 (UTF-8)"},
     {"shingle_prefixes", (PyCFunction)(void (*)(void))shingle_prefixes, METH_FASTCALL,
-     "shingle_prefixes(lowered, size) -> bytes: the SHA-1 prefixes of the text's shingles, in order"},
+     "shingle_prefixes(lowered, size, width=4) -> bytes: the SHA-1 prefixes of the text's shingles, in order"},
     {NULL, NULL, 0, NULL}};
 
 TWIN_MODULE(_minhash, "the first bytes of SHA-1 that MinHash starts from, in C (see _minhash.c)", methods)

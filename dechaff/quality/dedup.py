@@ -3,8 +3,12 @@
 - *Exact*: the same text once case and spacing are folded (`exact_hash`).
 - *Near*: MinHash LSH (datasketch's scheme, fixed seed) over word shingles taken inside each
   line, on lowercased words with every digit masked, so reordered paragraphs and changed dates
-  and numbers still match. LSH only proposes pairs; a pair is merged when the true Jaccard
-  similarity of the two shingle sets reaches the threshold, so a hash collision never merges.
+  and numbers still match. LSH only proposes pairs; a pair is merged when the Jaccard
+  similarity of the two shingle sets reaches the threshold, so a MinHash collision never merges.
+  The sets are compared as sets of 64-bit hashes of their shingles (SHA-1 prefixes, as
+  datatrove's and most near-duplicate checks do): 5.6 KB a page instead of 100 KB of strings,
+  so every candidate of a pass fits in memory. Two distinct shingles of a pair share a hash with
+  odds of about 1 in 10^13 for two pages of a thousand shingles.
 
 The signatures and the LSH bands are datasketch's (`MinHash(scheme="affine32")`, `MinHashLSH`),
 computed here with numpy alone: the same uint32 values and the same (bands, rows) choice (tested
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -87,7 +92,9 @@ def shingle_list(text: str, size: int) -> list[str]:
 
 def signature_of(text: str, config: DedupConfig) -> Signature:
     """The exact hash and MinHash signature of one clean text (pure: safe in any worker)."""
-    if COMPILED and config.shingle_words >= 1:  # the shingles cut and hashed in C, none made
+    # the shingles cut and hashed in C, none made (the rule files refuse a size under 1; a config
+    # made by hand with one gets the Python twin's answer)
+    if COMPILED and config.shingle_words >= 1:
         digests = _c.shingle_prefixes(text.lower(), config.shingle_words)  # type: ignore[union-attr]
     else:
         digests = sha1_prefixes(shingles(text, config.shingle_words))
@@ -128,10 +135,11 @@ def _minhash_of(digests: bytes, config: DedupConfig) -> np.ndarray:
 _BLOCK = 1024  # items per block of `minhash`
 
 
-def sha1_prefixes(items: Iterable[str]) -> bytes:
-    """The first 4 bytes of each item's SHA-1 (of its UTF-8): datasketch's sha1_hash32, in C where
-    `_minhash` is built (0.7 us an item in hashlib's Python calls, 0.1 in one OpenSSL context)."""
-    return b"".join(hashlib.sha1(item.encode()).digest()[:4] for item in items)
+def sha1_prefixes(items: Iterable[str], width: int = 4) -> bytes:
+    """The first `width` bytes of each item's SHA-1 (of its UTF-8), 4: datasketch's sha1_hash32;
+    in C where `_minhash` is built (0.7 us an item in hashlib's Python calls, 0.1 in one OpenSSL
+    context)."""
+    return b"".join(hashlib.sha1(item.encode()).digest()[:width] for item in items)
 
 
 _c = twin("dechaff.quality._minhash")  # the C twin of sha1_prefixes, or None
@@ -219,10 +227,29 @@ def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
     return len(a & b) / union if union else 0.0
 
 
-# Shingle sets the near-duplicate check holds at once (the most recently used; one is read again
-# if it is needed after): every candidate's set, kept to the end, grew with the corpus (2,000
-# near-duplicate pages held 196 MiB)
-SHINGLE_SETS = 256
+def shingle_hashes(text: str, size: int) -> np.ndarray:
+    """The sorted 64-bit hashes (SHA-1 prefixes) of the text's distinct shingles."""
+    if COMPILED and size >= 1:  # (the rule files refuse a size under 1; a hand-made config may not)
+        digests = _c.shingle_prefixes(text.lower(), size, 8)  # type: ignore[union-attr]
+    else:
+        digests = sha1_prefixes(shingles(text, size), 8)
+    return np.unique(np.frombuffer(digests, dtype="<u8"))
+
+
+def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """`jaccard` of two sets of shingle hashes (`shingle_hashes`)."""
+    common = len(np.intersect1d(a, b, assume_unique=True))
+    union = len(a) + len(b) - common
+    return common / union if union else 0.0
+
+
+# The bytes of shingle hashes the near-duplicate check holds at once, the most recently used (one
+# needed again is read again): about 11,000 pages of the dev set's size, every candidate of a
+# corpus where thousands of pages are candidates of each other. Sets of strings held to the end
+# grew with the corpus (2,000 near-duplicate pages: 196 MiB), and 256 of them held the most
+# recently used emptied themselves on every pass of 2,000 pages that are all each other's
+# candidates (154,505 texts read again).
+SHINGLE_BYTES = 64 << 20
 
 
 def find_duplicates(
@@ -230,8 +257,9 @@ def find_duplicates(
 ) -> dict[str, Duplicate]:
     """Every document in a cluster of two or more -> its Duplicate; unique documents are absent.
 
-    `text_of` gives back a document's text to verify LSH candidates on true Jaccard (only
-    candidates are read again, so a run needs no more than the signatures in memory).
+    `text_of` gives back a document's text to verify LSH candidates on their shingles' Jaccard
+    (only candidates are read again, so a run needs no more than the signatures in memory, and
+    `SHINGLE_BYTES` of shingle hashes).
     """
     ids = sorted(prints)
     parent = {doc_id: doc_id for doc_id in ids}
@@ -241,15 +269,25 @@ def find_duplicates(
         _union(parent, first, doc_id)
     near = Candidates(prints, config)
 
-    @lru_cache(maxsize=SHINGLE_SETS)
-    def shingles_of(doc_id: str) -> frozenset[str]:
-        return frozenset(shingles(text_of(doc_id), config.shingle_words))
+    held: OrderedDict[str, np.ndarray] = OrderedDict()
+    budget = [SHINGLE_BYTES]
+
+    def hashes_of(doc_id: str) -> np.ndarray:
+        found = held.get(doc_id)
+        if found is not None:
+            held.move_to_end(doc_id)
+            return found
+        found = held[doc_id] = shingle_hashes(text_of(doc_id), config.shingle_words)
+        budget[0] -= found.nbytes
+        while budget[0] < 0 and len(held) > 2:  # the pair being compared stays
+            budget[0] += held.popitem(last=False)[1].nbytes
+        return found
 
     for doc_id in ids:
         for other in sorted(near.of(doc_id)):
             if other <= doc_id or _find(parent, other) == _find(parent, doc_id):
                 continue
-            if jaccard(shingles_of(doc_id), shingles_of(other)) >= config.threshold:
+            if hashed_jaccard(hashes_of(doc_id), hashes_of(other)) >= config.threshold:
                 _union(parent, doc_id, other)
     return _clusters(parent, ids)
 
