@@ -24,7 +24,6 @@ from dechaff.quality.dedup import (
     exact_hash,
     find_duplicates,
     hashed_jaccard,
-    jaccard,
     lsh_bands,
     minhash,
     shingle_hashes,
@@ -36,6 +35,12 @@ from dechaff.ruleset.loader import load_rulebook
 from conftest import ROOT, rules_copy
 
 CONFIG = DedupConfig()
+
+
+def jaccard(a: set[str], b: set[str]) -> float:
+    """The Jaccard similarity of two shingle sets, the reference `hashed_jaccard` is held to."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
 
 
 def _dups(texts: dict[str, str], config: DedupConfig = CONFIG) -> dict[str, Duplicate]:
@@ -59,10 +64,12 @@ def test_exact_hash_folds_case_and_spacing_only() -> None:
     assert exact_hash("Le 12 mai") != exact_hash("Le 13 mai")  # digits count for exact copies
 
 
-def test_jaccard_by_hand() -> None:
-    # {a b c d} vs {b c d e}: 3 shared of 5 in the union
-    assert jaccard({"a", "b", "c", "d"}, {"b", "c", "d", "e"}) == pytest.approx(3 / 5)
-    assert jaccard(set(), set()) == 0.0
+def test_hashed_jaccard_by_hand() -> None:
+    # {1 2 3 4} vs {2 3 4 5}: 3 shared of 5 in the union
+    a, b, none = (np.array(v, dtype=np.uint64) for v in ([1, 2, 3, 4], [2, 3, 4, 5], []))
+    assert hashed_jaccard(a, b) == pytest.approx(3 / 5)
+    assert hashed_jaccard(a, a) == 1.0 and hashed_jaccard(a, none) == 0.0
+    assert hashed_jaccard(none, none) == 0.0
 
 
 def _article(seed: int) -> str:

@@ -5,8 +5,8 @@
   line, on lowercased words with every digit masked, so reordered paragraphs and changed dates
   and numbers still match. LSH only proposes pairs; a pair is merged when the Jaccard
   similarity of the two shingle sets reaches the threshold, so a MinHash collision never merges.
-  The sets are compared as sets of 64-bit hashes of their shingles (SHA-1 prefixes, as
-  datatrove's and most near-duplicate checks do): 5.6 KB a page instead of 100 KB of strings,
+  The sets are compared as sets of 64-bit hashes of their shingles (SHA-1 prefixes; datatrove's
+  MinHash reads shingles as 64-bit hashes too): 5.6 KB a page instead of 100 KB of strings,
   so every candidate of a pass fits in memory. Two distinct shingles of a pair share a hash with
   odds of about 1 in 10^13 for two pages of a thousand shingles.
 
@@ -25,7 +25,6 @@ import hashlib
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Mapping
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -217,16 +216,6 @@ class Candidates:
         return {self.ids[k] for k in found}
 
 
-def jaccard(a: AbstractSet[str], b: AbstractSet[str]) -> float:
-    """|a ∩ b| / |a ∪ b|; 0 when both are empty (nothing to compare is not a match).
-
-    >>> jaccard({"x", "y"}, {"y", "z"})
-    0.3333333333333333
-    """
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
-
-
 def shingle_hashes(text: str, size: int) -> np.ndarray:
     """The sorted 64-bit hashes (SHA-1 prefixes) of the text's distinct shingles."""
     if COMPILED and size >= 1:  # (the rule files refuse a size under 1; a hand-made config may not)
@@ -237,7 +226,8 @@ def shingle_hashes(text: str, size: int) -> np.ndarray:
 
 
 def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
-    """`jaccard` of two sets of shingle hashes (`shingle_hashes`)."""
+    """|a ∩ b| / |a ∪ b| of two sets of shingle hashes (`shingle_hashes`); 0 when both are empty
+    (nothing to compare is not a match)."""
     common = len(np.intersect1d(a, b, assume_unique=True))
     union = len(a) + len(b) - common
     return common / union if union else 0.0
