@@ -21,6 +21,7 @@ from dechaff.quality.dedup import (
     Candidates,
     Duplicate,
     Signature,
+    Signatures,
     exact_hash,
     find_duplicates,
     hashed_jaccard,
@@ -245,6 +246,39 @@ def test_lsh_candidates_are_datasketchs() -> None:
     assert sum(len(ours.of(i)) for i in prints) > 60  # some bands shared, not all
     for doc_id, sketch in lean.items():
         assert ours.of(doc_id) == set(index.query(sketch)) - {doc_id}
+
+
+def test_a_run_holds_its_signatures_in_arrays_that_give_them_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Signatures` gives back each signature as added, across blocks of rows, and LSH
+    candidates read from it are those read from the same signatures as objects."""
+    monkeypatch.setattr(Signatures, "BLOCK", 3)
+    rng = np.random.default_rng(8)
+    bases = [rng.integers(0, 2**32, CONFIG.num_perm, dtype=np.uint32) for _ in range(3)]
+    prints = {}
+    for k in range(11):
+        values = bases[k % 3].copy()
+        values[rng.choice(CONFIG.num_perm, size=int(rng.integers(0, 10)), replace=False)] = 7
+        prints[f"d{(k * 7) % 11:02d}"] = Signature(exact_hash(str(k % 4)), values)
+    store = Signatures(CONFIG.num_perm)
+    for doc_id, signature in prints.items():
+        store.add(doc_id, signature)
+    store.add("d00", Signature(exact_hash("other"), bases[0]))  # an id again: the first is kept
+    assert list(store) == list(prints) and len(store) == 11 and "d00" in store and "x" not in store
+    for doc_id, signature in prints.items():
+        assert store[doc_id].exact == store.exact(doc_id) == signature.exact
+        assert store[doc_id].minhash.tolist() == signature.minhash.tolist()
+    assert store.exact("x") is None
+    order = sorted(prints, reverse=True)
+    expected = np.stack([prints[i].minhash[5:18] for i in order])
+    assert store.columns(order, 5, 18).tolist() == expected.tolist()
+    ours, theirs = Candidates(store, CONFIG), Candidates(prints, CONFIG)
+    assert sum(len(ours.of(i)) for i in prints) > 11
+    assert all(ours.of(i) == theirs.of(i) for i in prints)
+    assert Signatures.of(store, CONFIG.num_perm) is store
+    with pytest.raises(ValueError, match="d99"):
+        store.add("d99", Signature("not hex", bases[0]))
+    with pytest.raises(ValueError, match="d99"):
+        store.add("d99", Signature(exact_hash("x"), bases[0][:5]))
 
 
 def test_clusters_do_not_depend_on_order() -> None:

@@ -24,9 +24,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 
@@ -44,6 +44,68 @@ class Signature:
 
     exact: str
     minhash: np.ndarray  # uint32 MinHash values, one per permutation
+
+
+class Signatures(Mapping[str, Signature]):
+    """A run's signatures (id -> Signature) in a few arrays, not objects: 8 bytes of exact hash
+    and `num_perm` uint32 a document, in blocks of rows. The post-pass holds one for every kept
+    document: as a dict of objects (a Signature, an array, a hex str each) that was 830 bytes a
+    document, the LSH bands then copied every row again. Reading an item makes its Signature."""
+
+    BLOCK = 4096  # rows a block
+
+    def __init__(self, num_perm: int) -> None:
+        self.num_perm = num_perm
+        self._at: dict[str, int] = {}
+        self._exact = bytearray()
+        self._blocks: list[np.ndarray] = []
+
+    @classmethod
+    def of(cls, prints: Mapping[str, Signature], num_perm: int) -> Signatures:
+        if isinstance(prints, Signatures) and prints.num_perm == num_perm:
+            return prints
+        out = cls(num_perm)
+        for doc_id, signature in prints.items():
+            out.add(doc_id, signature)
+        return out
+
+    def add(self, doc_id: str, signature: Signature) -> None:
+        """Hold `doc_id`'s signature (an id added again keeps its first)."""
+        try:
+            exact = bytes.fromhex(signature.exact)
+        except ValueError:
+            exact = b""
+        if len(exact) != 8 or signature.minhash.shape != (self.num_perm,):
+            raise ValueError(f"{doc_id}: not a signature of 8 bytes and {self.num_perm} values")
+        if doc_id in self._at:
+            return
+        k = len(self._at)
+        if k % self.BLOCK == 0:
+            self._blocks.append(np.empty((self.BLOCK, self.num_perm), dtype=np.uint32))
+        self._blocks[-1][k % self.BLOCK] = signature.minhash
+        self._exact += exact
+        self._at[doc_id] = k
+
+    def exact(self, doc_id: str) -> str | None:
+        """`doc_id`'s exact hash, None when it has no signature here."""
+        k = self._at.get(doc_id)
+        return None if k is None else self._exact[8 * k : 8 * k + 8].hex()
+
+    def columns(self, doc_ids: Sequence[str], start: int, stop: int) -> np.ndarray:
+        """Values `start:stop` of the signatures of `doc_ids`, a row each, in their order."""
+        rows = np.fromiter((self._at[doc_id] for doc_id in doc_ids), dtype=np.int64, count=len(doc_ids))
+        blocks = [block[:, start:stop] for block in self._blocks]
+        return np.concatenate(blocks)[rows] if blocks else np.empty((0, stop - start), dtype=np.uint32)
+
+    def __getitem__(self, doc_id: str) -> Signature:
+        k = self._at[doc_id]
+        return Signature(self._exact[8 * k : 8 * k + 8].hex(), self._blocks[k // self.BLOCK][k % self.BLOCK])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,9 +251,16 @@ class Candidates:
         self._groups: list[tuple[np.ndarray, list[np.ndarray]]] = []
         if not self.ids:
             return
-        matrix = np.stack([prints[doc_id].minhash for doc_id in self.ids]).astype(np.uint32)
+        if isinstance(prints, Signatures):  # a run's: read band by band, its rows not copied whole
+            columns = partial(prints.columns, self.ids)
+        else:
+            matrix = np.stack([prints[doc_id].minhash for doc_id in self.ids]).astype(np.uint32)
+
+            def columns(start: int, stop: int) -> np.ndarray:
+                return np.ascontiguousarray(matrix[:, start:stop])
+
         for band in range(bands):
-            block = np.ascontiguousarray(matrix[:, band * rows : (band + 1) * rows])
+            block = columns(band * rows, (band + 1) * rows)
             _, group, counts = np.unique(
                 block.view(np.dtype((np.void, 4 * rows))).ravel(), return_inverse=True, return_counts=True
             )

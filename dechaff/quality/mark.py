@@ -20,7 +20,7 @@ from dechaff.io.arrow_table import column, read_columns
 from dechaff.io.atomic import atomic_file
 from dechaff.io.shards import finished_parts
 from dechaff.io.writers import text_path
-from dechaff.quality.dedup import Duplicate, Signature, find_duplicates, signature_of
+from dechaff.quality.dedup import Duplicate, Signature, Signatures, find_duplicates, signature_of
 
 MISSING_TEXT = "error:missing_text"
 
@@ -39,14 +39,19 @@ def mark_duplicates(out_dir: Path, config: DedupConfig, known: Mapping[str, Sign
     def text_of(doc_id: str) -> str:
         return text_path(out_dir, doc_id).read_text(encoding="utf-8")
 
-    known = known or {}
+    known = Signatures.of(known or {}, config.num_perm)
     # A text file of an earlier run deleted since (`--resume`): the row says so, never a crash.
     gone = {i: text_path(out_dir, i) for i in kept if i not in known and not text_path(out_dir, i).is_file()}
-    prints = {i: known.get(i) or signature_of(text_of(i), config) for i in kept if i not in gone}
+    if len(kept) == len(known) and all(i in known for i in kept):
+        prints = known  # every kept document was signed by this run (no resume): used as it is
+    else:
+        prints = Signatures(config.num_perm)
+        for i in kept:
+            if i not in gone:
+                prints.add(i, known[i] if i in known else signature_of(text_of(i), config))
     duplicates = find_duplicates(prints, text_of, config)
-    hashes = {doc_id: p.exact for doc_id, p in prints.items()}
     for part in parts:
-        _rewrite(out_dir, part, _Marks(hashes, duplicates, gone))
+        _rewrite(out_dir, part, _Marks(prints, duplicates, gone))
     return sum(d.of is not None for d in duplicates.values())
 
 
@@ -61,7 +66,7 @@ def _missing(path: Path) -> tuple[str, str]:
 class _Marks:
     """What the post-pass writes into the rows: hashes, duplicate marks, texts found missing."""
 
-    hashes: dict[str, str]
+    hashes: Signatures  # their exact hashes
     duplicates: dict[str, Duplicate]
     gone: dict[str, Path]
 
@@ -82,7 +87,7 @@ def _marked(table: pa.Table, marks: _Marks) -> pa.Table:
     ids = table.column("id").to_pylist()
     duplicates = marks.duplicates
     columns = {
-        "exact_hash": [marks.hashes.get(i) for i in ids],
+        "exact_hash": [marks.hashes.exact(i) for i in ids],
         "dup_cluster": [d.cluster if (d := duplicates.get(i)) else None for i in ids],
         "dup_of": [d.of if (d := duplicates.get(i)) else None for i in ids],
     }

@@ -42,7 +42,7 @@ from dechaff.io.lock import out_lock
 from dechaff.io.outdir import check_out_dir, clear_earlier_run, clear_temp_texts
 from dechaff.io.run_record import MadeWith, record_settings, resume_conflict
 from dechaff.io.shards import DocOutput, ShardWriter, prepare
-from dechaff.quality.dedup import Signature
+from dechaff.quality.dedup import Signatures
 from dechaff.quality.mark import mark_duplicates
 from dechaff.ruleset.loader import RuleBook
 from dechaff.run.config import RunConfig
@@ -187,7 +187,7 @@ def clean_into(
     record_settings(out_dir, rules.digest, made_with)  # after `prepare`: never beside older tables
     # Local workers share the output folder, so they write the text files themselves.
     spec = replace(spec, dedup=dedup, text_dir=out_dir if config.engine == "local" else None)
-    prints: dict[str, Signature] = {}  # one small signature per kept document, for the post-pass
+    prints = Signatures(dedup.num_perm)  # one small signature per kept document, for the post-pass
 
     def pending() -> Iterator[Source]:
         for source in sources:
@@ -209,7 +209,7 @@ def clean_into(
                     raise StrictError(f"{doc.row['source_path']}: {doc.status}: {doc.row['error']}")
                 summary.add(doc)
                 if doc.signature is not None:
-                    prints[doc.id] = doc.signature
+                    prints.add(doc.id, doc.signature)  # type: ignore[arg-type]
             writer.add(docs)
             reporter.advance(len(docs))
         writer.close()
