@@ -62,6 +62,7 @@ class Signatures(Mapping[str, Signature]):
 
     @classmethod
     def of(cls, prints: Mapping[str, Signature], num_perm: int) -> Signatures:
+        """`prints` as a Signatures (itself when it is one)."""
         if isinstance(prints, Signatures) and prints.num_perm == num_perm:
             return prints
         out = cls(num_perm)
@@ -100,6 +101,9 @@ class Signatures(Mapping[str, Signature]):
     def __getitem__(self, doc_id: str) -> Signature:
         k = self._at[doc_id]
         return Signature(self._exact[8 * k : 8 * k + 8].hex(), self._blocks[k // self.BLOCK][k % self.BLOCK])
+
+    def __contains__(self, doc_id: object) -> bool:  # (Mapping's would make the Signature)
+        return doc_id in self._at
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._at)
