@@ -72,6 +72,18 @@ def test_a_batch_table_is_its_documents_tables_joined() -> None:
     assert batch_table([("none", [])]).num_rows == 0 and batch_table([]).schema == REMOVED_SCHEMA
 
 
+def test_a_batch_of_one_table_with_rows_is_that_table() -> None:
+    """A worker's batch: one table with rows among empty ones is written as it is (the same
+    bytes as the concatenation), a table of several chunks is still made one chunk a column."""
+    table = batch_table([("one", REMOVALS), ("two", REMOVALS[:1])])
+    assert joined([table, NONE_REMOVED, NONE_REMOVED]) is table
+    assert _parquet(joined([table, NONE_REMOVED])) == _parquet(pa.concat_tables([table]).combine_chunks())
+    chunked = pa.concat_tables([removed_table("one", REMOVALS), removed_table("two", REMOVALS[:1])])
+    assert chunked.column(0).num_chunks == 2
+    assert joined([NONE_REMOVED, chunked]).column(0).num_chunks == 1
+    assert _parquet(joined([NONE_REMOVED, chunked])) == _parquet(table)
+
+
 def test_no_removal_is_an_empty_table_of_the_schema() -> None:
     assert removed_table("x", []).num_rows == 0
     assert joined([]).schema == REMOVED_SCHEMA

@@ -54,5 +54,10 @@ def batch_table(docs: Iterable[tuple[str, Iterable[Removal]]]) -> pa.Table:
 
 def joined(tables: Sequence[pa.Table]) -> pa.Table:
     """The tables of a batch's documents as one table of one chunk per column: the row group a
-    writer makes of it is the one it made of the same rows built at once."""
+    writer makes of it is the one it made of the same rows built at once. A worker's batch comes
+    with one table that has rows (`batch_table`): that one is the batch's as it is (the concat
+    and its copy took a tenth of the parent's CPU in a run)."""
+    full = [table for table in tables if table.num_rows]
+    if len(full) == 1 and all(chunks.num_chunks == 1 for chunks in full[0].columns):
+        return full[0]
     return pa.concat_tables(tables).combine_chunks() if tables else NONE_REMOVED
