@@ -157,13 +157,17 @@ def shingle_list(text: str, size: int) -> list[str]:
 
 def signature_of(text: str, config: DedupConfig) -> Signature:
     """The exact hash and MinHash signature of one clean text (pure: safe in any worker)."""
-    # the shingles cut and hashed in C, none made (the rule files refuse a size under 1; a config
-    # made by hand with one gets the Python twin's answer)
-    if COMPILED and config.shingle_words >= 1:
-        digests = _c.shingle_prefixes(text.lower(), config.shingle_words)  # type: ignore[union-attr]
-    else:
-        digests = sha1_prefixes(shingles(text, config.shingle_words))
-    return Signature(exact_hash(text), _minhash_of(digests, config))
+    return Signature(exact_hash(text), _minhash_of(_shingle_digests(text, config.shingle_words, 4), config))
+
+
+def _shingle_digests(text: str, size: int, width: int) -> bytes:
+    """The first `width` bytes of the SHA-1 of the text's shingles: in C, every occurrence cut and
+    hashed with no str made; in Python, each distinct shingle once (a minimum, or a set of hashes,
+    is the same either way). The rule files refuse a size under 1; a config made by hand with one
+    gets the Python twin's answer."""
+    if COMPILED and size >= 1:
+        return _c.shingle_prefixes(text.lower(), size, width)  # type: ignore[no-any-return,union-attr]
+    return sha1_prefixes(shingles(text, size), width)
 
 
 _FMIX32 = (np.uint32(16), np.uint32(0x85EBCA6B), np.uint32(13), np.uint32(0xC2B2AE35), np.uint32(16))
@@ -173,7 +177,7 @@ def minhash(items: Iterable[str], config: DedupConfig) -> np.ndarray:
     """datasketch's `MinHash(num_perm, seed, scheme="affine32").update_batch(utf-8 items)`
     values: SHA-1's first 4 bytes (little-endian) per item, the MurmurHash3 finalizer, then
     `a * h + b` modulo 2**32 per permutation, the minimum over items (2**32 - 1 when empty)."""
-    return _minhash_of(_c.prefixes(items) if COMPILED else sha1_prefixes(items), config)  # type: ignore[union-attr]
+    return _minhash_of(sha1_prefixes(items), config)
 
 
 def _minhash_of(digests: bytes, config: DedupConfig) -> np.ndarray:
@@ -201,13 +205,13 @@ _BLOCK = 1024  # items per block of `minhash`
 
 
 def sha1_prefixes(items: Iterable[str], width: int = 4) -> bytes:
-    """The first `width` bytes of each item's SHA-1 (of its UTF-8), 4: datasketch's sha1_hash32;
-    in C where `_minhash` is built (0.7 us an item in hashlib's Python calls, 0.1 in one OpenSSL
-    context)."""
+    """The first `width` bytes of each item's SHA-1 (of its UTF-8), 4: datasketch's sha1_hash32
+    (0.7 us an item in hashlib's Python calls: `_shingle_digests` cuts and hashes in C where
+    `_minhash` is built)."""
     return b"".join(hashlib.sha1(item.encode()).digest()[:width] for item in items)
 
 
-_c = twin("dechaff.quality._minhash")  # the C twin of sha1_prefixes, or None
+_c = twin("dechaff.quality._minhash")  # the C twin of _shingle_digests, or None
 COMPILED = _c is not None  # tests turn it off to compare the two
 
 
@@ -291,11 +295,7 @@ class Candidates:
 
 def shingle_hashes(text: str, size: int) -> np.ndarray:
     """The sorted 64-bit hashes (SHA-1 prefixes) of the text's distinct shingles."""
-    if COMPILED and size >= 1:  # (the rule files refuse a size under 1; a hand-made config may not)
-        digests = _c.shingle_prefixes(text.lower(), size, 8)  # type: ignore[union-attr]
-    else:
-        digests = sha1_prefixes(shingles(text, size), 8)
-    return np.unique(np.frombuffer(digests, dtype="<u8"))
+    return np.unique(np.frombuffer(_shingle_digests(text, size, 8), dtype="<u8"))
 
 
 def hashed_jaccard(a: np.ndarray, b: np.ndarray) -> float:
