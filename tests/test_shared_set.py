@@ -16,6 +16,7 @@ from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import (
     Phrase,
     PhraseSet,
+    RegexSet,
     SharedSet,
     compiled_set,
     counted,
@@ -217,3 +218,14 @@ def test_the_shipped_cascades_compile_at_the_smallest_documented_budget(
     monkeypatch.setattr(SharedSet, "MAX_MEM", 8 << 20)
     for pipeline in _pipelines(book):
         assert pipeline.shared.matches(fold("Accepter les cookies")) is not None
+
+
+def test_a_list_too_big_for_one_set_is_answered_pattern_by_pattern() -> None:
+    """Patterns that each compile may overfill RE2's budget together (a Unicode class copied by a
+    counter, three times): the list still answers, and again (a set whose Compile failed, kept
+    and asked, crashed the process)."""
+    sources = [r"[.!?] [\p{Lu}][^\p{Ll}/|]{1,60} ?/ ?[\p{Lu}][^\p{Ll}/]{1,30}" + f"{k}$" for k in range(3)]
+    regex_set = RegexSet([patterns.compile_re2(source, "list.yaml", 1) for source in sources])
+    for _ in range(2):
+        assert regex_set.matches("Une photo. JEAN DUPONT / AFP1") == [1]
+        assert regex_set.matches("Une photo. Jean Dupont / AFP1") == []

@@ -117,24 +117,37 @@ class RegexSet:
     """Many compiled regexes tested against a text in one RE2 pass.
 
     Compiled on first use: inside a pipeline most lists are answered by its SharedSet, and only
-    a rare long line needs the list's own set.
+    a rare long line needs the list's own set. Patterns that each compile may together overfill
+    RE2's memory budget: the list is then answered pattern by pattern (the same answers, slower).
+    A set whose `Compile` failed is never kept: matching with it crashes the process.
     """
 
     def __init__(self, regexes: Sequence[Any]) -> None:
-        self._sources = [regex.pattern for regex in regexes]
+        self._regexes = tuple(regexes)
         self._set: Any = None
 
     def matches(self, text: str) -> list[int]:
         """Indices of the regexes that match `text`, in declaration order."""
-        if not self._sources:
+        if not self._regexes:
             return []
         if self._set is None:
-            self._set = re2.Set.SearchSet(RE2_OPTIONS)
-            for source in self._sources:
-                self._set.Add(source)
-            self._set.Compile()
+            self._set = _search_set([regex.pattern for regex in self._regexes]) or False
+        if self._set is False:
+            return [k for k, regex in enumerate(self._regexes) if regex.search(text)]
         found = self._set.Match(text)
         return sorted(found) if found else []
+
+
+def _search_set(sources: Sequence[str]) -> Any:
+    """A compiled RE2 set of `sources`, or None when they overfill its memory budget."""
+    regex_set = re2.Set.SearchSet(RE2_OPTIONS)
+    try:
+        for source in sources:
+            regex_set.Add(source)
+        regex_set.Compile()
+    except re2.error:
+        return None
+    return regex_set
 
 
 class PhraseSet:
