@@ -59,3 +59,34 @@ def test_each_removal_names_its_field_and_the_line_of_the_rule_file_that_matched
         "dateline": "Vieuxbourg, le 4 mai",
         "published": "4 mai 2025",
     }
+
+
+def test_a_label_line_takes_the_name_on_the_next_line(run_cleaner) -> None:
+    """ "Article rédigé par" on its own line, the name on the next: both go, the name is the author."""
+    out = run_cleaner("bylines", "Article rédigé par\nJeanne Morel\nLe texte de l'article.")
+    assert kept(out) == ["Le texte de l'article."]
+    assert out.fields["author"] == "Jeanne Morel"
+    assert [r.rule_id.split("@")[0] for r in out.removed] == ["bylines.label", "bylines.label"]
+
+
+def test_a_label_leaves_a_line_that_is_no_name(run_cleaner) -> None:
+    text = "Par\nLe gouvernement a confirmé la mesure mardi.\nJeanne Morel\nLa suite."
+    out = run_cleaner("bylines", text)
+    assert kept(out) == ["Le gouvernement a confirmé la mesure mardi.", "Jeanne Morel", "La suite."]
+    assert "author" not in out.fields
+
+
+def test_an_english_label_in_the_default_rules(run_cleaner) -> None:
+    out = run_cleaner("bylines", "By\nDan Levy\nThe text.", lang="en")
+    assert kept(out) == ["The text."]
+    assert out.fields["author"] == "Dan Levy"
+
+
+def test_published_and_updated_on_one_line(run_cleaner) -> None:
+    for line, date in (
+        ("Publié le 14 mars 2024 à 18h02, modifié le 15 mars 2024 à 07h45", "14 mars 2024 à 18h02"),
+        ("Publié le 21/05/24 à 11h32 — Mis à jour le 21/05/24 à 14h05", "21/05/24 à 11h32"),
+    ):
+        out = run_cleaner("bylines", f"{line}\nLe texte.")
+        assert kept(out) == ["Le texte."], line
+        assert out.fields["published"] == date

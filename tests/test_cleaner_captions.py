@@ -92,3 +92,31 @@ def test_photo_credits_in_other_languages(run_cleaner) -> None:
     """Photo credits in other languages: "fot.:" (Polish), "Foto:" (German, Italian, Spanish), "Фото:"."""
     text = "Le port a rouvert lundi.\nfot.: Jan Kowalski\nFoto: Anna Weber\nФото: Иван Петров\n"
     assert kept(run_cleaner("captions", text)) == ["Le port a rouvert lundi."]
+
+
+def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
+    """Credits printed after the caption's last sentence, in the forms news sites use: capitals
+    with a slash, a pipe and a newsroom in capitals, capitals in brackets, a dash and a name with
+    a slash, a photo service."""
+    captions = [
+        "Des agriculteurs devant le Parlement européen, le 14 mars 2024. JEAN DUPONT / AFP",
+        "La nouvelle salle de lecture, au premier étage. | OUEST JOURNAL",
+        "Un rayon de supermarché à Lyon, le 3 mai 2024. (MARIE DURAND / HANS LUCAS / AFP)",
+        "Illustration d'un bus de la RATP. — V. Wartner / Vingt Infos",
+        "La neige pourrait tomber jusqu'en plaine samedi. Getty Images/iStockphoto",
+    ]
+    body = "Le texte a été adopté en première lecture."
+    out = run_cleaner("captions", "\n\n".join([*captions, body]))
+    assert kept(out) == [body]
+    assert {r.rule_id.split("@")[0] for r in out.removed} == {"captions.agency_credit"}
+
+
+def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
+    text = (
+        "Le taux est passé de 3 % à 4 %. Soit 1/3 de plus.\n\n"
+        "Il a rencontré le ministre. Jean Dupont / Marie Durand\n\n"
+        "Le vote a eu lieu mardi. | le résultat est attendu ce soir\n\n"
+        "Selon l'agence, les chiffres sont bons. AFP\n\n"
+        "Le rapport cite la photographe. (Interview réalisée par Anne / Paul)"
+    )
+    assert dropped(run_cleaner("captions", text)) == []

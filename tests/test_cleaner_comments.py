@@ -12,6 +12,8 @@ def test_prompts_dropped(run_cleaner) -> None:
         ARTICLE + "\nVos réactions\n"
         "Pour participer aux discussions, identifiez-vous ou créez-vous un compte\n"
         "Règles de bonne conduite / Un commentaire abusif? Alertez-nous\n"
+        "Commentaires fermés\n"
+        "L'espace commentaires est fermé. Nous nous réservons le droit de désactiver les commentaires.\n"
     )
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
 

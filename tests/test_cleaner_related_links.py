@@ -26,3 +26,34 @@ def test_sentences_starting_alike_survive(run_cleaner) -> None:
         "Article précédemment publié dans la revue, ce texte a été mis à jour.\n"
     )
     assert dropped(run_cleaner("related_links", text)) == []
+
+
+def test_a_bare_heading_takes_the_teaser_titles_under_it(run_cleaner) -> None:
+    """ "À lire aussi :" on its own line, then the linked titles: they go up to the first sentence."""
+    text = (
+        "Le texte sera examiné au Sénat.\n"
+        "À lire aussi :\n"
+        "Le prix du mazout atteint un sommet dans le Nord\n"
+        "Des bornes de recharge pour Chibougamau\n"
+        "Les élus locaux saluent l'initiative, tout en rappelant que les coûts restent élevés.\n"
+        "Lire aussi | Le Sénat rejette la motion\n"
+        "Des négociations tendues\n"
+    )
+    out = run_cleaner("related_links", text)
+    assert kept(out) == [
+        "Le texte sera examiné au Sénat.",
+        "Les élus locaux saluent l'initiative, tout en rappelant que les coûts restent élevés.",
+        "Des négociations tendues",  # under a teaser on its heading's line: the article's subheading
+    ]
+    assert [r.rule_id.split("@")[0] for r in out.removed] == [
+        "related_links.prefix",
+        "related_links.teaser",
+        "related_links.teaser",
+        "related_links.prefix",
+    ]
+
+
+def test_teasers_stop_at_the_limit(run_cleaner) -> None:
+    titles = [f"Titre numéro {k} de la liste" for k in range(1, 9)]
+    out = run_cleaner("related_links", "\n".join(["Sur le même sujet", *titles]))
+    assert kept(out) == titles[6:]

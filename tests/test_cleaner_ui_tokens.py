@@ -20,3 +20,35 @@ def test_lookalikes_survive(run_cleaner) -> None:
         "Chat perché\n2024: une année record\nVia Appia antica\nLire la suite des événements est difficile."
     )
     assert dropped(run_cleaner("ui_tokens", text)) == []
+
+
+def test_french_article_toolbars(run_cleaner) -> None:
+    """Reading times, share and save buttons, paywall notices and counters of French news pages."""
+    toolbar = [
+        "Temps de lecture : 4 min.",
+        "Lecture 3 min",
+        "5 min de lecture",
+        "Partager sur Facebook",
+        "Partagez sur whatsApp (nouvel onglet) (Nouvelle fenêtre)",
+        "Envoyer par mail",
+        "Sauvegarder l'article",
+        "Article réservé aux abonnés",
+        "Offrir cet article",
+        "Écouter cet article",
+        "Écouter l'article",
+        "Partager la page",
+        "0 commentaire",
+        "23 partages",
+        "La rédaction",
+    ]
+    body = "Le texte de l'article commence ici."
+    assert kept(run_cleaner("ui_tokens", "\n".join([*toolbar, body]))) == [body]
+
+
+def test_french_lookalikes_survive(run_cleaner) -> None:
+    text = (
+        "La lecture de 4 romans par an est la moyenne nationale.\n"
+        "Partager sa passion avec les jeunes lecteurs est essentiel.\n"
+        "23 partages de données ont été signalés à la CNIL cette année."
+    )
+    assert dropped(run_cleaner("ui_tokens", text)) == []

@@ -1,8 +1,10 @@
-"""Bylines ("Mélanie Rostagnat avec AFP", "Par Jean Dupont") and datelines ("Paris, 31 déc.
-(Cinktank.com) –", "Publié le ..."): removed from the text, kept in the metadata."""
+"""Bylines ("Mélanie Rostagnat avec AFP", "Par Jean Dupont", or "Article rédigé par" with the name
+on the next line) and datelines ("Paris, 31 déc. (Cinktank.com) –", "Publié le ..."): removed
+from the text, kept in the metadata."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +16,10 @@ from dechaff.text.normalise import fold
 
 NAME = "bylines"
 
+# A person's name on a line of its own: one to four capitalised words, particles allowed between.
+_PARTICLES = frozenset({"de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der"})
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
 
 @dataclass(frozen=True, slots=True)
 class Params:
@@ -21,30 +27,60 @@ class Params:
     authors: Phrases = patterns("regex")  # a (?P<value>...) group gives the author's name
     datelines: Phrases = patterns("regex")  # place + date lines opening a wire story
     published: Phrases = patterns("regex")  # "Publié le ...", "Updated ..."; (?P<value>...) = the date
+    # a line that only announces the author ("Article rédigé par", "By"): it goes, and so does the
+    # next line when it is a name (the author)
+    labels: Phrases = patterns("regex")
     max_words: int = 14
 
 
 class Bylines(PhraseCleaner):
-    """Each kind of line is also the metadata field its value goes to."""
+    """Each kind of line is also the metadata field its value goes to (a label's name: the author).
+
+    Text-local although a label takes the next line with it: a label always goes in the round
+    that meets it, so a name line has one above it only in that round (later rounds judge it alone).
+    """
 
     name = NAME
     text_local = True
-    LISTS = (("author", "authors"), ("dateline", "datelines"), ("published", "published"))
+    LISTS = (
+        ("author", "authors"),
+        ("dateline", "datelines"),
+        ("published", "published"),
+        ("label", "labels"),
+    )
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits: dict[int, Hit] = {}
         fields: dict[str, str] = {}
         for i, line in enumerate(lines):
-            if words(line.text) > self.params.max_words or line.text in ctx.quiet:
+            if i in hits or words(line.text) > self.params.max_words or line.text in ctx.quiet:
                 continue
             folded = fold(line.text)
             for field_name, phrases in self.lists.items():
                 phrase = phrases.first(folded) if phrases else None
-                if phrase is not None:
-                    hits[i] = phrase_hit(NAME, field_name, phrase)
+                if phrase is None:
+                    continue
+                hits[i] = phrase_hit(NAME, field_name, phrase)
+                if field_name != "label":
                     fields.setdefault(field_name, extract_value(phrase.regex, line.text, folded))
-                    break
+                elif i + 1 < len(lines) and is_name(lines[i + 1].text):
+                    hits[i + 1] = hits[i]
+                    fields.setdefault("author", lines[i + 1].text)
+                break
         return drop_lines(lines, hits, NAME, fields)
+
+
+def is_name(text: str) -> bool:
+    """Whether a line is a person's name alone: one to four capitalised words, with particles.
+
+    >>> [is_name(t) for t in ("Jeanne Morel", "Marie-Claire de Vries", "Des enjeux majeurs", "Le 3 mai")]
+    [True, True, False, False]
+    """
+    tokens = text.split(" ")
+    if not 1 <= len(tokens) <= 6 or not all(_WORD.fullmatch(t) for t in tokens):
+        return False
+    names = [t for t in tokens if t not in _PARTICLES]
+    return 1 <= len(names) <= 4 and tokens[0] in names and all(t[0].isupper() for t in names)
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Bylines:

@@ -1,14 +1,15 @@
 """Related links and article navigation: "Lire aussi : ...", "À découvrir", "Read more",
-"Article précédent<title>" (often glued to the next title with no space)."""
+"Article précédent<title>" (often glued to the next title with no space), and the teaser titles
+listed under a bare heading ("À lire aussi :" on its own line)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, patterns
+from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, ends_sentence, patterns, words
 from dechaff.core.document import Context, Line
-from dechaff.core.outcome import Outcome, drop_lines
+from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
 
 NAME = "related_links"
@@ -20,15 +21,40 @@ class Params:
     prefixes: Phrases = patterns("regex")  # "Lire aussi", "Read more": the line is a teaser link
     navigation: Phrases = patterns("prefix")  # "Article précédent": matches even glued to a title
     max_words: int = 30
+    # a bare heading (a prefix line of at most `heading_words` words: "À lire aussi :") takes with
+    # it up to `teaser_lines` teaser titles under it: lines of at most `teaser_words` words that
+    # end no sentence (0: none)
+    heading_words: int = 4
+    teaser_lines: int = 6
+    teaser_words: int = 20
 
 
 class RelatedLinks(PhraseCleaner):
+    """Text-local although a bare heading takes the teasers under it: a heading always goes in the
+    round that meets it, so a teaser has one above it only in that round."""
+
     name = NAME
     text_local = True
     LISTS = (("prefix", "prefixes"), ("navigation", "navigation"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        return drop_lines(lines, self.line_hits(lines, ctx, self.lists, self.params.max_words), NAME)
+        hits = self.line_hits(lines, ctx, self.lists, self.params.max_words)
+        if self.params.teaser_lines:
+            self._teasers(lines, hits)
+        return drop_lines(lines, hits, NAME)
+
+    def _teasers(self, lines: Sequence[Line], hits: dict[int, Hit]) -> None:
+        """The teaser titles under each bare heading join it."""
+        p = self.params
+        headings = [i for i, hit in hits.items() if hit.rule_id.startswith(f"{NAME}.prefix")]
+        for i in headings:
+            if words(lines[i].text.rstrip(" :")) > p.heading_words:
+                continue  # "Lire aussi : <title>": the teaser is on the line itself
+            for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)):
+                text = lines[j].text
+                if j in hits or words(text) > p.teaser_words or ends_sentence(text):
+                    break
+                hits[j] = self.origin.hit(f"{NAME}.teaser")
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> RelatedLinks:
