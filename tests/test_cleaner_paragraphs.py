@@ -557,3 +557,14 @@ def test_a_ticker_s_removal_names_the_cleaner_and_its_line(run_cleaner) -> None:
     """The removed table and `explain` say which cleaner dropped a line: the ticker's is this one."""
     out = run_cleaner("paragraphs", "\n".join([*ARTICLE_EN, TICKER]), lang="en")
     assert [(r.cleaner, r.line_no, r.text) for r in out.removed] == [("paragraphs", 4, TICKER)]
+
+
+def test_a_rubric_over_the_headline_is_no_heading() -> None:
+    """A short line right above good text is its heading, but not above a headline: there it is
+    the section's name (a kicker). A subheading over a paragraph still stays."""
+    headline = "The city council approves the new budget for schools and buses after a long debate"
+    lines = ["Politics", headline, *ARTICLE_EN[:2], "What comes next", ARTICLE_EN[2]]
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
+    assert labels == ["kicker", "good", "good", "good", "good", "good"]
+    banner = ["The Daily Lake Gazette", *lines[1:]]  # four words: a banner, left to site rules
+    assert classify(banner, [True] * len(banner), stoplist_for("en"), "en")[0][0] == "good"

@@ -83,6 +83,7 @@ class ClassifierParams:
     # a near-good line with no final stop shorter than this reads as a headline (on-page headlines
     # rarely pass 120 characters); a longer one is a paragraph cut short
     headline_chars: int = 150
+    kicker_words: int = 3  # a shorter line opening the block over its headline is its rubric (0: never)
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
@@ -385,12 +386,7 @@ def _shape(
     text (the thread's prose then counts for nothing). A block with an article before its thread
     is cut later (`_comment_thread`)."""
     heads = [
-        label == GOOD
-        and c == _NEARGOOD
-        and not f.ends_sentence
-        and not f.by_punct
-        and f.weight < p.headline_chars
-        for label, c, f in zip(labels, classes, feats, strict=True)
+        label == GOOD and _headline_like(c, f, p) for label, c, f in zip(labels, classes, feats, strict=True)
     ]
     values = [
         (0.0 if head else f.weight) if label == GOOD else -p.edge_penalty * f.weight
@@ -418,6 +414,26 @@ def _shape(
     share = sum(prose[start : end + 1]) / total if total else 1.0
     backed_off = share < p.min_block_share
     return Shape(share, second / best if best else 0.0, backed_off, total, anchored), (start, end)
+
+
+def _headline_like(c: str, f: _Line, p: ClassifierParams) -> bool:
+    """Whether a line reads as a headline: near-good with no final stop, of a headline's length,
+    judged by its stop words."""
+    return c == _NEARGOOD and not f.ends_sentence and not f.by_punct and f.weight < p.headline_chars
+
+
+def _kicker(c: str, f: _Line, c_next: str, f_next: _Line, p: ClassifierParams) -> bool:
+    """Whether a line that opens the main block is the rubric over its headline ("Économie" above
+    the title), not a heading of prose: a line of at most `kicker_words` words, then a headline (a
+    short or near-good line of four words or more, of a headline's length, no final stop)."""
+    return (
+        c == _SHORT
+        and f.words <= p.kicker_words
+        and c_next in (_SHORT, _NEARGOOD)
+        and not f_next.ends_sentence
+        and f_next.words >= 4
+        and f_next.weight < p.headline_chars
+    )
 
 
 def _block_after(values: Sequence[float], first: int, window: int) -> tuple[float, tuple[int, int]]:
@@ -514,6 +530,8 @@ def _classify_lines(
         return labels, shape, measured
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(classes[start : end + 1], p)
+    if start < end and _kicker(classes[start], feats[start], classes[start + 1], feats[start + 1], p):
+        labels[start] = "kicker"
     labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
     if end >= 0:
         title = _title(lines, labels, feats, (start, end), stopwords, p)
@@ -645,7 +663,8 @@ def classify(
     the page's good text.
 
     Reasons: short_isolated, low_stopwords, title_case, no_letters, timestamp, separators,
-    copyright, edge (good-looking text outside the main block), comment_thread (after the first
+    copyright, edge (good-looking text outside the main block), kicker (a short line that opens
+    the main block right above a headline: the section's name), comment_thread (after the first
     of several comment headers).
     """
     labels, shape, _ = classify_measured(lines, gaps, stopwords, lang, params, slug)

@@ -1,0 +1,97 @@
+"""Whole French news pages of sites no rule file names, written for these tests in the layouts
+French news sites use: navigation, the headline and its standfirst, a cluster of byline, dates,
+reading time, share buttons and a captioned photo with its credit, the article, then tags,
+teasers and the footer. The language pack must keep the headline, the standfirst and the
+article whole and drop the rest, with no site rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dechaff.engine.engine import Engine
+from dechaff.io.source import Source
+
+NEWS = [
+    "Aller au contenu principal",
+    "Le Quotidien",
+    "Se connecter",
+    "International",
+    "Économie",
+    "Les agriculteurs européens manifestent à Bruxelles contre la réforme de la politique agricole",
+    "Plusieurs milliers d'exploitants venus de toute l'Union se sont rassemblés jeudi devant "
+    "le Parlement européen pour dénoncer la baisse annoncée des aides directes.",
+    "Par Claire Martin",
+    "Publié le 14 mars 2024 à 18h02, modifié le 15 mars 2024 à 07h45",
+    "Temps de Lecture 4 min.",
+    "Article réservé aux abonnés",
+    "Offrir cet article",
+    "Ajouter à vos sélections",
+    "Partager",
+    "Des agriculteurs devant le Parlement européen, à Bruxelles, le 14 mars 2024. JEAN DUPONT / AFP",
+    "Dès l'aube, des centaines de tracteurs ont convergé vers le quartier européen de "
+    "Bruxelles, bloquant les principaux axes de la capitale belge pendant plusieurs heures.",
+    "« Nous ne pouvons plus vivre de notre travail », explique un éleveur laitier venu de "
+    "Bretagne, qui a parcouru près de huit cents kilomètres pour être présent.",
+    "Lire aussi | Les prix du lait au plus bas depuis dix ans",
+    "La Commission européenne a proposé en février de réduire l'enveloppe consacrée aux "
+    "paiements directs, afin de financer de nouvelles priorités budgétaires.",
+    "Des négociations tendues",
+    "Les ministres de l'agriculture des Vingt-Sept doivent se retrouver la semaine prochaine "
+    "pour tenter de trouver un compromis sur le budget.",
+    "Contribuer",
+    "Les plus lus",
+    "Mentions légales",
+]
+
+TELE = [
+    "Radio Télé Info",
+    "Les dernières infos",
+    "12:04 Le Conseil constitutionnel valide la loi",
+    "11:47 Grève SNCF : le trafic perturbé ce week-end",
+    "Économie",
+    "Inflation : les prix alimentaires repartent à la hausse en avril",
+    "Après plusieurs mois de stabilité, les prix des produits alimentaires ont de nouveau "
+    "augmenté le mois dernier, selon les chiffres publiés vendredi.",
+    "Article rédigé par",
+    "Jeanne Morel",
+    "Publié le 10/05/2024 09:58",
+    "Temps de lecture : 2 min",
+    "Partager sur Facebook",
+    "Partager sur Twitter",
+    "Envoyer par mail",
+    "0 commentaire",
+    "Un rayon de supermarché à Lyon, le 3 mai 2024. (MARIE DURAND / HANS LUCAS / AFP)",
+    "Les prix de l'alimentation ont progressé de 0,8 % en avril par rapport au mois précédent, "
+    "mettant fin à une période de relative accalmie, selon l'institut de statistique.",
+    "Les produits frais sont les plus touchés, avec une augmentation marquée des prix des "
+    "fruits et légumes, en raison de mauvaises conditions météorologiques.",
+    "Voir les commentaires",
+    "Les sujets associés",
+    "Inflation",
+    "Consommation",
+    "Plan du site",
+]
+
+
+def _clean(engine: Engine, lines: list[str]) -> tuple[str | None, dict[str, object]]:
+    result = engine.process(Source("page", Path("page.txt"), content="\n".join(lines).encode()))
+    return result.text, result.row
+
+
+def _lines(page: list[str], numbers: tuple[int, ...]) -> str:
+    """The clean text made of these lines of the page (numbered from 1)."""
+    return "\n\n".join(page[k - 1] for k in numbers) + "\n"
+
+
+def test_a_headline_standfirst_and_article_under_a_cluster_of_toolbars(engine: Engine) -> None:
+    text, row = _clean(engine, NEWS)
+    assert text == _lines(NEWS, (6, 7, 16, 17, 19, 20, 21))  # headline, standfirst, article
+    assert row["author"] == "Claire Martin"
+    assert row["published"] == "2024-03-14T18:02"
+
+
+def test_a_byline_split_over_two_lines_and_a_credit_in_brackets(engine: Engine) -> None:
+    text, row = _clean(engine, TELE)
+    assert text == _lines(TELE, (6, 7, 17, 18))
+    assert row["author"] == "Jeanne Morel"
+    assert row["lang"] == "fr"
