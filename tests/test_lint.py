@@ -84,6 +84,13 @@ CASES = [
         "can never be recognised",
     ),
     ("rules: [\n", 5, "error", "schema", "not valid YAML"),
+    (
+        "cleaners:\n  captions:\n    agency_credits:\n      - '[.!?] [\\p{Lu}][^\\p{Ll}/|]{1,90} / AFP$'\n",
+        7,
+        "warning",
+        "heavy-regex",
+        "RE2 instructions",
+    ),
 ]
 
 

@@ -229,3 +229,20 @@ def test_a_list_too_big_for_one_set_is_answered_pattern_by_pattern() -> None:
     for _ in range(2):
         assert regex_set.matches("Une photo. JEAN DUPONT / AFP1") == [1]
         assert regex_set.matches("Une photo. Jean Dupont / AFP1") == []
+
+
+def test_patterns_that_overfill_both_sets_are_asked_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule file's heavy patterns (`rules lint` warns of each) may overfill both shared sets: the
+    cascade then asks them one at a time, with the same answers (it used to fail every document of
+    the site with RE2's "failed to compile Set")."""
+    monkeypatch.setattr(SharedSet, "MAX_MEM", 8 << 20)
+    sources = [r"[.!?] [\p{Lu}][^\p{Ll}/|]{1,60} ?/ ?[\p{Lu}][^\p{Ll}/]{1,30}" + f"{k}$" for k in range(6)]
+    phrases = PhraseSet(
+        [Phrase(s, patterns.compile_re2(s, "site.yaml", k), "site.yaml", k) for k, s in enumerate(sources)]
+    )
+    shared = SharedSet([phrases])
+    assert shared._one_by_one
+    texts = ["Une photo. JEAN DUPONT / AFP3", "Une photo. Jean Dupont / AFP3", "Le texte."]
+    assert [shared.matches(t) for t in texts] == [(3,), (), ()]
+    assert phrases.first(texts[0]) is phrases.phrases[3]
+    assert shared.quiet(texts) == frozenset(texts[1:])

@@ -13,7 +13,7 @@ from typing import Any
 import re2
 
 from dechaff.ruleset.loader import DEFAULT_FILE, LANG_DIR, LANG_FILTERS_FILE, SITE_DIR
-from dechaff.ruleset.patterns import names_case
+from dechaff.ruleset.patterns import RE2_OPTIONS, names_case, prepare
 from dechaff.ruleset.schema import MATCHERS, ParamSpec, RuleFile, parse_rule_file, rule_file_errors
 from dechaff.ruleset.yamlnodes import Located, load_located
 from dechaff.text.normalise import fold, normalise_line
@@ -52,6 +52,9 @@ _INVISIBLE = {
     "\ufeff": "BOM",
 }
 _SET_MEMORY = 512 << 20  # RE2 budget for one set of a file's rules; halved sets when it is not enough
+# RE2 instructions past which a pattern is heavy: the shipped ones have 50,000 at most, and the
+# plain shared set holds some 130,000 (`patterns.SharedSet`)
+HEAVY_PROGRAM = 60_000
 _DEAD_ESCAPES = re.compile(r"\\(t|n|r|f|v|xa0|x\{a0\}|u00a0|u202f|u200b|x\{202f\})", re.IGNORECASE)
 
 
@@ -185,6 +188,18 @@ def _check_pattern(path: str, p: _Pattern) -> Iterator[Finding]:
             f"regex {p.source!r} uses \\b or \\B, which RE2 computes on ASCII letters only "
             "(so 'é' is not a word character): use (^| ) and ( |$) or a class instead",
         )
+    size = _program_size(p.source)
+    if size > HEAVY_PROGRAM:
+        yield Finding(
+            path,
+            p.line,
+            "warning",
+            "heavy-regex",
+            f"regex {p.source!r} compiles to {size:,} RE2 instructions: a counted repetition copies "
+            "what it repeats that many times ([^\\p{Ll}]{1,60} is 60 Unicode classes); a few such "
+            "patterns overfill the cascade's shared set, and every line is then matched one pattern "
+            "at a time. Use + or * where the line's length bounds the match anyway",
+        )
     if "." in p.where and names_case(p.source) and "(?i" not in p.source:
         yield Finding(
             path,
@@ -194,6 +209,15 @@ def _check_pattern(path: str, p: _Pattern) -> Iterator[Finding]:
             f"regex {p.source!r} names a letter case, so it is matched case-sensitively "
             "(wrap case-free parts in (?i:...))",
         )
+
+
+def _program_size(source: str) -> int:
+    """RE2 instructions of a user regex as the cascade compiles it (0 when it does not compile:
+    the schema check reports that)."""
+    try:
+        return int(re2.compile(prepare(source, ignore_case=True), RE2_OPTIONS).programsize)
+    except (re2.error, ValueError):
+        return 0
 
 
 def _rule_sets(sources: Sequence[str], start: int = 0) -> list[tuple[int, Any]]:

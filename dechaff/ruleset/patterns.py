@@ -320,7 +320,9 @@ class SharedSet:
     `Engine.warm` compiles take 0.13 s, not 0.49. Which set a pattern is in changes no answer,
     only memory and compile time. The counted set gets three quarters of `MAX_MEM`, the plain one
     a quarter (at the smallest documented budget, 8 MB, both still compile:
-    tests/test_shared_set.py).
+    tests/test_shared_set.py). A rule file whose patterns overfill both (counted repetitions of
+    Unicode classes: `rules lint` warns of each heavy pattern) is matched one pattern at a time:
+    the same answers, slower.
 
     The answers of every pipeline's set count against one budget (`memo.TEXTS`); when it is
     spent, they are all emptied.
@@ -338,10 +340,14 @@ class SharedSet:
             regexes.extend(phrase.regex for phrase in phrase_set.phrases)
             phrase_set._shared = (self, len(regexes) - len(phrase_set.phrases), len(regexes))
         self.size = len(regexes)
+        self._one_by_one: tuple[Any, ...] = ()
         try:
             self._compiled = self._compile(regexes, counted_set)
         except re2.error:  # the counters behind a literal overfill the plain set: all to the other
-            self._compiled = self._compile(regexes, lambda regex: counted(regex.pattern))
+            try:
+                self._compiled = self._compile(regexes, lambda regex: counted(regex.pattern))
+            except re2.error:  # a rule file's patterns overfill both: one at a time, slow but right
+                self._compiled, self._one_by_one = (), tuple(regexes)
         self._sets = tuple((compiled.regex_set, indices) for compiled, indices in self._compiled)
         _SHARED_SETS.add(self)
 
@@ -380,6 +386,7 @@ class SharedSet:
                 _clear_answers()
             _ANSWERS[0] += 1
             hits = [indices[k] for regex_set, indices in self._sets for k in regex_set.Match(text) or ()]
+            hits += [k for k, regex in enumerate(self._one_by_one) if regex.search(text)]
             found = self._cache[text] = tuple(sorted(hits)) if hits else ()
         return found
 
