@@ -36,3 +36,32 @@ def test_article_about_cookies_survives(run_cleaner) -> None:
     )
     out = run_cleaner("cookies", text)
     assert dropped(out) == []  # no banner wording, so the lone button is not a button either
+
+
+def test_consent_platform_wording_and_blocked_embeds(run_cleaner) -> None:
+    """The texts consent platforms print (IAB's French wording, the purposes listed one per
+    line), an embed blocked until cookies are accepted, and their buttons."""
+    banner = [
+        "Le Journal et ses 312 partenaires traitent des données personnelles vous concernant",
+        "Avec votre accord, nous et nos partenaires utilisons des cookies ou technologies similaires.",
+        "Avec nos partenaires, nous traitons les données suivantes :",
+        "Données de géolocalisation précises et identification par analyse du terminal, Mesure d'audience",
+        "Gérer mes choix",
+        "Accepter et fermer",
+        "Ce contenu est bloqué car vous n'avez pas accepté les cookies et autres traceurs.",
+        "Pour pouvoir le visualiser, vous devez accepter l'usage étant opéré par Instagram avec vos données.",
+        "Je refuse",
+    ]
+    body = "Le conseil municipal a voté le budget mardi soir, après trois heures de débat."
+    assert kept(run_cleaner("cookies", "\n".join([*banner, body]))) == [body]
+    english = "We and our 842 partners store and/or access information on a device.\nAccept and close"
+    assert kept(run_cleaner("cookies", english, lang="en")) == []
+
+
+def test_sentences_about_partners_and_data_survive(run_cleaner) -> None:
+    text = (
+        "Nos partenaires européens ont salué l'accord conclu à Bruxelles.\n"
+        "Les enquêteurs ont pu accéder à des informations stockées sur le téléphone.\n"
+        "Gérer mes choix de carrière n'a pas été simple, confie-t-elle.\n"
+    )
+    assert dropped(run_cleaner("cookies", text)) == []
