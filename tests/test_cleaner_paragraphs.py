@@ -7,8 +7,14 @@ from dataclasses import replace
 import pytest
 
 from dechaff.cleaners.base import Origin
-from dechaff.cleaners.classifier_core import ClassifierParams, _written_in, classify, measure_lines
-from dechaff.cleaners.paragraphs import Paragraphs, ticker
+from dechaff.cleaners.classifier_core import (
+    ClassifierParams,
+    _written_in,
+    classify,
+    classify_measured,
+    measure_lines,
+)
+from dechaff.cleaners.paragraphs import Paragraphs, holes, ticker
 from dechaff.core.document import Context, Line
 from dechaff.text.stoplists import stoplist_for
 
@@ -568,3 +574,25 @@ def test_a_rubric_over_the_headline_is_no_heading() -> None:
     assert labels == ["kicker", "good", "good", "good", "good", "good"]
     banner = ["The Daily Lake Gazette", *lines[1:]]  # four words: a banner, left to site rules
     assert classify(banner, [True] * len(banner), stoplist_for("en"), "en")[0][0] == "good"
+
+
+def test_lines_removed_before_count_in_a_run_of_short_lines() -> None:
+    """The site's name left alone between the standfirst and the text, once the byline, dates and
+    share buttons around it went (`holes`), still belongs to a run of short lines: it goes. Without
+    removed lines around it, it is kept as a one-line paragraph between good text. A short line
+    right above good text is its heading, with lines removed between them too when nothing good
+    is above it (a title, then the byline and dates that went)."""
+    lines = [ARTICLE_EN[0], "Radio News", *ARTICLE_EN[1:]]
+    gaps, en = [True] * len(lines), stoplist_for("en")
+    assert classify(lines, gaps, en, "en")[0] == ["good"] * 4
+    with_holes, _, _ = classify_measured(lines, gaps, en, "en", holes=[0, 2, 4, 0])
+    assert with_holes == ["good", "short_isolated", "good", "good"]
+    heading = ["Menu", "What comes next", *ARTICLE_EN]
+    assert classify_measured(heading, [True] * 5, en, "en", holes=[0, 0, 0, 0, 0])[0][1] == "good"
+    assert classify_measured(heading, [True] * 5, en, "en", holes=[0, 0, 2, 0, 0])[0][1] == "good"
+
+
+def test_holes_count_the_lines_removed_between_two_lines() -> None:
+    lines = [Line(3, "a"), Line(3, "b"), Line(4, "c"), Line(9, "d")]
+    assert holes(lines, (1, 2, 3, 4, 6, 7, 9)) == [2, 0, 0, 2]
+    assert holes(lines, ()) == []

@@ -25,11 +25,11 @@ P3 = (
     "Les habitants pourront aussi profiter d'un parking agrandi et d'une navette gratuite qui relie la "
     "gare au centre-ville toutes les vingt minutes."
 )
-# Four short lines between good text are a list of links to the paragraphs classifier; three are not.
-PAGE = "\n\n".join(
-    [P1, "Photos du chantier", "Vidéo de la visite", "Plan du quartier", "Horaires des navettes", P2, P3]
-)
-SITE = "version: 1\ndomains: [example.org]\nrules:\n  - {id: photos, line: Photos du chantier}\n"
+# A menu line between the first paragraph and the rest costs the classifier's main block more than
+# the paragraph weighs: the paragraph is left out, until a site rule removes the menu.
+MENU = "Photos du chantier | Vidéo de la visite | Plan du quartier | Accès | Contact | Agenda | Newsletter"
+PAGE = "\n\n".join([P1, MENU, "Horaires des navettes", P2, P3])
+SITE = f"version: 1\ndomains: [example.org]\nrules:\n  - {{id: photos, line: {MENU!r}}}\n"
 
 
 @pytest.fixture()
@@ -53,21 +53,21 @@ def test_a_shifted_generic_decision_is_reported(setup, capsys: pytest.CaptureFix
     out = capsys.readouterr().out
     page = out.split("== p1: ")[1]
     assert "== p2" not in out  # a page nothing changed on is not listed
-    blocks = {m.group(1): m.group(0) for m in re.finditer(r"  \d+: '([^']+)'.*\n.*\n.*\n", page)}
-    shifted = blocks["Vidéo de la visite"]
+    blocks = {m.group(1)[:20]: m.group(0) for m in re.finditer(r"  \d+: '([^']+)'.*\n.*\n.*\n", page)}
+    shifted = blocks[P1[:20]]
     assert "a generic cleaner changed its mind" in shifted
-    assert "old: removed by paragraphs:paragraphs.short_isolated (old/rules/_default.yaml)" not in shifted
-    assert "old: removed by paragraphs:paragraphs.short_isolated (rules/_default.yaml)" in shifted
+    assert "old: removed by paragraphs:paragraphs.edge (old/rules/_default.yaml)" not in shifted
+    assert "old: removed by paragraphs:paragraphs.edge (rules/_default.yaml)" in shifted
     assert "new: kept" in shifted
-    assert "Photos du chantier" not in blocks  # removed on both sides: only the rule changed
-    assert "Horaires des navettes" not in blocks  # its fate is the same on both sides
+    assert MENU[:20] not in blocks  # removed on both sides: only the rule changed
+    assert "Horaires des navett" not in blocks  # its fate is the same on both sides
     truth = (gold / "p1.txt").read_text(encoding="utf-8")
-    before = score(f"{P2}\n\nHoraires des navettes\n\n{P3}", truth).f1
+    before = score(f"Horaires des navettes\n\n{P2}\n\n{P3}", truth).f1
     assert page.startswith(
-        f"3 lines changed (and 1 removed on both sides, now by another rule: --all)  F1 {before:.3f} -> "
+        f"1 lines changed (and 1 removed on both sides, now by another rule: --all)  F1 {before:.3f} -> "
     )
-    assert "2 pages, 1 changed, 3 lines changed (3 by a generic cleaner), 1 removed on both sides" in out
+    assert "2 pages, 1 changed, 1 lines changed (1 by a generic cleaner), 1 removed on both sides" in out
     assert main([*argv, "--all"]) == 0
-    ruled = capsys.readouterr().out.split("'Photos du chantier'")[1]
+    ruled = capsys.readouterr().out.split(f"'{MENU}'")[1]
     assert "generic" not in ruled.split("\n")[0]  # the rule's own hit is not a side effect
     assert "new: removed by site_rules:photos (rules/sites/example.org.yaml)" in ruled.split("==")[0]

@@ -306,12 +306,16 @@ def _intrinsic(f: _Line, p: ClassifierParams) -> str:
     return _NEARGOOD if f.density >= low else "low_stopwords"
 
 
-def _context(classes: list[str], p: ClassifierParams) -> list[str]:
+def _context(classes: list[str], p: ClassifierParams, holes: Sequence[int] = ()) -> list[str]:
     """Decide short and near-good lines from their nearest decided neighbours (jusText's second pass).
 
     A short line is kept between good text (a subheading, a one-line paragraph) unless it belongs to a
     long run of short lines; a near-good line is kept next to good text; a short line right above
-    good text is its heading.
+    good text is its heading. `holes[i]`: how many lines earlier cleaners removed right before
+    line i; they count in a run (a byline, dates and share buttons removed from a run of short
+    lines leave it as long: the site's name left among them is no subheading). A heading under
+    good text (a subheading) has none between it and its text; a title may (its byline and dates
+    went).
     """
     n = len(classes)
     undecided = [c in (_SHORT, _NEARGOOD) for c in classes]
@@ -330,6 +334,8 @@ def _context(classes: list[str], p: ClassifierParams) -> list[str]:
             last = classes[i] == GOOD
         elif i + 1 < n and run[i + 1]:
             run[i] = run[i + 1]  # every line of a run carries the run's length
+    if any(holes):
+        _count_holes(run, holes)
     out = list(classes)
     for i, c in enumerate(classes):
         if c == _SHORT:
@@ -337,9 +343,23 @@ def _context(classes: list[str], p: ClassifierParams) -> list[str]:
         elif c == _NEARGOOD:
             out[i] = GOOD if prev[i] or nxt[i] else "low_stopwords"
     for i in range(n - 1):
-        if classes[i] == _SHORT and out[i + 1] == GOOD:
+        if classes[i] == _SHORT and out[i + 1] == GOOD and not (prev[i] and holes and holes[i + 1]):
             out[i] = GOOD
     return out
+
+
+def _count_holes(run: list[int], holes: Sequence[int]) -> None:
+    """Add to each run of undecided lines (`run`, as `_context` finds them) the lines removed before
+    it, inside it and right after it."""
+    i, n = 0, len(run)
+    while i < n:
+        if not run[i]:
+            i += 1
+            continue
+        j = i + run[i] - 1
+        extra = sum(holes[i : j + 2])
+        run[i : j + 1] = [run[i] + extra] * (j + 1 - i)
+        i = j + 1
 
 
 def _main_block(values: Sequence[float]) -> tuple[float, tuple[int, int]]:
@@ -514,13 +534,18 @@ def _title(
 
 
 def _classify_lines(
-    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, slug: frozenset[str]
+    lines: Sequence[str],
+    stopwords: frozenset[str],
+    lang: str,
+    p: ClassifierParams,
+    slug: frozenset[str],
+    holes: Sequence[int] = (),
 ) -> tuple[list[str], Shape, Measured]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title;
-    and what it measured of them."""
+    and what it measured of them (`holes`: see `_context`)."""
     if not lines:
         return [], Shape(1.0, 0.0, False, 0), Measured([], [], [])
-    measured = _measure_page(lines, stopwords, lang, p)
+    measured = _measure_page(lines, stopwords, lang, p, holes)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
@@ -529,7 +554,7 @@ def _classify_lines(
     if shape.backed_off:
         return labels, shape, measured
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
-    labels[start : end + 1] = _context(classes[start : end + 1], p)
+    labels[start : end + 1] = _context(classes[start : end + 1], p, holes[start : end + 1])
     if start < end and _kicker(classes[start], feats[start], classes[start + 1], feats[start + 1], p):
         labels[start] = "kicker"
     labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
@@ -630,12 +655,12 @@ def measure_lines(
 
 
 def _measure_page(
-    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, holes: Sequence[int] = ()
 ) -> Measured:
     """Features, class alone and class in context of each line, for the stoplist as given."""
     feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     alone = [_intrinsic(f, p) for f in feats]
-    return Measured(feats, alone, _context(alone, p))
+    return Measured(feats, alone, _context(alone, p, holes))
 
 
 def digits_and_marks(line: str) -> tuple[int, int]:
@@ -678,19 +703,23 @@ def classify_measured(
     lang: str,
     params: ClassifierParams = ClassifierParams(),
     slug: frozenset[str] = frozenset(),
+    holes: Sequence[int] = (),
 ) -> tuple[list[str], Shape, Measured | None]:
     """`classify`, and what it measured of the lines (`measure_lines`; None in trim mode), which
-    the line model reads too: measuring them once serves both."""
+    the line model reads too: measuring them once serves both. `holes[i]`: how many lines earlier
+    cleaners removed right before line i (see `_context`; none when not given)."""
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
     if params.trim_only:
         return (*_trim(lines, stopwords, lang, params, slug), None)
-    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug)
+    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug, holes)
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
-        merged = _classify_lines([" ".join(lines[a:b]) for a, b in spans], stopwords, lang, params, slug)[0]
+        joined = [" ".join(lines[a:b]) for a, b in spans]
+        span_holes = [sum(holes[a:b]) for a, b in spans] if holes else ()
+        merged = _classify_lines(joined, stopwords, lang, params, slug, span_holes)[0]
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:
                 labels[a:b] = [GOOD] * (b - a)

@@ -4,6 +4,7 @@ what the specific cleaners left; every threshold can be tuned per site or langua
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, make_dataclass, replace
 from itertools import groupby
@@ -64,7 +65,7 @@ class Paragraphs:
     def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
         texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
         labels, shape, measured = classify_measured(
-            texts, gaps, ctx.stopwords, ctx.lang, self.params, ctx.headline
+            texts, gaps, ctx.stopwords, ctx.lang, self.params, ctx.headline, holes(lines, ctx.numbers)
         )
         if (
             self.model is not None
@@ -119,6 +120,23 @@ class Paragraphs:
                 if label != GOOD
             ]
         return Outcome(tuple(kept), tuple(removed), measures=_measures(shape))
+
+
+def holes(lines: Sequence[Line], numbers: Sequence[int]) -> list[int]:
+    """For each line, how many of the document's lines (`numbers`: the line numbers the cascade
+    started from) earlier cleaners removed between it and the line before it (pieces of one
+    line: none).
+
+    >>> holes([Line(2, "a"), Line(2, "b"), Line(5, "c")], (1, 2, 3, 4, 5))
+    [1, 0, 2]
+    """
+    if not numbers:
+        return []
+    at = [bisect_left(numbers, line.no) for line in lines]
+    return [
+        k - (at[i - 1] + 1 if i else 0) if not i or lines[i - 1].no != lines[i].no else 0
+        for i, k in enumerate(at)
+    ]
 
 
 _TICKER_ITEM = re.compile(r"(?:^|[.!?…»\"”)] )[0-2]?\d:[0-5]\d (?=\w)")

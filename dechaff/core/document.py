@@ -50,3 +50,6 @@ class Context:
     # cleaners' lists matches (the pipeline asks its shared set once per text): a phrase cleaner
     # skips them without asking each of its lists
     quiet: frozenset[str] = frozenset()
+    # the numbers (`Line.no`) of the document's lines as the cascade got them: the classifier
+    # counts the lines cleaners removed between two it sees (`paragraphs.holes`)
+    numbers: tuple[int, ...] = ()

@@ -74,6 +74,8 @@ class Pipeline:
         found: dict[str, str] = {}
         measures: dict[str, float] = {}
         unchanged: dict[int, set[str]] = {}  # per text-local cleaner: texts it left as they were
+        if not ctx.numbers:
+            ctx = replace(ctx, numbers=tuple(sorted({line.no for line in current})))
         for round_no in range(MAX_ROUNDS):
             before = len(removed)
             # the output puts a blank line between lines: a round that read some of them as one
