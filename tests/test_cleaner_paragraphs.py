@@ -596,3 +596,25 @@ def test_holes_count_the_lines_removed_between_two_lines() -> None:
     lines = [Line(3, "a"), Line(3, "b"), Line(4, "c"), Line(9, "d")]
     assert holes(lines, (1, 2, 3, 4, 6, 7, 9)) == [2, 0, 0, 2]
     assert holes(lines, ()) == []
+
+
+def test_the_standfirst_between_the_title_and_the_text_is_kept() -> None:
+    """Prose between the title found above the main block and the block (the standfirst), cut off
+    from it by a long boilerplate line (a caption, a menu), is the article's too."""
+    title = "The city council approves the budget for schools and buses"
+    standfirst = "The vote ended a debate of several months, in which the opposition tried to delay the plan."
+    menu = "Home | News | Local | Politics | Schools | Budget | Video | Photos | Weather | Traffic"
+    lines = ["Menu", title, standfirst, "Jane Doe", menu, *ARTICLE_EN]
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
+    assert labels == [
+        "short_isolated",
+        "good",
+        "good",
+        "short_isolated",
+        "separators",
+        "good",
+        "good",
+        "good",
+    ]
+    without_title = ["Menu", standfirst, "Jane Doe", menu, *ARTICLE_EN]
+    assert classify(without_title, [True] * 7, stoplist_for("en"), "en")[0][1] == "edge"

@@ -564,6 +564,9 @@ def _classify_lines(
             title = headline
         if title >= 0:
             labels[title] = GOOD
+            for i in range(title + 1, start):  # the standfirst: prose between the title and the text
+                if classes[i] == GOOD and labels[i] == "edge":
+                    labels[i] = GOOD
     return labels, shape, measured
 
 
