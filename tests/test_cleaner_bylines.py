@@ -90,3 +90,9 @@ def test_published_and_updated_on_one_line(run_cleaner) -> None:
         out = run_cleaner("bylines", f"{line}\nLe texte.")
         assert kept(out) == ["Le texte."], line
         assert out.fields["published"] == date
+
+
+def test_a_byline_with_particles_and_an_agency(run_cleaner) -> None:
+    out = run_cleaner("bylines", "Par Sophie Van den Broeck avec Belga\nLe texte.")
+    assert kept(out) == ["Le texte."]
+    assert out.fields["author"] == "Sophie Van den Broeck"

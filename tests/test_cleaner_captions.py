@@ -104,6 +104,8 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Un rayon de supermarché à Lyon, le 3 mai 2024. (MARIE DURAND / HANS LUCAS / AFP)",
         "Illustration d'un bus de la RATP. — V. Wartner / Vingt Infos",
         "La neige pourrait tomber jusqu'en plaine samedi. Getty Images/iStockphoto",
+        "Les brise-lames du Sillon, à Saint-Malo. | ARCHIVES JEAN DUPONT, L'ÉCHO DE L'OUEST",
+        "Des élèves d'une classe enfantine à Lausanne. [KEYSTONE - Laurent Dupuis]",
     ]
     body = "Le texte a été adopté en première lecture."
     out = run_cleaner("captions", "\n\n".join([*captions, body]))
@@ -117,6 +119,7 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Il a rencontré le ministre. Jean Dupont / Marie Durand\n\n"
         "Le vote a eu lieu mardi. | le résultat est attendu ce soir\n\n"
         "Selon l'agence, les chiffres sont bons. AFP\n\n"
-        "Le rapport cite la photographe. (Interview réalisée par Anne / Paul)"
+        "Le rapport cite la photographe. (Interview réalisée par Anne / Paul)\n\n"
+        "Elle a quitté son blog pour réfléchir à la suite. [Read More]"
     )
     assert dropped(run_cleaner("captions", text)) == []

@@ -10,6 +10,8 @@ def test_teasers_and_glued_navigation(run_cleaner) -> None:
         "À découvrir sur Le Monde +\n"
         "Article précédentLes députés adoptent le budget\n"
         "Article suivantLa réforme repoussée\n"
+        "Lisez aussi : Le sirop d'érable reconstitué\n"
+        "A lire aussi | Les nappes au plus bas\n"
     )
     assert kept(run_cleaner("related_links", text)) == ["Le texte sera examiné au Sénat."]
 

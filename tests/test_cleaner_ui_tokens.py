@@ -40,6 +40,9 @@ def test_french_article_toolbars(run_cleaner) -> None:
         "0 commentaire",
         "23 partages",
         "La rédaction",
+        "Il vous reste 58.37% de cet article à lire. La suite est réservée aux abonnés.",
+        "Déjà abonné ? Se connecter",
+        "Inscrivez-vous à la newsletter Info",
     ]
     body = "Le texte de l'article commence ici."
     assert kept(run_cleaner("ui_tokens", "\n".join([*toolbar, body]))) == [body]
