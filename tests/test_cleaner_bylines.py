@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import pytest
+
+from dechaff.cleaners.bylines import is_name
 from dechaff.core.document import Context
 
 from conftest import SITE_FILE, cleaner_from, dropped, kept, lines_of
@@ -96,3 +99,36 @@ def test_a_byline_with_particles_and_an_agency(run_cleaner) -> None:
     out = run_cleaner("bylines", "Par Sophie Van den Broeck avec Belga\nLe texte.")
     assert kept(out) == ["Le texte."]
     assert out.fields["author"] == "Sophie Van den Broeck"
+
+
+def test_lookalikes_of_bylines_and_dates_survive(run_cleaner) -> None:
+    """A review found these removed by the first version of the patterns."""
+    assert (
+        dropped(run_cleaner("bylines", "By Easter Sunday and Monday the roads were empty again.", lang="en"))
+        == []
+    )
+    text = "Publié chez Gallimard en 2023\nModifié en 2008 le texte prévoit un référendum\n"
+    assert dropped(run_cleaner("bylines", text)) == []
+
+
+def test_a_button_under_a_label_is_no_author(run_cleaner) -> None:
+    out = run_cleaner("bylines", "Par\nPartager\nJeanne Morel\nLe texte.")
+    assert kept(out) == ["Partager", "Jeanne Morel", "Le texte."]
+    assert "author" not in out.fields
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jeanne Morel", True),
+        ("Anne-Marie van der Berg", True),
+        ("Jean Paul Marie Louis", True),
+        ("Jean Paul Marie Louis Morel", False),  # five names: a list of them, or a title
+        ("de Vries", False),  # starts with a particle
+        ("Jean de la de la de Morel", False),  # seven tokens
+        ("Jeanne morel", False),
+        ("Partager", False),
+    ],
+)
+def test_what_reads_as_a_name(text: str, name: bool) -> None:
+    assert is_name(text) is name

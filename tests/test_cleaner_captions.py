@@ -123,3 +123,14 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Elle a quitté son blog pour réfléchir à la suite. [Read More]"
     )
     assert dropped(run_cleaner("captions", text)) == []
+
+
+def test_prose_that_ends_in_capitals_a_slash_or_brackets_is_no_credit(run_cleaner) -> None:
+    """A review found these removed by the first version of the credit patterns."""
+    text = (
+        "Il a obtenu 52 % des voix au second tour. LR / PS\n\n"
+        "La fusion a été validée par Bruxelles en mars. (EDF / ENGIE)\n\n"
+        "The airline has expanded its routes this summer. - New York/Boston service resumes\n\n"
+        "I fixed the broken link in the first post. [EDIT - thanks to John for spotting it]"
+    )
+    assert dropped(run_cleaner("captions", text, lang="en")) == []

@@ -65,3 +65,14 @@ def test_sentences_about_partners_and_data_survive(run_cleaner) -> None:
         "Gérer mes choix de carrière n'a pas été simple, confie-t-elle.\n"
     )
     assert dropped(run_cleaner("cookies", text)) == []
+
+
+def test_sentences_near_consent_wording_survive(run_cleaner) -> None:
+    """A review found these removed by the first version of the consent patterns."""
+    text = (
+        "We and our partners at the university have developed a new test for the virus.\n"
+        "Selon l'enquête, Meta et ses partenaires utilisent des données de géolocalisation sans "
+        "le consentement des utilisateurs.\n"
+        "Pour obtenir le remboursement, vous devez accepter le dépôt de votre dossier en ligne.\n"
+    )
+    assert dropped(run_cleaner("cookies", text)) == []

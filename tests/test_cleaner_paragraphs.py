@@ -425,7 +425,7 @@ def test_what_the_line_model_is_fitted_on_is_the_line_cut_into_its_pieces() -> N
     glued = f"{GOOD_LINE} the the cccc ddddddd. {MENU_LINE}."
     lines = [Line(1, "Xx yy", 0, True), Line(2, glued, 0, False)]
     ctx = Context(lang="en", stopwords=THE)
-    flat, labels = cleaner.judged_lines(lines, ctx)
+    flat, labels, _ = cleaner.judged_lines(lines, ctx)
     assert [(x.no, x.text, x.start, x.gap_before) for x in flat] == [
         (1, "Xx yy", 0, True),
         (2, GOOD_LINE, 0, False),  # the first piece keeps the line's own gap
@@ -618,3 +618,51 @@ def test_the_standfirst_between_the_title_and_the_text_is_kept() -> None:
     ]
     without_title = ["Menu", standfirst, "Jane Doe", menu, *ARTICLE_EN]
     assert classify(without_title, [True] * 7, stoplist_for("en"), "en")[0][1] == "edge"
+
+
+def test_what_a_rubric_is_not() -> None:
+    """No kicker over a near-good line that ends in a full stop (prose: judged here by its
+    punctuation, no stoplist), over a short line, or when its words recur in the text (a short
+    title)."""
+    body = [
+        "First, the council met; then, after a vote, it approved the plan, the budget, and the rules.",
+        "Later, the mayor spoke, thanked staff, praised members, and asked everyone, again, to stay calm.",
+        "Finally, the meeting ended, lights went off, doors closed, and people left, tired but happy.",
+    ]
+    prose = "The council approved the new budget for schools and buses after the long evening debate."
+    labels, _ = classify(["Politics", prose, *body], [True] * 5, frozenset(), "xx")
+    assert labels == ["good"] * 5
+    en = stoplist_for("en")
+    lines = ["Politics", "Budget approved today", *ARTICLE_EN]
+    assert "kicker" not in classify(lines, [True] * len(lines), en, "en")[0]
+    cut_short = (  # no final stop, but longer than a headline: a paragraph cut short
+        "The city council approved on Tuesday a budget that gives more money to schools and to the "
+        "buses of the region after a debate of several hours in the hall"
+    )
+    lines = ["Politics", cut_short, *ARTICLE_EN]
+    assert classify(lines, [True] * len(lines), en, "en")[0][0] == "good"
+    lines = ["Politics", cut_short[:124], *ARTICLE_EN]
+    assert classify(lines, [True] * len(lines), en, "en")[0][0] == "kicker"
+    lines = ["Tarte Tatin", cut_short[:124], *ARTICLE_EN]  # the line the page's URL spells: its title
+    assert classify(lines, [True] * 5, en, "en")[0][0] == "kicker"
+    assert classify(lines, [True] * 5, en, "en", slug=frozenset({"tarte", "tatin"}))[0][0] == "good"
+    headline = "Approved after a long debate on Tuesday night in the hall"
+    lines = ["Council budget", headline, *ARTICLE_EN]
+    assert classify(lines, [True] * len(lines), en, "en")[0][0] != "kicker"
+
+
+def test_lines_removed_before_a_run_count_too() -> None:
+    lines = [ARTICLE_EN[0], "Radio News", "Jane Doe", *ARTICLE_EN[1:]]
+    labels, _, _ = classify_measured(lines, [True] * 5, stoplist_for("en"), "en", holes=[0, 2, 0, 0, 0])
+    assert labels[:3] == ["good", "short_isolated", "good"]  # Jane Doe: right above the text
+
+
+def test_what_the_line_model_is_fitted_on_counts_the_removed_lines() -> None:
+    """`dechaff train` sees the labels the cleaner gives, removed lines counted."""
+    cleaner = Paragraphs(ClassifierParams(), Origin("x.yaml"))
+    texts = [ARTICLE_EN[0], "Radio News", *ARTICLE_EN[1:]]
+    lines = [Line(no, text, 0, True) for no, text in zip((1, 4, 9, 10), texts, strict=True)]
+    ctx = Context(lang="en", stopwords=stoplist_for("en"), numbers=tuple(range(1, 11)))
+    _, labels, measured = cleaner.judged_lines(lines, ctx)
+    assert labels == ["good", "short_isolated", "good", "good"]
+    assert measured is not None and measured.in_context[1] == "short_isolated"

@@ -59,3 +59,22 @@ def test_teasers_stop_at_the_limit(run_cleaner) -> None:
     titles = [f"Titre numéro {k} de la liste" for k in range(1, 9)]
     out = run_cleaner("related_links", "\n".join(["Sur le même sujet", *titles]))
     assert kept(out) == titles[6:]
+
+
+def test_what_ends_a_run_of_teasers(run_cleaner) -> None:
+    """A heading with its teaser on the line takes nothing; a bare one stops at another heading,
+    at a long line, and before a paragraph wrapped over lines (no blank line, lower case next)."""
+    text = "Le texte.\nLire aussi : Ukraine\nDes négociations tendues\nLa suite."
+    assert kept(run_cleaner("related_links", text)) == ["Le texte.", "Des négociations tendues", "La suite."]
+    long_title = " ".join(["Mot"] * 21)
+    text = f"À lire aussi :\nUn titre\nSur le même sujet\nUn autre titre\n{long_title}\nFin."
+    out = run_cleaner("related_links", text)
+    assert kept(out) == [long_title, "Fin."]
+    assert [r.rule_id.split("@")[0] for r in out.removed] == [
+        "related_links.prefix",
+        "related_links.teaser",
+        "related_links.prefix",
+        "related_links.teaser",
+    ]
+    wrapped = "À lire aussi :\nLe ministre a confirmé que les négociations\nreprendraient lundi."
+    assert kept(run_cleaner("related_links", wrapped))[0] == "Le ministre a confirmé que les négociations"

@@ -55,3 +55,10 @@ def test_french_lookalikes_survive(run_cleaner) -> None:
         "23 partages de données ont été signalés à la CNIL cette année."
     )
     assert dropped(run_cleaner("ui_tokens", text)) == []
+
+
+def test_a_subheading_about_sharing_survives(run_cleaner) -> None:
+    assert (
+        dropped(run_cleaner("ui_tokens", "Partager sur les réseaux sociaux, un risque pour les enfants"))
+        == []
+    )

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from dechaff.authoring.train import fit, fold_models, main_text_share, site_folds
+from dechaff.authoring.train import example_of, fit, fold_models, main_text_share, site_folds
 from dechaff.bench import quality
 from dechaff.cleaners import classifier_core
 from dechaff.cleaners.classifier_core import (
@@ -403,3 +403,29 @@ def test_the_line_features_memo_is_safe_in_threads(monkeypatch: pytest.MonkeyPat
     finally:
         sys.setswitchinterval(switch)
     assert not errors
+
+
+def test_train_sees_the_lines_the_earlier_cleaners_removed(book: RuleBook) -> None:
+    """`example_of` labels the lines as the cleaner does in its first round: the newsroom's name
+    between the standfirst and the text, once the byline and dates around it went, is not kept
+    (the model is fitted on the labels it will be asked about)."""
+    page = [
+        "Les prix alimentaires repartent à la hausse en avril",
+        "Après plusieurs mois de stabilité, les prix des produits alimentaires ont de nouveau augmenté "
+        "le mois dernier, selon les chiffres publiés vendredi.",
+        "Article rédigé par",
+        "Jeanne Morel",
+        "Radio Télé Info",
+        "Publié le 10/05/2024 09:58",
+        "Temps de lecture : 2 min",
+        "Les prix de l'alimentation ont progressé de 0,8 % en avril par rapport au mois précédent, "
+        "mettant fin à une période de relative accalmie.",
+        "Les produits frais sont les plus touchés, avec une hausse marquée des prix des fruits et "
+        "légumes, en raison de mauvaises conditions météorologiques.",
+    ]
+    # blank lines between the lines: the first round judges each as its own paragraph
+    source = Source("p", Path("p.txt"), lang="fr", content="\n\n".join(page).encode())
+    example = example_of(Engine(book), source, "\n\n".join(page[i] for i in (0, 1, 7, 8)), "example.org")
+    assert example is not None
+    kept = example.table[:, FEATURES.index("kept")]
+    assert list(kept) == [1.0, 1.0, 0.0, 1.0, 1.0]  # title, standfirst, "Radio Télé Info", the text

@@ -93,13 +93,14 @@ def example_of(engine: Engine, source: Source, clean: str, site: str) -> Example
     if not isinstance(last, Paragraphs):
         return None
     lines = doc.lines
-    ctx = replace(doc.context, quiet=doc.pipeline.shared.quiet(line.text for line in lines))
+    quiet = doc.pipeline.shared.quiet(line.text for line in lines)
+    ctx = replace(doc.context, quiet=quiet, numbers=tuple(sorted({line.no for line in lines})))
     for cleaner in others:
         lines = cleaner.clean(lines, ctx).lines
-    judged, labels = last.judged_lines(lines, ctx)
+    judged, labels, measured = last.judged_lines(lines, ctx)
     texts = [line.text for line in judged]
     gaps = [line.gap_before for line in judged]
-    table = line_table(texts, gaps, ctx.stopwords, ctx.lang, last.params, labels)
+    table = line_table(texts, gaps, ctx.stopwords, ctx.lang, last.params, labels, measured)
     main = (main_text_share(texts, clean) >= MAIN_TEXT).astype(float)
     tokens = np.array([len(_TOKEN.findall(t)) for t in texts], dtype=float)
     return Example(site, table, main, tokens)

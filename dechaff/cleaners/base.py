@@ -24,9 +24,12 @@ Phrases = tuple[Phrase, ...]
 class Cleaner(Protocol):
     """What `build` returns. `phrase_sets`: every phrase list it matches lines against, so that the
     pipeline can answer them all in one pass (`ruleset.patterns.SharedSet`). `text_local`: True
-    when what it does to a line depends on the line's text alone (not on its neighbours, its
-    place or the page): a line it once left unchanged it would leave unchanged again, so the
-    pipeline's later rounds skip it when every line is one it has already left unchanged."""
+    when a line it once left unchanged it leaves unchanged in any later round, wherever it
+    stands, so the pipeline's later rounds skip it when every line is one it has already left
+    unchanged. Either its decisions read the line's text alone, or a line also goes with a
+    neighbour (a byline label's name, a bare heading's teasers) that is judged on its text alone
+    and goes in every round that meets it: not the weaker promise that a line's fate depends on
+    its text alone, which a cache keyed by text would need."""
 
     name: str
     phrase_sets: tuple[PhraseSet, ...]

@@ -16,7 +16,7 @@ from dechaff.text.normalise import fold
 
 NAME = "bylines"
 
-# A person's name on a line of its own: one to four capitalised words, particles allowed between.
+# A person's name on a line of its own: two to four capitalised words, particles allowed between.
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
@@ -71,16 +71,17 @@ class Bylines(PhraseCleaner):
 
 
 def is_name(text: str) -> bool:
-    """Whether a line is a person's name alone: one to four capitalised words, with particles.
+    """Whether a line is a person's name alone: two to four capitalised words, with particles
+    between them (one word is as likely a button: "Partager").
 
-    >>> [is_name(t) for t in ("Jeanne Morel", "Marie-Claire de Vries", "Des enjeux majeurs", "Le 3 mai")]
+    >>> [is_name(t) for t in ("Jeanne Morel", "Marie-Claire de Vries", "Partager", "Des enjeux majeurs")]
     [True, True, False, False]
     """
     tokens = text.split(" ")
-    if not 1 <= len(tokens) <= 6 or not all(_WORD.fullmatch(t) for t in tokens):
+    if not 2 <= len(tokens) <= 6 or not all(_WORD.fullmatch(t) for t in tokens):
         return False
     names = [t for t in tokens if t not in _PARTICLES]
-    return 1 <= len(names) <= 4 and tokens[0] in names and all(t[0].isupper() for t in names)
+    return 2 <= len(names) <= 4 and tokens[0] in names and all(t[0].isupper() for t in names)
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Bylines:

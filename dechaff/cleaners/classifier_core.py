@@ -445,15 +445,23 @@ def _headline_like(c: str, f: _Line, p: ClassifierParams) -> bool:
 def _kicker(c: str, f: _Line, c_next: str, f_next: _Line, p: ClassifierParams) -> bool:
     """Whether a line that opens the main block is the rubric over its headline ("Économie" above
     the title), not a heading of prose: a line of at most `kicker_words` words, then a headline (a
-    short or near-good line of four words or more, of a headline's length, no final stop)."""
+    near-good line of a headline's length, no final stop)."""
     return (
         c == _SHORT
         and f.words <= p.kicker_words
-        and c_next in (_SHORT, _NEARGOOD)
+        and c_next == _NEARGOOD
         and not f_next.ends_sentence
-        and f_next.words >= 4
         and f_next.weight < p.headline_chars
     )
+
+
+def _named_in_block(
+    line: str, lines: Sequence[str], labels: list[str], span: tuple[int, int], stopwords: frozenset[str]
+) -> bool:
+    """Whether a content word of `line` recurs in the good text of `span`: a short title ("Tarte
+    Tatin") names the story, a rubric ("Économie") only its section."""
+    body = " ".join(lines[i] for i in range(span[0], span[1] + 1) if labels[i] == GOOD).lower()
+    return any(word in body for word in _vocabulary(line, stopwords))
 
 
 def _block_after(values: Sequence[float], first: int, window: int) -> tuple[float, tuple[int, int]]:
@@ -555,7 +563,12 @@ def _classify_lines(
         return labels, shape, measured
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(classes[start : end + 1], p, holes[start : end + 1])
-    if start < end and _kicker(classes[start], feats[start], classes[start + 1], feats[start + 1], p):
+    if (
+        start < end
+        and start != headline
+        and _kicker(classes[start], feats[start], classes[start + 1], feats[start + 1], p)
+        and not _named_in_block(lines[start], lines, labels, (start + 1, end), stopwords)
+    ):
         labels[start] = "kicker"
     labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
     if end >= 0:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, make_dataclass, replace
 from itertools import groupby
 
 from dechaff.cleaners.base import Origin
-from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, Shape, classify, classify_measured
+from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, Measured, Shape, classify_measured
 from dechaff.cleaners.line_model import line_table, second_opinion
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, Removal, drop_lines, removal_of
@@ -76,9 +76,12 @@ class Paragraphs:
             labels = second_opinion(self.model, table, labels)
         return labels, shape
 
-    def judged_lines(self, lines: Sequence[Line], ctx: Context) -> tuple[list[Line], list[str]]:
-        """The lines as the classifier judges them (a glued line cut into its pieces) and its
-        labels, without the model: what `dechaff train` fits the model on."""
+    def judged_lines(
+        self, lines: Sequence[Line], ctx: Context
+    ) -> tuple[list[Line], list[str], Measured | None]:
+        """The lines as the classifier judges them (a glued line cut into its pieces), its labels
+        without the model, and what it measured of them (with the lines removed before it, as
+        when it cleans): what `dechaff train` fits the model on."""
         p = self.params
         flat = [
             line.trimmed(a, b, gap_before=line.gap_before or k > 0)
@@ -86,7 +89,10 @@ class Paragraphs:
             for k, (a, b) in enumerate(pieces(line.text, p.glued_chars, p.piece_chars))
         ]
         texts, gaps = [line.text for line in flat], [line.gap_before for line in flat]
-        return flat, classify(texts, gaps, ctx.stopwords, ctx.lang, p, ctx.headline)[0]
+        labels, _, measured = classify_measured(
+            texts, gaps, ctx.stopwords, ctx.lang, p, ctx.headline, holes(flat, ctx.numbers)
+        )
+        return flat, labels, measured
 
     def _clean_pieces(
         self, lines: Sequence[Line], cuts: list[list[tuple[int, int]]], ctx: Context
@@ -124,8 +130,8 @@ class Paragraphs:
 
 def holes(lines: Sequence[Line], numbers: Sequence[int]) -> list[int]:
     """For each line, how many of the document's lines (`numbers`: the line numbers the cascade
-    started from) earlier cleaners removed between it and the line before it (pieces of one
-    line: none).
+    started from) are gone between it and the line before it: removed by earlier cleaners, or in
+    an earlier round (pieces of one line: none).
 
     >>> holes([Line(2, "a"), Line(2, "b"), Line(5, "c")], (1, 2, 3, 4, 5))
     [1, 0, 2]

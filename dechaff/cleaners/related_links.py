@@ -11,6 +11,7 @@ from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, ends_sentence,
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
+from dechaff.text.normalise import fold
 
 NAME = "related_links"
 
@@ -48,13 +49,27 @@ class RelatedLinks(PhraseCleaner):
         p = self.params
         headings = [i for i, hit in hits.items() if hit.rule_id.startswith(f"{NAME}.prefix")]
         for i in headings:
-            if words(lines[i].text.rstrip(" :")) > p.heading_words:
+            if words(lines[i].text.rstrip(" :|")) > p.heading_words or not self._bare(lines[i].text):
                 continue  # "Lire aussi : <title>": the teaser is on the line itself
             for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)):
                 text = lines[j].text
-                if j in hits or words(text) > p.teaser_words or ends_sentence(text):
+                if j in hits or words(text) > p.teaser_words or ends_sentence(text) or _wraps(lines, j):
                     break
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
+
+    def _bare(self, text: str) -> bool:
+        """Whether the prefix that matched `text` is all of it (but a colon or a bar)."""
+        phrase = self.match("prefix", text)
+        folded = fold(text)
+        found = phrase.regex.search(folded) if phrase is not None else None
+        return found is not None and not folded[found.end() :].strip(" :|")
+
+
+def _wraps(lines: Sequence[Line], j: int) -> bool:
+    """Whether line `j` runs on into the next (no blank line between, the next starts in lower
+    case): the start of a paragraph wrapped over lines, not a teaser."""
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return nxt is not None and not nxt.gap_before and nxt.text[:1].islower()
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> RelatedLinks:
