@@ -106,6 +106,8 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "La neige pourrait tomber jusqu'en plaine samedi. Getty Images/iStockphoto",
         "Les brise-lames du Sillon, à Saint-Malo. | ARCHIVES JEAN DUPONT, L'ÉCHO DE L'OUEST",
         "Des élèves d'une classe enfantine à Lausanne. [KEYSTONE - Laurent Dupuis]",
+        "Prélèvement de sédiments à bord d'un navire. © Institut océanographique, tous droits réservés",
+        "Le port de Brest au petit matin. Photo : Jean Dupont",
     ]
     body = "Le texte a été adopté en première lecture."
     out = run_cleaner("captions", "\n\n".join([*captions, body]))
@@ -131,6 +133,7 @@ def test_prose_that_ends_in_capitals_a_slash_or_brackets_is_no_credit(run_cleane
         "Il a obtenu 52 % des voix au second tour. LR / PS\n\n"
         "La fusion a été validée par Bruxelles en mars. (EDF / ENGIE)\n\n"
         "The airline has expanded its routes this summer. - New York/Boston service resumes\n\n"
-        "I fixed the broken link in the first post. [EDIT - thanks to John for spotting it]"
+        "I fixed the broken link in the first post. [EDIT - thanks to John for spotting it]\n\n"
+        "Le montant est fixé pour cinq ans. Crédit : 3 000 euros à taux zéro"
     )
     assert dropped(run_cleaner("captions", text, lang="en")) == []

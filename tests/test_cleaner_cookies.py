@@ -51,6 +51,8 @@ def test_consent_platform_wording_and_blocked_embeds(run_cleaner) -> None:
         "Ce contenu est bloqué car vous n'avez pas accepté les cookies et autres traceurs.",
         "Pour pouvoir le visualiser, vous devez accepter l'usage étant opéré par Instagram avec vos données.",
         "Je refuse",
+        "Vos préférences en matière de cookies",
+        "Pour vous offrir la meilleure expérience, la rédaction utilise des cookies et traceurs.",
     ]
     body = "Le conseil municipal a voté le budget mardi soir, après trois heures de débat."
     assert kept(run_cleaner("cookies", "\n".join([*banner, body]))) == [body]
