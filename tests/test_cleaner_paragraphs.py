@@ -9,6 +9,7 @@ import pytest
 from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import (
     ClassifierParams,
+    _Body,
     _written_in,
     classify,
     classify_measured,
@@ -334,7 +335,8 @@ def test_the_title_is_the_nearest_line_above_the_block_that_shares_most_of_its_w
     assert title_of(["Zebra Quick Ffff Gggg"]) == ["Zebra Quick Ffff Gggg"]  # half its words: enough
     assert title_of(["Zebra Quick Ffff Gggg", "Crossing Zebra Hhhh Iiii"]) == ["Crossing Zebra Hhhh Iiii"]
     assert title_of(["Zebra Crossing Xx Yy Zz"]) == ["Zebra Crossing Xx Yy Zz"]  # words of 3+ letters only
-    assert title_of(["The Zebra Crossings Here"]) == []  # 1 of 3: "the" is not a content word
+    assert title_of(["The Zebra Walkers Here"]) == []  # 1 of 3: "the" is not a content word
+    assert title_of(["The Zebra Crossings Here"]) == ["The Zebra Crossings Here"]  # crossings ~ crossing
     assert title_of(["Zebra Crossing Zebra Crossing Zebra Crossing Zebra Crossing News"]) == []  # too long
     assert title_of(["Zebra | Crossing | News"]) == []  # boilerplate on its own
 
@@ -666,3 +668,37 @@ def test_what_the_line_model_is_fitted_on_counts_the_removed_lines() -> None:
     _, labels, measured = cleaner.judged_lines(lines, ctx)
     assert labels == ["good", "short_isolated", "good", "good"]
     assert measured is not None and measured.in_context[1] == "short_isolated"
+
+
+@pytest.mark.parametrize(
+    ("word", "body", "repeats"),
+    [
+        ("baguette", "Les baguettes de tradition.", True),  # from five letters: the same start
+        ("département", "Le concours départemental.", True),
+        ("cher", "Il faut chercher ailleurs.", False),  # not inside another word
+        ("actu", "Actuellement, rien.", False),
+        ("loir", "Brévannes-sur-Loir fête son pain.", True),  # words split at hyphens
+        ("서울", "서울시는 발표했다.", True),  # Korean glues particles to words: anywhere
+        ("東京", "昨日東京で会議があった。", True),  # han pairs: anywhere
+    ],
+)
+def test_what_counts_as_a_title_word_recurring_in_the_text(word: str, body: str, repeats: bool) -> None:
+    assert _Body(body).repeats(word) is repeats
+
+
+def test_a_menu_line_whose_words_hide_inside_the_text_s_words_is_no_title() -> None:
+    """ "Actu Loir-et-Cher": "actu" and "cher" are inside "actuellement" and "chercher", not words of
+    the text; the headline's words are."""
+    fr = stoplist_for("fr")
+    body = [
+        "Les boulangers de Brévannes viennent chercher le prix de la meilleure baguette, actuellement "
+        "le plus convoité du département, et la boulangerie de la rue Nationale l'a emporté.",
+        "Le jury a goûté les baguettes à l'aveugle, puis il a désigné la boulangerie de la rue Nationale "
+        "comme la meilleure du département, devant une trentaine de concurrents.",
+        "Les clients viennent désormais de loin pour acheter la baguette primée, et la boulangerie "
+        "a dû embaucher un apprenti pour suivre la demande du Loir, et au-delà.",
+    ]
+    title = "La boulangerie de la rue Nationale décroche le prix de la meilleure baguette du département"
+    lines = ["Actu Loir-et-Cher", title, "Par la rédaction", "Partager", "Lire plus tard", "Écouter", *body]
+    labels, _ = classify(lines, [True] * len(lines), fr, "fr")
+    assert labels[0] != "good" and labels[1] == "good"

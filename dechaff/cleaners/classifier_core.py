@@ -516,6 +516,29 @@ def _vocabulary(line: str, stopwords: frozenset[str]) -> set[str]:
     return (words - stopwords) | {dense[k : k + 2] for k in range(len(dense) - 1)}
 
 
+# scripts whose spaces do not part words (Thai, Lao, Burmese, Khmer: their tokens are phrases) or
+# that glue particles to words (Korean): looked for anywhere in the text
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\uac00-\ud7af]")
+_STEM = 5  # a word of this many letters or more recurs as any word that starts the same way
+
+
+class _Body:
+    """The text a title is looked for in: a word recurs as itself, or, from `_STEM` letters on, as
+    any word that starts with the same `_STEM` letters (plurals, derivations: "baguette" in
+    "baguettes"); not inside another word ("cher" is not in "chercher"). Character pairs of han
+    and kana, the phrases of unspaced scripts and Korean words are looked for anywhere in the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text.lower()
+        self.words = set(map(_strip, self.text.replace("-", " ").replace("/", " ").split(" ")))
+        self.stems = {w[:_STEM] for w in self.words if len(w) >= _STEM}
+
+    def repeats(self, word: str) -> bool:
+        if KANA_HAN_CHAR.match(word) or _UNSPACED.search(word):
+            return word in self.text
+        return word[:_STEM] in self.stems if len(word) >= _STEM else word in self.words
+
+
 def _title(
     lines: Sequence[str],
     labels: list[str],
@@ -529,13 +552,13 @@ def _title(
     Bylines, dates and menus sit between title and text, so adjacency is no help; shared words are.
     """
     start, end = span
-    body = " ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD).lower()
+    body = _Body(" ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD))
     best, best_score = -1, p.title_overlap
     for i in range(start - 1, max(-1, start - 1 - p.title_lookback), -1):
         if feats[i].bad_reason or feats[i].weight >= p.length_high:
             continue
         vocab = _vocabulary(lines[i], stopwords)
-        score = sum(w in body for w in vocab) / len(vocab) if len(vocab) > 1 else 0.0
+        score = sum(map(body.repeats, vocab)) / len(vocab) if len(vocab) > 1 else 0.0
         if score > best_score or (best < 0 and score == best_score):  # ties: the line nearest the text
             best, best_score = i, score
     return best
