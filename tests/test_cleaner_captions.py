@@ -14,6 +14,23 @@ def test_caption_then_caption_with_credit(run_cleaner) -> None:
     assert kept(run_cleaner("captions", text)) == ["Le texte a été adopté en première lecture."]
 
 
+def test_credit_lines_without_a_colon(run_cleaner) -> None:
+    credits = [
+        "Photo Le Courrier du Midi, Bernard Salles",
+        "PHOTO ÉDOUARD LAMBERT, ARCHIVES LE QUOTIDIEN",
+        "Keystone/Laurent Gillieron",
+        "ATS/ats",
+        "(avec AFP)",
+    ]
+    prose = [
+        "Photo de famille du G7 à Biarritz, où les dirigeants se sont retrouvés samedi.",
+        "AFP/Reuters ont rapporté que le président était arrivé dans la nuit à Genève.",
+        "PHOTO : voir plus bas",
+    ]
+    out = run_cleaner("captions", "\n\n".join([*credits, *prose]))
+    assert kept(out) == prose[:2]
+
+
 def test_copyright_agency_and_image_file_lines(run_cleaner) -> None:
     text = (
         "© AFP 2023 Jean Martin\nPhotoNews\nReuters\nIMG_2041-1000w_q95.jpg\n"

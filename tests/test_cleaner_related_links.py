@@ -12,6 +12,7 @@ def test_teasers_and_glued_navigation(run_cleaner) -> None:
         "Article suivantLa réforme repoussée\n"
         "Lisez aussi : Le sirop d'érable reconstitué\n"
         "A lire aussi | Les nappes au plus bas\n"
+        "Lisez « Transport en commun : la crise du financement »\n"
     )
     assert kept(run_cleaner("related_links", text)) == ["Le texte sera examiné au Sénat."]
 

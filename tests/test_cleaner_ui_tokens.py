@@ -43,6 +43,10 @@ def test_french_article_toolbars(run_cleaner) -> None:
         "Il vous reste 58.37% de cet article à lire. La suite est réservée aux abonnés.",
         "Déjà abonné ? Se connecter",
         "Inscrivez-vous à la newsletter Info",
+        "Vous avez trouvé une erreur? Merci de nous la signaler.",
+        "Cet article vous a été utile ? Sachez que vous pouvez suivre le journal.",
+        "Plein écran",
+        "Passer la publicité",
     ]
     body = "Le texte de l'article commence ici."
     assert kept(run_cleaner("ui_tokens", "\n".join([*toolbar, body]))) == [body]
