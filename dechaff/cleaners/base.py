@@ -74,6 +74,17 @@ class PhraseCleaner:
         """The first phrase of list `kind` that matches `text` (folded), or None."""
         return first_match(self.lists[kind], text)
 
+    def rest_after(self, kind: str, text: str) -> str | None:
+        """What of `text` (folded) follows the match of the first phrase of list `kind` that
+        matches it, or None when none does: whether a heading or a time is all of its line."""
+        folded = fold(text)
+        phrases = self.lists[kind]
+        phrase = phrases.first(folded) if phrases.phrases else None
+        if phrase is None:
+            return None
+        found = phrase.regex.search(folded)
+        return folded[found.end() :] if found is not None else folded
+
     def hit(self, kind: str, text: str) -> Hit | None:
         """A hit for the first phrase of list `kind` that matches `text`, or None."""
         phrase = self.match(kind, text)

@@ -17,7 +17,6 @@ from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, ends_sentence,
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
-from dechaff.text.normalise import fold
 
 NAME = "live_feed"
 
@@ -69,12 +68,10 @@ class LiveFeed(PhraseCleaner):
             end, times, headline_next = i + 1, 0, False
             while end < len(lines):
                 text = lines[end].text
-                time = None if text in ctx.quiet else self.match("time", text)
-                if time is not None:
+                rest = None if text in ctx.quiet else self.rest_after("time", text)
+                if rest is not None:
                     times += 1
-                    folded = fold(text)  # a time alone on its line: its headline is the next line
-                    found = time.regex.search(folded)
-                    headline_next = found is not None and found.end() == len(folded)
+                    headline_next = not rest  # a time alone on its line: its headline is the next
                 elif headline_next and words(text) <= p.max_item_words and not ends_sentence(text):
                     headline_next = False
                 else:

@@ -11,7 +11,6 @@ from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, ends_sentence,
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
-from dechaff.text.normalise import fold
 
 NAME = "related_links"
 
@@ -59,10 +58,8 @@ class RelatedLinks(PhraseCleaner):
 
     def _bare(self, text: str) -> bool:
         """Whether the prefix that matched `text` is all of it (but a colon or a bar)."""
-        phrase = self.match("prefix", text)
-        folded = fold(text)
-        found = phrase.regex.search(folded) if phrase is not None else None
-        return found is not None and not folded[found.end() :].strip(" :|")
+        rest = self.rest_after("prefix", text)
+        return rest is not None and not rest.strip(" :|")
 
 
 def _wraps(lines: Sequence[Line], j: int) -> bool:
