@@ -79,3 +79,13 @@ def test_what_ends_a_run_of_teasers(run_cleaner) -> None:
     ]
     wrapped = "À lire aussi :\nLe ministre a confirmé que les négociations\nreprendraient lundi."
     assert kept(run_cleaner("related_links", wrapped))[0] == "Le ministre a confirmé que les négociations"
+
+
+def test_teasers_right_under_their_heading_end_at_a_blank_line(run_cleaner) -> None:
+    """Set right under their heading, the teasers end at a blank line: the article's next
+    subheading comes after it. Under a heading followed by a blank line, blank lines separate
+    the teasers themselves."""
+    tight = "À lire aussi\nUn premier titre\nUn second titre\n\nLes commerçants divisés\n\nLa suite."
+    assert kept(run_cleaner("related_links", tight)) == ["Les commerçants divisés", "La suite."]
+    spaced = "À lire aussi\n\nUn premier titre\n\nUn second titre\n\nLa suite."
+    assert kept(run_cleaner("related_links", spaced)) == ["La suite."]

@@ -50,9 +50,14 @@ class RelatedLinks(PhraseCleaner):
         for i in headings:
             if words(lines[i].text.rstrip(" :|")) > p.heading_words or not self._bare(lines[i].text):
                 continue  # "Lire aussi : <title>": the teaser is on the line itself
+            # teasers set right under their heading end at a blank line: what follows it is the
+            # page again (the article's next subheading), not one more teaser
+            tight = i + 1 < len(lines) and not lines[i + 1].gap_before
             for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)):
                 text = lines[j].text
                 if j in hits or words(text) > p.teaser_words or ends_sentence(text) or _wraps(lines, j):
+                    break
+                if tight and j > i + 1 and lines[j].gap_before:
                     break
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
 
