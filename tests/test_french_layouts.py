@@ -6,10 +6,12 @@ article whole and drop the rest, with no site rule."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from dechaff.engine.engine import Engine
 from dechaff.io.source import Source
+from dechaff.ruleset.loader import RuleBook
 
 NEWS = [
     "Aller au contenu principal",
@@ -96,3 +98,38 @@ def test_a_byline_split_over_two_lines_and_a_credit_in_brackets(engine: Engine) 
     assert text == _lines(TELE, (6, 7, 18, 19))  # the newsroom's name under the byline goes too
     assert row["author"] == "Jeanne Morel"
     assert row["lang"] == "fr"
+
+
+HOWTO = [
+    "Le Journal Pratique",
+    "Accueil > Argent > Banque",
+    "Se connecter",
+    "Changer de banque : la marche à suivre pour ne rien oublier",
+    "Vous voulez quitter votre banque ? Voici comment vous y prendre, étape par étape, sans frais.",
+    "Par la rédaction",
+    "Le 2 avril 2024 à 07h30",
+    "Partager",
+    "Avant de commencer, réunissez vos documents : votre pièce d'identité, votre justificatif de "
+    "domicile et le relevé d'identité de votre ancien compte.",
+    "Ouvrez d'abord votre nouveau compte : c'est votre nouvelle banque qui s'occupe du reste et "
+    "qui prévient vos créanciers.",
+    "Vous pouvez aussi lui demander la liste de vos prélèvements : vérifiez-la, car un oubli vous "
+    "coûterait des frais de rejet.",
+    "Gardez l'ancien compte quelques semaines ; vous éviterez qu'un chèque oublié soit rejeté.",
+    "Fermez-le ensuite par lettre, en demandant le virement du solde sur votre nouveau compte.",
+    "Publicité",
+    "Les plus lus",
+    "Mentions légales",
+]
+
+
+def test_a_how_to_that_speaks_to_its_reader_is_prose(book: RuleBook) -> None:
+    # "vous", "votre", "vos" and the elided "l'", "d'", "qu'" are French stop words the language
+    # pack adds to jusText's (Wikipedia's third person) list; « : » and « ; » set apart are no words
+    text, _ = _clean(Engine(book), HOWTO)
+    assert text == _lines(HOWTO, (4, 5, 9, 10, 11, 12, 13))
+    bare = replace(book, langs={**book.langs, "fr": replace(book.langs["fr"], stopwords=())})
+    without, _ = _clean(Engine(bare), HOWTO)
+    assert (
+        without is not None and HOWTO[11] not in without
+    )  # "Gardez l'ancien compte ... ; vous éviterez qu'un"

@@ -16,9 +16,9 @@ from dechaff.cleaners.classifier_core import ClassifierParams
 needs_c = pytest.mark.skipif(classifier_core._c is None, reason="_measure is not built")
 
 # spaces, separators, clause marks of several scripts, digits and colons (clock times), letters of
-# every case (title-case ǅ), word characters that are no letters (_ 1 ²), kana, han, hangul, a
-# lone surrogate
-_ALPHABET = st.sampled_from([*"  aZé ǅ_1²:05|»›/>·•.,!?;。،।語かカ한ß\u0301-", "\ud800", "\U0001d400"])
+# every case (title-case ǅ), word characters that are no letters (_ 1 ²), kana, han, hangul,
+# apostrophes (elided forms), a lone surrogate
+_ALPHABET = st.sampled_from([*"  aZé ǅ_1²:05|»›/>·•.,!?;。،।語かカ한ß\u0301-'’«", "\ud800", "\U0001d400"])
 
 
 def _both(line: str) -> tuple[tuple[object, ...], tuple[object, ...]]:
@@ -85,7 +85,26 @@ def test_measure_reads_the_c_twin_when_built(monkeypatch: pytest.MonkeyPatch) ->
 
 
 _WORDS = ["the", "of", "a", "le", "la", "и", "в", "的", "(the", "end.", "«la»", "", "The", "ΣΑΣ", "İ"]
-_STOPLISTS = st.frozensets(st.sampled_from(["the", "of", "a", "le", "la", "и", "в", "的", "", "σας", "i̇"]))
+_WORDS += [
+    "l'a",
+    "L’a",
+    "qu'il",
+    "'l'",
+    "l'",
+    "«",
+    "»",
+    ";",
+    "—",
+    "_",
+    "-",
+    "1.",
+    "d'_",
+]  # elisions, bare marks
+_STOPLISTS = st.frozensets(
+    st.sampled_from(
+        ["the", "of", "a", "le", "la", "и", "в", "的", "", "σας", "i̇", "l'", "l’", "qu'", "'", "d'"]
+    )
+)
 
 
 def _measures(line: str, stop: frozenset[str], spaced: bool, params: ClassifierParams) -> None:
@@ -138,11 +157,14 @@ def test_c_measure_as_python(
 def test_c_measure_as_python_on_examples() -> None:
     short = ClassifierParams(length_low=0)
     examples = ["", " ", "a ", " a", "The end (of it).", "Etc..", "Vu ?» ", "© 2024", "Copyright x", "a | b"]
+    examples += ["- L'a « vu » : oui ; non", "l'", "'l'a", "qu’il d'' l'l'", "_ - _"]
     for line in examples:
-        _measures(line, frozenset({"the", "of", "it", ""}), False, short)
-    _measures("ΣΑΣ ΣΑΣ.", frozenset({"σας"}), False, short)  # a final sigma: str.lower's own rule
+        _measures(line, frozenset({"the", "of", "it", "", "l'", "qu’"}), False, short)
     twin = classifier_core._c
     assert twin is not None
+    measured = twin.measure("- L'a « vu » : d’y ;", frozenset({"l'", "d’"}), False, False, 0, 1, 0.05, 60)
+    assert (measured.stop_words, measured.density) == (2, 0.5)  # l'a, d’y of "-", "L'a", "vu", "d’y"
+    _measures("ΣΑΣ ΣΑΣ.", frozenset({"σας"}), False, short)  # a final sigma: str.lower's own rule
     # what no rule file gives is measured by the Python twin: a float length, a NaN share (max()
     # then keeps max_separators), a str or frozenset subclass
     assert twin.measure("x", frozenset(), False, False, 1.5, 1, 0.05, 60) is NotImplemented

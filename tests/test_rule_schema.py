@@ -106,7 +106,9 @@ def test_a_valid_site_file_reads_into_typed_values_that_know_their_lines() -> No
 def test_a_site_file_without_domains_is_named_by_its_file_and_other_kinds_have_none() -> None:
     assert parse_rule_file("version: 1\n", PATH, "site", "ex.org", {}).domains == ("ex.org",)
     lang = parse_rule_file("version: 1\nlang: fr\nstoplist: fr-long\n", PATH, "lang", "fr", {})
-    assert (lang.domains, lang.lang, lang.stoplist) == ((), "fr", "fr-long")
+    assert (lang.domains, lang.lang, lang.stoplist, lang.stopwords) == ((), "fr", "fr-long", ())
+    words = parse_rule_file('version: 1\nlang: fr\nstopwords: [Vous, "L\'"]\n', PATH, "lang", "fr", {})
+    assert words.stopwords == ("vous", "l'")
     default = parse_rule_file("version: 1\nruleset_version: '2026.1'\n", PATH, "default", "_default", {})
     assert (default.ruleset_version, default.cleaners, default.rules) == ("2026.1", {}, ())
 
@@ -407,6 +409,13 @@ MISTAKES = [
     ("default", "version: 1\nruleset_version: 2\n", ["2: 'ruleset_version' must be text, got 2"]),
     ("lang", "version: 1\n", ["1: missing required key 'lang' (ISO 639-1 code such as fr)"]),
     ("lang", "version: 1\nlang: fr\ndomains: [x.org]\n", ["3: unknown key 'domains' in the rule file"]),
+    ("lang", "version: 1\nlang: fr\nstopwords: vous\n", ["3: 'stopwords' must be a list"]),
+    (
+        "lang",
+        "version: 1\nlang: fr\nstopwords:\n  - vous\n  - il y a\n",
+        ["5: each item of 'stopwords' must be one word, got 'il y a'"],
+    ),
+    ("site", "version: 1\nstopwords: [vous]\n", ["2: unknown key 'stopwords' in the rule file"]),
     (
         "lang_filters",
         "version: 1\nlanguages: []\n",

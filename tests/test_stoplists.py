@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import justext
 
-from dechaff.text.stoplists import _BY_CODE, stoplist, stoplist_for
+from dechaff.text.stoplists import _BY_CODE, stoplist, stoplist_for, with_words
 
 
 def test_every_list_is_justexts() -> None:
@@ -27,3 +27,12 @@ def test_every_list_has_a_language_code() -> None:
     named = set(_BY_CODE.values())
     assert set(justext.get_stoplists()) - named == {"Simple_English", "Belarusian_Taraskievica"}
     assert stoplist_for("ko") and stoplist_for("pt") and stoplist_for("ta")
+
+
+def test_a_pack_adds_words_and_elided_forms_under_both_apostrophes() -> None:
+    french = stoplist_for("fr")
+    extra = frozenset({"vous", "l'", "qu’", "de"})
+    merged = stoplist_for("fr", extra=extra)
+    assert merged == french | {"vous", "l'", "l’", "qu'", "qu’"}
+    assert stoplist_for("fr", extra=frozenset(extra)) is merged  # one object: memo tables key on it
+    assert with_words(french, frozenset()) is french

@@ -89,6 +89,7 @@ static Py_UCS4 padded(int kind, const void *data, Py_ssize_t n, Py_ssize_t p) {
 typedef struct {
     Py_ssize_t ideographs, hangul, punct, upper, lower, separators;
     Py_ssize_t spaces, pipes; /* what measure() reads besides: line.split(" ") and "|" */
+    Py_ssize_t bare;          /* tokens after the first with no letter or digit (classifier_core._words) */
     int letter, clock;
 } Counts;
 
@@ -103,8 +104,13 @@ static int count_line(PyObject *line, Counts *c) {
         return -1;
     }
     memset(c, 0, sizeof(*c));
+    int alnum = 0; /* the token so far has a letter or digit: a word character but '_' */
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (ch == ' ') {
+            c->bare += c->spaces && !alnum; /* the token that ends here, if not the first */
+            alnum = 0;
+        }
         c->spaces += ch == ' ';
         c->pipes += ch == '|';
         int f = flags_of(ch);
@@ -114,11 +120,13 @@ static int count_line(PyObject *line, Counts *c) {
             return -1;
         }
         flags[i] = (uint8_t)f;
+        alnum |= (f & F_WORD) && ch != '_';
         c->ideographs += (f & F_KANA_HAN) != 0; /* len(KANA_HAN_CHAR.findall(line)) */
         c->hangul += (f & F_HANGUL) != 0;       /* len(_HANGUL.findall(line)) */
         c->punct += (f & F_PUNCT) != 0;         /* len(_PUNCT.findall(line)) */
         c->letter |= (f & F_LETTER) != 0;       /* _LETTER.search(line) */
     }
+    c->bare += c->spaces && !alnum; /* the last token, if not the first */
     /* _INITIAL.findall(" " + line): " (\w)", each match consuming the space and the character */
     for (Py_ssize_t p = 0; p < n;) {
         if (padded(kind, data, n, p) == ' ' && (flags[p] & F_WORD)) {
@@ -256,7 +264,8 @@ static PyObject *setup_measure(PyObject *module, PyObject *const *args, Py_ssize
     Py_RETURN_NONE;
 }
 
-/* sum(map(stopwords.__contains__, map(_strip, line.lower().split(" ")))): -1 on an error */
+/* classifier_core._stop_words: the tokens of line.lower().split(" "), stripped of _STRIP, that
+   are stop words or start with one that ends in the first apostrophe (' or U+2019); -1 on an error */
 static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
     PyObject *lowered = PyObject_CallMethodNoArgs(line, str_lower);
     if (lowered == NULL)
@@ -285,6 +294,20 @@ static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
         }
         int found = PySet_Contains(stopwords, token);
         Py_DECREF(token);
+        if (found == 0) { /* an elided start: "l'" of "l'accueil" */
+            Py_ssize_t k = a;
+            while (k < b && PyUnicode_READ(kind, data, k) != '\'' && PyUnicode_READ(kind, data, k) != 0x2019)
+                k++;
+            if (k < b) {
+                PyObject *elided = PyUnicode_Substring(lowered, a, k + 1);
+                if (elided == NULL) {
+                    Py_DECREF(lowered);
+                    return -1;
+                }
+                found = PySet_Contains(stopwords, elided);
+                Py_DECREF(elided);
+            }
+        }
         if (found < 0) {
             Py_DECREF(lowered);
             return -1;
@@ -355,7 +378,7 @@ static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nar
             stops = stop_words(line, stopwords);
             if (stops < 0)
                 return NULL;
-            density = (double)stops / (double)words;
+            density = (double)stops / (double)(tokens - c.bare + c.ideographs / 2); /* _words(tokens) + ... */
         } else {
             density = (double)(c.punct + phrase_spaced * (tokens - 1)) / (double)words;
         }

@@ -233,7 +233,7 @@ class Engine:
             lang,
             match.domain,
             pipeline.site_name,
-            stoplist_for(lang, pipeline.stoplist_name),
+            stoplist_for(lang, pipeline.stoplist_name, pipeline.stopwords),
             self._repeated.get(match.domain or "", frozenset()),
             headline=slug_words(url),
         )

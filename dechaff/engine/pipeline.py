@@ -57,6 +57,7 @@ class Pipeline:
         self.labels = tuple(f.label for f in self.files)
         self.site_name = next((f.site_name for f in reversed(self.files) if f.site_name), None)
         self.stoplist_name = next((f.stoplist for f in reversed(self.files) if f.stoplist), None)
+        self.stopwords = frozenset(word for f in self.files for word in f.stopwords)  # added to the list
         self.rules = tuple(rule for f in self.files for rule in f.rules)
         self.cleaners: list[Cleaner] = []
         for module in CASCADE:

@@ -38,7 +38,7 @@ EXAMPLE_KEYS = ("input", "expect", "must_contain", "must_not_contain", "note")
 COMMON_KEYS = ("version", "description", "cleaners", "rules", "examples", "filters", "html")
 KIND_KEYS = {
     "default": (*COMMON_KEYS, "ruleset_version", "dedup"),
-    "lang": (*COMMON_KEYS, "lang", "stoplist"),
+    "lang": (*COMMON_KEYS, "lang", "stoplist", "stopwords"),
     "site": (*COMMON_KEYS, "domains", "site_name", "lang", "fingerprints", "fingerprint_threshold"),
     # per-language decide-step thresholds (rules/lang_filters.yaml): `filters` for every listed language
     "lang_filters": ("version", "description", "filters", "languages"),
@@ -114,6 +114,7 @@ class RuleFile:
     ruleset_version: str | None = None
     lang: str | None = None
     stoplist: str | None = None
+    stopwords: tuple[str, ...] = ()  # added to the stoplist (lower-cased): see `_stopwords`
     domains: tuple[str, ...] = ()
     site_name: str | None = None
     fingerprints: tuple[Fingerprint, ...] = ()
@@ -230,6 +231,7 @@ def _parse(r: _Reader, text: str, kind: str, name: str, params: ParamSpec) -> Ru
 
     for key in ("ruleset_version", "lang", "stoplist", "site_name"):
         section(key, lambda loc, key=key: r.scalar(loc, str, f"'{key}'"))
+    section("stopwords", lambda loc: _stopwords(r, loc))
     section("filters", lambda loc: _filters(r, loc))
     section("dedup", lambda loc: _dedup(r, loc))
     section("html", lambda loc: _html(r, loc, tuple(params)))
@@ -404,6 +406,19 @@ def _domains(r: _Reader, loc: Located) -> tuple[str, ...]:
             raise r.fail(
                 item.line, f"each item of 'domains' must be a host name such as ex.com, got {item.value!r}"
             )
+    return tuple(item.value.lower() for item in items)
+
+
+def _stopwords(r: _Reader, loc: Located) -> tuple[str, ...]:
+    """Words a language pack adds to its stoplist, lower-cased. jusText's lists are the most
+    frequent words of Wikipedia, written in the third person: they lack "I", "you", "your"
+    (French "vous", "votre"), so the prose of how-tos, recipes, interviews and blogs, which speaks
+    to and as a person, scores as having few stop words. An entry that ends in an apostrophe is an
+    elided form ("l'", "d'"): a token that starts with it counts ("l'accueil")."""
+    items = r.text_list(loc, "'stopwords'")
+    for item in items:
+        if not item.value.strip() or any(ch.isspace() for ch in item.value):
+            raise r.fail(item.line, f"each item of 'stopwords' must be one word, got {item.value!r}")
     return tuple(item.value.lower() for item in items)
 
 

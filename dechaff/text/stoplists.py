@@ -116,6 +116,9 @@ _BY_CODE = {
 }
 
 
+_APOSTROPHES = "'\u2019"
+
+
 @lru_cache(maxsize=128)
 def stoplist(name: str) -> frozenset[str]:
     """The lowercased stop words of a jusText stoplist name ('French'); empty when unknown.
@@ -137,7 +140,25 @@ def _justext_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-def stoplist_for(lang: str, declared: str | None = None) -> frozenset[str]:
-    """Stop words for a language code, preferring the name a language pack declares."""
+def stoplist_for(
+    lang: str, declared: str | None = None, extra: frozenset[str] = frozenset()
+) -> frozenset[str]:
+    """Stop words for a language code, preferring the name a language pack declares, plus the
+    pack's `extra` words (its `stopwords`)."""
     name = declared or _BY_CODE.get(lang.split("-")[0])
-    return stoplist(name) if name else frozenset()
+    return with_words(stoplist(name) if name else frozenset(), extra)
+
+
+@lru_cache(maxsize=128)
+def with_words(words: frozenset[str], extra: frozenset[str]) -> frozenset[str]:
+    """`words` and `extra`, an elided form of `extra` ("l'") under both apostrophes ("l’"), so that
+    a token's elided start is found as it is written. One object for the same two sets: the
+    classifier's memo tables are keyed by it, and a frozenset keeps its hash."""
+    if not extra:
+        return words
+    added = set(extra)
+    for word in extra:
+        if word[-1:] in _APOSTROPHES:
+            added.update(word[:-1] + mark for mark in _APOSTROPHES)
+    added -= words
+    return words | added if added else words
