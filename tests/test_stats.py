@@ -23,7 +23,9 @@ def test_stats_on_a_small_site(tmp_path: Path, capsys: pytest.CaptureFixture[str
     pages = tmp_path / "pages"
     pages.mkdir()
     for i, story in enumerate(STORIES, 1):
-        promo = "Recevez chaque matin notre lettre d'information en vous inscrivant gratuitement sur le site."
+        promo = (
+            "Retrouvez chaque matin notre sélection d'articles en vous inscrivant gratuitement sur le site."
+        )
         (pages / f"p{i}.txt").write_text(
             f"Menu\n{story}\n{promo}\n{story[:40]} et la suite.\n", encoding="utf-8"
         )
@@ -42,7 +44,7 @@ def test_stats_on_a_small_site(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "rules/sites/example.org.yaml:4: never-there" in dead
     assert "menu" not in dead.split("example.org.yaml")[-1].split("\n")[0]
     residual = out_text.split("sites with the most residual noise")[1]
-    assert "example.org: 1.0 per page over 3 pages" in residual and "Recevez chaque matin" in residual
+    assert "example.org: 1.0 per page over 3 pages" in residual and "Retrouvez chaque matin" in residual
 
 
 def test_stats_of_one_site_lists_its_rules_apart(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
