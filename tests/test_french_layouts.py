@@ -133,3 +133,53 @@ def test_a_how_to_that_speaks_to_its_reader_is_prose(book: RuleBook) -> None:
     assert (
         without is not None and HOWTO[11] not in without
     )  # "Gardez l'ancien compte ... ; vous éviterez qu'un"
+
+
+RECIPE = [
+    "Cuisine Facile",
+    "Recettes",
+    "Desserts",
+    "Se connecter",
+    "Clafoutis aux cerises de grand-mère",
+    "Un dessert de saison tout simple : des cerises entières, une pâte souple à la vanille, "
+    "et le tour est joué en moins d'une heure.",
+    "★★★★☆ 4,5/5 (87 avis)",
+    "Imprimer",
+    "Partager",
+    "Ingrédients pour 6 personnes",
+    "−",
+    "6 personnes",
+    "+",
+    "",
+    "500 g de cerises",
+    "3 œufs",
+    "100 g de sucre",
+    "80 g de farine",
+    "40 cl de lait",
+    "1 sachet de sucre vanillé",
+    "",
+    "Ajouter à ma liste de courses",
+    "",
+    "Préparation",
+    "1. Préchauffez le four à 180 °C. Lavez et équeutez les cerises, puis disposez-les dans un "
+    "plat beurré sans les dénoyauter.",
+    "2. Fouettez les œufs avec le sucre, ajoutez la farine puis le lait peu à peu, jusqu'à "
+    "obtenir une pâte lisse.",
+    "3. Versez la pâte sur les cerises et enfournez 40 minutes, jusqu'à ce que le dessus soit doré.",
+    "Publicité",
+    "Mentions légales",
+]
+
+
+def test_a_recipe_keeps_its_list_of_ingredients(engine: Engine, book: RuleBook) -> None:
+    # the short lines under "Ingrédients ..." are the list's items, not a menu (the stepper's
+    # "−" and "+" are skipped, its "6 personnes" taken); the list ends at its block's blank line
+    text, _ = _clean(engine, RECIPE)
+    assert text is not None
+    kept = text.splitlines()
+    wanted = [RECIPE[k - 1] for k in (5, 6, 10, 12, 15, 16, 17, 18, 19, 20, 24, 25, 26, 27)]
+    assert [line for line in kept if line in wanted] == wanted  # all of them, in order
+    assert not {"Recettes", "★★★★☆ 4,5/5 (87 avis)", "Imprimer", "Publicité"} & set(kept)
+    off = replace(book.default, cleaners={**(book.default.cleaners or {}), "paragraphs": {}})
+    without, _ = _clean(Engine(replace(book, default=off)), RECIPE)
+    assert without is not None and "500 g de cerises" not in without

@@ -89,6 +89,10 @@ class ClassifierParams:
     title_lookback: int = 10  # lines above the main block searched for the article title
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
+    # a list heading ("Ingrédients pour 6 personnes", matched by the paragraphs cleaner's
+    # `list_headings`) keeps the short lines under it, up to this many: the items of a recipe's
+    # list, not a menu (0: never)
+    list_lines: int = 40
     # trim mode (after HTML extraction, which chose the main text already): only lines before the
     # first and after the last line of prose (good or near-good on its own, or a sentence of names
     # and commas) go, never a long one (unless boilerplate on its own: a menu of many separators, a
@@ -596,12 +600,19 @@ def _classify_lines(
     p: ClassifierParams,
     slug: frozenset[str],
     holes: Sequence[int] = (),
+    gaps: Sequence[bool] = (),
+    heads: Sequence[int] = (),
 ) -> tuple[list[str], Shape, Measured]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title;
-    and what it measured of them (`holes`: see `_context`)."""
+    and what it measured of them (`holes`: see `_context`; `heads`: the list headings, see
+    `_list_items`, with the blank lines before each line, `gaps`)."""
     if not lines:
         return [], Shape(1.0, 0.0, False, 0), Measured([], [], [])
-    measured = _measure_page(lines, stopwords, lang, p, holes)
+    listed: Sequence[int] = ()
+    if heads and p.list_lines:
+        feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
+        listed = _list_items([_intrinsic(f, p) for f in feats], gaps, heads, p)
+    measured = _measure_page(lines, stopwords, lang, p, holes, listed)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
@@ -719,12 +730,57 @@ def measure_lines(
 
 
 def _measure_page(
-    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, holes: Sequence[int] = ()
+    lines: Sequence[str],
+    stopwords: frozenset[str],
+    lang: str,
+    p: ClassifierParams,
+    holes: Sequence[int] = (),
+    listed: Sequence[int] = (),
 ) -> Measured:
-    """Features, class alone and class in context of each line, for the stoplist as given."""
+    """Features, class alone and class in context of each line, for the stoplist as given; the
+    `listed` lines (a list heading and its items) are good alone."""
     feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     alone = [_intrinsic(f, p) for f in feats]
+    for i in listed:
+        alone[i] = GOOD
     return Measured(feats, alone, _context(alone, p, holes))
+
+
+_ITEMS = frozenset({_SHORT, _NEARGOOD, "low_stopwords", "title_case"})
+
+
+def _list_items(
+    classes: Sequence[str], gaps: Sequence[bool], heads: Sequence[int], p: ClassifierParams
+) -> list[int]:
+    """Each short list heading of `heads` ("Ingrédients pour 6 personnes") and the items under it:
+    the lines that are no prose and no boilerplate on their own (short, near-good, few stop words,
+    title case), up to `list_lines` of them, skipping lines with no letter (a stepper's "-" and
+    "+"). The list ends at prose, at other boilerplate, and at a blank line after two or more
+    items with none between them (the list's block is over; items each set apart go on).
+
+    >>> classes = ["short", "no_letters", "short", "short", "short", "short"]
+    >>> _list_items(classes, [1, 1, 1, 0, 1, 0], [0], ClassifierParams())
+    [0, 2, 3]
+    """
+    out: list[int] = []
+    for head in heads:
+        if classes[head] != _SHORT:
+            continue
+        items: list[int] = []
+        run = 0  # items so far with no blank line between them
+        for j in range(head + 1, min(len(classes), head + 1 + p.list_lines)):
+            if gaps[j] and run >= 2:
+                break
+            if classes[j] == "no_letters":
+                run = 0 if gaps[j] else run
+                continue
+            if classes[j] not in _ITEMS:
+                break
+            run = 1 if gaps[j] else run + 1
+            items.append(j)
+        if items:
+            out += [head, *items]
+    return out
 
 
 def digits_and_marks(line: str) -> tuple[int, int]:
@@ -768,17 +824,19 @@ def classify_measured(
     params: ClassifierParams = ClassifierParams(),
     slug: frozenset[str] = frozenset(),
     holes: Sequence[int] = (),
+    heads: Sequence[int] = (),
 ) -> tuple[list[str], Shape, Measured | None]:
     """`classify`, and what it measured of the lines (`measure_lines`; None in trim mode), which
     the line model reads too: measuring them once serves both. `holes[i]`: how many lines earlier
-    cleaners removed right before line i (see `_context`; none when not given)."""
+    cleaners removed right before line i (see `_context`; none when not given); `heads`: the
+    lines that are list headings (see `_list_items`)."""
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
     if params.trim_only:
         return (*_trim(lines, stopwords, lang, params, slug), None)
-    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug, holes)
+    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug, holes, gaps, heads)
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
         joined = [" ".join(lines[a:b]) for a, b in spans]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, make_dataclass, replace
 from itertools import groupby
 
-from dechaff.cleaners.base import Origin
+from dechaff.cleaners.base import Origin, Phrases, first_match, patterns
 from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, Measured, Shape, classify_measured
 from dechaff.cleaners.line_model import line_table, second_opinion
 from dechaff.core.document import Context, Line
@@ -26,11 +26,13 @@ Params = make_dataclass(
     [("enabled", bool, field(default=True))]
     + [(f.name, f.type, field(default=f.default)) for f in fields(ClassifierParams)]
     # the rule book's line model (`models/lines.json`), set by the engine, not by rule files
+    # the headings whose short lines below are a list's items ("Ingrédients pour 6 personnes")
+    + [("list_headings", Phrases, patterns("regex"))]
     + [("line_model", "LineModel | None", field(default=None, metadata={"internal": True}))],
     frozen=True,
     slots=True,
 )
-Params.__doc__ = "`enabled`, every ClassifierParams threshold, and the line model the engine hands over."
+Params.__doc__ = "`enabled`, ClassifierParams' thresholds, the list headings, the engine's line model."
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,13 @@ class Paragraphs:
     phrase_sets: tuple[PhraseSet, ...] = ()
     text_local: bool = False  # neighbours, blocks and the page's stop words decide
     model: LineModel | None = None  # a second opinion on the labels (not in trim mode)
+    lists: PhraseSet | None = None  # list headings (`list_headings`)
+
+    def _heads(self, texts: Sequence[str]) -> list[int]:
+        """The lines that are list headings."""
+        if self.lists is None or not self.lists.phrases:
+            return []
+        return [i for i, text in enumerate(texts) if first_match(self.lists, text) is not None]
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
@@ -65,7 +74,14 @@ class Paragraphs:
     def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
         texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
         labels, shape, measured = classify_measured(
-            texts, gaps, ctx.stopwords, ctx.lang, self.params, ctx.headline, holes(lines, ctx.numbers)
+            texts,
+            gaps,
+            ctx.stopwords,
+            ctx.lang,
+            self.params,
+            ctx.headline,
+            holes(lines, ctx.numbers),
+            self._heads(texts),
         )
         if (
             self.model is not None
@@ -90,7 +106,14 @@ class Paragraphs:
         ]
         texts, gaps = [line.text for line in flat], [line.gap_before for line in flat]
         labels, _, measured = classify_measured(
-            texts, gaps, ctx.stopwords, ctx.lang, p, ctx.headline, holes(flat, ctx.numbers)
+            texts,
+            gaps,
+            ctx.stopwords,
+            ctx.lang,
+            p,
+            ctx.headline,
+            holes(flat, ctx.numbers),
+            self._heads(texts),
         )
         return flat, labels, measured
 
@@ -173,4 +196,7 @@ def _measures(shape: Shape) -> dict[str, float]:
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Paragraphs:  # type: ignore[valid-type]
     values = {f.name: getattr(params, f.name) for f in fields(ClassifierParams)}
-    return Paragraphs(ClassifierParams(**values), origin, model=params.line_model)
+    lists = PhraseSet(params.list_headings)
+    return Paragraphs(
+        ClassifierParams(**values), origin, model=params.line_model, lists=lists, phrase_sets=(lists,)
+    )
