@@ -10,3 +10,23 @@ def test_repeated_title_keeps_first(run_cleaner) -> None:
 
 def test_distinct_lines_survive(run_cleaner) -> None:
     assert dropped(run_cleaner("repeated_lines", "Le titre\nLe titre, suite\n'\n'")) == []
+
+
+def test_a_table_of_contents_goes_and_the_headings_it_lists_stay(run_cleaner) -> None:
+    toc = "Sommaire\nLe calendrier\nLes outils\nLes coûts\n\n"
+    body = "Le calendrier\nLe texte un.\n\nLes outils\nLe texte deux.\n\nLes coûts\nLe texte trois."
+    body += "\nLe calendrier"
+    out = run_cleaner("repeated_lines", toc + body)
+    assert [(r.line_no, r.rule_id) for r in out.removed] == [
+        (2, "repeated_lines.contents"),
+        (3, "repeated_lines.contents"),
+        (4, "repeated_lines.contents"),
+        (14, "repeated_lines.duplicate"),  # a third copy is a duplicate as before
+    ]
+    # two entries are no table; a menu printed again as a block (the footer's) goes as before
+    two = run_cleaner(
+        "repeated_lines", "Le calendrier\nLes outils\n\nLe calendrier\nUn.\n\nLes outils\nDeux."
+    )
+    assert [r.line_no for r in two.removed] == [4, 7]
+    menu = "Accueil\nSport\nCulture\nÉconomie\nLe texte de la page.\nAccueil\nSport\nCulture\nÉconomie"
+    assert [r.line_no for r in run_cleaner("repeated_lines", menu).removed] == [6, 7, 8, 9]
