@@ -78,3 +78,13 @@ def test_sentences_near_consent_wording_survive(run_cleaner) -> None:
         "Pour obtenir le remboursement, vous devez accepter le dépôt de votre dossier en ligne.\n"
     )
     assert dropped(run_cleaner("cookies", text)) == []
+
+
+def test_cookies_and_similar_technologies(run_cleaner) -> None:
+    banner = (
+        "Le Journal utilise des cookies et des technologies similaires afin d'améliorer votre "
+        "expérience de navigation.\nAccepter\nLe texte reste."
+    )
+    assert kept(run_cleaner("cookies", banner)) == ["Le texte reste."]
+    english = "We use cookies and similar technologies to improve your experience.\nThe text stays."
+    assert kept(run_cleaner("cookies", english, lang="en")) == ["The text stays."]

@@ -66,3 +66,44 @@ def test_a_subheading_about_sharing_survives(run_cleaner) -> None:
         dropped(run_cleaner("ui_tokens", "Partager sur les réseaux sociaux, un risque pour les enfants"))
         == []
     )
+
+
+def test_a_video_players_own_strings(run_cleaner) -> None:
+    """What a video player prints into a dump (video.js's wording, in English and in French),
+    which cut the article's title off its text when a cluster of them sat between."""
+    english = [
+        "Video Player is loading.",
+        "Play Video",
+        "Current Time 0:00",
+        "Duration 2:14",
+        "Remaining Time -2:14",
+        "Loaded: 0%",
+        "This is a modal window.",
+        "Beginning of dialog window. Escape will cancel and close the window.",
+        "End of dialog window.",
+    ]
+    french = [
+        "Temps actuel 0:00",
+        "Durée 2:14",
+        "Chargé: 0%",
+        "Ceci est une fenêtre modale.",
+        "Publicité dans 5 s",
+        "Qualité : Auto",
+        "Couper le son",
+        "Sous-titres",
+        "Passer l'annonce",
+    ]
+    prose = ["Durée du trajet : 2 heures.", "La qualité de l'eau est bonne.", "Current time is short."]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*english, *prose]), lang="en")) == prose
+    assert kept(run_cleaner("ui_tokens", "\n".join([*french, *prose]))) == prose
+
+
+def test_french_paywall_boxes(run_cleaner) -> None:
+    box = [
+        "Cet article est réservé aux abonnés",
+        "Profitez d'un accès illimité à tous nos contenus. 1€ le premier mois, sans engagement.",
+        "Abonnez-vous pour lire la suite",
+        "Skip Ad",
+    ]
+    prose = ["Cet article de loi est réservé aux cas graves.", "Profitez du beau temps ce week-end."]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*box, *prose]))) == prose
