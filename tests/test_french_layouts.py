@@ -183,3 +183,75 @@ def test_a_recipe_keeps_its_list_of_ingredients(engine: Engine, book: RuleBook) 
     off = replace(book.default, cleaners={**(book.default.cleaners or {}), "paragraphs": {}})
     without, _ = _clean(Engine(replace(book, default=off)), RECIPE)
     assert without is not None and "500 g de cerises" not in without
+
+
+FORUM = [
+    "Forum des jardiniers",
+    "Connexion",
+    "Accueil ‹ Potager ‹ Tomates",
+    "Tomates : faut-il vraiment couper les gourmands ?",
+    "Message par lucie_b » mar. 4 juin 2024 09:12",
+    "Bonjour à tous,",
+    "Je cultive mes premières tomates cette année et je lis tout et son contraire sur les "
+    "gourmands. Faut-il vraiment les couper, et à quel moment de la saison ? Mon voisin dit "
+    "qu'il ne faut jamais y toucher, ma belle-mère les coupe tous dès qu'ils apparaissent, et "
+    "les vidéos que j'ai regardées ne sont pas d'accord entre elles. J'ai six pieds en pleine "
+    "terre, des cœurs-de-bœuf et des tomates cerises, arrosés deux fois par semaine.",
+    "lucie_b",
+    "Messages : 2",
+    "Inscription : mars 2021",
+    "Haut",
+    "Message par Jardinier64 » mar. 4 juin 2024 10:40",
+    "Pour les variétés à croissance indéterminée, je les pince tant qu'ils sont petits : la "
+    "plante concentre son énergie sur les fruits et l'aération est meilleure.",
+    "Jardinier64",
+    "Messages : 1520",
+    "Inscription : mars 2021",
+    "Haut",
+    "Message par Potagère » mar. 4 juin 2024 12:05",
+    "Pas toujours ! Sur les tomates cerises, je laisse tout pousser et je n'ai jamais eu "
+    "autant de récolte qu'en laissant faire la plante.",
+    "Potagère",
+    "Messages : 311",
+    "Inscription : mars 2021",
+    "Haut",
+    "Message par lucie_b » mar. 4 juin 2024 18:30",
+    "Merci à vous deux, je vais essayer les deux méthodes sur deux pieds différents et je vous "
+    "dirai ce qui a le mieux marché à la fin de l'été.",
+    "Qui est en ligne",
+    "Mentions légales",
+]
+
+
+def test_a_forum_thread_keeps_every_post(engine: Engine) -> None:
+    # each post is under a header like the others' ("Message par ... » date"), the first one too:
+    # the posts are the page, not an article and its comments
+    text, _ = _clean(engine, FORUM)
+    assert text is not None
+    kept = text.splitlines()
+    for k in (7, 13, 19, 25):
+        assert FORUM[k - 1] in kept
+    assert not {"Messages : 2", "Jardinier64", "Qui est en ligne", "Mentions légales"} & set(kept)
+
+
+REVIEW = [
+    "Ciné Mag",
+    "Critiques",
+    "« La Dernière Marée » : un premier film âpre sur la fin d'un port de pêche",
+    "Par Paul Marchand",
+    "De Lina Costa. Avec Anna Riva, Marc Delorme. Drame. France. 1 h 38. Sortie le 3 avril.",
+    "Bande-annonce",
+    "Dans « La Dernière Marée », Anna Riva joue une mareyeuse qui voit son port se vider de ses "
+    "bateaux, et Lina Costa filme son visage de près, sans forcer l'émotion, tout un hiver.",
+    "Face à elle, Marc Delorme compose un patron de chalutier usé, et le duo porte ce premier "
+    "film sur la fin d'un port avec une justesse qui tient jusqu'à la dernière scène.",
+    "Lina Costa signe là un premier long métrage remarqué, que Anna Riva et Marc Delorme "
+    "portent de bout en bout, loin des clichés du film social.",
+    "Mentions légales",
+]
+
+
+def test_a_line_with_a_full_stop_is_no_title(engine: Engine) -> None:
+    # the credits repeat the names the review is full of, but a title has no full stop
+    text, _ = _clean(engine, REVIEW)
+    assert text is not None and text.splitlines()[0] == REVIEW[2]
