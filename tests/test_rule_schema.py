@@ -472,3 +472,12 @@ def test_every_error_of_a_file_is_found_and_the_good_parts_still_read() -> None:
         (10, "'filters.min_doc_words'"),
         (12, "an"),
     ]
+
+
+def test_a_regex_keeps_the_space_at_either_end() -> None:
+    # normalised like the lines (NFC, runs of spaces), but a space at either end is the author's:
+    # "^↑ " asks for a space after the arrow, and must not take "↑↑ x"
+    from dechaff.ruleset.patterns import prepare
+
+    assert prepare("^↑ ") == "^↑ " and prepare(" - (AFP)$") == " - (AFP)$"
+    assert prepare("^a\u00a0\u00a0b") == "^a b"

@@ -74,9 +74,17 @@ def merge_fields(first: Mapping[str, str], later: Iterable[tuple[str, str]]) -> 
 
 
 def cut_edge(line: Line, start: int, end: int, cleaner: str, hit: Hit) -> tuple[Line, Removal]:
-    """Cut `text[start:end]` off the start or the end of a line (cleaners trim, they never splice)."""
+    """Cut `text[start:end]` off the start or the end of a line (cleaners trim, they never splice);
+    the spaces between the cut and the rest belong to neither (a pattern may start with the space
+    before a marker: " (read more)$")."""
     if start != 0 and end != len(line.text):
         raise ValueError("only a span touching the start or the end of a line can be cut")
+    if start != 0:
+        while start < end and line.text[start] == " ":
+            start += 1
+    elif end != len(line.text):
+        while end > start and line.text[end - 1] == " ":
+            end -= 1
     removal = Removal(
         line.no,
         line.start + start,

@@ -52,13 +52,29 @@ def names_case(source: str) -> bool:
 
 
 def prepare(source: str, ignore_case: bool = False) -> str:
-    """The RE2 source for a user regex: normalised, folded, Unicode classes, optional (?i).
+    """The RE2 source for a user regex: normalised (but a space at either end, `_spaced`), folded,
+    Unicode classes, optional (?i).
 
     A pattern that names a letter case is matched as written even when `ignore_case` is asked,
     because under (?i) RE2 lets \\p{Lu} match every letter.
     """
-    text = fold(unicode_classes(normalise_line(source)))
+    text = fold(unicode_classes(_spaced(source)))
     return f"(?i){text}" if ignore_case and not names_case(source) else text
+
+
+def _spaced(source: str) -> str:
+    """`normalise_line` of a regex source but for a space at either end, which the author meant:
+    " - Name / AFP$" asks for a space before the dash, "^↑ " for one after the arrow.
+
+    >>> _spaced(" (read  more)$"), _spaced("^↑ "), _spaced("^a\u00a0b")
+    (' (read more)$', '^↑ ', '^a b')
+    """
+    text = normalise_line(source)
+    if not text:
+        return text
+    lead = " " if source[:1].isspace() else ""
+    trail = " " if source[-1:].isspace() else ""
+    return f"{lead}{text}{trail}"
 
 
 def literal(text: str, how: str, ignore_case: bool = False) -> str:
