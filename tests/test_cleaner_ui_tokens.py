@@ -107,3 +107,15 @@ def test_french_paywall_boxes(run_cleaner) -> None:
     ]
     prose = ["Cet article de loi est réservé aux cas graves.", "Profitez du beau temps ce week-end."]
     assert kept(run_cleaner("ui_tokens", "\n".join([*box, *prose]))) == prose
+
+
+def test_an_encyclopedias_apparatus(run_cleaner) -> None:
+    notes = [
+        "Notes et références",
+        "↑ Inventaire des moulins du littoral, Rennes, 1998, p. 12.",
+        "Liens externes",
+    ]
+    prose = ["Les références du moulin sont anciennes.", "↑↑ Deux flèches."]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*notes, *prose]))) == prose
+    english = ["References", "↑ A footnote, 1998.", "External links", "The references are old."]
+    assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == ["The references are old."]
