@@ -255,3 +255,37 @@ def test_a_line_with_a_full_stop_is_no_title(engine: Engine) -> None:
     # the credits repeat the names the review is full of, but a title has no full stop
     text, _ = _clean(engine, REVIEW)
     assert text is not None and text.splitlines()[0] == REVIEW[2]
+
+
+SHORT_SENTENCES = [
+    "Office de tourisme",
+    "Découvrir",
+    "Séjourner",
+    "Agenda",
+    "Le vieux port de Honfleur",
+    "Maisons étroites, quais pavés et voiliers : le vieux port se découvre à pied, au fil de l'eau.",
+    "Partager",
+    "Le vieux bassin date du dix-septième siècle.",
+    "Les maisons qui le bordent sont hautes et très étroites.",
+    "Certaines comptent sept étages sous leur toit d'ardoise.",
+    "Le matin, les pêcheurs vendent leur poisson sur le quai.",
+    "Le soir, les terrasses des restaurants se remplissent vite.",
+    "L'église Sainte-Catherine se trouve à deux pas du port.",
+    "Elle est entièrement construite en bois, comme une coque de navire renversée.",
+    "Son clocher se dresse à part, de l'autre côté de la place.",
+    "Pensez à réserver votre table en été, les places sont rares.",
+    "Brochures",
+    "Mentions légales",
+]
+
+
+def test_a_page_written_in_one_sentence_paragraphs(engine: Engine, book: RuleBook) -> None:
+    # a run of short lines that are all sentences is prose, however long; a menu is no sentence
+    text, _ = _clean(engine, SHORT_SENTENCES)
+    assert text is not None
+    assert [line for line in text.splitlines() if line] == SHORT_SENTENCES[4:6] + SHORT_SENTENCES[7:16]
+    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
+    paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
+    off = replace(book.default, cleaners={**(book.default.cleaners or {}), "paragraphs": paragraphs})
+    without, _ = _clean(Engine(replace(book, default=off)), SHORT_SENTENCES)
+    assert without is None or SHORT_SENTENCES[9] not in without

@@ -93,6 +93,11 @@ class ClassifierParams:
     # `list_headings`) keeps the short lines under it, up to this many: the items of a recipe's
     # list, not a menu (0: never)
     list_lines: int = 40
+    # a run of short lines that are all sentences (a capital first, a final stop, this many words
+    # or more) is prose whatever its length: pages written in one-sentence paragraphs went as
+    # runs of short lines, a menu's shape (0: never)
+    sentence_words: int = 6
+    sentence_stopwords: float = 0.2  # ...and this share of stop words (a short line's share is noisy)
     # trim mode (after HTML extraction, which chose the main text already): only lines before the
     # first and after the last line of prose (good or near-good on its own, or a sentence of names
     # and commas) go, never a long one (unless boilerplate on its own: a menu of many separators, a
@@ -335,7 +340,9 @@ def _intrinsic(f: _Line, p: ClassifierParams) -> str:
     return _NEARGOOD if f.density >= low else "low_stopwords"
 
 
-def _context(classes: list[str], p: ClassifierParams, holes: Sequence[int] = ()) -> list[str]:
+def _context(
+    classes: list[str], p: ClassifierParams, holes: Sequence[int] = (), sentences: Sequence[bool] = ()
+) -> list[str]:
     """Decide short and near-good lines from their nearest decided neighbours (jusText's second pass).
 
     A short line is kept between good text (a subheading, a one-line paragraph) unless it belongs to a
@@ -363,17 +370,57 @@ def _context(classes: list[str], p: ClassifierParams, holes: Sequence[int] = ())
             last = classes[i] == GOOD
         elif i + 1 < n and run[i + 1]:
             run[i] = run[i + 1]  # every line of a run carries the run's length
+    prose = _sentence_runs(classes, undecided, holes, sentences) if any(sentences) else [False] * n
     if any(holes):
         _count_holes(run, holes)
     out = list(classes)
     for i, c in enumerate(classes):
         if c == _SHORT:
-            out[i] = GOOD if prev[i] and nxt[i] and run[i] <= p.max_short_run else "short_isolated"
+            kept = prev[i] and nxt[i] and run[i] <= p.max_short_run
+            out[i] = GOOD if kept or prose[i] else "short_isolated"
         elif c == _NEARGOOD:
             out[i] = GOOD if prev[i] or nxt[i] else "low_stopwords"
     for i in range(n - 1):
         if classes[i] == _SHORT and out[i + 1] == GOOD and not (prev[i] and holes and holes[i + 1]):
             out[i] = GOOD
+    return out
+
+
+def _sentence_runs(
+    classes: Sequence[str], undecided: Sequence[bool], holes: Sequence[int], sentences: Sequence[bool]
+) -> list[bool]:
+    """For each line, whether it is in a chain of two or more sentences (`_short_sentence`; near-good
+    lines may sit among them) that runs from good text into a run of undecided lines, nothing
+    removed inside it or right after it (a caption is a sentence too, its credit removed under
+    it): a page written in one-sentence paragraphs, which no run length makes a menu; the chain
+    stops at the first line that is no sentence (a footer's "Brochures").
+
+    >>> _sentence_runs(["good", "short", "short", "short", "good"], [0, 1, 1, 1, 0], [], [0, 1, 1, 0, 0])
+    [False, True, True, False, False]
+    >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [0, 0, 1, 0], [0, 1, 1, 0])
+    [False, False, False, False]
+    >>> _sentence_runs(["good", "short", "short"], [0, 1, 1], [0, 0, 0], [0, 1, 0])  # one is no chain
+    [False, False, False]
+    """
+    n = len(classes)
+    out = [False] * n
+    for start, step in ((0, 1), (n - 1, -1)):  # chains down from good text, then up to it
+        i = start
+        while 0 <= i < n:
+            if undecided[i] or classes[i] != GOOD:
+                i += step
+                continue
+            chain: list[int] = []
+            j = i + step
+            while 0 <= j < n and undecided[j] and (sentences[j] or classes[j] == _NEARGOOD):
+                chain.append(j)
+                j += step
+            ends = [k for k in chain if classes[k] == _SHORT]
+            if len(ends) >= 2:
+                low, high = min(chain[0], chain[-1]), max(chain[0], chain[-1])
+                if not any(holes[low + 1 : high + 2]):
+                    out[low : high + 1] = [True] * (high + 1 - low)
+            i = j if chain else i + step
     return out
 
 
@@ -629,10 +676,16 @@ def _classify_lines(
     if not lines:
         return [], Shape(1.0, 0.0, False, 0), Measured([], [], [])
     listed: Sequence[int] = ()
+    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     if heads and p.list_lines:
-        feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
         listed = _list_items([_intrinsic(f, p) for f in feats], gaps, heads, p)
-    measured = _measure_page(lines, stopwords, lang, p, holes, listed)
+    sentences: list[bool] = []
+    if p.sentence_words and stopwords:
+        sentences = [
+            f.weight < p.length_low and not f.bad_reason and _short_sentence(line, f, stopwords, p)
+            for line, f in zip(lines, feats, strict=True)
+        ]
+    measured = _measure_page(lines, stopwords, lang, p, holes, listed, sentences)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
@@ -643,7 +696,9 @@ def _classify_lines(
     if shape.backed_off:
         return labels, shape, measured
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
-    labels[start : end + 1] = _context(classes[start : end + 1], p, holes[start : end + 1])
+    labels[start : end + 1] = _context(
+        classes[start : end + 1], p, holes[start : end + 1], sentences[start : end + 1]
+    )
     if (
         start < end
         and start != headline
@@ -758,6 +813,7 @@ def _measure_page(
     p: ClassifierParams,
     holes: Sequence[int] = (),
     listed: Sequence[int] = (),
+    sentences: Sequence[bool] = (),
 ) -> Measured:
     """Features, class alone and class in context of each line, for the stoplist as given; the
     `listed` lines (a list heading and its items) are good alone."""
@@ -765,7 +821,28 @@ def _measure_page(
     alone = [_intrinsic(f, p) for f in feats]
     for i in listed:
         alone[i] = GOOD
-    return Measured(feats, alone, _context(alone, p, holes))
+    return Measured(feats, alone, _context(alone, p, holes, sentences))
+
+
+def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: ClassifierParams) -> bool:
+    """Whether a short line is a sentence: a capital first, a final stop ("." "!"; a question is a
+    teaser's shape too), `sentence_words` words or more, `sentence_stopwords` of them stop words.
+
+    >>> fr = frozenset({"le", "la", "de", "du", "en", "est"})
+    >>> p = ClassifierParams()
+    >>> [_short_sentence(t, _measure(t, fr, False, p), fr, p) for t in (
+    ...     "Le château domine la vieille ville de Annecy.", "Le château domine la vieille ville",
+    ...     "Château, musée et jardins du lac.", "Le prix du lac en été ?")]
+    [True, False, False, False]
+    """
+    return (
+        f.ends_sentence
+        and not f.by_punct
+        and f.words >= p.sentence_words
+        and line[:1].isupper()
+        and line.rstrip(_CLOSERS)[-1:] in ".!"
+        and _stop_words(line, stopwords) >= p.sentence_stopwords * _words(line.split(" "))
+    )
 
 
 _ITEMS = frozenset({_SHORT, _NEARGOOD, "low_stopwords", "title_case"})
