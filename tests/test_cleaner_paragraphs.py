@@ -713,3 +713,19 @@ def test_a_forums_first_post_under_a_header_like_the_others_is_no_article() -> N
     assert labels == ["timestamp", "good", "timestamp", "good", "timestamp", "good"]
     other = ["Ann 1.3 at 9:00", *posts[1:]]  # a header unlike the others' above the first post
     assert classify(other, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
+
+
+def test_a_how_tos_tools_are_a_list_not_a_menu(run_cleaner) -> None:
+    prose = (
+        "Avant de démonter quoi que ce soit, observez bien où l'eau s'échappe : par le bec, "
+        "c'est le joint du clapet qui est usé, et il faudra le remplacer."
+    )
+    steps = (
+        "Coupez ensuite l'arrivée d'eau générale, ouvrez le robinet pour vider l'eau qui reste, "
+        "puis retirez le cache de la manette avec un tournevis."
+    )
+    tools = ["• une clé à molette", "• un tournevis plat", "• un joint de clapet neuf", "• un chiffon doux"]
+    text = "\n\n".join([prose, "Le matériel nécessaire", "\n".join(tools), steps])
+    assert kept(run_cleaner("paragraphs", text)) == [prose, "Le matériel nécessaire", *tools, steps]
+    untitled = kept(run_cleaner("paragraphs", "\n\n".join([prose, "Nos magasins", "\n".join(tools), steps])))
+    assert untitled != [prose, "Nos magasins", *tools, steps]  # no list heading: judged as short lines

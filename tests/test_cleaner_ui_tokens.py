@@ -104,6 +104,8 @@ def test_french_paywall_boxes(run_cleaner) -> None:
         "Profitez d'un accès illimité à tous nos contenus. 1€ le premier mois, sans engagement.",
         "Abonnez-vous pour lire la suite",
         "Skip Ad",
+        "Ajouter au panier",
+        "Add to cart",
     ]
     prose = ["Cet article de loi est réservé aux cas graves.", "Profitez du beau temps ce week-end."]
     assert kept(run_cleaner("ui_tokens", "\n".join([*box, *prose]))) == prose

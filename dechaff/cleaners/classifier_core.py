@@ -351,7 +351,8 @@ def _context(
     line i; they count in a run (a byline, dates and share buttons removed from a run of short
     lines leave it as long: the site's name left among them is no subheading). A heading under
     good text (a subheading) has none between it and its text; a title may (its byline and dates
-    went).
+    went). `sentences[i]`: whether line i is a short sentence (`_short_sentence`); a chain of them
+    from good text is kept whatever the run's length (`_sentence_runs`).
     """
     n = len(classes)
     undecided = [c in (_SHORT, _NEARGOOD) for c in classes]
@@ -685,7 +686,7 @@ def _classify_lines(
             f.weight < p.length_low and not f.bad_reason and _short_sentence(line, f, stopwords, p)
             for line, f in zip(lines, feats, strict=True)
         ]
-    measured = _measure_page(lines, stopwords, lang, p, holes, listed, sentences)
+    measured = _measure_page(lines, stopwords, lang, p, holes, listed, sentences, feats)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
@@ -814,10 +815,13 @@ def _measure_page(
     holes: Sequence[int] = (),
     listed: Sequence[int] = (),
     sentences: Sequence[bool] = (),
+    feats: list[_Line] | None = None,
 ) -> Measured:
     """Features, class alone and class in context of each line, for the stoplist as given; the
-    `listed` lines (a list heading and its items) are good alone."""
-    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
+    `listed` lines (a list heading and its items) are good alone; `sentences`: see `_context`;
+    `feats`: the features when measured already."""
+    if feats is None:
+        feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     alone = [_intrinsic(f, p) for f in feats]
     for i in listed:
         alone[i] = GOOD
