@@ -154,3 +154,15 @@ def test_prose_that_ends_in_capitals_a_slash_or_brackets_is_no_credit(run_cleane
         "Le montant est fixé pour cinq ans. Crédit : 3 000 euros à taux zéro"
     )
     assert dropped(run_cleaner("captions", text, lang="en")) == []
+
+
+def test_a_caption_printed_again_after_any_dash_or_a_bullet(run_cleaner) -> None:
+    pairs = [
+        ("Le téléphone vu de face", "Le téléphone vu de face — Source : Le Site"),
+        ("Le niveau de la rivière, jeudi matin.", "Le niveau de la rivière, jeudi matin. • © Télé Région"),
+        ("Le port au lever du jour", "Le port au lever du jour – Jean Dupont"),
+    ]
+    body = "Le port a accueilli samedi la grande régate d'automne."
+    for bare, credited in pairs:
+        out = run_cleaner("captions", f"{bare}\n{credited}\n{body}")
+        assert kept(out) == [body] and {r.rule_id for r in out.removed} == {"captions.credit_pair"}, bare

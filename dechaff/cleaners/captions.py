@@ -19,7 +19,7 @@ from dechaff.text.normalise import fold
 NAME = "captions"
 
 # " - Daphné BENOIT / AFP", " | Reuters", " (Photo: AP)": the credit a site appends to a caption.
-_CREDIT_TAIL = re.compile(r"^ ?[-|/(] ?.{1,80}$")
+_CREDIT_TAIL = re.compile(r"^ ?[-–—|/(•©] ?.{1,80}$")  # " - AFP", " — Source : Site", " • © Site"
 # "<caption> - Site Name": a short capitalised name after a spaced dash, at the end of the line.
 _SITE_SUFFIX = re.compile(r" [-|] (\w[\w.'&+ -]{0,38}\w)$")
 
