@@ -106,8 +106,14 @@ def test_french_paywall_boxes(run_cleaner) -> None:
         "Skip Ad",
         "Ajouter au panier",
         "Add to cart",
+        "Pas encore abonné ? Découvrez nos offres à partir de 4,90 € par mois",
+        "Le classement complet des 18 modèles est réservé à nos abonnés.",
     ]
-    prose = ["Cet article de loi est réservé aux cas graves.", "Profitez du beau temps ce week-end."]
+    prose = [
+        "Cet article de loi est réservé aux cas graves.",
+        "Profitez du beau temps ce week-end.",
+        "L'accès au parking est réservé aux abonnés.",
+    ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*box, *prose]))) == prose
 
 
@@ -121,3 +127,24 @@ def test_an_encyclopedias_apparatus(run_cleaner) -> None:
     assert kept(run_cleaner("ui_tokens", "\n".join([*notes, *prose]))) == prose
     english = ["References", "↑ A footnote, 1998.", "External links", "The references are old."]
     assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == ["The references are old."]
+
+
+def test_a_publishers_boxes_under_the_article(run_cleaner) -> None:
+    boxes = [
+        "Depuis 1910, Le Journal défend un journalisme libre. Nous avons besoin de votre soutien.",
+        "Ce texte vous a plu ? Partagez-le autour de vous.",
+        "Cet article est proposé à titre informatif et ne remplace pas l'avis d'un professionnel.",
+        "Les chroniques publiées dans cette section reflètent le point de vue de leur auteur.",
+        "Les informations fournies sur ce site sont destinées à améliorer la relation avec votre médecin.",
+    ]
+    prose = [
+        "Le ministre a dit que la réforme était proposée à titre expérimental.",
+        "Les chroniques de Froissart reflètent la guerre de Cent Ans.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
+    english = [
+        "The views expressed in this article are those of the author.",
+        "This article is for informational purposes only.",
+        "The views of the residents were heard by the council.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == english[2:]
