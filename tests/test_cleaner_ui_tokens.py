@@ -136,10 +136,14 @@ def test_a_publishers_boxes_under_the_article(run_cleaner) -> None:
         "Cet article est proposé à titre informatif et ne remplace pas l'avis d'un professionnel.",
         "Les chroniques publiées dans cette section reflètent le point de vue de leur auteur.",
         "Les informations fournies sur ce site sont destinées à améliorer la relation avec votre médecin.",
+        "Retrouvez l'essentiel de l'actualité régionale, chaque jour dans votre boîte mail.",
+        "Lucie Favre est journaliste à la rubrique locale depuis 2016. Elle couvre la politique.",
     ]
     prose = [
         "Le ministre a dit que la réforme était proposée à titre expérimental.",
         "Les chroniques de Froissart reflètent la guerre de Cent Ans.",
+        "Selon lui, Lucie Favre est journaliste à Lyon depuis 2016.",
+        "Il trouve chaque jour dans sa boîte aux lettres des prospectus.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
     english = [
