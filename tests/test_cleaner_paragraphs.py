@@ -707,12 +707,15 @@ def test_a_menu_line_whose_words_hide_inside_the_text_s_words_is_no_title() -> N
 def test_a_forums_first_post_under_a_header_like_the_others_is_no_article() -> None:
     """A forum's thread: the first post is under a header that starts like the others', so the
     posts after it are posts too, not comments on it; an article has no such header above it."""
-    posts = ["Post 1.3 at 9:00", ARTICLE_42, "Post 1.3 at 14:05", COMMENT_LINES[0], "Post 2.3 at 9:15"]
+    posts = ["Post by A 1.3 9:00", ARTICLE_42, "Post by B 1.3 14:05", COMMENT_LINES[0], "Post by C 2.3 9:15"]
     posts.append(COMMENT_LINES[1])
     labels = classify(posts, [True] * 6, THE, "en", COMMENT_PARAMS)[0]
     assert labels == ["timestamp", "good", "timestamp", "good", "timestamp", "good"]
     other = ["Ann 1.3 at 9:00", *posts[1:]]  # a header unlike the others' above the first post
     assert classify(other, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
+    dated = ["March 1.3 at 9:00", ARTICLE_42, "March 1.3 at 14:05", COMMENT_LINES[0], "March 2.3 at 9:15"]
+    dated.append(COMMENT_LINES[1])  # dates alike are no forum's signature: the comments go
+    assert classify(dated, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
 
 
 def test_a_how_tos_tools_are_a_list_not_a_menu(run_cleaner) -> None:

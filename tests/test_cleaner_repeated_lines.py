@@ -30,3 +30,12 @@ def test_a_table_of_contents_goes_and_the_headings_it_lists_stay(run_cleaner) ->
     assert [r.line_no for r in two.removed] == [4, 7]
     menu = "Accueil\nSport\nCulture\nÉconomie\nLe texte de la page.\nAccueil\nSport\nCulture\nÉconomie"
     assert [r.line_no for r in run_cleaner("repeated_lines", menu).removed] == [6, 7, 8, 9]
+
+
+def test_a_table_of_contents_entry_is_a_heading_not_a_paragraph(run_cleaner) -> None:
+    long = "Le calendrier de la réforme est progressif et toutes les entreprises devront s'y plier"
+    text = f"{long}\nLes outils\nLes coûts\n\n{long}\nUn.\n\nLes outils\nDeux.\n\nLes coûts\nTrois."
+    # a first entry of more than `contents_words` words: no table of three, the copies go as before
+    assert [r.rule_id for r in run_cleaner("repeated_lines", text).removed] == [
+        "repeated_lines.duplicate"
+    ] * 3

@@ -93,7 +93,13 @@ def test_a_video_players_own_strings(run_cleaner) -> None:
         "Sous-titres",
         "Passer l'annonce",
     ]
-    prose = ["Durée du trajet : 2 heures.", "La qualité de l'eau est bonne.", "Current time is short."]
+    prose = [
+        "Durée du trajet : 2 heures.",
+        "La qualité de l'eau est bonne.",
+        "Current time is short.",
+        "Durée",
+    ]
+    prose += ["Progression", "Duration", "Progress"]  # headings: a player's time has a number
     assert kept(run_cleaner("ui_tokens", "\n".join([*english, *prose]), lang="en")) == prose
     assert kept(run_cleaner("ui_tokens", "\n".join([*french, *prose]))) == prose
 
@@ -131,7 +137,7 @@ def test_an_encyclopedias_apparatus(run_cleaner) -> None:
 
 def test_a_publishers_boxes_under_the_article(run_cleaner) -> None:
     boxes = [
-        "Depuis 1910, Le Journal défend un journalisme libre. Nous avons besoin de votre soutien.",
+        "Soutenez notre journalisme : faites un don.",
         "Ce texte vous a plu ? Partagez-le autour de vous.",
         "Cet article est proposé à titre informatif et ne remplace pas l'avis d'un professionnel.",
         "Les chroniques publiées dans cette section reflètent le point de vue de leur auteur.",
@@ -144,11 +150,21 @@ def test_a_publishers_boxes_under_the_article(run_cleaner) -> None:
         "Les chroniques de Froissart reflètent la guerre de Cent Ans.",
         "Selon lui, Lucie Favre est journaliste à Lyon depuis 2016.",
         "Il trouve chaque jour dans sa boîte aux lettres des prospectus.",
+        "« Nous avons besoin de votre soutien pour rouvrir l'école », a lancé le maire devant le conseil.",
+        "Evan Gershkovich est correspondant du Wall Street Journal à Moscou, arrêté en mars.",
+        "Vos données personnelles sont collectées par des dizaines d'entreprises chaque jour.",
+        "Les informations recueillies par les enquêteurs ont permis d'identifier le suspect.",
+        "Recevez les invités avec un apéritif léger et des légumes croquants.",
+        "Profitez d'un accès illimité aux remontées mécaniques tout le week-end.",
+        "En cliquant sur ce lien frauduleux, vous acceptez sans le savoir de payer.",
+        "Pas encore abonné ? La question revient souvent chez les skieurs qui hésitent encore.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
     english = [
         "The views expressed in this article are those of the author.",
         "This article is for informational purposes only.",
         "The views of the residents were heard by the council.",
+        "The views expressed by the minister are shared by many mayors.",
+        "By clicking the fraudulent link, you agree to pay without knowing it.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == english[2:]

@@ -107,7 +107,7 @@ HOWTO = [
     "Changer de banque : la marche à suivre pour ne rien oublier",
     "Vous voulez quitter votre banque ? Voici comment vous y prendre, étape par étape, sans frais.",
     "Par la rédaction",
-    "Le 2 avril 2024 à 07h30",
+    "Publié le 2 avril 2024 à 07h30",
     "Partager",
     "Avant de commencer, réunissez vos documents : votre pièce d'identité, votre justificatif de "
     "domicile et le relevé d'identité de votre ancien compte.",
@@ -283,7 +283,8 @@ def test_a_page_written_in_one_sentence_paragraphs(engine: Engine, book: RuleBoo
     # a run of short lines that are all sentences is prose, however long; a menu is no sentence
     text, _ = _clean(engine, SHORT_SENTENCES)
     assert text is not None
-    assert [line for line in text.splitlines() if line] == SHORT_SENTENCES[4:6] + SHORT_SENTENCES[7:16]
+    # the last two, which no good text closes before the footer, are judged as before
+    assert [line for line in text.splitlines() if line] == SHORT_SENTENCES[4:6] + SHORT_SENTENCES[7:14]
     paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
     paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
     off = replace(book.default, cleaners={**(book.default.cleaners or {}), "paragraphs": paragraphs})

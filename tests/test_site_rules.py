@@ -121,3 +121,19 @@ def test_subdomain_uses_parent_file_and_longest_match_wins(book) -> None:
     assert book.site_for_host("notlesoir.be") is None
     assert book.site_for_host("fr.sputniknews.africa").name == "fr.sputniknews.africa"
     assert book.site_for_host("sputniknews.africa") is None
+
+
+def test_a_cut_leaves_the_spaces_between_it_and_the_rest_out_of_the_record() -> None:
+    from dechaff.core.document import Line
+    from dechaff.core.outcome import Hit, cut_edge
+
+    line = Line(3, "Publicité  Le texte reste.", start=2)
+    rest, removal = cut_edge(line, 0, 11, "x", Hit("r", "f"))  # the cut at the start, with its spaces
+    assert (rest.text, removal.text, removal.char_start, removal.char_end) == (
+        "Le texte reste.",
+        "Publicité",
+        2,
+        11,
+    )
+    rest, removal = cut_edge(line, 9, len(line.text), "x", Hit("r", "f"))  # at the end
+    assert (rest.text, removal.text, removal.char_start) == ("Publicité", "Le texte reste.", 13)

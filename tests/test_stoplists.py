@@ -36,3 +36,8 @@ def test_a_pack_adds_words_and_elided_forms_under_both_apostrophes() -> None:
     assert merged == french | {"vous", "l'", "l’", "qu'", "qu’"}
     assert stoplist_for("fr", extra=frozenset(extra)) is merged  # one object: memo tables key on it
     assert with_words(french, frozenset()) is french
+
+
+def test_a_word_with_an_apostrophe_is_found_under_both() -> None:
+    merged = stoplist_for("en", extra=frozenset({"i'm", "you’re"}))
+    assert {"i'm", "i’m", "you're", "you’re"} <= merged

@@ -390,38 +390,40 @@ def _context(
 def _sentence_runs(
     classes: Sequence[str], undecided: Sequence[bool], holes: Sequence[int], sentences: Sequence[bool]
 ) -> list[bool]:
-    """For each line, whether it is in a chain of two or more sentences (`_short_sentence`; near-good
-    lines may sit among them) that runs from good text into a run of undecided lines, nothing
-    removed inside it or right after it (a caption is a sentence too, its credit removed under
-    it): a page written in one-sentence paragraphs, which no run length makes a menu; the chain
-    stops at the first line that is no sentence (a footer's "Brochures").
+    """For each line, whether it is in a run of undecided lines between two good lines whose short
+    lines, two or more, are all sentences (`_short_sentence`), nothing removed inside it or right
+    before the good line under it (a caption is a sentence too, its credit removed under it): a
+    page written in one-sentence paragraphs, which no run length makes a menu. A run that good
+    text does not close (the article's end, then the footer) is judged as before.
 
-    >>> _sentence_runs(["good", "short", "short", "short", "good"], [0, 1, 1, 1, 0], [], [0, 1, 1, 0, 0])
-    [False, True, True, False, False]
+    >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [], [0, 1, 1, 0])
+    [False, True, True, False]
+    >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [0, 1, 0, 0], [0, 1, 1, 0])
+    [False, True, True, False]
     >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [0, 0, 1, 0], [0, 1, 1, 0])
     [False, False, False, False]
-    >>> _sentence_runs(["good", "short", "short"], [0, 1, 1], [0, 0, 0], [0, 1, 0])  # one is no chain
+    >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [0, 0, 0, 1], [0, 1, 1, 0])
+    [False, False, False, False]
+    >>> _sentence_runs(["good", "short", "short", "short"], [0, 1, 1, 1], [], [0, 1, 1, 1])
+    [False, False, False, False]
+    >>> _sentence_runs(["good", "short", "good"], [0, 1, 0], [], [0, 1, 0])  # one is no run
     [False, False, False]
     """
     n = len(classes)
     out = [False] * n
-    for start, step in ((0, 1), (n - 1, -1)):  # chains down from good text, then up to it
-        i = start
-        while 0 <= i < n:
-            if undecided[i] or classes[i] != GOOD:
-                i += step
-                continue
-            chain: list[int] = []
-            j = i + step
-            while 0 <= j < n and undecided[j] and (sentences[j] or classes[j] == _NEARGOOD):
-                chain.append(j)
-                j += step
-            ends = [k for k in chain if classes[k] == _SHORT]
-            if len(ends) >= 2:
-                low, high = min(chain[0], chain[-1]), max(chain[0], chain[-1])
-                if not any(holes[low + 1 : high + 2]):
-                    out[low : high + 1] = [True] * (high + 1 - low)
-            i = j if chain else i + step
+    i = 0
+    while i < n:
+        if not undecided[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and undecided[j]:
+            j += 1
+        closed = i > 0 and j < n and classes[i - 1] == GOOD and classes[j] == GOOD
+        short = [k for k in range(i, j) if classes[k] == _SHORT]
+        if closed and len(short) >= 2 and all(sentences[k] for k in short) and not any(holes[i + 1 : j + 1]):
+            out[i:j] = [True] * (j - i)
+        i = j
     return out
 
 
@@ -502,7 +504,8 @@ def _shape(
             best, (start, end), anchored = mass, span, True
     thread = [i for i in headers if start - 1 <= i <= end]
     if forum and not anchored and end >= 0 and headers[0] < start:  # every post, the first to the last
-        first = headers[0] + 1 + _main_block(values[headers[0] + 1 : headers[1]])[1][0]
+        upto = headers[1] if len(headers) > 1 else len(values)
+        first = headers[0] + 1 + _main_block(values[headers[0] + 1 : upto])[1][0]
         mass, (a, b) = _main_block(values[headers[-1] + 1 :])
         start, end = min(start, first), max(end, headers[-1] + 1 + b if b >= a else end)
         best = sum(values[start : end + 1])
@@ -692,7 +695,7 @@ def _classify_lines(
     headline = _headline(lines, feats, slug, p)
     headers = [i for i, f in enumerate(feats) if f.bad_reason == "timestamp" and _dated(lines[i])]
     forum = bool(p.comment_headers) and len(headers) >= p.comment_headers
-    forum = forum and len({_first_word(lines[i]) for i in headers}) == 1
+    forum = forum and len(firsts := {_first_word(lines[i]) for i in headers}) == 1 and "" not in firsts
     shape, (start, end) = _shape(labels, classes, feats, p, headline, headers, forum)
     if shape.backed_off:
         return labels, shape, measured
@@ -836,8 +839,9 @@ def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: Classifie
     >>> p = ClassifierParams()
     >>> [_short_sentence(t, _measure(t, fr, False, p), fr, p) for t in (
     ...     "Le château domine la vieille ville de Annecy.", "Le château domine la vieille ville",
-    ...     "Château, musée et jardins du lac.", "Le prix du lac en été ?")]
-    [True, False, False, False]
+    ...     "Château, musée et jardins du lac.", "Le prix du lac en été ?",
+    ...     "le château domine la vieille ville de Annecy.")]
+    [True, False, False, False, False]
     """
     return (
         f.ends_sentence
@@ -864,6 +868,8 @@ def _list_items(
     >>> classes = ["short", "no_letters", "short", "short", "short", "short"]
     >>> _list_items(classes, [1, 1, 1, 0, 1, 0], [0], ClassifierParams())
     [0, 2, 3]
+    >>> _list_items(classes, [1, 1, 1, 0, 1, 0], [0], ClassifierParams(list_lines=2))
+    [0, 2]
     """
     out: list[int] = []
     for head in heads:
@@ -962,8 +968,10 @@ def _dated(line: str) -> bool:
 
 
 def _first_word(line: str) -> str:
-    """A header's first word, lower-cased: "message" of "Message par Anna » lun. 3 juin 09:14"."""
-    return line.split(" ", 1)[0].lower()
+    """A header's first two words, lower-cased, when neither holds a digit ("message par" of "Message
+    par Anna » lun. 3 juin 09:14"); else "" (a date's "March 1," or "Le 3" is no forum's signature)."""
+    words = line.lower().split(" ", 2)[:2]
+    return " ".join(words) if len(words) == 2 and not any(map(str.isdigit, "".join(words))) else ""
 
 
 def _comment_thread(
@@ -984,7 +992,7 @@ def _comment_thread(
         return labels
     cut = headers[0]
     lead = [i for i in range(max(0, good[0] - 3), good[0]) if stamped[i] and _dated(lines[i])]
-    if lead and _first_word(lines[lead[-1]]) == _first_word(lines[cut]):
+    if lead and _first_word(lines[cut]) and _first_word(lines[lead[-1]]) == _first_word(lines[cut]):
         return labels  # the first post is under a header like the others': a forum's thread
     total = sum(len(lines[i]) for i in good)
     if sum(len(lines[i]) for i in good if i < cut) < p.comment_article_share * total:

@@ -66,14 +66,15 @@ def _spaced(source: str) -> str:
     """`normalise_line` of a regex source but for a space at either end, which the author meant:
     " - Name / AFP$" asks for a space before the dash, "^↑ " for one after the arrow.
 
-    >>> _spaced(" (read  more)$"), _spaced("^↑ "), _spaced("^a\u00a0b")
-    (' (read more)$', '^↑ ', '^a b')
+    >>> _spaced(" (read  more)$"), _spaced("^↑ "), _spaced("^a\\u00a0b"), _spaced("^abc$\\n")
+    (' (read more)$', '^↑ ', '^a b', '^abc$')
     """
     text = normalise_line(source)
     if not text:
         return text
-    lead = " " if source[:1].isspace() else ""
-    trail = " " if source[-1:].isspace() else ""
+    bare = source.strip("\r\n")  # a YAML block scalar's final newline is no space
+    lead = " " if bare.startswith(" ") else ""
+    trail = " " if bare.endswith(" ") else ""
     return f"{lead}{text}{trail}"
 
 

@@ -151,14 +151,14 @@ def stoplist_for(
 
 @lru_cache(maxsize=128)
 def with_words(words: frozenset[str], extra: frozenset[str]) -> frozenset[str]:
-    """`words` and `extra`, an elided form of `extra` ("l'") under both apostrophes ("l’"), so that
-    a token's elided start is found as it is written. One object for the same two sets: the
-    classifier's memo tables are keyed by it, and a frozenset keeps its hash."""
+    """`words` and `extra`, each word of `extra` with an apostrophe under both ("l'" and "l’",
+    "i'm" and "i’m"), so that a token (or its elided start) is found as it is written. One
+    object for the same two sets: the classifier's memo tables are keyed by it, and a frozenset
+    keeps its hash."""
     if not extra:
         return words
     added = set(extra)
-    for word in extra:
-        if word[-1:] in _APOSTROPHES:
-            added.update(word[:-1] + mark for mark in _APOSTROPHES)
+    for word in extra:  # "l'" and "l’", "i'm" and "i’m"
+        added.update(word.replace("'", mark).replace("\u2019", mark) for mark in _APOSTROPHES)
     added -= words
     return words | added if added else words
