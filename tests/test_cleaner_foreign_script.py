@@ -28,3 +28,22 @@ def test_latin_brand_line_in_greek_page_is_ui(run_cleaner) -> None:
     greek = "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την ενέργεια και τις τιμές του ρεύματος."
     text = f"{greek}\n{greek}\nFollow us\n"
     assert kept(run_cleaner("foreign_script", text, lang="el")) == [greek, greek]
+
+
+def test_an_english_page_with_its_packs_words_looks_for_no_english_ui_strings() -> None:
+    """The English pack adds words to jusText's English list: the page's list then differs from the
+    UI language's, but holds it, so there is no word proper to English to look for (the search
+    over every line cost 5% of a dump's time, and never found anything)."""
+    from dechaff.cleaners.base import Origin
+    from dechaff.cleaners.foreign_script import ForeignScript, Params
+    from dechaff.core.document import Context, Line
+    from dechaff.text.stoplists import stoplist_for
+
+    own = stoplist_for("en", extra=frozenset({"my", "your"}))
+    cleaner = ForeignScript(Params(ui_languages=("English",)), Origin("rules/_default.yaml"))
+    lines = [Line(1, "Sign in to read more of this story today"), Line(2, "The council met on Monday.")]
+    assert cleaner.clean(lines, Context("d", "en", stopwords=own)).lines == tuple(lines)
+    assert cleaner._pairs[own] == []
+    french = stoplist_for("fr")
+    cleaner.clean(lines, Context("d", "fr", stopwords=french))
+    assert len(cleaner._pairs[french]) == 1  # a French page still looks for English strings

@@ -68,7 +68,8 @@ class ForeignScript:
         p = self.params
         pairs = self._pairs.get(own)
         if pairs is None:
-            pairs = self._pairs[own] = [(own - o, o - own) for o in self.ui_stopwords if o != own]
+            # a UI language whose list the page's holds (its own, a pack's words added) has no word to show
+            pairs = self._pairs[own] = [(own - o, o - own) for o in self.ui_stopwords if not o <= own]
         if not pairs:  # no UI language other than the page's: nothing to look for
             return
         for i, line in enumerate(lines):
