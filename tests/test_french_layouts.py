@@ -81,6 +81,12 @@ def _clean(engine: Engine, lines: list[str]) -> tuple[str | None, dict[str, obje
     return result.text, result.row
 
 
+def _with_paragraphs(book: RuleBook, paragraphs: dict[str, object]) -> RuleBook:
+    """The rule book with the default file's `paragraphs` settings replaced by these."""
+    default = replace(book.default, cleaners={**(book.default.cleaners or {}), "paragraphs": paragraphs})
+    return replace(book, default=default)
+
+
 def _lines(page: list[str], numbers: tuple[int, ...]) -> str:
     """The clean text made of these lines of the page (numbered from 1)."""
     return "\n\n".join(page[k - 1] for k in numbers) + "\n"
@@ -180,8 +186,7 @@ def test_a_recipe_keeps_its_list_of_ingredients(engine: Engine, book: RuleBook) 
     wanted = [RECIPE[k - 1] for k in (5, 6, 10, 12, 15, 16, 17, 18, 19, 20, 24, 25, 26, 27)]
     assert [line for line in kept if line in wanted] == wanted  # all of them, in order
     assert not {"Recettes", "★★★★☆ 4,5/5 (87 avis)", "Imprimer", "Publicité"} & set(kept)
-    off = replace(book.default, cleaners={**(book.default.cleaners or {}), "paragraphs": {}})
-    without, _ = _clean(Engine(replace(book, default=off)), RECIPE)
+    without, _ = _clean(Engine(_with_paragraphs(book, {})), RECIPE)  # no list headings
     assert without is not None and "500 g de cerises" not in without
 
 
@@ -287,6 +292,5 @@ def test_a_page_written_in_one_sentence_paragraphs(engine: Engine, book: RuleBoo
     assert [line for line in text.splitlines() if line] == SHORT_SENTENCES[4:6] + SHORT_SENTENCES[7:14]
     paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
     paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
-    off = replace(book.default, cleaners={**(book.default.cleaners or {}), "paragraphs": paragraphs})
-    without, _ = _clean(Engine(replace(book, default=off)), SHORT_SENTENCES)
+    without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), SHORT_SENTENCES)
     assert without is None or SHORT_SENTENCES[9] not in without
