@@ -143,15 +143,15 @@ def test_a_publishers_boxes_under_the_article(run_cleaner) -> None:
         "Les chroniques publiées dans cette section reflètent le point de vue de leur auteur.",
         "Les informations fournies sur ce site sont destinées à améliorer la relation avec votre médecin.",
         "Retrouvez l'essentiel de l'actualité régionale, chaque jour dans votre boîte mail.",
-        "Lucie Favre est journaliste à la rubrique locale depuis 2016. Elle couvre la politique.",
+        "Claire Dumont est journaliste à la rubrique locale depuis 2016. Elle couvre la politique.",
     ]
     prose = [
         "Le ministre a dit que la réforme était proposée à titre expérimental.",
         "Les chroniques de Froissart reflètent la guerre de Cent Ans.",
-        "Selon lui, Lucie Favre est journaliste à Lyon depuis 2016.",
+        "Selon lui, Claire Dumont est journaliste à Lyon depuis 2016.",
         "Il trouve chaque jour dans sa boîte aux lettres des prospectus.",
         "« Nous avons besoin de votre soutien pour rouvrir l'école », a lancé le maire devant le conseil.",
-        "Evan Gershkovich est correspondant du Wall Street Journal à Moscou, arrêté en mars.",
+        "Marc Olivier est correspondant d’un quotidien américain à Moscou, arrêté en mars.",
         "Vos données personnelles sont collectées par des dizaines d'entreprises chaque jour.",
         "Les informations recueillies par les enquêteurs ont permis d'identifier le suspect.",
         "Recevez les invités avec un apéritif léger et des légumes croquants.",
