@@ -25,9 +25,9 @@ Params = make_dataclass(
     "Params",
     [("enabled", bool, field(default=True))]
     + [(f.name, f.type, field(default=f.default)) for f in fields(ClassifierParams)]
-    # the rule book's line model (`models/lines.json`), set by the engine, not by rule files
     # the headings whose short lines below are a list's items ("Ingrédients pour 6 personnes")
     + [("list_headings", Phrases, patterns("regex"))]
+    # the rule book's line model (`models/lines.json`), set by the engine, not by rule files
     + [("line_model", "LineModel | None", field(default=None, metadata={"internal": True}))],
     frozen=True,
     slots=True,
@@ -71,11 +71,13 @@ class Paragraphs:
         }
         return replace(drop_lines(lines, hits, NAME), measures=_measures(shape))
 
-    def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
-        texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
-        labels, shape, measured = classify_measured(
+    def _classify(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape, Measured | None]:
+        """`classify_measured` of the lines as this cleaner sees them: with the lines removed
+        before them (`holes`) and its list headings; what cleaning and `judged_lines` both ask."""
+        texts = [line.text for line in lines]
+        return classify_measured(
             texts,
-            gaps,
+            [line.gap_before for line in lines],
             ctx.stopwords,
             ctx.lang,
             self.params,
@@ -83,11 +85,15 @@ class Paragraphs:
             holes(lines, ctx.numbers),
             self._heads(texts),
         )
+
+    def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
+        labels, shape, measured = self._classify(lines, ctx)
         if (
             self.model is not None
             and measured is not None  # not in trim mode
             and not all(label == GOOD for label in labels)
         ):
+            texts, gaps = [line.text for line in lines], [line.gap_before for line in lines]
             table = line_table(texts, gaps, ctx.stopwords, ctx.lang, self.params, labels, measured)
             labels = second_opinion(self.model, table, labels)
         return labels, shape
@@ -104,17 +110,7 @@ class Paragraphs:
             for line in lines
             for k, (a, b) in enumerate(pieces(line.text, p.glued_chars, p.piece_chars))
         ]
-        texts, gaps = [line.text for line in flat], [line.gap_before for line in flat]
-        labels, _, measured = classify_measured(
-            texts,
-            gaps,
-            ctx.stopwords,
-            ctx.lang,
-            p,
-            ctx.headline,
-            holes(flat, ctx.numbers),
-            self._heads(texts),
-        )
+        labels, _, measured = self._classify(flat, ctx)
         return flat, labels, measured
 
     def _clean_pieces(
