@@ -411,34 +411,39 @@ def _sentence_runs(
     """
     n = len(classes)
     out = [False] * n
-    i = 0
-    while i < n:
-        if not undecided[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and undecided[j]:
-            j += 1
+    for i, j in _runs(undecided):
         closed = i > 0 and j < n and classes[i - 1] == GOOD and classes[j] == GOOD
         short = [k for k in range(i, j) if classes[k] == _SHORT]
         if closed and len(short) >= 2 and all(sentences[k] for k in short) and not any(holes[i + 1 : j + 1]):
             out[i:j] = [True] * (j - i)
-        i = j
+    return out
+
+
+def _runs(undecided: Sequence[bool]) -> list[tuple[int, int]]:
+    """The runs of undecided lines, as `(first, past the last)`.
+
+    >>> _runs([0, 1, 1, 0, 1])
+    [(1, 3), (4, 5)]
+    """
+    out: list[tuple[int, int]] = []
+    i, n = 0, len(undecided)
+    while i < n:
+        if undecided[i]:
+            j = i
+            while j < n and undecided[j]:
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
     return out
 
 
 def _count_holes(run: list[int], holes: Sequence[int]) -> None:
     """Add to each run of undecided lines (`run`, as `_context` finds them) the lines removed before
     it, inside it and right after it."""
-    i, n = 0, len(run)
-    while i < n:
-        if not run[i]:
-            i += 1
-            continue
-        j = i + run[i] - 1
-        extra = sum(holes[i : j + 2])
-        run[i : j + 1] = [run[i] + extra] * (j + 1 - i)
-        i = j + 1
+    for i, j in _runs(run):
+        run[i:j] = [run[i] + sum(holes[i : j + 1])] * (j - i)
 
 
 def _main_block(values: Sequence[float]) -> tuple[float, tuple[int, int]]:
@@ -679,23 +684,20 @@ def _classify_lines(
     `_list_items`, with the blank lines before each line, `gaps`)."""
     if not lines:
         return [], Shape(1.0, 0.0, False, 0), Measured([], [], [])
-    listed: Sequence[int] = ()
     feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
-    if heads and p.list_lines:
-        listed = _list_items([_intrinsic(f, p) for f in feats], gaps, heads, p)
     sentences: list[bool] = []
     if p.sentence_words and stopwords:
         sentences = [
             f.weight < p.length_low and not f.bad_reason and _short_sentence(line, f, stopwords, p)
             for line, f in zip(lines, feats, strict=True)
         ]
-    measured = _measure_page(lines, stopwords, lang, p, holes, listed, sentences, feats)
+    measured = _measure_page(lines, stopwords, lang, p, holes, heads, gaps, sentences, feats)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
     headers = [i for i, f in enumerate(feats) if f.bad_reason == "timestamp" and _dated(lines[i])]
     forum = bool(p.comment_headers) and len(headers) >= p.comment_headers
-    forum = forum and len(firsts := {_first_word(lines[i]) for i in headers}) == 1 and "" not in firsts
+    forum = forum and len(signatures := {_signature(lines[i]) for i in headers}) == 1 and "" not in signatures
     shape, (start, end) = _shape(labels, classes, feats, p, headline, headers, forum)
     if shape.backed_off:
         return labels, shape, measured
@@ -816,18 +818,20 @@ def _measure_page(
     lang: str,
     p: ClassifierParams,
     holes: Sequence[int] = (),
-    listed: Sequence[int] = (),
+    heads: Sequence[int] = (),
+    gaps: Sequence[bool] = (),
     sentences: Sequence[bool] = (),
     feats: list[_Line] | None = None,
 ) -> Measured:
     """Features, class alone and class in context of each line, for the stoplist as given; the
-    `listed` lines (a list heading and its items) are good alone; `sentences`: see `_context`;
-    `feats`: the features when measured already."""
+    list headings of `heads` and their items (`_list_items`, which reads `gaps`) are good alone;
+    `sentences`: see `_context`; `feats`: the features when measured already."""
     if feats is None:
         feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     alone = [_intrinsic(f, p) for f in feats]
-    for i in listed:
-        alone[i] = GOOD
+    if heads and p.list_lines:
+        for i in _list_items(alone, gaps, heads, p):
+            alone[i] = GOOD
     return Measured(feats, alone, _context(alone, p, holes, sentences))
 
 
@@ -967,7 +971,7 @@ def _dated(line: str) -> bool:
     return bool(_DIGIT.search(_TIME.sub("", line, count=1)))
 
 
-def _first_word(line: str) -> str:
+def _signature(line: str) -> str:
     """A header's first two words, lower-cased, when neither holds a digit ("message par" of "Message
     par Anna » lun. 3 juin 09:14"); else "" (a date's "March 1," or "Le 3" is no forum's signature)."""
     words = line.lower().split(" ", 2)[:2]
@@ -992,7 +996,8 @@ def _comment_thread(
         return labels
     cut = headers[0]
     lead = [i for i in range(max(0, good[0] - 3), good[0]) if stamped[i] and _dated(lines[i])]
-    if lead and _first_word(lines[cut]) and _first_word(lines[lead[-1]]) == _first_word(lines[cut]):
+    signature = _signature(lines[cut])
+    if lead and signature and _signature(lines[lead[-1]]) == signature:
         return labels  # the first post is under a header like the others': a forum's thread
     total = sum(len(lines[i]) for i in good)
     if sum(len(lines[i]) for i in good if i < cut) < p.comment_article_share * total:
