@@ -22,6 +22,7 @@ from dechaff.core.memo import TEXTS, on_clear
 from dechaff.text.scripts import main_script, scripts
 from dechaff.text.sentences import GLUED_CHARS, PIECE_CHARS
 from dechaff.text.slug import words_of
+from dechaff.text.stoplists import APOSTROPHES
 from dechaff.text.words import KANA_HAN_CHAR
 
 GOOD = "good"
@@ -46,7 +47,7 @@ _CLOCK = re.compile(r"[0-9]:[0-5][0-9]")
 _STRIP = "\"'“”‘’«»()[]{}.,;:!?…。，、！？（）「」『』【】*•·-–—"
 _strip = operator.methodcaller("strip", _STRIP)  # punctuation glued to a word: "end." "(the"
 _ALNUM = re.compile(r"[^\W_]")  # str.isalnum
-_APOSTROPHE = re.compile("['\u2019]")
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
 
 
 @dataclass(frozen=True, slots=True)

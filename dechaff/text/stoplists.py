@@ -116,7 +116,7 @@ _BY_CODE = {
 }
 
 
-_APOSTROPHES = "'\u2019"
+APOSTROPHES = "'\u2019"  # an elided form ends in either; the classifier's stop-word count reads them
 
 
 @lru_cache(maxsize=128)
@@ -159,6 +159,6 @@ def with_words(words: frozenset[str], extra: frozenset[str]) -> frozenset[str]:
         return words
     added = set(extra)
     for word in extra:  # "l'" and "l’", "i'm" and "i’m"
-        added.update(word.replace("'", mark).replace("\u2019", mark) for mark in _APOSTROPHES)
+        added.update(word.replace("'", mark).replace("\u2019", mark) for mark in APOSTROPHES)
     added -= words
     return words | added if added else words
