@@ -95,6 +95,14 @@ def test_published_and_updated_on_one_line(run_cleaner) -> None:
         assert out.fields["published"] == date
 
 
+def test_a_checked_date_and_who_checked_it(run_cleaner) -> None:
+    out = run_cleaner("bylines", "Vérifié le 1 février 2024 - Direction de l'information légale\nLe texte.")
+    assert kept(out) == ["Le texte."]
+    assert out.fields["published"] == "1 février 2024"
+    prose = "Vérifié le 1 février 2024 - les chiffres ont changé depuis."
+    assert dropped(run_cleaner("bylines", prose)) == []
+
+
 def test_a_byline_with_particles_and_an_agency(run_cleaner) -> None:
     out = run_cleaner("bylines", "Par Sophie Van den Broeck avec Belga\nLe texte.")
     assert kept(out) == ["Le texte."]

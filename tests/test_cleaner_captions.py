@@ -125,6 +125,7 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Des élèves d'une classe enfantine à Lausanne. [KEYSTONE - Laurent Dupuis]",
         "Prélèvement de sédiments à bord d'un navire. © Institut océanographique, tous droits réservés",
         "Le port de Brest au petit matin. Photo : Jean Dupont",
+        "Une agence immobilière du centre-ville. Photo d'illustration : Getty Images",
     ]
     body = "Le texte a été adopté en première lecture."
     out = run_cleaner("captions", "\n\n".join([*captions, body]))
@@ -166,3 +167,15 @@ def test_a_caption_printed_again_after_any_dash_or_a_bullet(run_cleaner) -> None
     for bare, credited in pairs:
         out = run_cleaner("captions", f"{bare}\n{credited}\n{body}")
         assert kept(out) == [body] and {r.rule_id for r in out.removed} == {"captions.credit_pair"}, bare
+
+
+def test_a_caption_printed_again_with_a_credit_after_its_final_stop(run_cleaner) -> None:
+    """The second print's credit is one the credit patterns find after a sentence (". Crédit
+    photo : Site"): the bare print above it is the same caption, and goes too."""
+    bare = "Les deux fondateurs dans les locaux du studio, à Nantes."
+    body = "Le port a accueilli samedi la grande régate d'automne."
+    for credit in ("Crédit photo : Le Site", "Photo d'illustration : Getty Images"):
+        out = run_cleaner("captions", f"{bare}\n\n{bare} {credit}\n\n{body}")
+        assert kept(out) == [body], credit
+        rules = [r.rule_id.split("@")[0] for r in out.removed]
+        assert rules == ["captions.credit_pair", "captions.agency_credit"]

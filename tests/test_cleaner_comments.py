@@ -14,7 +14,13 @@ def test_prompts_dropped(run_cleaner) -> None:
         "Règles de bonne conduite / Un commentaire abusif? Alertez-nous\n"
         "Commentaires fermés\n"
         "L'espace commentaires est fermé. Nous nous réservons le droit de désactiver les commentaires.\n"
+        "Nous vous rappelons que les commentaires doivent rester courtois et en lien avec le sujet.\n"
     )
+    assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
+
+
+def test_a_your_comments_heading_opens_the_french_section(run_cleaner) -> None:
+    text = ARTICLE + "\nVos commentaires\nJeanne : très bon article\nPaul : je ne suis pas d'accord\n"
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
 
 

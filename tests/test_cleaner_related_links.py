@@ -89,3 +89,11 @@ def test_teasers_right_under_their_heading_end_at_a_blank_line(run_cleaner) -> N
     assert kept(run_cleaner("related_links", tight)) == ["Les commerçants divisés", "La suite."]
     spaced = "À lire aussi\n\nUn premier titre\n\nUn second titre\n\nLa suite."
     assert kept(run_cleaner("related_links", spaced)) == ["La suite."]
+
+
+def test_a_same_section_heading_opens_teasers(run_cleaner) -> None:
+    for heading in ("Dans la même rubrique", "Dans le même thème", "De la même série :"):
+        out = run_cleaner("related_links", f"{heading}\nUn titre d'article\nLe texte.")
+        assert kept(out) == ["Le texte."], heading
+    prose = "Dans la même rubrique, le journal publie aussi les résultats."
+    assert kept(run_cleaner("related_links", prose)) == [prose]

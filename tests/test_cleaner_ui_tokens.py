@@ -168,3 +168,44 @@ def test_a_publishers_boxes_under_the_article(run_cleaner) -> None:
         "By clicking the fraudulent link, you agree to pay without knowing it.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == english[2:]
+
+
+def test_affiliate_newsletter_opinion_shop_and_legal_boxes(run_cleaner) -> None:
+    """The boxes of commercial and institutional pages, each beside prose that shares its words."""
+    boxes = [
+        "Cet article contient des liens affiliés. Notre rédaction reste indépendante.",
+        "Cette sélection peut contenir des liens d'affiliation.",
+        "Chaque matin, l'essentiel de l'actu. Vous pouvez vous désinscrire à tout moment.",
+        "Cette tribune, rédigée par une autrice extérieure, n'engage pas la rédaction.",
+        "Vous souhaitez proposer une tribune ? Écrivez-nous.",
+        "Cet article vous est offert par Le Journal du Val.",
+        "Pour lire tous nos contenus et soutenir une information locale, abonnez-vous.",
+        "Banque du Val – Société anonyme – Siège social : 1, quai Neuf, 76000 Rouen – RCS Rouen 000 000 000",
+        "Vous n'avez pas trouvé votre réponse ?",
+        "Essai gratuit de 30 jours, sans engagement et sans carte bancaire.",
+        "Vous devez avoir l'âge légal pour consommer de l'alcool pour accéder à ce site.",
+        "Avez-vous plus de 18 ans ?",
+        "L'abus d'alcool est dangereux pour la santé, à consommer avec modération.",
+        "Domaine des Pins, « Les Terrasses » 2021 – 14,90 € – Ajouter au panier",
+        "Par la rédaction de Météo Ouest — le 11/06/2024 à 07h40",
+        "Par la rédaction",
+        "Vous n'êtes pas encore adhérent ? Rejoignez-nous.",
+        "À propos de la Fédération : elle regroupe les syndicats du secteur depuis 1970.",
+        "Notez cet article",
+        "4,6/5 (128 votes)",
+        "Mots-clés : SUV, hybride, essai",
+        "Télécharger le communiqué (PDF - 182 Ko)",
+    ]
+    prose = [
+        "Le rapport contient des liens vers les études citées.",
+        "Les adhérents peuvent se désinscrire de l'association en fin d'année.",
+        "Le ministre a rappelé que cette promesse n'engage que ceux qui y croient.",
+        "Le siège social de l'entreprise restera à Rouen, a précisé son directeur.",
+        "Le club propose un essai gratuit aux nouveaux joueurs.",
+        "L'âge légal de départ à la retraite a été relevé.",
+        "Par la rédaction d'un nouveau règlement, la mairie veut apaiser les tensions.",
+        "À propos de la réforme, le ministre reste prudent.",
+        "Télécharger le communiqué prend une minute.",
+        "La note moyenne est de 4,6/5 selon les clients.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

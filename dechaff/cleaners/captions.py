@@ -53,10 +53,15 @@ class Captions(PhraseCleaner):
         return drop_lines(lines, hits, NAME)
 
     def _credit_pairs(self, lines: Sequence[Line], hits: dict[int, Hit]) -> None:
-        """A caption printed twice, the second time with its credit appended: drop both."""
+        """A caption printed twice, the second time with its credit appended: drop both. The credit
+        is a short tail after a dash, a bar or a sign, or one the `agency_credits` list found at
+        the end of the second line (". Crédit photo : Site", after the caption's final stop)."""
         for i in range(len(lines) - 1):
             first, second = lines[i].text, lines[i + 1].text
-            if len(first) >= 10 and second.startswith(first) and _CREDIT_TAIL.match(second[len(first) :]):
+            if len(first) < 10 or not second.startswith(first):
+                continue
+            credited = i + 1 in hits and hits[i + 1].rule_id.startswith(f"{NAME}.agency_credit@")
+            if credited or _CREDIT_TAIL.match(second[len(first) :]):
                 hit = self.origin.hit(f"{NAME}.credit_pair")
                 hits.setdefault(i, hit)
                 hits.setdefault(i + 1, hit)

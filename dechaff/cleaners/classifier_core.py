@@ -831,7 +831,7 @@ def _measure_page(
         feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     alone = [_intrinsic(f, p) for f in feats]
     if heads and p.list_lines:
-        for i in _list_items(alone, gaps, heads, p):
+        for i in _list_items(alone, gaps, heads, p, holes):
             alone[i] = GOOD
     return Measured(feats, alone, _context(alone, p, holes, sentences))
 
@@ -862,19 +862,31 @@ _ITEMS = frozenset({_SHORT, _NEARGOOD, "low_stopwords", "title_case"})
 
 
 def _list_items(
-    classes: Sequence[str], gaps: Sequence[bool], heads: Sequence[int], p: ClassifierParams
+    classes: Sequence[str],
+    gaps: Sequence[bool],
+    heads: Sequence[int],
+    p: ClassifierParams,
+    holes: Sequence[int] = (),
 ) -> list[int]:
     """Each short list heading of `heads` ("Ingrédients pour 6 personnes") and the items under it:
     the lines that are no prose and no boilerplate on their own (short, near-good, few stop words,
     title case), up to `list_lines` of them, skipping lines with no letter (a stepper's "-" and
-    "+"). The list ends at prose, at other boilerplate, and at a blank line after two or more
-    items with none between them (the list's block is over; items each set apart go on).
+    "+"). The list ends at prose, at other boilerplate, at a line an earlier cleaner removed
+    after two or more items (`holes[j]`: how many right before line j; a tags line, a rating
+    widget: the page goes on to its furniture; a servings stepper's buttons sit above the first
+    items), and at a blank line after two or more items with none between them (the list's block
+    is over; items each set apart go on).
 
     >>> classes = ["short", "no_letters", "short", "short", "short", "short"]
     >>> _list_items(classes, [1, 1, 1, 0, 1, 0], [0], ClassifierParams())
     [0, 2, 3]
     >>> _list_items(classes, [1, 1, 1, 0, 1, 0], [0], ClassifierParams(list_lines=2))
     [0, 2]
+    >>> spaced = ["short"] * 6
+    >>> _list_items(spaced, [1] * 6, [0], ClassifierParams(), holes=[0, 0, 0, 1, 0, 0])
+    [0, 1, 2]
+    >>> _list_items(spaced, [1] * 6, [0], ClassifierParams(), holes=[0, 1, 0, 0, 0, 0])
+    [0, 1, 2, 3, 4, 5]
     """
     out: list[int] = []
     for head in heads:
@@ -883,7 +895,7 @@ def _list_items(
         items: list[int] = []
         run = 0  # items so far with no blank line between them
         for j in range(head + 1, min(len(classes), head + 1 + p.list_lines)):
-            if gaps[j] and run >= 2:
+            if (gaps[j] and run >= 2) or (holes and holes[j] and len(items) >= 2):
                 break
             if classes[j] == "no_letters":
                 run = 0 if gaps[j] else run
