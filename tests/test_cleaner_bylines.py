@@ -140,3 +140,11 @@ def test_a_button_under_a_label_is_no_author(run_cleaner) -> None:
 )
 def test_what_reads_as_a_name(text: str, name: bool) -> None:
     assert is_name(text) is name
+
+
+def test_a_byline_of_two_authors(run_cleaner) -> None:
+    out = run_cleaner("bylines", "Par Anaïs Morel et Paul Girard, étudiants en journalisme\nLe texte.")
+    assert kept(out) == ["Le texte."]
+    assert out.fields["author"] == "Anaïs Morel"
+    prose = "Par Anaïs Morel et ses amis, la fête a été préparée."
+    assert dropped(run_cleaner("bylines", prose)) == []

@@ -88,3 +88,10 @@ def test_cookies_and_similar_technologies(run_cleaner) -> None:
     assert kept(run_cleaner("cookies", banner)) == ["Le texte reste."]
     english = "We use cookies and similar technologies to improve your experience.\nThe text stays."
     assert kept(run_cleaner("cookies", english, lang="en")) == ["The text stays."]
+
+
+def test_a_banner_that_says_only_which_cookies_and_its_button(run_cleaner) -> None:
+    banner, text = "Nous utilisons uniquement des cookies de mesure d'audience anonymes.", "Le texte."
+    assert kept(run_cleaner("cookies", f"{banner}\nD'accord\n{text}")) == [text]
+    reply = "D'accord"  # with no banner above it
+    assert kept(run_cleaner("cookies", f"{text}\n{reply}")) == [text, reply]

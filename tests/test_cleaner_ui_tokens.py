@@ -195,6 +195,9 @@ def test_affiliate_newsletter_opinion_shop_and_legal_boxes(run_cleaner) -> None:
         "4,6/5 (128 votes)",
         "Mots-clés : SUV, hybride, essai",
         "Télécharger le communiqué (PDF - 182 Ko)",
+        "Publicité – Le Crous recrute des étudiants pour la rentrée. Postulez en ligne.",
+        "Contenu sponsorisé : un nouveau parc de loisirs ouvre ses portes",
+        "Partager sur Instagram",
     ]
     prose = [
         "Le rapport contient des liens vers les études citées.",
@@ -207,5 +210,6 @@ def test_affiliate_newsletter_opinion_shop_and_legal_boxes(run_cleaner) -> None:
         "À propos de la réforme, le ministre reste prudent.",
         "Télécharger le communiqué prend une minute.",
         "La note moyenne est de 4,6/5 selon les clients.",
+        "Publicité mensongère : l'enseigne condamnée à une amende.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

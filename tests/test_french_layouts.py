@@ -354,3 +354,37 @@ def test_a_reviews_verdict_and_data_sheet_are_lists(engine: Engine, book: RuleBo
     paragraphs["list_headings"] = replace(headings, value=reviews)
     without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), CAR_REVIEW)
     assert without is None or "Coffre : 480 l" not in without
+
+
+HEALTH = [
+    "Santé Pratique",
+    "Maladies",
+    "Symptômes",
+    "Angine ou simple mal de gorge : comment les reconnaître ?",
+    "Gorge qui pique, voix enrouée, fièvre ou non : les deux se ressemblent au début, mais leur "
+    "évolution et leur traitement ne sont pas les mêmes.",
+    "Partager",
+    "Le mal de gorge est l'un des motifs de consultation les plus fréquents de l'hiver, et il "
+    "touche les enfants comme les adultes, souvent après un simple rhume.",
+    "Il est le plus souvent causé par un virus.",
+    "Il guérit alors seul en quelques jours.",
+    "Les antibiotiques ne servent à rien contre lui.",
+    "Publicité",
+    "L'angine bactérienne",
+    "Elle touche surtout les enfants de plus de trois ans.",
+    "La fièvre est élevée et les ganglions du cou sont gonflés, mais la toux est le plus souvent "
+    "absente, ce qui aide le médecin à faire la différence.",
+    "Mentions légales",
+]
+
+
+def test_one_sentence_paragraphs_under_subheadings(engine: Engine, book: RuleBook) -> None:
+    # short sentences, then an ad marker and a subheading, then a sentence: one section after
+    # another of a page written in one-sentence paragraphs, all kept
+    text, _ = _clean(engine, HEALTH)
+    assert text is not None
+    assert [line for line in text.splitlines() if line] == HEALTH[3:5] + HEALTH[6:10] + HEALTH[11:14]
+    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
+    paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
+    without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), HEALTH)
+    assert without is None or HEALTH[8] not in without

@@ -236,7 +236,7 @@ def test_html_pages_are_grouped_by_their_canonical_link(
             f"<html lang='fr'><head><title>{title}</title>"
             f"<link rel='canonical' href='https://www.gazette.example/a/{i}.html'></head>"
             f"<body><article><h1>{title}</h1>{''.join(head)}"
-            f"<p>Publicité : abonnez-vous à la Gazette du Lac</p>{last}"
+            f"<p>La Gazette du Lac, chaque semaine chez votre marchand de journaux</p>{last}"
             f"</article><ul>{links}</ul></body></html>",
             encoding="utf-8",
         )

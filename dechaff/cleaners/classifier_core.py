@@ -392,10 +392,13 @@ def _sentence_runs(
     classes: Sequence[str], undecided: Sequence[bool], holes: Sequence[int], sentences: Sequence[bool]
 ) -> list[bool]:
     """For each line, whether it is in a run of undecided lines between two good lines whose short
-    lines, two or more, are all sentences (`_short_sentence`), nothing removed inside it or right
-    before the good line under it (a caption is a sentence too, its credit removed under it): a
-    page written in one-sentence paragraphs, which no run length makes a menu. A run that good
-    text does not close (the article's end, then the footer) is judged as before.
+    lines are sentences (`_short_sentence`), two or more, but for subheadings: a short line that
+    is no sentence, right above a sentence or the good line, one for two sentences or fewer (a
+    teaser list alternates titles and one-sentence summaries: one for one). Nothing is removed
+    inside the run or right before the good line under it (a caption is a sentence too, its credit
+    removed under it), but right before a subheading (an ad marker between two sections). Such a
+    run is a page written in one-sentence paragraphs, which no run length makes a menu. A run
+    that good text does not close (the article's end, then the footer) is judged as before.
 
     >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [], [0, 1, 1, 0])
     [False, True, True, False]
@@ -409,13 +412,27 @@ def _sentence_runs(
     [False, False, False, False]
     >>> _sentence_runs(["good", "short", "good"], [0, 1, 0], [], [0, 1, 0])  # one is no run
     [False, False, False]
+    >>> page = ["good", "short", "short", "short", "short", "good"]
+    >>> _sentence_runs(page, [0, 1, 1, 1, 1, 0], [0, 0, 0, 1, 0, 0], [0, 1, 1, 0, 1, 0])  # a subheading
+    [False, True, True, True, True, False]
+    >>> _sentence_runs(page, [0, 1, 1, 1, 1, 0], [0, 0, 0, 0, 1, 0], [0, 1, 1, 0, 1, 0])  # a hole under it
+    [False, False, False, False, False, False]
+    >>> _sentence_runs(page, [0, 1, 1, 1, 1, 0], [], [0, 0, 1, 0, 1, 0])  # titles and summaries
+    [False, False, False, False, False, False]
+    >>> _sentence_runs(page, [0, 1, 1, 1, 1, 0], [], [0, 1, 1, 0, 0, 0])  # two lines no sentence
+    [False, False, False, False, False, False]
     """
     n = len(classes)
     out = [False] * n
     for i, j in _runs(undecided):
-        closed = i > 0 and j < n and classes[i - 1] == GOOD and classes[j] == GOOD
+        if not (i > 0 and j < n and classes[i - 1] == GOOD and classes[j] == GOOD):
+            continue
         short = [k for k in range(i, j) if classes[k] == _SHORT]
-        if closed and len(short) >= 2 and all(sentences[k] for k in short) and not any(holes[i + 1 : j + 1]):
+        heads = {k for k in short if not sentences[k]}
+        said = len(short) - len(heads)
+        if said < 2 or said < 2 * len(heads) or any(not sentences[k + 1] for k in heads if k + 1 < j):
+            continue
+        if not (holes and any(holes[k] for k in range(i + 1, j + 1) if k not in heads)):
             out[i:j] = [True] * (j - i)
     return out
 
