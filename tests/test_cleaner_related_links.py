@@ -97,3 +97,10 @@ def test_a_same_section_heading_opens_teasers(run_cleaner) -> None:
         assert kept(out) == ["Le texte."], heading
     prose = "Dans la même rubrique, le journal publie aussi les résultats."
     assert kept(run_cleaner("related_links", prose)) == [prose]
+
+
+def test_a_further_reading_heading_opens_teasers(run_cleaner) -> None:
+    out = run_cleaner("related_links", "Pour aller plus loin\nUn titre d'article\nLe texte.")
+    assert kept(out) == ["Le texte."]
+    prose = "Pour aller plus loin, la commune devra emprunter."
+    assert kept(run_cleaner("related_links", prose)) == [prose]

@@ -213,3 +213,46 @@ def test_affiliate_newsletter_opinion_shop_and_legal_boxes(run_cleaner) -> None:
         "Publicité mensongère : l'enseigne condamnée à une amende.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
+
+
+def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> None:
+    boxes = [
+        "Les textes sont disponibles sous licence Creative Commons attribution, partage à l'identique.",
+        "Dernière modification de cette page le 12 mars 2024 à 10:42.",
+        "Voir les conditions d'utilisation pour plus de détails, ainsi que les crédits graphiques.",
+        "Portail de la politique française",
+        "Cet article est paru dans Le Journal du 12 mars 2024.",
+        "Cliquez ici pour recevoir nos alertes et ne rien manquer de l'actualité.",
+        "Retrouvez l'actualité en temps réel sur notre application, disponible sur iOS et Android.",
+        "Téléchargez l'application",
+        "La reproduction de tout ou partie de cet article est interdite sans autorisation.",
+        "Tous droits réservés.",
+        "Les champs marqués d'un astérisque (*) sont obligatoires.",
+        "Conformément à la loi Informatique et Libertés, vous disposez d'un droit d'accès à vos données.",
+        "Pour exercer ces droits, écrivez à notre délégué à la protection des données.",
+        "Ce site est protégé par reCAPTCHA et les règles de confidentialité de Google s'appliquent.",
+        "Les prix indiqués sont TTC et hors frais de livraison.",
+        "Suivez toute l'actualité du logement sur Facebook et Instagram.",
+        "Retrouvez-nous sur les réseaux sociaux",
+        "Abonnez-vous à notre chaîne YouTube pour ne rien manquer.",
+        "Vous avez aimé cet article ? Partagez-le !",
+        "Inscrivez-vous gratuitement pour accéder à tous nos contenus.",
+        "Créez votre compte en quelques clics.",
+        "Votre avis nous intéresse : répondez à notre questionnaire.",
+        "Une question ? Contactez notre service client du lundi au vendredi.",
+    ]
+    prose = [
+        "Le portail de la mairie a été repeint en vert.",
+        "Cet article du Code civil est souvent cité.",
+        "La reproduction des saumons a lieu en hiver.",
+        "Conformément à la loi, le maire a convoqué le conseil municipal.",
+        "Les prix indiqués par l'Insee ont augmenté de 2 % en un an.",
+        "Une question revient souvent chez les parents d'élèves.",
+        "Les textes sont disponibles en mairie depuis lundi.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
+    english = [
+        "This site is protected by reCAPTCHA and the Google Privacy Policy apply.",
+        "Fields marked with an * are required",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == []
