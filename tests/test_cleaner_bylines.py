@@ -148,3 +148,38 @@ def test_a_byline_of_two_authors(run_cleaner) -> None:
     assert out.fields["author"] == "Anaïs Morel"
     prose = "Par Anaïs Morel et ses amis, la fête a été préparée."
     assert dropped(run_cleaner("bylines", prose)) == []
+
+
+def test_an_authors_box_goes_with_its_heading(run_cleaner) -> None:
+    bio = "Julie Marchand est responsable éditoriale chez Facturo. Elle décrypte l'actualité fiscale."
+    out = run_cleaner("bylines", f"Le texte.\nÀ propos de l'auteure\n{bio}\nLa suite du blog.")
+    assert kept(out) == ["Le texte.", "La suite du blog."]
+    assert {r.rule_id.split("@")[0] for r in out.removed} == {"bylines.box"}
+    named = run_cleaner(
+        "bylines", f"Le texte.\nÀ propos de l'auteure\nJulie Marchand\n{bio}\nFin.", lang="fr"
+    )
+    assert kept(named) == ["Le texte.", "Fin."]
+    english = run_cleaner("bylines", "The text.\nAbout the author\nJane Doe is a reporter.\nEnd.", lang="en")
+    assert kept(english) == ["The text.", "End."]
+    # what follows the heading but opens with no name stays: the article may go on under it
+    other = run_cleaner("bylines", "Le texte.\nÀ propos de l'auteure\nLe livre paraît en mars.\nFin.")
+    assert kept(other) == ["Le texte.", "Le livre paraît en mars.", "Fin."]
+
+
+def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> None:
+    for line, author in (
+        ("Par notre correspondante Claire Renaud", "Claire Renaud"),
+        ("Par AFP", "AFP"),
+        ("Par Léa Morel le 04.06.2024 à 14h00", "Léa Morel"),
+        ("Antoine Mercier (Correspondant à Caen)", "Antoine Mercier"),
+        ("Écrit par Jean Payet avec Anaïs Hoarau", "Jean Payet"),
+        (
+            "Par Hélène Maury, responsable du réseau de lecture publique d'une communauté de communes",
+            "Hélène Maury",
+        ),
+    ):
+        out = run_cleaner("bylines", f"{line}\nLe texte.")
+        assert kept(out) == ["Le texte."], line
+        assert out.fields["author"] == author, line
+    prose = ["Par AFP interposée, la nouvelle a circulé.", "Léa Morel (au centre) a gagné la course."]
+    assert dropped(run_cleaner("bylines", "\n".join(prose))) == []

@@ -105,6 +105,11 @@ def test_each_removal_names_its_list_or_heuristic_and_the_rule_file() -> None:
     ]
 
 
+def test_a_credit_line_with_an_accent(run_cleaner) -> None:
+    text = "Le port a rouvert lundi.\nCrédit : Jean Dupont / Agence Ouest\nCrédits photos : Anne Martin\n"
+    assert kept(run_cleaner("captions", text)) == ["Le port a rouvert lundi."]
+
+
 def test_photo_credits_in_other_languages(run_cleaner) -> None:
     """Photo credits in other languages: "fot.:" (Polish), "Foto:" (German, Italian, Spanish), "Фото:"."""
     text = "Le port a rouvert lundi.\nfot.: Jan Kowalski\nFoto: Anna Weber\nФото: Иван Петров\n"
@@ -126,6 +131,10 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Prélèvement de sédiments à bord d'un navire. © Institut océanographique, tous droits réservés",
         "Le port de Brest au petit matin. Photo : Jean Dupont",
         "Une agence immobilière du centre-ville. Photo d'illustration : Getty Images",
+        "Pour Élodie, le déclic est venu un dimanche soir. - iStock",
+        "Un minibus du service de transport, ici à Échallens. [Laurent Dupuis - Keystone]",
+        "Jean-Luc Michaud dans une de ses parcelles, mardi. Photo Voix du Jura / C.R.",
+        "Les plus grosses citrouilles dépassaient les 200 kg. Photo Le Progrès /Marc DUPONT",
     ]
     body = "Le texte a été adopté en première lecture."
     out = run_cleaner("captions", "\n\n".join([*captions, body]))

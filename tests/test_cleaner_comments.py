@@ -19,6 +19,20 @@ def test_prompts_dropped(run_cleaner) -> None:
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
 
 
+def test_a_recipes_reviews(run_cleaner) -> None:
+    text = (
+        ARTICLE + "\nVous avez testé cette recette ?\nLaissez une note et un commentaire\n"
+        "Nadège_38 - ★★★★★ - Un vrai succès auprès des enfants !\n"
+    )
+    assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
+    counted = (
+        ARTICLE + "\nCommentaires (1 284)\nNadia67 - il y a 2 jours\nParfait, toute la famille a adoré.\n"
+    )
+    assert kept(run_cleaner("comments", counted)) == [ARTICLE.strip()]
+    prose = "Vous avez testé cette recette de grand-mère ? Elle vient du Berry, et elle est très ancienne."
+    assert dropped(run_cleaner("comments", prose)) == []
+
+
 def test_a_your_comments_heading_opens_the_french_section(run_cleaner) -> None:
     text = ARTICLE + "\nVos commentaires\nJeanne : très bon article\nPaul : je ne suis pas d'accord\n"
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]

@@ -39,3 +39,22 @@ def test_a_table_of_contents_entry_is_a_heading_not_a_paragraph(run_cleaner) -> 
     assert [r.rule_id for r in run_cleaner("repeated_lines", text).removed] == [
         "repeated_lines.duplicate"
     ] * 3
+
+
+def test_a_numbered_table_of_contents_names_unnumbered_headings(run_cleaner) -> None:
+    toc = "Sommaire\n1 Le calendrier\n2 Les outils\n2.1 Les coûts\n\n"
+    body = "Le calendrier\nLe texte un.\n\nLes outils\nLe texte deux.\n\nLes coûts\nLe texte trois."
+    out = run_cleaner("repeated_lines", toc + body)
+    assert [(r.line_no, r.rule_id) for r in out.removed] == [
+        (2, "repeated_lines.contents"),
+        (3, "repeated_lines.contents"),
+        (4, "repeated_lines.contents"),
+    ]
+    # headings printed with their numbers, as the table prints them: the same table
+    numbered = (
+        "1. Le calendrier\n2. Les outils\n3. Les coûts\n\n1. Le calendrier\nUn.\n\n2. Les outils\nDeux."
+    )
+    numbered += "\n\n3. Les coûts\nTrois."
+    assert [r.line_no for r in run_cleaner("repeated_lines", numbered).removed] == [1, 2, 3]
+    # a list of quantities whose names come again as a block, no text between them: no table
+    assert dropped(run_cleaner("repeated_lines", "2 œufs\n3 poires\n1 citron\n\nœufs\npoires\ncitron")) == []

@@ -240,6 +240,16 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Créez votre compte en quelques clics.",
         "Votre avis nous intéresse : répondez à notre questionnaire.",
         "Une question ? Contactez notre service client du lundi au vendredi.",
+        "Pour les articles homonymes, voir Lavoir (homonymie).",
+        "Cet article ne cite pas suffisamment ses sources (mars 2021).",
+        "Depuis 1910, Le Journal défend un journalisme libre. Pour continuer à vous informer, nous avons "
+        "besoin de votre soutien.",
+        "Vous pouvez lire Le Journal sur un seul appareil à la fois (ordinateur, téléphone ou tablette).",
+        "Lecture du Journal en cours sur un autre appareil.",
+        "Comment ne plus voir ce message ?",
+        "Vous avez lu 2 articles gratuits ce mois-ci. Créez un compte pour continuer à lire.",
+        "Abonnez-vous : -50 % la première année",
+        "212 avis",
     ]
     prose = [
         "Le portail de la mairie a été repeint en vert.",

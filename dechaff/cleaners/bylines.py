@@ -30,7 +30,11 @@ class Params:
     # a line that only announces the author ("Article rédigé par", "By"): it goes, and so does the
     # next line when it is a name (the author)
     labels: Phrases = patterns("regex")
+    # the heading of an author's box ("À propos de l'auteure", "About the author"): it goes, and so
+    # do the author's name under it and the biography that opens with a name, of up to `box_words`
+    boxes: Phrases = patterns("regex")
     max_words: int = 14
+    box_words: int = 120
 
 
 class Bylines(PhraseCleaner):
@@ -47,6 +51,7 @@ class Bylines(PhraseCleaner):
         ("dateline", "datelines"),
         ("published", "published"),
         ("label", "labels"),
+        ("box", "boxes"),
     )
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
@@ -61,13 +66,29 @@ class Bylines(PhraseCleaner):
                 if phrase is None:
                     continue
                 hits[i] = phrase_hit(NAME, field_name, phrase)
-                if field_name != "label":
+                if field_name == "box":
+                    self._box(lines, i, hits)
+                elif field_name != "label":
                     fields.setdefault(field_name, extract_value(phrase.regex, line.text, folded))
                 elif i + 1 < len(lines) and is_name(lines[i + 1].text):
                     hits[i + 1] = hits[i]
                     fields.setdefault("author", lines[i + 1].text)
                 break
         return drop_lines(lines, hits, NAME, fields)
+
+    def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
+        """The lines of the author's box under its heading at `i`: a name alone, then a biography
+        that opens with a name ("Julie Marchand est ..."); nothing else (the article may go on)."""
+        j = i + 1
+        if j < len(lines) and is_name(lines[j].text):
+            hits[j] = hits[i]
+            j += 1
+        if (
+            j < len(lines)
+            and words(lines[j].text) <= self.params.box_words
+            and opens_with_name(lines[j].text)
+        ):
+            hits[j] = hits[i]
 
 
 def is_name(text: str) -> bool:
@@ -82,6 +103,16 @@ def is_name(text: str) -> bool:
         return False
     names = [t for t in tokens if t not in _PARTICLES]
     return 2 <= len(names) <= 4 and tokens[0] in names and all(t[0].isupper() for t in names)
+
+
+def opens_with_name(text: str) -> bool:
+    """Whether a line opens with a person's name: two capitalised words, then a verb or a comma.
+
+    >>> [opens_with_name(t) for t in ("Julie Marchand est rédactrice.", "Julie Marchand", "Elle écrit ici")]
+    [True, False, False]
+    """
+    first = text.split(" ", 3)
+    return len(first) > 2 and is_name(" ".join(first[:2]).rstrip(",")) and first[2][:1].islower()
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Bylines:

@@ -1,9 +1,10 @@
 """Lines printed twice in one page (a title repeated under itself, a menu in header and footer):
 the first occurrence stays, later ones go; but a table of contents goes and the headings it
-lists stay."""
+lists stay (numbered or not)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -14,6 +15,9 @@ from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
 
 NAME = "repeated_lines"
+
+# the number of a numbered table's entry ("2.1 Déclin", "3. Typology"): the heading has none
+_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? (?=\S)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,14 +67,18 @@ class RepeatedLines:
         p = self.params
         if not p.contents_entries:
             return {}
-        first: dict[str, int] = {}
-        copy: dict[int, int] = {}  # a line -> its next copy
+        where: dict[str, list[int]] = {}
         for i, key in enumerate(keys):
             if key is not None:
-                if key in first:
-                    copy.setdefault(first[key], i)
-                else:
-                    first[key] = i
+                where.setdefault(key, []).append(i)
+        copy: dict[int, int] = {}  # a line -> its next copy (an entry's number aside: "2.1 Déclin")
+        for i, key in enumerate(keys):
+            if key is not None and where[key][0] == i:
+                for named in (key, _NUMBERED.sub("", key, count=1)):
+                    later = [k for k in where.get(named, ()) if k > i]
+                    if later:
+                        copy[i] = later[0]
+                        break
         out: dict[int, int] = {}
         i = 0
         while i < len(lines):
