@@ -250,6 +250,9 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Vous avez lu 2 articles gratuits ce mois-ci. Créez un compte pour continuer à lire.",
         "Abonnez-vous : -50 % la première année",
         "212 avis",
+        "Chaque jeudi, nos coups de cœur, nos reportages et les bonnes adresses de la rédaction.",
+        "Chaque semaine, une nouvelle fiche pour mieux connaître vos droits. Inscription gratuite.",
+        "Recevez nos fiches pratiques",
     ]
     prose = [
         "Le portail de la mairie a été repeint en vert.",
@@ -259,6 +262,8 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Les prix indiqués par l'Insee ont augmenté de 2 % en un an.",
         "Une question revient souvent chez les parents d'élèves.",
         "Les textes sont disponibles en mairie depuis lundi.",
+        "Chaque jeudi, nos bénévoles distribuent des repas aux familles du quartier.",
+        "Recevez les invités avec des fiches de couleur à l'entrée.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
     english = [

@@ -388,3 +388,41 @@ def test_one_sentence_paragraphs_under_subheadings(engine: Engine, book: RuleBoo
     paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
     without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), HEALTH)
     assert without is None or HEALTH[8] not in without
+
+
+BAKERY = [
+    "Le Courrier de l'Ouest",
+    "Vitré : la boulangerie de la place du Château rouvre après l'incendie",
+    "",
+    "Ravagée par un incendie en février, la boulangerie a rouvert samedi matin, et les clients "
+    "attendaient dès l'aube devant la vitrine toute neuve.",
+    "",
+    "Il était 6 h 30, ce samedi, quand le boulanger a relevé le rideau de fer, sept mois après "
+    "l'incendie qui avait détruit le fournil et une partie de la boutique.",
+    "",
+    "Pour fêter la réouverture, le boulanger a imaginé un pain spécial aux noix et au miel, "
+    "vendu toute la semaine au prix d'une baguette.",
+    "",
+    "Le premier jour, les 150 pains sont partis avant 10 heures.",
+    "",
+    "La boutique est ouverte du mardi au dimanche, de 6 h 30 à 19 h 30.",
+    "",
+    "Cet article vous a-t-il été utile ?",
+    "",
+    "Vitré",
+    "Commerces",
+    "Faits divers",
+    "Nos partenaires",
+]
+
+
+def test_an_article_that_ends_in_one_sentence_paragraphs(engine: Engine, book: RuleBook) -> None:
+    # its last two paragraphs, a short sentence each, end where the reader box under it was
+    # removed: the article's end, not the footer, which stays out
+    text, _ = _clean(engine, BAKERY)
+    assert text is not None
+    assert [line for line in text.splitlines() if line] == [line for line in BAKERY[1:13] if line]
+    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
+    paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
+    without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), BAKERY)
+    assert without is not None and BAKERY[11] not in without

@@ -408,8 +408,8 @@ def _sentence_runs(
     [False, False, False, False]
     >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [0, 0, 0, 1], [0, 1, 1, 0])
     [False, False, False, False]
-    >>> _sentence_runs(["good", "short", "short", "short"], [0, 1, 1, 1], [], [0, 1, 1, 1])
-    [False, False, False, False]
+    >>> _sentence_runs(["good", "short", "short", "short", "short"], [0, 1, 1, 1, 1], [], [0, 1, 1, 1, 0])
+    [False, False, False, False, False]
     >>> _sentence_runs(["good", "short", "good"], [0, 1, 0], [], [0, 1, 0])  # one is no run
     [False, False, False]
     >>> page = ["good", "short", "short", "short", "short", "good"]
@@ -425,16 +425,42 @@ def _sentence_runs(
     n = len(classes)
     out = [False] * n
     for i, j in _runs(undecided):
-        if not (i > 0 and j < n and classes[i - 1] == GOOD and classes[j] == GOOD):
+        if not (i > 0 and classes[i - 1] == GOOD):
+            continue
+        if not (j < n and classes[j] == GOOD):
+            _last_sentences(classes, holes, sentences, i, j, out)
             continue
         short = [k for k in range(i, j) if classes[k] == _SHORT]
         heads = {k for k in short if not sentences[k]}
         said = len(short) - len(heads)
-        if said < 2 or said < 2 * len(heads) or any(not sentences[k + 1] for k in heads if k + 1 < j):
-            continue
-        if not (holes and any(holes[k] for k in range(i + 1, j + 1) if k not in heads)):
+        titled = said >= 2 * max(1, len(heads)) and all(sentences[k + 1] for k in heads if k + 1 < j)
+        if titled and not (holes and any(holes[k] for k in range(i + 1, j + 1) if k not in heads)):
             out[i:j] = [True] * (j - i)
+            continue
+        _last_sentences(classes, holes, sentences, i, j - 1, out)  # not up to the good line under it
     return out
+
+
+def _last_sentences(
+    classes: Sequence[str], holes: Sequence[int], sentences: Sequence[bool], i: int, j: int, out: list[bool]
+) -> None:
+    """In a run `i:j` under good text: its first lines, two or more short sentences with nothing
+    removed before any, when something removed ends them (the furniture under the article: a
+    related link, a reader box) or the page does. The article's last paragraphs, a sentence each
+    ("La boulangerie est ouverte du mardi au dimanche."), not the footer under them. (Closed by
+    good text, the run is passed without its last line: a sentence whose credit went right above
+    the good line is a caption.)
+
+    >>> out, classes = [False] * 5, ["good", "short", "short", "short", "short"]
+    >>> _last_sentences(classes, [0, 0, 0, 1, 0], [0, 1, 1, 0, 0], 1, 5, out)
+    >>> out
+    [False, True, True, False, False]
+    """
+    k = i
+    while k < j and classes[k] == _SHORT and sentences[k] and not (holes and holes[k]):
+        k += 1
+    if k - i >= 2 and (k == len(classes) or (holes and holes[k])):
+        out[i:k] = [True] * (k - i)
 
 
 def _runs(undecided: Sequence[bool]) -> list[tuple[int, int]]:
