@@ -183,3 +183,11 @@ def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> Non
         assert out.fields["author"] == author, line
     prose = ["Par AFP interposée, la nouvelle a circulé.", "Léa Morel (au centre) a gagné la course."]
     assert dropped(run_cleaner("bylines", "\n".join(prose))) == []
+
+
+def test_a_lawyers_or_doctors_byline_and_a_colon_date(run_cleaner) -> None:
+    out = run_cleaner(
+        "bylines", "Rédigé par Me Claire Dubreuil, avocate\nPublié: 03.06.2024, 18h42\nLe texte."
+    )
+    assert kept(out) == ["Le texte."]
+    assert out.fields["author"] == "Claire Dubreuil" and out.fields["published"] == "03.06.2024, 18h42"

@@ -95,3 +95,11 @@ def test_a_banner_that_says_only_which_cookies_and_its_button(run_cleaner) -> No
     assert kept(run_cleaner("cookies", f"{banner}\nD'accord\n{text}")) == [text]
     reply = "D'accord"  # with no banner above it
     assert kept(run_cleaner("cookies", f"{text}\n{reply}")) == [text, reply]
+
+
+def test_a_banner_of_numbered_partners_under_its_title(run_cleaner) -> None:
+    banner = [
+        "Nous respectons votre vie privée",
+        "Avec votre accord, nous et nos 214 partenaires utilisons des cookies pour mesurer l'audience.",
+    ]
+    assert kept(run_cleaner("cookies", "\n".join([*banner, "Le texte."]))) == ["Le texte."]

@@ -92,7 +92,7 @@ def test_teasers_right_under_their_heading_end_at_a_blank_line(run_cleaner) -> N
 
 
 def test_a_same_section_heading_opens_teasers(run_cleaner) -> None:
-    for heading in ("Dans la même rubrique", "Dans le même thème", "De la même série :"):
+    for heading in ("Dans la même rubrique", "Dans le même thème", "De la même série :", "Articles en lien"):
         out = run_cleaner("related_links", f"{heading}\nUn titre d'article\nLe texte.")
         assert kept(out) == ["Le texte."], heading
     prose = "Dans la même rubrique, le journal publie aussi les résultats."

@@ -253,6 +253,10 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Chaque jeudi, nos coups de cœur, nos reportages et les bonnes adresses de la rédaction.",
         "Chaque semaine, une nouvelle fiche pour mieux connaître vos droits. Inscription gratuite.",
         "Recevez nos fiches pratiques",
+        "Vérifié par l'équipe juridique de Droit Pratique",
+        "Besoin d'aide ? Nos juristes répondent en moins de 24 heures.",
+        "Abonnez-vous maintenant et profitez de la fonction audio.",
+        "Les informations publiées sur ce site ont un caractère général.",
     ]
     prose = [
         "Le portail de la mairie a été repeint en vert.",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from unittest import mock
 
 from dechaff.engine.engine import Engine
 from dechaff.io.source import Source
@@ -426,3 +427,42 @@ def test_an_article_that_ends_in_one_sentence_paragraphs(engine: Engine, book: R
     paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
     without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), BAKERY)
     assert without is not None and BAKERY[11] not in without
+
+
+LEGAL = [
+    "Droit Pratique",
+    "Préavis de départ d'un logement loué vide : un mois ou trois mois ?",
+    "",
+    "Le locataire qui veut quitter son logement doit prévenir son bailleur à l'avance, dans un délai "
+    "qui dépend de la situation du logement et de celle du locataire lui-même.",
+    "",
+    "Le congé doit être notifié au bailleur par écrit, et la loi ne laisse que peu de choix au "
+    "locataire. Trois moyens sont possibles :",
+    "",
+    "par lettre recommandée avec accusé de réception ;",
+    "",
+    "par acte de commissaire de justice ;",
+    "",
+    "par remise en main propre contre récépissé.",
+    "",
+    "Télécharger notre modèle de lettre (PDF, 40 Ko)",
+    "",
+    "À partir de quand court le délai ?",
+    "",
+    "Le délai de préavis commence à courir le jour où le bailleur reçoit la lettre, et non le jour "
+    "où le locataire l'a envoyée, ce qui peut faire une différence de plusieurs jours.",
+    "",
+    "Mentions légales",
+]
+
+
+def test_the_items_a_sentence_announces(engine: Engine) -> None:
+    # under "... Trois moyens sont possibles :", short lines in lower case that end with ";" and
+    # the last with "." are the sentence's items, not a menu
+    text, _ = _clean(engine, LEGAL)
+    assert text is not None
+    kept = [line for line in text.splitlines() if line]
+    assert kept == [line for line in LEGAL[1:19] if line and "PDF" not in line]
+    with mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]):
+        without, _ = _clean(engine, LEGAL)
+    assert without is None or LEGAL[7] not in without  # judged as short lines, they would go

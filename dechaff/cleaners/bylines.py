@@ -106,13 +106,16 @@ def is_name(text: str) -> bool:
 
 
 def opens_with_name(text: str) -> bool:
-    """Whether a line opens with a person's name: two capitalised words, then a verb or a comma.
+    """Whether a line opens with a person's name: two or three capitalised words ("Me Claire
+    Dubreuil"), then a word in lower case (a verb).
 
     >>> [opens_with_name(t) for t in ("Julie Marchand est rédactrice.", "Julie Marchand", "Elle écrit ici")]
     [True, False, False]
     """
-    first = text.split(" ", 3)
-    return len(first) > 2 and is_name(" ".join(first[:2]).rstrip(",")) and first[2][:1].islower()
+    first = text.split(" ", 4)
+    return any(
+        len(first) > n and is_name(" ".join(first[:n]).rstrip(",")) and first[n][:1].islower() for n in (2, 3)
+    )
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Bylines:

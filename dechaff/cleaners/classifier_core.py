@@ -735,6 +735,8 @@ def _classify_lines(
             f.weight < p.length_low and not f.bad_reason and _short_sentence(line, f, stopwords, p)
             for line, f in zip(lines, feats, strict=True)
         ]
+        for i in _clauses(lines, feats, p):
+            sentences[i] = True
     measured = _measure_page(lines, stopwords, lang, p, holes, heads, gaps, sentences, feats)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
@@ -877,6 +879,28 @@ def _measure_page(
         for i in _list_items(alone, gaps, heads, p, holes):
             alone[i] = GOOD
     return Measured(feats, alone, _context(alone, p, holes, sentences))
+
+
+def _clauses(lines: Sequence[str], feats: Sequence[_Line], p: ClassifierParams) -> list[int]:
+    """The short lines that end a sentence announced by the line above them: under a line that
+    ends with a colon, each in lower case, ending with ";" or "," but the last ("."): "Trois moyens
+    sont possibles :" / "par lettre recommandée ;" / "par remise en main propre." Such items read
+    as the sentences they are (`_short_sentence`).
+
+    >>> p = ClassifierParams()
+    >>> text = ["Trois moyens :", "par lettre ;", "par acte ;", "en main propre.", "Suite"]
+    >>> _clauses(text, [_measure(t, frozenset(), False, p) for t in text], p)
+    [1, 2, 3]
+    """
+    out: list[int] = []
+    open_ = False
+    for i, line in enumerate(lines):
+        if open_ and feats[i].weight < p.length_low and line[:1].islower() and line[-1:] in ";,.":
+            out.append(i)
+            open_ = line[-1:] in ";,"
+        else:
+            open_ = line.endswith(":")
+    return out
 
 
 def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: ClassifierParams) -> bool:
