@@ -135,6 +135,8 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Un minibus du service de transport, ici à Échallens. [Laurent Dupuis - Keystone]",
         "Jean-Luc Michaud dans une de ses parcelles, mardi. Photo Voix du Jura / C.R.",
         "Les plus grosses citrouilles dépassaient les 200 kg. Photo Le Progrès /Marc DUPONT",
+        "Des apprentis lors d'une séance pratique au centre de formation. Photo AIP",
+        "Le navire à quai au port de Ziguinchor (photo d'archives).",
     ]
     body = "Le texte a été adopté en première lecture."
     out = run_cleaner("captions", "\n\n".join([*captions, body]))
@@ -149,7 +151,9 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Le vote a eu lieu mardi. | le résultat est attendu ce soir\n\n"
         "Selon l'agence, les chiffres sont bons. AFP\n\n"
         "Le rapport cite la photographe. (Interview réalisée par Anne / Paul)\n\n"
-        "Elle a quitté son blog pour réfléchir à la suite. [Read More]"
+        "Elle a quitté son blog pour réfléchir à la suite. [Read More]\n\n"
+        "Le maire a présenté le projet. Photo interdite, a-t-il ajouté.\n\n"
+        "Il a retrouvé les archives (photo d'archives comprises) dans le grenier de la mairie."
     )
     assert dropped(run_cleaner("captions", text)) == []
 

@@ -257,6 +257,8 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Besoin d'aide ? Nos juristes répondent en moins de 24 heures.",
         "Abonnez-vous maintenant et profitez de la fonction audio.",
         "Les informations publiées sur ce site ont un caractère général.",
+        "Rejoignez notre chaîne WhatsApp pour recevoir l'actualité en temps réel.",
+        "4.8 de 126 votes",
     ]
     prose = [
         "Le portail de la mairie a été repeint en vert.",
