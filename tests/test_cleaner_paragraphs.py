@@ -576,6 +576,10 @@ def test_a_rubric_over_the_headline_is_no_heading() -> None:
     assert labels == ["kicker", "good", "good", "good", "good", "good"]
     banner = ["The Daily Lake Gazette", *lines[1:]]  # four words: a banner, left to site rules
     assert classify(banner, [True] * len(banner), stoplist_for("en"), "en")[0][0] == "good"
+    # one word or capitals: the section's name, even when the text says it ("schools" recurs)
+    for rubric in ("Schools", "SCHOOLS AND BUSES"):
+        named = [rubric, *lines[1:]]
+        assert classify(named, [True] * len(named), stoplist_for("en"), "en")[0][0] == "kicker", rubric
 
 
 def test_lines_removed_before_count_in_a_run_of_short_lines() -> None:

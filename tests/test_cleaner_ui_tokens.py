@@ -253,10 +253,10 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Chaque jeudi, nos coups de cœur, nos reportages et les bonnes adresses de la rédaction.",
         "Chaque semaine, une nouvelle fiche pour mieux connaître vos droits. Inscription gratuite.",
         "Recevez nos fiches pratiques",
-        "Vérifié par l'équipe juridique de Droit Pratique",
+        "Vérifié par l'équipe juridique de DroitPratique.fr",
         "Besoin d'aide ? Nos juristes répondent en moins de 24 heures.",
         "Abonnez-vous maintenant et profitez de la fonction audio.",
-        "Les informations publiées sur ce site ont un caractère général.",
+        "Les informations publiées sur DroitPratique.fr ont un caractère général.",
         "Rejoignez notre chaîne WhatsApp pour recevoir l'actualité en temps réel.",
         "4.8 de 126 votes",
     ]

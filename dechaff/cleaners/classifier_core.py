@@ -592,6 +592,17 @@ def _kicker(c: str, f: _Line, c_next: str, f_next: _Line, p: ClassifierParams) -
     )
 
 
+def _rubric(line: str) -> bool:
+    """Whether a kicker-shaped line reads as a rubric whatever the text says: one word, or in
+    capitals ("Mobilité", "ÉLECTIONS"); a short title has two words or more in lower case too
+    ("Tarte Tatin", "Le far breton").
+
+    >>> [_rubric(t) for t in ("Mobilité", "ÉCO & ENTREPRISES", "Tarte Tatin", "Le far breton")]
+    [True, True, False, False]
+    """
+    return " " not in line or (line.upper() == line and any(map(str.isalpha, line)))
+
+
 def _named_in_block(
     line: str, lines: Sequence[str], labels: list[str], span: tuple[int, int], stopwords: frozenset[str]
 ) -> bool:
@@ -755,7 +766,10 @@ def _classify_lines(
         start < end
         and start != headline
         and _kicker(classes[start], feats[start], classes[start + 1], feats[start + 1], p)
-        and not _named_in_block(lines[start], lines, labels, (start + 1, end), stopwords)
+        and (
+            _rubric(lines[start])
+            or not _named_in_block(lines[start], lines, labels, (start + 1, end), stopwords)
+        )
     ):
         labels[start] = "kicker"
     labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
