@@ -259,6 +259,7 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Les informations publiées sur DroitPratique.fr ont un caractère général.",
         "Rejoignez notre chaîne WhatsApp pour recevoir l'actualité en temps réel.",
         "4.8 de 126 votes",
+        "Sécateur de précision lames acier – 24,90 €",
     ]
     prose = [
         "Le portail de la mairie a été repeint en vert.",
@@ -270,6 +271,7 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Les textes sont disponibles en mairie depuis lundi.",
         "Chaque jeudi, nos bénévoles distribuent des repas aux familles du quartier.",
         "Recevez les invités avec des fiches de couleur à l'entrée.",
+        "Le prix du litre de gazole : 1,68 €",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
     english = [

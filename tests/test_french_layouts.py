@@ -466,3 +466,40 @@ def test_the_items_a_sentence_announces(engine: Engine) -> None:
     with mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]):
         without, _ = _clean(engine, LEGAL)
     assert without is None or LEGAL[7] not in without  # judged as short lines, they would go
+
+
+FUEL = [
+    "Motorama",
+    "Carburants : les prix à la pompe reculent pour la troisième semaine de suite",
+    "",
+    "Bonne nouvelle pour les automobilistes : selon les relevés publiés ce lundi, le prix moyen des "
+    "carburants a encore baissé la semaine dernière, une première depuis l'automne.",
+    "",
+    "Voici les prix moyens relevés dans les stations-service françaises :",
+    "",
+    "• Gazole : 1,689 euro le litre",
+    "",
+    "• Sans-plomb 95-E10 : 1,781 euro le litre",
+    "",
+    "• GPL : 0,997 euro le litre",
+    "",
+    "Lire aussi : Quelle est la station la moins chère près de chez vous ?",
+    "",
+    "Un baril moins cher",
+    "",
+    "Cette baisse s'explique principalement par le recul des cours du pétrole brut, alors que les "
+    "craintes sur la croissance mondiale pèsent sur la demande.",
+    "",
+    "Mentions légales",
+]
+
+
+def test_the_bullets_a_sentence_announces(engine: Engine) -> None:
+    text, _ = _clean(engine, FUEL)
+    assert text is not None
+    assert [line for line in text.splitlines() if line] == [
+        line for line in FUEL[1:19] if line and not line.startswith("Lire")
+    ]
+    with mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]):
+        without, _ = _clean(engine, FUEL)
+    assert without is None or FUEL[7] not in without

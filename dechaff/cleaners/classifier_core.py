@@ -895,30 +895,40 @@ def _measure_page(
     return Measured(feats, alone, _context(alone, p, holes, sentences))
 
 
+_BULLETS = frozenset("•·-–—*▪►✓✔")
+_STEP = re.compile(r"^\d{1,2}[.)] ")  # "2. ", "3) ": a numbered step
+
+
 def _clauses(lines: Sequence[str], feats: Sequence[_Line], p: ClassifierParams) -> list[int]:
-    """The short lines that end a sentence announced by the line above them: under a line that
-    ends with a colon, each in lower case, ending with ";" or "," but the last ("."): "Trois moyens
-    sont possibles :" / "par lettre recommandée ;" / "par remise en main propre." Such items read
+    """A sentence that announces a list with a colon and the short lines that end it: each in
+    lower case, ending with ";" or "," but the last ("."), or each after a bullet: "Trois moyens
+    sont possibles :" / "par lettre recommandée ;" / "par remise en main propre." Such lines read
     as the sentences they are (`_short_sentence`).
 
     >>> p = ClassifierParams()
-    >>> text = ["Trois moyens :", "par lettre ;", "par acte ;", "en main propre.", "Suite"]
+    >>> text = ["Trois moyens sont possibles :", "par lettre ;", "par acte ;", "en main propre.", "Suite"]
     >>> _clauses(text, [_measure(t, frozenset(), False, p) for t in text], p)
-    [1, 2, 3]
+    [0, 1, 2, 3]
+    >>> text = ["Voici les prix moyens :", "• Gazole : 1,68 €", "• GPL : 0,99 €", "Suite", "* Menu :", "* A"]
+    >>> _clauses(text, [_measure(t, frozenset(), False, p) for t in text], p)
+    [0, 1, 2]
     """
     out: list[int] = []
-    open_ = False
+    opener = -1  # the line that announces the list, while it goes on
     for i, line in enumerate(lines):
-        if open_ and feats[i].weight < p.length_low and line[:1].islower() and line[-1:] in ";,.":
-            out.append(i)
-            open_ = line[-1:] in ";,"
-        else:
-            open_ = line.endswith(":")
+        short = feats[i].weight < p.length_low
+        if opener >= 0 and short and (line[:1] in _BULLETS or (line[:1].islower() and line[-1:] in ";,.")):
+            out += [opener, i] if not out or out[-1] < opener else [i]
+            if line[:1] not in _BULLETS and line[-1:] == ".":
+                opener = -1
+        else:  # a sentence that announces them, not a menu's entry ("* Routers:")
+            opener = i if line.endswith(":") and line[:1] not in _BULLETS and feats[i].words >= 4 else -1
     return out
 
 
 def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: ClassifierParams) -> bool:
-    """Whether a short line is a sentence: a capital first, a final stop ("." "!"; a question is a
+    """Whether a short line is a sentence: a capital first (after a step's number: "2. Retirez les
+    branches ..."), a final stop ("." "!"; a question is a
     teaser's shape too), `sentence_words` words or more, `sentence_stopwords` of them stop words.
 
     >>> fr = frozenset({"le", "la", "de", "du", "en", "est"})
@@ -926,14 +936,14 @@ def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: Classifie
     >>> [_short_sentence(t, _measure(t, fr, False, p), fr, p) for t in (
     ...     "Le château domine la vieille ville de Annecy.", "Le château domine la vieille ville",
     ...     "Château, musée et jardins du lac.", "Le prix du lac en été ?",
-    ...     "le château domine la vieille ville de Annecy.")]
-    [True, False, False, False, False]
+    ...     "le château domine la vieille ville de Annecy.", "2. Le château domine la ville de Annecy.")]
+    [True, False, False, False, False, True]
     """
     return (
         f.ends_sentence
         and not f.by_punct
         and f.words >= p.sentence_words
-        and line[:1].isupper()
+        and _STEP.sub("", line, count=1)[:1].isupper()
         and line.rstrip(_CLOSERS)[-1:] in ".!"
         and _stop_words(line, stopwords) >= p.sentence_stopwords * _words(line.split(" "))
     )
