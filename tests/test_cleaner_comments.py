@@ -138,3 +138,16 @@ def test_a_russian_invitation_to_comment_opens_the_section(run_cleaner) -> None:
         + "Иван: полностью согласен с решением думы.\nМария: а я нет.\n"
     )
     assert kept(run_cleaner("comments", text, lang="ru")) == [article.strip()]
+
+
+def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
+    """ "0 commentaire" among the share buttons under a headline counts comments: the article
+    under it stays, however much prose a banner above put before it."""
+    banner = "Une longue bannière de consentement, avec ses finalités, ses partenaires et ses durées. " * 6
+    article = "Le thermomètre grimpe, et dans les appartements la chaleur s'installe vite. " * 8
+    text = f"{banner}\nCanicule : cinq gestes\n0 commentaire\nPartager\nImprimer\n{article}\n"
+    out = run_cleaner("comments", text)
+    assert kept(out) == [banner.strip(), "Canicule : cinq gestes", "Partager", "Imprimer", article.strip()]
+    # under the article, the same heading with comments under it opens the section
+    under = f"{article}\n0 commentaire\nJeanne : merci pour ces conseils\nPaul : très utile\n"
+    assert kept(run_cleaner("comments", under)) == [article.strip()]

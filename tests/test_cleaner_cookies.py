@@ -103,3 +103,12 @@ def test_a_banner_of_numbered_partners_under_its_title(run_cleaner) -> None:
         "Avec votre accord, nous et nos 214 partenaires utilisons des cookies pour mesurer l'audience.",
     ]
     assert kept(run_cleaner("cookies", "\n".join([*banner, "Le texte."]))) == ["Le texte."]
+
+
+def test_a_banner_that_lists_what_partners_process(run_cleaner) -> None:
+    banner = (
+        "Avec nos partenaires, nous traitons vos données pour les finalités suivantes : la mesure d'audience."
+    )
+    assert kept(run_cleaner("cookies", f"{banner}\nAccepter\nLe texte.")) == ["Le texte."]
+    prose = "Nos partenaires traitent les demandes en moins de deux jours, selon la mairie."
+    assert kept(run_cleaner("cookies", prose)) == [prose]

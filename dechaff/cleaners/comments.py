@@ -6,6 +6,7 @@ cuts everything after it (readers' comments are not the article).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
 
 NAME = "comments"
+
+_NOT_A_BUTTON = re.compile(r"[\d:.!?…]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +44,10 @@ class Comments(PhraseCleaner):
         for i, line in enumerate(lines):
             if counts[i] <= p.max_words and line.text not in ctx.quiet:
                 section = self.hit("section", line.text)
-                if section is not None and self._cuts(seen_chars, total - seen_chars):
+                if section is not None and self._toolbar(lines, i) and total - seen_chars > seen_chars:
+                    # "0 commentaire" among share buttons above most of the prose: a counter
+                    hits[i] = section
+                elif section is not None and self._cuts(seen_chars, total - seen_chars):
                     hits.update(dict.fromkeys(range(i, len(lines)), section))
                     break
                 prompt = self.hit("prompt", line.text)
@@ -49,6 +55,18 @@ class Comments(PhraseCleaner):
                     hits[i] = prompt
             seen_chars += prose[i]
         return drop_lines(lines, hits, NAME)
+
+    def _toolbar(self, lines: Sequence[Line], i: int) -> bool:
+        """Whether the heading at `i` is a toolbar's counter: the two lines under it are buttons'
+        labels ("Partager", "Imprimer": three words at most, no digit, colon or final stop), where
+        a comment's name, date and text, or a form's prompts, follow a section's heading."""
+        under = lines[i + 1 : i + 3]
+        return len(under) == 2 and all(
+            words(line.text) <= 3
+            and not _NOT_A_BUTTON.search(line.text)  # "Anna: great!", "12 mars 2024": comments
+            and self.hit("prompt", line.text) is None
+            for line in under
+        )
 
     def _cuts(self, before: int, after: int) -> bool:
         """A heading opens the comments only below an article: enough prose above it, and at least
