@@ -191,3 +191,9 @@ def test_a_lawyers_or_doctors_byline_and_a_colon_date(run_cleaner) -> None:
     )
     assert kept(out) == ["Le texte."]
     assert out.fields["author"] == "Claire Dubreuil" and out.fields["published"] == "03.06.2024, 18h42"
+
+
+def test_an_agency_dispatch_on_a_portal(run_cleaner) -> None:
+    out = run_cleaner("bylines", "AFP, publié le jeudi 12 septembre 2024 à 16h41\nLe texte.")
+    assert kept(out) == ["Le texte."]
+    assert out.fields["published"] == "jeudi 12 septembre 2024 à 16h41"

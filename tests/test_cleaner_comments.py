@@ -16,6 +16,7 @@ def test_prompts_dropped(run_cleaner) -> None:
         "L'espace commentaires est fermé. Nous nous réservons le droit de désactiver les commentaires.\n"
         "Nous vous rappelons que les commentaires doivent rester courtois et en lien avec le sujet.\n"
         "Les commentaires sont réservés aux abonnés. Déjà abonné ? Se connecter\n"
+        "Vous souhaitez réagir ? Votre commentaire sera publié après modération.\n"
     )
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
 

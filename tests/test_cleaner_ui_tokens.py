@@ -260,6 +260,7 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Rejoignez notre chaîne WhatsApp pour recevoir l'actualité en temps réel.",
         "4.8 de 126 votes",
         "Sécateur de précision lames acier – 24,90 €",
+        "Chaque jour, notre rédaction enquête. Pour continuer, nous comptons sur nos lecteurs.",
     ]
     prose = [
         "Le portail de la mairie a été repeint en vert.",

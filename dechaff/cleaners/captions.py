@@ -61,7 +61,7 @@ class Captions(PhraseCleaner):
             if len(first) < 10 or not second.startswith(first):
                 continue
             credited = i + 1 in hits and hits[i + 1].rule_id.startswith(f"{NAME}.agency_credit@")
-            if credited or _CREDIT_TAIL.match(second[len(first) :]):
+            if credited or _CREDIT_TAIL.match(second[len(first) :]) or _signed(first, second[len(first) :]):
                 hit = self.origin.hit(f"{NAME}.credit_pair")
                 hits.setdefault(i, hit)
                 hits.setdefault(i + 1, hit)
@@ -84,6 +84,25 @@ class Captions(PhraseCleaner):
                 and _related_title(lines[nxt], p)
             ):
                 hits[nxt] = self.origin.hit(f"{NAME}.related_after_caption")
+
+
+def _signed(caption: str, tail: str) -> bool:
+    """Whether `tail`, printed after a whole caption that ends a sentence, is a credit: a few
+    capitalised words with no final stop (". DDM - Sophie Rieux", ". Jean Dupont").
+
+    >>> [_signed("Le port.", t) for t in (" DDM - Sophie Rieux", " Le maire a parlé.", " et la mairie")]
+    [True, False, False]
+    """
+    return (
+        caption.endswith((".", "!", "?", "»", ")"))
+        and tail[:1] == " "
+        and tail[1:2].isupper()
+        and words(tail.strip()) <= _SIGNED_WORDS
+        and not ends_sentence(tail)
+    )
+
+
+_SIGNED_WORDS = 6
 
 
 def _site_suffix(text: str) -> str | None:
