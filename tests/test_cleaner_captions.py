@@ -189,7 +189,12 @@ def test_a_caption_printed_again_with_a_credit_after_its_final_stop(run_cleaner)
     photo : Site"): the bare print above it is the same caption, and goes too."""
     bare = "Les deux fondateurs dans les locaux du studio, à Nantes."
     body = "Le port a accueilli samedi la grande régate d'automne."
-    for credit in ("Crédit photo : Le Site", "Photo d'illustration : Getty Images", "DDM - Sophie Rieux"):
+    credits = (
+        "Crédit photo : Le Site pour la Ville de Nantes et la Région des Pays de la Loire",  # no signature
+        "Photo d'illustration : Getty Images",
+        "DDM - Sophie Rieux",  # a signature the credit patterns do not know
+    )
+    for credit in credits:
         out = run_cleaner("captions", f"{bare}\n\n{bare} {credit}\n\n{body}")
         assert kept(out) == [body], credit
         rules = [r.rule_id.split("@")[0] for r in out.removed]

@@ -149,6 +149,11 @@ def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
     text = f"{banner}\nCanicule : cinq gestes\n0 commentaire\nPartager\nImprimer\n{article}\n"
     out = run_cleaner("comments", text)
     assert kept(out) == [banner.strip(), "Canicule : cinq gestes", "Partager", "Imprimer", article.strip()]
+    # under the article's last paragraph, a heading with buttons under it still opens the section
+    thread = "Jeanne : merci pour ces conseils, très utiles pour l'été qui vient. " * 12
+    short = "Le thermomètre grimpe, et la chaleur s'installe vite dans les appartements du centre. " * 5
+    page = f"{short}\n4 commentaires\nSe connecter\nS'inscrire\n{thread}\n"
+    assert kept(run_cleaner("comments", page)) == [short.strip()]
     # under the article, the same heading with comments under it opens the section
     under = f"{article}\n0 commentaire\nJeanne : merci pour ces conseils\nPaul : très utile\n"
     assert kept(run_cleaner("comments", under)) == [article.strip()]

@@ -56,5 +56,3 @@ def test_a_numbered_table_of_contents_names_unnumbered_headings(run_cleaner) -> 
     )
     numbered += "\n\n3. Les coûts\nTrois."
     assert [r.line_no for r in run_cleaner("repeated_lines", numbered).removed] == [1, 2, 3]
-    # a list of quantities whose names come again as a block, no text between them: no table
-    assert dropped(run_cleaner("repeated_lines", "2 œufs\n3 poires\n1 citron\n\nœufs\npoires\ncitron")) == []

@@ -237,7 +237,6 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Abonnez-vous à notre chaîne YouTube pour ne rien manquer.",
         "Vous avez aimé cet article ? Partagez-le !",
         "Inscrivez-vous gratuitement pour accéder à tous nos contenus.",
-        "Créez votre compte en quelques clics.",
         "Votre avis nous intéresse : répondez à notre questionnaire.",
         "Une question ? Contactez notre service client du lundi au vendredi.",
         "Pour les articles homonymes, voir Lavoir (homonymie).",
@@ -261,6 +260,8 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "4.8 de 126 votes",
         "Sécateur de précision lames acier – 24,90 €",
         "Chaque jour, notre rédaction enquête. Pour continuer, nous comptons sur nos lecteurs.",
+        "Les tribunes sont rédigées par des auteurs extérieurs. Elles n'engagent que leurs auteurs.",
+        "Avec Facturo, facturez en quelques clics. Essai gratuit de 30 jours, sans engagement.",
     ]
     prose = [
         "Le portail de la mairie a été repeint en vert.",
@@ -273,6 +274,21 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Chaque jeudi, nos bénévoles distribuent des repas aux familles du quartier.",
         "Recevez les invités avec des fiches de couleur à l'entrée.",
         "Le prix du litre de gazole : 1,68 €",
+        "Si vous avez donné votre accord, vous pouvez retirer votre consentement à tout moment.",
+        "« Cette promesse n'engage que son auteur », a ironisé la secrétaire générale.",
+        "Attention aux offres d'essai gratuit sans engagement qui deviennent payantes.",
+        "En France, l'âge légal pour acheter de l'alcool est de 18 ans.",
+        "À propos de la vidéosurveillance, la CNIL précise : les caméras ne doivent pas filmer la rue.",
+        "Partenariat : la ville de Lyon signe un accord avec Turin.",
+        "Les salariés signalent les incidents via son application mobile, disponible sur iOS et Android.",
+        "La reproduction totale ou partielle d'une œuvre sans autorisation constitue une contrefaçon.",
+        "Conformément à la loi, vous disposez d'un délai de rétractation de quatorze jours.",
+        "Pour exercer vos droits, adressez un courrier recommandé au bailleur.",
+        "Créez votre compte en vous rendant sur le site de l'ANTS.",
+        "« Nous comptons sur nos donateurs pour financer notre action », explique la présidente.",
+        "Le forfait ne permet de regarder les programmes que sur un seul appareil à la fois.",
+        "Validé par le Conseil constitutionnel en 2019, le texte entre en vigueur.",
+        "Une réunion d'information est prévue le 12 juin. Inscription gratuite.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
     english = [

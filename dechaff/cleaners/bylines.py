@@ -109,13 +109,20 @@ def opens_with_name(text: str) -> bool:
     """Whether a line opens with a person's name: two or three capitalised words ("Me Claire
     Dubreuil"), then a word in lower case (a verb).
 
-    >>> [opens_with_name(t) for t in ("Julie Marchand est rédactrice.", "Julie Marchand", "Elle écrit ici")]
+    >>> [opens_with_name(t) for t in ("Julie Marchand est rédactrice.", "Julie Marchand", "Le Monde est né")]
     [True, False, False]
     """
     first = text.split(" ", 4)
+    if first[0].lower().rstrip("'’") in _ARTICLES:  # "Le Monde est ...", "La France a ...": no person
+        return False
     return any(
         len(first) > n and is_name(" ".join(first[:n]).rstrip(",")) and first[n][:1].islower() for n in (2, 3)
     )
+
+
+_ARTICLES = frozenset(
+    {"le", "la", "les", "l", "un", "une", "des", "the", "a", "an", "der", "die", "das", "el", "il"}
+)
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Bylines:

@@ -397,8 +397,9 @@ def _sentence_runs(
     teaser list alternates titles and one-sentence summaries: one for one). Nothing is removed
     inside the run or right before the good line under it (a caption is a sentence too, its credit
     removed under it), but right before a subheading (an ad marker between two sections). Such a
-    run is a page written in one-sentence paragraphs, which no run length makes a menu. A run
-    that good text does not close (the article's end, then the footer) is judged as before.
+    run is a page written in one-sentence paragraphs, which no run length makes a menu. Of a run
+    that good text does not close (the article's end, then the footer), or that is no such run,
+    only the short sentences that open it may be prose (`_last_sentences`).
 
     >>> _sentence_runs(["good", "short", "short", "good"], [0, 1, 1, 0], [], [0, 1, 1, 0])
     [False, True, True, False]

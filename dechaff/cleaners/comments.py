@@ -17,6 +17,7 @@ from dechaff.ruleset.schema import Rule
 
 NAME = "comments"
 
+_TOOLBAR_ABOVE = 14  # a toolbar sits among short lines (a date, a byline), not under prose
 _NOT_A_BUTTON = re.compile(r"[\d:.!?…]")
 
 
@@ -57,10 +58,13 @@ class Comments(PhraseCleaner):
         return drop_lines(lines, hits, NAME)
 
     def _toolbar(self, lines: Sequence[Line], i: int) -> bool:
-        """Whether the heading at `i` is a toolbar's counter: the two lines under it are buttons'
-        labels ("Partager", "Imprimer": three words at most, no digit, colon or final stop), where
-        a comment's name, date and text, or a form's prompts, follow a section's heading."""
+        """Whether the heading at `i` is a toolbar's counter: the line above it is short (a date, a
+        byline) and the two lines under it are buttons' labels ("Partager", "Imprimer": three
+        words at most, no digit, colon or final stop), where a section's heading follows the
+        article's last paragraph and a comment's name, date and text, or a form's prompts, follow it."""
         under = lines[i + 1 : i + 3]
+        if i and words(lines[i - 1].text) > _TOOLBAR_ABOVE:
+            return False  # right under a paragraph: the article ended, its comments begin
         return len(under) == 2 and all(
             words(line.text) <= 3
             and not _NOT_A_BUTTON.search(line.text)  # "Anna: great!", "12 mars 2024": comments
