@@ -176,10 +176,10 @@ def test_a_large_counter_behind_a_literal_goes_to_the_counted_set(book: RuleBook
 
 
 def test_small_counters_that_overfill_the_plain_set_go_to_the_counted_one(book: RuleBook) -> None:
-    """Each `^auteur N : .{1,150}$` is small and starts with a literal, but a hundred of them are
+    """Each `^auteur N : .{1,150}$` is small and starts with a literal, but four hundred of them are
     more than the plain set's budget holds: the cascade still compiles, every counter in the
     counted set, with the same answers."""
-    regexes = [user_regex(rf"^auteur {k} : .{{1,150}}$", "rules/x.yaml", k) for k in range(100)]
+    regexes = [user_regex(rf"^auteur {k} : .{{1,150}}$", "rules/x.yaml", k) for k in range(400)]
     assert not any(counted_set(regex) for regex in regexes)
     extra = PhraseSet([Phrase("auteur", regex, "rules/x.yaml", k) for k, regex in enumerate(regexes)])
     french = [PhraseSet(s.phrases) for s in phrase_sets(Pipeline(book.cascade("fr", None)))]
