@@ -88,6 +88,13 @@ def _with_paragraphs(book: RuleBook, paragraphs: dict[str, object]) -> RuleBook:
     return replace(book, default=default)
 
 
+def _setting(book: RuleBook, name: str, value: object) -> Engine:
+    """An engine whose default file sets the paragraphs cleaner's `name` to `value`."""
+    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
+    paragraphs[name] = replace(paragraphs.get(name) or next(iter(paragraphs.values())), value=value)
+    return Engine(_with_paragraphs(book, paragraphs))
+
+
 def _lines(page: list[str], numbers: tuple[int, ...]) -> str:
     """The clean text made of these lines of the page (numbered from 1)."""
     return "\n\n".join(page[k - 1] for k in numbers) + "\n"
@@ -291,9 +298,7 @@ def test_a_page_written_in_one_sentence_paragraphs(engine: Engine, book: RuleBoo
     assert text is not None
     # the last two, which no good text closes before the footer, are judged as before
     assert [line for line in text.splitlines() if line] == SHORT_SENTENCES[4:6] + SHORT_SENTENCES[7:14]
-    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
-    paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
-    without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), SHORT_SENTENCES)
+    without, _ = _clean(_setting(book, "sentence_words", 0), SHORT_SENTENCES)
     assert without is None or SHORT_SENTENCES[9] not in without
 
 
@@ -349,11 +354,9 @@ def test_a_reviews_verdict_and_data_sheet_are_lists(engine: Engine, book: RuleBo
     assert text is not None
     kept = [line for line in text.splitlines() if line]
     assert kept == [line for line in CAR_REVIEW[4:29] if line]
-    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
-    headings = paragraphs["list_headings"]
-    reviews = [h for h in headings.value if "fiche" not in h.source]
-    paragraphs["list_headings"] = replace(headings, value=reviews)
-    without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), CAR_REVIEW)
+    headings = (book.default.cleaners or {})["paragraphs"]["list_headings"].value
+    reviews = [h for h in headings if "fiche" not in h.source]
+    without, _ = _clean(_setting(book, "list_headings", reviews), CAR_REVIEW)
     assert without is None or "Coffre : 480 l" not in without
 
 
@@ -385,9 +388,7 @@ def test_one_sentence_paragraphs_under_subheadings(engine: Engine, book: RuleBoo
     text, _ = _clean(engine, HEALTH)
     assert text is not None
     assert [line for line in text.splitlines() if line] == HEALTH[3:5] + HEALTH[6:10] + HEALTH[11:14]
-    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
-    paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
-    without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), HEALTH)
+    without, _ = _clean(_setting(book, "sentence_words", 0), HEALTH)
     assert without is None or HEALTH[8] not in without
 
 
@@ -423,9 +424,7 @@ def test_an_article_that_ends_in_one_sentence_paragraphs(engine: Engine, book: R
     text, _ = _clean(engine, BAKERY)
     assert text is not None
     assert [line for line in text.splitlines() if line] == [line for line in BAKERY[1:13] if line]
-    paragraphs = {**(book.default.cleaners or {}).get("paragraphs", {})}
-    paragraphs["sentence_words"] = replace(next(iter(paragraphs.values())), value=0)
-    without, _ = _clean(Engine(_with_paragraphs(book, paragraphs)), BAKERY)
+    without, _ = _clean(_setting(book, "sentence_words", 0), BAKERY)
     assert without is not None and BAKERY[11] not in without
 
 
