@@ -60,8 +60,9 @@ class Captions(PhraseCleaner):
             first, second = lines[i].text, lines[i + 1].text
             if len(first) < 10 or not second.startswith(first):
                 continue
+            tail = second[len(first) :]
             credited = i + 1 in hits and hits[i + 1].rule_id.startswith(f"{NAME}.agency_credit@")
-            if credited or _CREDIT_TAIL.match(second[len(first) :]) or _signed(first, second[len(first) :]):
+            if credited or _CREDIT_TAIL.match(tail) or _signed(first, tail):
                 hit = self.origin.hit(f"{NAME}.credit_pair")
                 hits.setdefault(i, hit)
                 hits.setdefault(i + 1, hit)

@@ -74,11 +74,10 @@ class RepeatedLines:
         copy: dict[int, int] = {}  # a line -> its next copy (an entry's number aside: "2.1 Déclin")
         for i, key in enumerate(keys):
             if key is not None and where[key][0] == i:
-                for named in (key, _NUMBERED.sub("", key, count=1)):
-                    later = [k for k in where.get(named, ()) if k > i]
-                    if later:
-                        copy[i] = later[0]
-                        break
+                named = (key, _NUMBERED.sub("", key, count=1))
+                later = next((k for name in named for k in where.get(name, ()) if k > i), None)
+                if later is not None:
+                    copy[i] = later
         out: dict[int, int] = {}
         i = 0
         while i < len(lines):
