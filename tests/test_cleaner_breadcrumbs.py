@@ -180,3 +180,12 @@ def test_labels_thirty_columns_wide_above_a_single_line_go(run_cleaner) -> None:
     assert len(site) == 30
     text = f"{site}\nSport\nLe club remporte la coupe de France après prolongation"
     assert dropped(run_cleaner("breadcrumbs", text)) == [site, "Sport"]
+
+
+def test_two_section_names_are_a_trail(run_cleaner) -> None:
+    """ "Économie > Impôts" under the menus: two capitalised names of three words at most. A
+    sentence or a comparison with a separator is no trail."""
+    out = run_cleaner("breadcrumbs", "Économie > Impôts\nLe titre de l'article sur les impôts\nLe texte.")
+    assert dropped(out) == ["Économie > Impôts"]
+    for line in ("Prix > 5 euros", "Les ventes > les achats", "Le solde › Fin de mois difficile pour tous"):
+        assert dropped(run_cleaner("breadcrumbs", f"{line}\nLe titre de l'article\nLe texte.")) == []

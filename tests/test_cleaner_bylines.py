@@ -72,6 +72,18 @@ def test_a_label_line_takes_the_name_on_the_next_line(run_cleaner) -> None:
     assert [r.rule_id.split("@")[0] for r in out.removed] == ["bylines.label", "bylines.label"]
 
 
+def test_a_name_alone_beside_a_date_is_the_byline(run_cleaner) -> None:
+    """ "Publié le ..." with the author's name alone right under it (or above it): both go, the
+    name is the author. A name further away, or a line that is no name, stays."""
+    out = run_cleaner("bylines", "Publié le 29/03/2024 à 05:12\nSophie Rieux\nLe texte de l'article.")
+    assert kept(out) == ["Le texte de l'article."]
+    assert out.fields["author"] == "Sophie Rieux"
+    above = run_cleaner("bylines", "Le titre.\nSophie Rieux\nPublié le 29/03/2024\nLe texte.")
+    assert kept(above) == ["Le titre.", "Le texte."]
+    far = "Publié le 29/03/2024\nLe texte de l'article.\nSophie Rieux\nLes Brotteaux à Lyon."
+    assert kept(run_cleaner("bylines", far)) == far.split("\n")[1:]
+
+
 def test_a_label_leaves_a_line_that_is_no_name(run_cleaner) -> None:
     text = "Par\nLe gouvernement a confirmé la mesure mardi.\nJeanne Morel\nLa suite."
     out = run_cleaner("bylines", text)

@@ -199,3 +199,16 @@ def test_a_caption_printed_again_with_a_credit_after_its_final_stop(run_cleaner)
         assert kept(out) == [body], credit
         rules = [r.rule_id.split("@")[0] for r in out.removed]
         assert rules[0] == "captions.credit_pair" and len(rules) == 2, credit
+
+
+def test_a_credit_after_a_colon_and_a_subheading_that_starts_like_one(run_cleaner) -> None:
+    """ "Photo : Jean Dupont", "Photo : archives Le Progrès": credits. "Photo : polyvalent de
+    jour, plus limité la nuit", a review's subheading, reads on in lower case: it stays."""
+    credits = [
+        "Photo : Jean Dupont / Le Journal",
+        "Photo : archives Le Progrès",
+        "PHOTO : DR",
+        "Image : iStock",
+    ]
+    heading = "Photo : polyvalent de jour, plus limité la nuit"
+    assert kept(run_cleaner("captions", "\n".join([*credits, heading]))) == [heading]

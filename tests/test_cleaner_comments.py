@@ -38,6 +38,9 @@ def test_a_recipes_reviews(run_cleaner) -> None:
 def test_a_your_comments_heading_opens_the_french_section(run_cleaner) -> None:
     text = ARTICLE + "\nVos commentaires\nJeanne : très bon article\nPaul : je ne suis pas d'accord\n"
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
+    for heading in ("Les commentaires (3)", "Les 12 réactions"):
+        thread = ARTICLE + f"\n{heading}\nPierrot11\nil y a 5 heures\nEncore une hausse, et rien ne change.\n"
+        assert kept(run_cleaner("comments", thread)) == [ARTICLE.strip()], heading
 
 
 def test_comment_section_cut_in_english(run_cleaner) -> None:

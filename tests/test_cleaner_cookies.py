@@ -86,6 +86,8 @@ def test_cookies_and_similar_technologies(run_cleaner) -> None:
         "expérience de navigation.\nAccepter\nLe texte reste."
     )
     assert kept(run_cleaner("cookies", banner)) == ["Le texte reste."]
+    others = "La Radio utilise des cookies et d'autres traceurs afin de mesurer l'audience.\nLe texte reste."
+    assert kept(run_cleaner("cookies", others)) == ["Le texte reste."]
     english = "We use cookies and similar technologies to improve your experience.\nThe text stays."
     assert kept(run_cleaner("cookies", english, lang="en")) == ["The text stays."]
 

@@ -56,3 +56,31 @@ def test_a_numbered_table_of_contents_names_unnumbered_headings(run_cleaner) -> 
     )
     numbered += "\n\n3. Les coûts\nTrois."
     assert [r.line_no for r in run_cleaner("repeated_lines", numbered).removed] == [1, 2, 3]
+
+
+def test_an_unnumbered_table_of_contents_names_numbered_headings(run_cleaner) -> None:
+    """The other way round: the table lists the headings bare, the text numbers them."""
+    toc = "Dans cet article\nLe calendrier\nLes outils\nLes coûts\n\n"
+    body = "1. Le calendrier\nLe texte un.\n\n2. Les outils\nLe texte deux.\n\n3. Les coûts\nLe texte trois."
+    out = run_cleaner("repeated_lines", toc + body)
+    assert [(r.line_no, r.rule_id) for r in out.removed] == [
+        (2, "repeated_lines.contents"),
+        (3, "repeated_lines.contents"),
+        (4, "repeated_lines.contents"),
+    ]
+
+
+def test_a_table_of_contents_names_the_labels_of_its_headings(run_cleaner) -> None:
+    """A review's table lists "Design", its heading reads "Design : sobre et bien fini". A data
+    sheet's "Écran : OLED" lines right after one another are no headings: the entry names the
+    heading after them."""
+    toc = "Sommaire\nDesign\nÉcran\nAutonomie\n\n"
+    sheet = "Écran : OLED 6,7 pouces\nAutonomie : 4 500 mAh\n\n"
+    body = "Design : sobre et bien fini\nLe texte un.\n\nÉcran : le point fort\nLe texte deux.\n\n"
+    body += "Autonomie : le point faible\nLe texte trois."
+    out = run_cleaner("repeated_lines", toc + sheet + body)
+    assert [(r.line_no, r.rule_id) for r in out.removed] == [
+        (2, "repeated_lines.contents"),
+        (3, "repeated_lines.contents"),
+        (4, "repeated_lines.contents"),
+    ]

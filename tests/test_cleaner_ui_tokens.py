@@ -8,6 +8,12 @@ def test_tokens_counters_and_punctuation(run_cleaner) -> None:
     assert kept(run_cleaner("ui_tokens", text)) == ["Le texte reste."]
 
 
+def test_an_age_alone_on_its_line(run_cleaner) -> None:
+    """A comment's or a teaser's age ("5 hours ago") goes; a sentence that says one stays."""
+    text = "5 hours ago\na day ago\n3 weeks ago\nThe ferry left 5 hours ago."
+    assert kept(run_cleaner("ui_tokens", text, lang="en")) == ["The ferry left 5 hours ago."]
+
+
 def test_trailing_marker_trimmed_with_exact_span(run_cleaner) -> None:
     out = run_cleaner("ui_tokens", "Il a dénoncé des violations Voir l’article en entier")
     assert kept(out) == ["Il a dénoncé des violations"]
@@ -198,8 +204,15 @@ def test_affiliate_newsletter_opinion_shop_and_legal_boxes(run_cleaner) -> None:
         "Publicité – Le Crous recrute des étudiants pour la rentrée. Postulez en ligne.",
         "Contenu sponsorisé : un nouveau parc de loisirs ouvre ses portes",
         "Partager sur Instagram",
+        "Transparence : cet article peut contenir des liens affiliés.",
+        "Avertissement : les informations de cet article sont fournies à titre indicatif.",
+        "Vous aimez cet article ? Recevez mes conseils chaque dimanche matin dans votre boîte mail.",
+        "il y a 5 heures",
+        "Il y a 2 jours",
     ]
     prose = [
+        "Important : le rapport contient des liens vers les études citées.",
+        "Il y a 5 heures de route entre les deux villes.",
         "Le rapport contient des liens vers les études citées.",
         "Les adhérents peuvent se désinscrire de l'association en fin d'année.",
         "Le ministre a rappelé que cette promesse n'engage que ceux qui y croient.",

@@ -502,3 +502,49 @@ def test_the_bullets_a_sentence_announces(engine: Engine) -> None:
     with mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]):
         without, _ = _clean(engine, FUEL)
     assert without is None or FUEL[7] not in without
+
+
+SEEDLINGS = [
+    "Le Potager Malin",
+    "Légumes",
+    "Fruits",
+    "Outils",
+    "Boutique",
+    "Accueil > Légumes > Tomates",
+    "Semer ses tomates en godets : la méthode simple",
+    "Un semis réussi commence à l'intérieur, au chaud, six à huit semaines avant les dernières gelées.",
+    "Par Hélène Garnier",
+    "Publié le 02/03/2024",
+    "Quand semer ?",
+    "Comptez six à huit semaines avant la date des dernières gelées de votre région, souvent fin "
+    "février dans le Sud et fin mars dans le Nord.",
+    "Un repère simple : semez quand les jours rallongent nettement.",
+    "Les graines lèvent en une semaine à vingt degrés, plus lentement au frais.",
+    "Le bon terreau",
+    "Choisissez un terreau fin et léger, spécial semis, que vous humidifiez avant de remplir les "
+    "godets jusqu'à un centimètre du bord.",
+    "Évitez le terreau de rempotage. Il est trop riche.",
+    "Boutique Le Potager Malin",
+    "Godets biodégradables x 50 – 6,90 €",
+    "Terreau semis 20 L – 9,50 €",
+    "Ajouter au panier",
+    "Les gestes, étape par étape",
+    "1. Déposez deux graines par godet.",
+    "2. Couvrez de terreau et tassez.",
+    "3. Arrosez en pluie fine, sans détremper.",
+    "4. Placez les godets à la lumière, près d'une fenêtre orientée au sud, sans soleil direct "
+    "derrière la vitre aux heures chaudes de la journée.",
+    "Après la levée, gardez le plant le plus vigoureux de chaque godet et coupez l'autre au ras "
+    "du terreau, sans l'arracher pour ne pas abîmer les racines du premier.",
+    "Discussions récentes sur le forum",
+    "Mes semis filent, que faire ?",
+    "Mentions légales",
+]
+
+
+def test_a_how_to_split_by_a_shop_box_stays_whole(engine: Engine) -> None:
+    """A shop box in the middle of a how-to (its heading, two products, a button): the box goes,
+    and the one-sentence paragraphs and steps on either side of it stay with the article."""
+    text, row = _clean(engine, SEEDLINGS)
+    assert text == _lines(SEEDLINGS, (7, 8, *range(11, 18), *range(22, 28)))
+    assert row["author"] == "Hélène Garnier"

@@ -57,6 +57,7 @@ class Bylines(PhraseCleaner):
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits: dict[int, Hit] = {}
         fields: dict[str, str] = {}
+        dated: list[int] = []  # the lines of dates, whose neighbour may be the author's name
         for i, line in enumerate(lines):
             if i in hits or words(line.text) > self.params.max_words or line.text in ctx.quiet:
                 continue
@@ -66,6 +67,8 @@ class Bylines(PhraseCleaner):
                 if phrase is None:
                     continue
                 hits[i] = phrase_hit(NAME, field_name, phrase)
+                if field_name in ("published", "dateline"):
+                    dated.append(i)
                 if field_name == "box":
                     self._box(lines, i, hits)
                 elif field_name != "label":
@@ -74,6 +77,7 @@ class Bylines(PhraseCleaner):
                     hits[i + 1] = hits[i]
                     fields.setdefault("author", lines[i + 1].text)
                 break
+        _names_by_dates(lines, dated, hits, fields)
         return drop_lines(lines, hits, NAME, fields)
 
     def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
@@ -89,6 +93,18 @@ class Bylines(PhraseCleaner):
             and opens_with_name(lines[j].text)
         ):
             hits[j] = hits[i]
+
+
+def _names_by_dates(
+    lines: Sequence[Line], dated: list[int], hits: dict[int, Hit], fields: dict[str, str]
+) -> None:
+    """A name alone right above or under a date line ("Publié le 29/03/2024", then "Sophie
+    Rieux") is the byline that date belongs to: it goes with the date's rule, and is the author."""
+    for i in dated:
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in hits and is_name(lines[j].text):
+                hits[j] = hits[i]
+                fields.setdefault("author", lines[j].text)
 
 
 def is_name(text: str) -> bool:

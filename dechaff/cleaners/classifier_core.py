@@ -394,7 +394,8 @@ def _sentence_runs(
     """For each line, whether it is in a run of undecided lines between two good lines whose short
     lines are sentences (`_short_sentence`), two or more, but for subheadings: a short line that
     is no sentence, right above a sentence or the good line, one for two sentences or fewer (a
-    teaser list alternates titles and one-sentence summaries: one for one). Nothing is removed
+    teaser list alternates titles and one-sentence summaries: one for one), and the heading of a
+    box whose lines went (no sentence, right above a hole: not kept). Nothing is removed
     inside the run or right before the good line under it (a caption is a sentence too, its credit
     removed under it), but right before a subheading (an ad marker between two sections). Such a
     run is a page written in one-sentence paragraphs, which no run length makes a menu. Of a run
@@ -422,6 +423,9 @@ def _sentence_runs(
     [False, False, False, False, False, False]
     >>> _sentence_runs(page, [0, 1, 1, 1, 1, 0], [], [0, 1, 1, 0, 0, 0])  # two lines no sentence
     [False, False, False, False, False, False]
+    >>> boxed = ["good", "short", "short", "short", "short", "short", "good"]  # a shop box went under line 2
+    >>> _sentence_runs(boxed, [0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 3, 0, 0, 0], [0, 1, 0, 0, 1, 1, 0])
+    [False, True, False, True, True, True, False]
     """
     n = len(classes)
     out = [False] * n
@@ -432,11 +436,14 @@ def _sentence_runs(
             _last_sentences(classes, holes, sentences, i, j, out)
             continue
         short = [k for k in range(i, j) if classes[k] == _SHORT]
-        heads = {k for k in short if not sentences[k]}
-        said = len(short) - len(heads)
+        # a line that is no sentence right above lines an earlier cleaner removed is the heading of
+        # that box (a shop's, a newsletter's): neither a subheading nor prose
+        boxed = {k for k in short if not sentences[k] and holes and holes[k + 1]}
+        heads = {k for k in short if not sentences[k]} - boxed
+        said = len(short) - len(heads) - len(boxed)
         titled = said >= 2 * max(1, len(heads)) and all(sentences[k + 1] for k in heads if k + 1 < j)
         if titled and not (holes and any(holes[k] for k in range(i + 1, j + 1) if k not in heads)):
-            out[i:j] = [True] * (j - i)
+            out[i:j] = [k not in boxed for k in range(i, j)]
             continue
         _last_sentences(classes, holes, sentences, i, j - 1, out)  # not up to the good line under it
     return out

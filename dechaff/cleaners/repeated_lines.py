@@ -67,29 +67,38 @@ class RepeatedLines:
         p = self.params
         if not p.contents_entries:
             return {}
+        # each line under its text without a number (an entry and its heading may each have one or
+        # not: "2.1 Déclin" and "Déclin", "Déclin" and "2. Déclin"), and a heading also under its
+        # label ("Design : sobre et bien fini" is the entry "Design")
+        plain = [_NUMBERED.sub("", key, count=1) if key is not None else None for key in keys]
         where: dict[str, list[int]] = {}
-        for i, key in enumerate(keys):
+        for i, key in enumerate(plain):
             if key is not None:
                 where.setdefault(key, []).append(i)
-        copy: dict[int, int] = {}  # a line -> its next copy (an entry's number aside: "2.1 Déclin")
+                label = key.split(" : ", 1)[0] if " : " in key else ""
+                if label:
+                    where.setdefault(label, []).append(i)
+        copies: dict[int, list[int]] = {}  # a line -> its later copies, numbers aside
+        first: set[str] = set()
         for i, key in enumerate(keys):
-            if key is not None and where[key][0] == i:
-                named = (key, _NUMBERED.sub("", key, count=1))
-                later = next((k for name in named for k in where.get(name, ()) if k > i), None)
-                if later is not None:
-                    copy[i] = later
+            if key is not None and key not in first:
+                first.add(key)
+                later = [k for k in where[plain[i]] if k > i]  # type: ignore[index]
+                if later:
+                    copies[i] = sorted(later)
         out: dict[int, int] = {}
         i = 0
         while i < len(lines):
+            named: list[int] = []  # the heading each entry of the run names, in order, none adjacent
             j = i
-            while (
-                j in copy
-                and words(lines[j].text) <= p.contents_words
-                and (j == i or copy[j] > copy[j - 1] + 1)
-            ):
+            while j in copies and words(lines[j].text) <= p.contents_words:
+                heading = next((k for k in copies[j] if not named or k > named[-1] + 1), None)
+                if heading is None:
+                    break
+                named.append(heading)
                 j += 1
             if j - i >= p.contents_entries:
-                out.update((k, copy[k]) for k in range(i, j))
+                out.update(zip(range(i, j), named, strict=True))
             i = max(j, i + 1)
         return out
 
