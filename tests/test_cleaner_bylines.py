@@ -189,11 +189,16 @@ def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> Non
             "Par Hélène Maury, responsable du réseau de lecture publique d'une communauté de communes",
             "Hélène Maury",
         ),
+        ("Recette proposée par Margot_en_cuisine", "Margot_en_cuisine"),
     ):
         out = run_cleaner("bylines", f"{line}\nLe texte.")
         assert kept(out) == ["Le texte."], line
         assert out.fields["author"] == author, line
-    prose = ["Par AFP interposée, la nouvelle a circulé.", "Léa Morel (au centre) a gagné la course."]
+    prose = [
+        "Par AFP interposée, la nouvelle a circulé.",
+        "Léa Morel (au centre) a gagné la course.",
+        "La recette proposée par le chef a séduit le jury.",
+    ]
     assert dropped(run_cleaner("bylines", "\n".join(prose))) == []
 
 

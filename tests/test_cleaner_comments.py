@@ -17,6 +17,7 @@ def test_prompts_dropped(run_cleaner) -> None:
         "Nous vous rappelons que les commentaires doivent rester courtois et en lien avec le sujet.\n"
         "Les commentaires sont réservés aux abonnés. Déjà abonné ? Se connecter\n"
         "Vous souhaitez réagir ? Votre commentaire sera publié après modération.\n"
+        "Donnez votre avis\n"
     )
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
 
@@ -38,7 +39,7 @@ def test_a_recipes_reviews(run_cleaner) -> None:
 def test_a_your_comments_heading_opens_the_french_section(run_cleaner) -> None:
     text = ARTICLE + "\nVos commentaires\nJeanne : très bon article\nPaul : je ne suis pas d'accord\n"
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
-    for heading in ("Les commentaires (3)", "Les 12 réactions"):
+    for heading in ("Les commentaires (3)", "Les 12 réactions", "312 avis", "Avis des cuisiniers (213)"):
         thread = ARTICLE + f"\n{heading}\nPierrot11\nil y a 5 heures\nEncore une hausse, et rien ne change.\n"
         assert kept(run_cleaner("comments", thread)) == [ARTICLE.strip()], heading
 

@@ -14,6 +14,31 @@ def test_an_age_alone_on_its_line(run_cleaner) -> None:
     assert kept(run_cleaner("ui_tokens", text, lang="en")) == ["The ferry left 5 hours ago."]
 
 
+def test_a_forums_furniture_and_a_reviews_header(run_cleaner) -> None:
+    """A quote's header, a member's card and the thread's counters go; posts that say the same
+    words in sentences stay. A review's header (a pseudonym, a dash, a date) goes."""
+    furniture = [
+        "Lilou_83 a écrit :",
+        "Membre depuis 2021 · 412 messages",
+        "Inscrit le 12/03/2019",
+        "6 messages • Page 1 sur 1",
+        "Localisation : Rennes",
+        "Rappel : les conseils partagés sur ce forum ne remplacent pas l'avis d'un médecin.",
+        "Sophie_L — 12/01/2024",
+        "En postulant, vous acceptez que vos données soient transmises au recruteur.",
+        "Postuler à cette offre",
+    ]
+    posts = [
+        "Ma fille a écrit : « je reviens demain », puis plus rien.",
+        "Je suis membre depuis 2021 de cette association, et je ne le regrette pas.",
+        "La localisation : c'est ce qui compte le plus pour un appartement.",
+        "Les conseils de ma sage-femme ne remplacent pas une bonne nuit de sommeil.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*furniture, *posts]))) == posts
+    english = run_cleaner("ui_tokens", "JohnD wrote:\nPat_99 - 03/12/2023\nGreat tip, thanks.", lang="en")
+    assert kept(english) == ["Great tip, thanks."]
+
+
 def test_trailing_marker_trimmed_with_exact_span(run_cleaner) -> None:
     out = run_cleaner("ui_tokens", "Il a dénoncé des violations Voir l’article en entier")
     assert kept(out) == ["Il a dénoncé des violations"]

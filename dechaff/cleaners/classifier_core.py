@@ -388,6 +388,9 @@ def _context(
     return out
 
 
+_BOX_LINES = 2  # lines removed under a line that is no sentence: a box's, gone but for its heading
+
+
 def _sentence_runs(
     classes: Sequence[str], undecided: Sequence[bool], holes: Sequence[int], sentences: Sequence[bool]
 ) -> list[bool]:
@@ -395,7 +398,8 @@ def _sentence_runs(
     lines are sentences (`_short_sentence`), two or more, but for subheadings: a short line that
     is no sentence, right above a sentence or the good line, one for two sentences or fewer (a
     teaser list alternates titles and one-sentence summaries: one for one), and the heading of a
-    box whose lines went (no sentence, right above a hole: not kept). Nothing is removed
+    box whose lines went (no sentence, right above two removed lines or more: not kept; a caption
+    whose credit and buttons went is one too). Nothing is removed
     inside the run or right before the good line under it (a caption is a sentence too, its credit
     removed under it), but right before a subheading (an ad marker between two sections). Such a
     run is a page written in one-sentence paragraphs, which no run length makes a menu. Of a run
@@ -426,6 +430,8 @@ def _sentence_runs(
     >>> boxed = ["good", "short", "short", "short", "short", "short", "good"]  # a shop box went under line 2
     >>> _sentence_runs(boxed, [0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 3, 0, 0, 0], [0, 1, 0, 0, 1, 1, 0])
     [False, True, False, True, True, True, False]
+    >>> _sentence_runs(boxed, [0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 3, 0, 0, 0], [0, 1, 0, 1, 1, 1, 0])  # caption
+    [False, True, False, True, True, True, False]
     """
     n = len(classes)
     out = [False] * n
@@ -436,13 +442,15 @@ def _sentence_runs(
             _last_sentences(classes, holes, sentences, i, j, out)
             continue
         short = [k for k in range(i, j) if classes[k] == _SHORT]
-        # a line that is no sentence right above lines an earlier cleaner removed is the heading of
-        # that box (a shop's, a newsletter's): neither a subheading nor prose
-        boxed = {k for k in short if not sentences[k] and holes and holes[k + 1]}
+        # a line that is no sentence right above two or more lines an earlier cleaner removed is
+        # the heading of that box (a shop's, a caption over its credit and share buttons): neither
+        # a subheading nor prose (over one removed line, a date or a "read more", it is a title)
+        boxed = {k for k in short if not sentences[k] and holes and holes[k + 1] >= _BOX_LINES}
         heads = {k for k in short if not sentences[k]} - boxed
         said = len(short) - len(heads) - len(boxed)
         titled = said >= 2 * max(1, len(heads)) and all(sentences[k + 1] for k in heads if k + 1 < j)
-        if titled and not (holes and any(holes[k] for k in range(i + 1, j + 1) if k not in heads)):
+        allowed = heads | {k + 1 for k in boxed}  # lines removed before a subheading, or the box's
+        if titled and not (holes and any(holes[k] for k in range(i + 1, j + 1) if k not in allowed)):
             out[i:j] = [k not in boxed for k in range(i, j)]
             continue
         _last_sentences(classes, holes, sentences, i, j - 1, out)  # not up to the good line under it
