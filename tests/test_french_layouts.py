@@ -548,3 +548,43 @@ def test_a_how_to_split_by_a_shop_box_stays_whole(engine: Engine) -> None:
     text, row = _clean(engine, SEEDLINGS)
     assert text == _lines(SEEDLINGS, (7, 8, *range(11, 18), *range(22, 28)))
     assert row["author"] == "Hélène Garnier"
+
+
+SERVICE = [
+    "Ville de Saint-Aubin",
+    "Vivre à Saint-Aubin",
+    "Démarches",
+    "Agenda",
+    "Accueil > Vivre à Saint-Aubin > Piscine",
+    "La piscine municipale rouvre ses portes après six mois de travaux",
+    "Après la rénovation complète de ses bassins et de ses vestiaires, la piscine municipale "
+    "accueille de nouveau le public depuis le lundi 2 septembre.",
+    "Horaires d'ouverture",
+    "Lundi : 12 h – 14 h",
+    "Mercredi : 10 h – 19 h",
+    "Samedi : 9 h – 18 h",
+    "Dimanche : fermé",
+    "Pendant les vacances scolaires, le bassin extérieur est ouvert tous les jours de 10 heures à "
+    "19 heures, sauf en cas d'orage.",
+    "Ce que vous trouverez sur place",
+    "• Un bassin sportif de vingt-cinq mètres avec six lignes d'eau",
+    "• Un bassin d'apprentissage pour les enfants et les cours de natation",
+    "• Des vestiaires collectifs et individuels entièrement accessibles",
+    "Les cartes de dix entrées achetées avant les travaux restent valables jusqu'à la fin de "
+    "l'année, sur présentation à l'accueil de la piscine.",
+    "Voir aussi",
+    "Médiathèque : les horaires d'été et les animations pour les enfants",
+    "Conservatoire : les inscriptions sont ouvertes",
+    "Mentions légales",
+]
+
+
+def test_a_services_opening_hours_and_list_stay_between_its_paragraphs(engine: Engine) -> None:
+    """A town's page: opening hours as "Mardi : 14 h – 18 h" and a bulleted list written in words,
+    each between paragraphs, are the page's content; titles "Médiathèque : ..." under "Voir aussi"
+    go (a headline reads on after its colon, a value is a number or a few words)."""
+    text, _ = _clean(engine, SERVICE)
+    assert text == _lines(SERVICE, tuple(range(6, 19)))
+    with mock.patch("dechaff.cleaners.classifier_core._item", return_value=False):
+        without, _ = _clean(engine, SERVICE)
+    assert without is not None and SERVICE[8] not in without and SERVICE[14] not in without

@@ -99,6 +99,10 @@ class ClassifierParams:
     # runs of short lines, a menu's shape (0: never)
     sentence_words: int = 6
     sentence_stopwords: float = 0.2  # ...and this share of stop words (a short line's share is noisy)
+    # a bulleted line of this many words or more after its bullet (a capital first, the stop words
+    # of a sentence) is an item of the text's own list, as a sentence is, inside a run of short
+    # lines between good text ("• Assurer le service en binôme avec le chef de partie") (0: never)
+    item_words: int = 4
     # trim mode (after HTML extraction, which chose the main text already): only lines before the
     # first and after the last line of prose (good or near-good on its own, or a sentence of names
     # and commas) go, never a long one (unless boilerplate on its own: a menu of many separators, a
@@ -473,7 +477,8 @@ def _last_sentences(
     [False, True, True, False, False]
     """
     k = i
-    while k < j and classes[k] == _SHORT and sentences[k] and not (holes and holes[k]):
+    said = [bool(s) and s != ITEM for s in sentences[i:j]]  # a list's items end the article's sentences
+    while k < j and classes[k] == _SHORT and said[k - i] and not (holes and holes[k]):
         k += 1
     if k - i >= 2 and (k == len(classes) or (holes and holes[k])):
         out[i:k] = [True] * (k - i)
@@ -764,6 +769,9 @@ def _classify_lines(
         ]
         for i in _clauses(lines, feats, p):
             sentences[i] = True
+        for i, line in enumerate(lines):
+            if not sentences[i] and feats[i].weight < p.length_low and _item(line, stopwords, p):
+                sentences[i] = ITEM
     measured = _measure_page(lines, stopwords, lang, p, holes, heads, gaps, sentences, feats)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
@@ -962,6 +970,49 @@ def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: Classifie
         and _STEP.sub("", line, count=1)[:1].isupper()
         and line.rstrip(_CLOSERS)[-1:] in ".!"
         and _stop_words(line, stopwords) >= p.sentence_stopwords * _words(line.split(" "))
+    )
+
+
+ITEM = 2  # `sentences[i]` of a list's item (`_item`): a sentence in a run closed by good text only
+
+
+# "Mardi : 14 h – 18 h 30", "Salaire : 2 150 € brut", "Weight: 189 g": a label, a colon, a value
+_KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,60}? ?: \S")
+_LABEL_WORDS = 8  # words of a key-value line's label, at most
+_VALUE_WORDS = 4  # ...and of its value, unless it holds a number ("Devis : les mentions à ne pas oublier")
+
+
+def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
+    """Whether a line is an item of a list written in words: a bullet, then `item_words` words or
+    more, a capital first, `sentence_stopwords` of them stop words (a menu's entries and a teaser's
+    titles have few); or a key-value line (a label of `_LABEL_WORDS` words at most, a colon, a
+    value: opening hours, prices, a data sheet).
+
+    >>> fr = frozenset({"le", "la", "de", "du", "en", "et", "les", "des", "avec"})
+    >>> p = ClassifierParams()
+    >>> [_item(t, fr, p) for t in ("• Assurer le service avec le chef", "• Contact", "Assurer le service",
+    ...     "• Commis de cuisine (H/F) – Annecy-le-Vieux – CDD 6 mois", "• assurer le service avec le chef")]
+    [True, False, False, False, False]
+    >>> [_item(t, fr, p) for t in ("Mardi : 14 h – 18 h 30", "Weight: 189 g", "14:32 Le titre", "Note :")]
+    [True, True, False, False]
+    >>> [_item(t, fr, p) for t in ("Genre : Aventure / Enquête", "Devis : les mentions à ne pas oublier",
+    ...     "Micro-entreprise : comment déclarer ?")]
+    [True, False, False]
+    """
+    if not p.item_words:
+        return False
+    if line[:1] not in _BULLETS:
+        m = _KEY_VALUE.match(line)
+        if m is None or m.group().count(" ") > _LABEL_WORDS or line.endswith("?"):
+            return False
+        value = line[m.end() - 1 :]  # a number, or a few words: a headline's second half reads on
+        return any(c.isdigit() for c in value) or value.count(" ") < _VALUE_WORDS
+    rest = line[1:].strip()
+    tokens = rest.split(" ")
+    return (
+        len(tokens) >= p.item_words
+        and rest[:1].isupper()
+        and _stop_words(rest, stopwords) >= p.sentence_stopwords * _words(tokens)
     )
 
 
