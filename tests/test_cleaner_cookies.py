@@ -88,6 +88,12 @@ def test_cookies_and_similar_technologies(run_cleaner) -> None:
     assert kept(run_cleaner("cookies", banner)) == ["Le texte reste."]
     others = "La Radio utilise des cookies et d'autres traceurs afin de mesurer l'audience.\nLe texte reste."
     assert kept(run_cleaner("cookies", others)) == ["Le texte reste."]
+    banner = [
+        "Respect de votre vie privée",
+        "Le Journal ne vit pas de la publicité. Nous utilisons néanmoins quelques cookies de mesure.",
+        "Le Journal et ses 187 partenaires stockent et/ou accèdent à des informations sur votre appareil.",
+    ]
+    assert kept(run_cleaner("cookies", "\n".join([*banner, "Le texte reste."]))) == ["Le texte reste."]
     english = "We use cookies and similar technologies to improve your experience.\nThe text stays."
     assert kept(run_cleaner("cookies", english, lang="en")) == ["The text stays."]
 
