@@ -84,3 +84,16 @@ def test_a_table_of_contents_names_the_labels_of_its_headings(run_cleaner) -> No
         (3, "repeated_lines.contents"),
         (4, "repeated_lines.contents"),
     ]
+
+
+def test_a_table_of_numbered_entries_names_its_steps(run_cleaner) -> None:
+    """A tutorial's table "1. Installer rsync" names the heading "Étape 1 : installer rsync"."""
+    toc = "Table des matières\n1. Installer rsync\n2. Tester la commande\n3. Planifier la tâche\n\n"
+    body = "Étape 1 : installer rsync\nLe texte un.\n\nÉtape 2 : tester la commande\nLe texte deux.\n\n"
+    body += "Step 3: planifier la tâche\nLe texte trois."
+    out = run_cleaner("repeated_lines", toc + body)
+    assert [(r.line_no, r.rule_id) for r in out.removed] == [
+        (2, "repeated_lines.contents"),
+        (3, "repeated_lines.contents"),
+        (4, "repeated_lines.contents"),
+    ]

@@ -27,6 +27,7 @@ def test_a_forums_furniture_and_a_reviews_header(run_cleaner) -> None:
         "Sophie_L — 12/01/2024",
         "En postulant, vous acceptez que vos données soient transmises au recruteur.",
         "Postuler à cette offre",
+        "Copier",
     ]
     posts = [
         "Ma fille a écrit : « je reviens demain », puis plus rien.",

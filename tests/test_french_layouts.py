@@ -360,6 +360,13 @@ def test_a_reviews_verdict_and_data_sheet_are_lists(engine: Engine, book: RuleBo
     assert without is None or "Coffre : 480 l" not in without
 
 
+def test_a_shops_strong_and_weak_points_are_lists(engine: Engine) -> None:
+    """ "Les points forts", "Les points faibles": a shop's or a review's list headings too."""
+    page = [{"Les plus": "Les points forts", "Les moins": "Les points faibles"}.get(x, x) for x in CAR_REVIEW]
+    text, _ = _clean(engine, page)
+    assert text is not None and [line for line in text.splitlines() if line] == [x for x in page[4:29] if x]
+
+
 HEALTH = [
     "Santé Pratique",
     "Maladies",

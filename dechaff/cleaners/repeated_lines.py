@@ -16,8 +16,12 @@ from dechaff.text.normalise import fold
 
 NAME = "repeated_lines"
 
-# the number of a numbered table's entry ("2.1 Déclin", "3. Typology"): the heading has none
-_NUMBERED = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.? (?=\S)")
+# the number of a numbered table's entry or heading ("2.1 Déclin", "3. Typology", "Étape 1 : installer
+# rsync", "Step 2: test"), matched on folded lower-case text: the other may have none
+_NUMBERED = re.compile(
+    r"^(?:(?:étape|step|partie|part|chapitre|chapter|schritt|teil|paso|parte) )?"
+    r"\d{1,2}(?:\.\d{1,2})*\.?(?: ?:)? (?=\S)"
+)
 
 
 @dataclass(frozen=True, slots=True)
