@@ -39,7 +39,7 @@ def test_a_recipes_reviews(run_cleaner) -> None:
 def test_a_your_comments_heading_opens_the_french_section(run_cleaner) -> None:
     text = ARTICLE + "\nVos commentaires\nJeanne : très bon article\nPaul : je ne suis pas d'accord\n"
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
-    for heading in ("Les commentaires (3)", "Les 12 réactions", "312 avis", "Avis des cuisiniers (213)"):
+    for heading in ("Les commentaires (3)", "Les 12 réactions"):
         thread = ARTICLE + f"\n{heading}\nPierrot11\nil y a 5 heures\nEncore une hausse, et rien ne change.\n"
         assert kept(run_cleaner("comments", thread)) == [ARTICLE.strip()], heading
 
@@ -161,3 +161,13 @@ def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
     # under the article, the same heading with comments under it opens the section
     under = f"{article}\n0 commentaire\nJeanne : merci pour ces conseils\nPaul : très utile\n"
     assert kept(run_cleaner("comments", under)) == [article.strip()]
+
+
+def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
+    """ "312 avis" under a recipe opens its reviews; "Avis des voyageurs (23)" in the tab bar
+    above a trip's programme cuts nothing (a review heading needs more prose above than below)."""
+    for heading in ("312 avis", "Avis des cuisiniers (213)"):
+        text = ARTICLE + f"\n{heading}\nSophie_L\nTrès bonne recette, toute la famille a adoré.\n"
+        assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()], heading
+    tabs = ARTICLE + "\nProgramme\nDates et prix\nAvis des voyageurs (23)\n" + ARTICLE * 2
+    assert dropped(run_cleaner("comments", tabs)) == []

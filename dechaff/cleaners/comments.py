@@ -26,15 +26,19 @@ class Params:
     enabled: bool = True
     prompts: Phrases = patterns("regex")  # a single UI line inviting or moderating comments
     section_markers: Phrases = patterns("regex")  # the heading that opens the comment section
+    # the heading of readers' reviews ("312 avis", "Avis des voyageurs (23)"): a shop's or a trip's
+    # tab bar names them above the text too, so they cut only under more prose than is left below
+    review_markers: Phrases = patterns("regex")
     max_words: int = 25
     min_chars_before: int = 400  # a section heading cuts only after this much prose (the article)
     prose_min_words: int = 10  # lines this long count as prose; menus and share bars do not
     min_prose_ratio: float = 0.2  # prose above the heading / prose below it, at least
+    review_prose_ratio: float = 1.0  # the same for a review heading
 
 
 class Comments(PhraseCleaner):
     name = NAME
-    LISTS = (("section", "section_markers"), ("prompt", "prompts"))
+    LISTS = (("section", "section_markers"), ("review", "review_markers"), ("prompt", "prompts"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
@@ -44,11 +48,13 @@ class Comments(PhraseCleaner):
         seen_chars, total = 0, sum(prose)
         for i, line in enumerate(lines):
             if counts[i] <= p.max_words and line.text not in ctx.quiet:
-                section = self.hit("section", line.text)
+                section, ratio = self.hit("section", line.text), p.min_prose_ratio
+                if section is None:
+                    section, ratio = self.hit("review", line.text), p.review_prose_ratio
                 if section is not None and self._toolbar(lines, i) and total - seen_chars > seen_chars:
                     # "0 commentaire" among share buttons above most of the prose: a counter
                     hits[i] = section
-                elif section is not None and self._cuts(seen_chars, total - seen_chars):
+                elif section is not None and self._cuts(seen_chars, total - seen_chars, ratio):
                     hits.update(dict.fromkeys(range(i, len(lines)), section))
                     break
                 prompt = self.hit("prompt", line.text)
@@ -72,12 +78,11 @@ class Comments(PhraseCleaner):
             for line in under
         )
 
-    def _cuts(self, before: int, after: int) -> bool:
+    def _cuts(self, before: int, after: int, ratio: float) -> bool:
         """A heading opens the comments only below an article: enough prose above it, and at least
-        `min_prose_ratio` of what is below (a share bar's "Comments" above the story is not the
-        section; a long comment thread under a short article still is)."""
-        p = self.params
-        return before >= p.min_chars_before and before >= p.min_prose_ratio * after
+        `ratio` of what is below (`min_prose_ratio`: a share bar's "Comments" above the story is not
+        the section; a long comment thread under a short article still is)."""
+        return before >= self.params.min_chars_before and before >= ratio * after
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Comments:
