@@ -82,6 +82,8 @@ def test_a_name_alone_beside_a_date_is_the_byline(run_cleaner) -> None:
     assert kept(above) == ["Le titre.", "Le texte."]
     far = "Publié le 29/03/2024\nLe texte de l'article.\nSophie Rieux\nLes Brotteaux à Lyon."
     assert kept(run_cleaner("bylines", far)) == far.split("\n")[1:]
+    headline = "Council Approves School Budget\nPublished March 3, 2024\nThe text."
+    assert kept(run_cleaner("bylines", headline, lang="en"))[0] == "Council Approves School Budget"
 
 
 def test_a_label_leaves_a_line_that_is_no_name(run_cleaner) -> None:
@@ -208,6 +210,8 @@ def test_a_press_releases_place_and_date(run_cleaner) -> None:
     assert out.fields["dateline"] == "Grenoble, le 5 février 2025"
     prose = "Grenoble, le 5 février 2025, a connu sa plus forte crue depuis un siècle."
     assert dropped(run_cleaner("bylines", prose)) == []
+    letter = "Châteaubriant, le 22 octobre 1941"  # a letter's heading, quoted whole in an article
+    assert dropped(run_cleaner("bylines", f"{letter}\nMa chère maman, je vais mourir.")) == []
 
 
 def test_a_lawyers_or_doctors_byline_and_a_colon_date(run_cleaner) -> None:

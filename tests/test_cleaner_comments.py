@@ -39,7 +39,7 @@ def test_a_recipes_reviews(run_cleaner) -> None:
 def test_a_your_comments_heading_opens_the_french_section(run_cleaner) -> None:
     text = ARTICLE + "\nVos commentaires\nJeanne : très bon article\nPaul : je ne suis pas d'accord\n"
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
-    for heading in ("Les commentaires (3)", "Les 12 réactions"):
+    for heading in ("Les commentaires (3)", "Les 12 réactions", "Vos réactions (12)"):
         thread = ARTICLE + f"\n{heading}\nPierrot11\nil y a 5 heures\nEncore une hausse, et rien ne change.\n"
         assert kept(run_cleaner("comments", thread)) == [ARTICLE.strip()], heading
 
@@ -171,3 +171,12 @@ def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
         assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()], heading
     tabs = ARTICLE + "\nProgramme\nDates et prix\nAvis des voyageurs (23)\n" + ARTICLE * 2
     assert dropped(run_cleaner("comments", tabs)) == []
+    thread = "\n".join(f"Lecteur{k}\nTrès bonne recette, je la referai pour les fêtes." for k in range(5))
+    assert kept(run_cleaner("comments", f"{ARTICLE}\n312 avis\n{thread}")) == [ARTICLE.strip()]
+
+
+def test_subheadings_named_like_a_section_cut_nothing(run_cleaner) -> None:
+    """An article's "Les réactions" or "Avis des utilisateurs" (no count) is a subheading."""
+    for heading in ("Les réactions", "Avis des utilisateurs", "Les commentaires"):
+        text = f"{ARTICLE}\n{heading}\nLe maire a salué une décision courageuse, l'opposition un renoncement."
+        assert dropped(run_cleaner("comments", text)) == [], heading

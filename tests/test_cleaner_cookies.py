@@ -94,6 +94,12 @@ def test_cookies_and_similar_technologies(run_cleaner) -> None:
         "Le Journal et ses 187 partenaires stockent et/ou accèdent à des informations sur votre appareil.",
     ]
     assert kept(run_cleaner("cookies", "\n".join([*banner, "Le texte reste."]))) == ["Le texte reste."]
+    article = [
+        "Selon la CNIL, le site utilisait des cookies ou des traceurs publicitaires sans consentement.",
+        "« Nous utilisons néanmoins quelques cookies de mesure », reconnaît le directeur.",
+        "Le respect de votre vie privée",
+    ]
+    assert dropped(run_cleaner("cookies", "\n".join(article))) == []
     english = "We use cookies and similar technologies to improve your experience.\nThe text stays."
     assert kept(run_cleaner("cookies", english, lang="en")) == ["The text stays."]
 

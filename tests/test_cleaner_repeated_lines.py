@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from conftest import dropped
 
 
@@ -41,16 +43,45 @@ def test_a_table_of_contents_entry_is_a_heading_not_a_paragraph(run_cleaner) -> 
     ] * 3
 
 
-def test_a_numbered_table_of_contents_names_unnumbered_headings(run_cleaner) -> None:
-    toc = "Sommaire\n1 Le calendrier\n2 Les outils\n2.1 Les coûts\n\n"
-    body = "Le calendrier\nLe texte un.\n\nLes outils\nLe texte deux.\n\nLes coûts\nLe texte trois."
+_ENTRIES = [(2, "repeated_lines.contents"), (3, "repeated_lines.contents"), (4, "repeated_lines.contents")]
+
+
+@pytest.mark.parametrize(
+    ("toc", "body"),
+    [
+        # a numbered table names unnumbered headings
+        (
+            "Sommaire\n1 Le calendrier\n2 Les outils\n2.1 Les coûts\n\n",
+            "Le calendrier\nLe texte un.\n\nLes outils\nLe texte deux.\n\nLes coûts\nLe texte trois.",
+        ),
+        # the other way round: the table lists the headings bare, the text numbers them
+        (
+            "Dans cet article\nLe calendrier\nLes outils\nLes coûts\n\n",
+            "1. Le calendrier\nUn.\n\n2. Les outils\nDeux.\n\n3. Les coûts\nTrois.",
+        ),
+        # a review's table names its headings by their label ("Design : sobre et bien fini"); a
+        # data sheet's "Écran : OLED" lines right after one another are no headings
+        (
+            "Sommaire\nDesign\nÉcran\nAutonomie\n\nÉcran : OLED 6,7 pouces\nAutonomie : 4 500 mAh\n\n",
+            "Design : sobre et bien fini\nUn.\n\nÉcran : le point fort\nDeux.\n\n"
+            "Autonomie : le point faible\nTrois.",
+        ),
+        # a tutorial's "1. Installer rsync" names its step "Étape 1 : installer rsync"
+        (
+            "Table des matières\n1. Installer rsync\n2. Tester la commande\n3. Planifier la tâche\n\n",
+            "Étape 1 : installer rsync\nUn.\n\nÉtape 2 : tester la commande\nDeux.\n\n"
+            "Step 3: planifier la tâche\nTrois.",
+        ),
+    ],
+)
+def test_a_table_of_contents_names_headings_numbered_or_labelled(run_cleaner, toc: str, body: str) -> None:
+    """The entries go, the headings they name stay, whichever of the two has a number or a label."""
     out = run_cleaner("repeated_lines", toc + body)
-    assert [(r.line_no, r.rule_id) for r in out.removed] == [
-        (2, "repeated_lines.contents"),
-        (3, "repeated_lines.contents"),
-        (4, "repeated_lines.contents"),
-    ]
-    # headings printed with their numbers, as the table prints them: the same table
+    assert [(r.line_no, r.rule_id) for r in out.removed] == _ENTRIES
+
+
+def test_a_table_printed_with_the_headings_numbers(run_cleaner) -> None:
+    """Headings printed with their numbers, as the table prints them: the same table."""
     numbered = (
         "1. Le calendrier\n2. Les outils\n3. Les coûts\n\n1. Le calendrier\nUn.\n\n2. Les outils\nDeux."
     )
@@ -58,42 +89,10 @@ def test_a_numbered_table_of_contents_names_unnumbered_headings(run_cleaner) -> 
     assert [r.line_no for r in run_cleaner("repeated_lines", numbered).removed] == [1, 2, 3]
 
 
-def test_an_unnumbered_table_of_contents_names_numbered_headings(run_cleaner) -> None:
-    """The other way round: the table lists the headings bare, the text numbers them."""
-    toc = "Dans cet article\nLe calendrier\nLes outils\nLes coûts\n\n"
-    body = "1. Le calendrier\nLe texte un.\n\n2. Les outils\nLe texte deux.\n\n3. Les coûts\nLe texte trois."
-    out = run_cleaner("repeated_lines", toc + body)
-    assert [(r.line_no, r.rule_id) for r in out.removed] == [
-        (2, "repeated_lines.contents"),
-        (3, "repeated_lines.contents"),
-        (4, "repeated_lines.contents"),
-    ]
-
-
-def test_a_table_of_contents_names_the_labels_of_its_headings(run_cleaner) -> None:
-    """A review's table lists "Design", its heading reads "Design : sobre et bien fini". A data
-    sheet's "Écran : OLED" lines right after one another are no headings: the entry names the
-    heading after them."""
-    toc = "Sommaire\nDesign\nÉcran\nAutonomie\n\n"
-    sheet = "Écran : OLED 6,7 pouces\nAutonomie : 4 500 mAh\n\n"
-    body = "Design : sobre et bien fini\nLe texte un.\n\nÉcran : le point fort\nLe texte deux.\n\n"
-    body += "Autonomie : le point faible\nLe texte trois."
-    out = run_cleaner("repeated_lines", toc + sheet + body)
-    assert [(r.line_no, r.rule_id) for r in out.removed] == [
-        (2, "repeated_lines.contents"),
-        (3, "repeated_lines.contents"),
-        (4, "repeated_lines.contents"),
-    ]
-
-
-def test_a_table_of_numbered_entries_names_its_steps(run_cleaner) -> None:
-    """A tutorial's table "1. Installer rsync" names the heading "Étape 1 : installer rsync"."""
-    toc = "Table des matières\n1. Installer rsync\n2. Tester la commande\n3. Planifier la tâche\n\n"
-    body = "Étape 1 : installer rsync\nLe texte un.\n\nÉtape 2 : tester la commande\nLe texte deux.\n\n"
-    body += "Step 3: planifier la tâche\nLe texte trois."
-    out = run_cleaner("repeated_lines", toc + body)
-    assert [(r.line_no, r.rule_id) for r in out.removed] == [
-        (2, "repeated_lines.contents"),
-        (3, "repeated_lines.contents"),
-        (4, "repeated_lines.contents"),
-    ]
+def test_a_guest_list_is_no_table_of_a_transcript(run_cleaner) -> None:
+    """A debate's guests, then the transcript's paragraphs that open with their names: a label is
+    a heading's only on a short line."""
+    guests = "Anne Morel\nPaul Girard\nLucie Bernard\n\n"
+    said = " ".join(["Je crois que la question est mal posée, et que le débat mérite mieux."] * 2)
+    transcript = "\n\n".join(f"{name} : {said}" for name in ("Anne Morel", "Paul Girard", "Lucie Bernard"))
+    assert dropped(run_cleaner("repeated_lines", guests + transcript)) == []

@@ -22,7 +22,7 @@ def test_a_forums_furniture_and_a_reviews_header(run_cleaner) -> None:
         "Membre depuis 2021 · 412 messages",
         "Inscrit le 12/03/2019",
         "6 messages • Page 1 sur 1",
-        "Localisation : Rennes",
+        "Messages : 412",
         "Rappel : les conseils partagés sur ce forum ne remplacent pas l'avis d'un médecin.",
         "Sophie_L — 12/01/2024",
         "En postulant, vous acceptez que vos données soient transmises au recruteur.",
@@ -34,10 +34,20 @@ def test_a_forums_furniture_and_a_reviews_header(run_cleaner) -> None:
         "Je suis membre depuis 2021 de cette association, et je ne le regrette pas.",
         "La localisation : c'est ce qui compte le plus pour un appartement.",
         "Les conseils de ma sage-femme ne remplacent pas une bonne nuit de sommeil.",
+        # what a forum's or a review's furniture looks like in an article
+        "Elle a écrit :",
+        "Localisation : Annecy (74)",
+        "Contributions : une hausse de 3 % dès janvier",
+        "Les messages publiés sur Facebook ne sauraient suffire à caractériser le harcèlement.",
+        "Il y a 30 ans",
+        "Philosophie – 17/06/2024",
+        "Ce travail a été réalisé grâce à ses collègues de l'Inserm, souligne la chercheuse.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*furniture, *posts]))) == posts
-    english = run_cleaner("ui_tokens", "JohnD wrote:\nPat_99 - 03/12/2023\nGreat tip, thanks.", lang="en")
+    english = run_cleaner("ui_tokens", "john_d wrote:\nPat_99 - 03/12/2023\nGreat tip, thanks.", lang="en")
     assert kept(english) == ["Great tip, thanks."]
+    quotes = ["He wrote:", "Trump wrote:", "50 years ago", "A year ago"]
+    assert dropped(run_cleaner("ui_tokens", "\n".join(quotes), lang="en")) == []
 
 
 def test_trailing_marker_trimmed_with_exact_span(run_cleaner) -> None:

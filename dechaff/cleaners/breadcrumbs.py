@@ -152,14 +152,18 @@ def _looks_like_trail(rest: str) -> bool:
 
 def _is_crumb_trail(text: str) -> bool:
     """Three or more short segments joined by a breadcrumb separator, or two section names
-    ("Économie > Impôts": capitalised, three words at most each).
+    joined by ">" or "›" ("Économie > Impôts": capitalised, three words at most each; not a title
+    "Lyon → Marseille à vélo").
 
     >>> [_is_crumb_trail(t) for t in ("Économie > Impôts", "Monde › Europe › Article", "Prix > 5 euros")]
     [True, True, False]
+    >>> [_is_crumb_trail(t) for t in ("Lyon → Marseille", "Politique > Élections.", "Vie locale › Sports")]
+    [False, False, True]
     """
     parts = [s for s in re.split(r" [›>»→] ", text) if s]
     if len(parts) == 2:
-        return all(words(s) <= 3 and s[0].isupper() and not ends_sentence(s) for s in parts)
+        pair = [s for s in re.split(r" [›>] ", text) if s]
+        return len(pair) == 2 and all(words(s) <= 3 and s[0].isupper() and not ends_sentence(s) for s in pair)
     return len(parts) >= 3 and all(words(s) <= 5 for s in parts[:-1])
 
 

@@ -99,10 +99,11 @@ def _names_by_dates(
     lines: Sequence[Line], dated: list[int], hits: dict[int, Hit], fields: dict[str, str]
 ) -> None:
     """A name alone right above or under a date line ("Publié le 29/03/2024", then "Sophie
-    Rieux") is the byline that date belongs to: it goes with the date's rule, and is the author."""
+    Rieux") is the byline that date belongs to: it goes with the date's rule, and is the author.
+    Two or three words only: a headline in title case ("Council Approves School Budget") is no name."""
     for i in dated:
         for j in (i - 1, i + 1):
-            if 0 <= j < len(lines) and j not in hits and is_name(lines[j].text):
+            if 0 <= j < len(lines) and j not in hits and is_name(lines[j].text) and words(lines[j].text) <= 3:
                 hits[j] = hits[i]
                 fields.setdefault("author", lines[j].text)
 

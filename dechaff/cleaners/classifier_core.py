@@ -475,6 +475,10 @@ def _last_sentences(
     >>> _last_sentences(classes, [0, 0, 0, 1, 0], [0, 1, 1, 0, 0], 1, 5, out)
     >>> out
     [False, True, True, False, False]
+    >>> out = [False] * 5  # a list's items are no article's last sentences
+    >>> _last_sentences(classes, [0, 0, 0, 1, 0], [0, ITEM, ITEM, 0, 0], 1, 5, out)
+    >>> out
+    [False, False, False, False, False]
     """
     k = i
     said = [bool(s) and s != ITEM for s in sentences[i:j]]  # a list's items end the article's sentences
@@ -979,16 +983,16 @@ ITEM = 2  # `sentences[i]` of a list's item (`_item`): a sentence in a run close
 # "Mardi : 14 h – 18 h 30", "Salaire : 2 150 € brut", "Weight: 189 g": a label, a colon, a value
 _KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,60}? ?: \S")
 _LABEL_WORDS = 8  # words of a key-value line's label, at most
-_VALUE_WORDS = 4  # ...and of its value, unless it holds a number ("Devis : les mentions à ne pas oublier")
+_VALUE_WORDS = 4  # ...and of a value with no number ("Devis : les mentions à ne pas oublier" reads on)
 
 
 def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     """Whether a line is an item of a list written in words: a bullet, then `item_words` words or
     more, a capital first, `sentence_stopwords` of them stop words (a menu's entries and a teaser's
     titles have few); or a key-value line (a label of `_LABEL_WORDS` words at most, a colon, a
-    value: opening hours, prices, a data sheet).
+    value: opening hours, prices, a data sheet; a number with one stop word at most, or a few words).
 
-    >>> fr = frozenset({"le", "la", "de", "du", "en", "et", "les", "des", "avec"})
+    >>> fr = frozenset({"le", "la", "de", "du", "en", "et", "les", "des", "avec", "dans", "un", "sur"})
     >>> p = ClassifierParams()
     >>> [_item(t, fr, p) for t in ("• Assurer le service avec le chef", "• Contact", "Assurer le service",
     ...     "• Commis de cuisine (H/F) – Annecy-le-Vieux – CDD 6 mois", "• assurer le service avec le chef")]
@@ -996,8 +1000,9 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     >>> [_item(t, fr, p) for t in ("Mardi : 14 h – 18 h 30", "Weight: 189 g", "14:32 Le titre", "Note :")]
     [True, True, False, False]
     >>> [_item(t, fr, p) for t in ("Genre : Aventure / Enquête", "Devis : les mentions à ne pas oublier",
-    ...     "Micro-entreprise : comment déclarer ?")]
-    [True, False, False]
+    ...     "Micro-entreprise : comment déclarer ?", "Thonon : 3 blessés dans un accident sur la RD 1005",
+    ...     "Salaire : 2 150 € à 2 400 € brut mensuel")]
+    [True, False, False, False, True]
     """
     if not p.item_words:
         return False
@@ -1005,8 +1010,12 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
         m = _KEY_VALUE.match(line)
         if m is None or m.group().count(" ") > _LABEL_WORDS or line.endswith("?"):
             return False
-        value = line[m.end() - 1 :]  # a number, or a few words: a headline's second half reads on
-        return any(c.isdigit() for c in value) or value.count(" ") < _VALUE_WORDS
+        # a number with one stop word at most, or a few words: a headline's second half reads on
+        # ("Thonon : 3 blessés dans un accident sur la RD 1005")
+        value = line[m.end() - 1 :]
+        if any(c.isdigit() for c in value):
+            return _stop_words(value, stopwords) <= 1
+        return value.count(" ") < _VALUE_WORDS
     rest = line[1:].strip()
     tokens = rest.split(" ")
     return (

@@ -33,7 +33,7 @@ class Params:
     min_chars_before: int = 400  # a section heading cuts only after this much prose (the article)
     prose_min_words: int = 10  # lines this long count as prose; menus and share bars do not
     min_prose_ratio: float = 0.2  # prose above the heading / prose below it, at least
-    review_prose_ratio: float = 1.0  # the same for a review heading
+    review_prose_ratio: float = 0.5  # the same for a review heading
 
 
 class Comments(PhraseCleaner):

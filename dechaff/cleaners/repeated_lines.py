@@ -79,8 +79,9 @@ class RepeatedLines:
         for i, key in enumerate(plain):
             if key is not None:
                 where.setdefault(key, []).append(i)
+                # a heading's label, not a transcript's speaker ("Anne Morel : Je crois que ...")
                 label = key.split(" : ", 1)[0] if " : " in key else ""
-                if label:
+                if label and words(lines[i].text) <= p.contents_words:
                     where.setdefault(label, []).append(i)
         copies: dict[int, list[int]] = {}  # a line -> its later copies, numbers aside
         first: set[str] = set()
