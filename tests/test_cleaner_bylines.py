@@ -204,16 +204,6 @@ def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> Non
     assert dropped(run_cleaner("bylines", "\n".join(prose))) == []
 
 
-def test_a_press_releases_place_and_date(run_cleaner) -> None:
-    out = run_cleaner("bylines", "Grenoble, le 5 février 2025\nLa société annonce l'ouverture d'une usine.")
-    assert kept(out) == ["La société annonce l'ouverture d'une usine."]
-    assert out.fields["dateline"] == "Grenoble, le 5 février 2025"
-    prose = "Grenoble, le 5 février 2025, a connu sa plus forte crue depuis un siècle."
-    assert dropped(run_cleaner("bylines", prose)) == []
-    letter = "Châteaubriant, le 22 octobre 1941"  # a letter's heading, quoted whole in an article
-    assert dropped(run_cleaner("bylines", f"{letter}\nMa chère maman, je vais mourir.")) == []
-
-
 def test_a_lawyers_or_doctors_byline_and_a_colon_date(run_cleaner) -> None:
     out = run_cleaner(
         "bylines", "Rédigé par Me Claire Dubreuil, avocate\nPublié: 03.06.2024, 18h42\nLe texte."
