@@ -101,7 +101,8 @@ class ClassifierParams:
     sentence_stopwords: float = 0.2  # ...and this share of stop words (a short line's share is noisy)
     # a bulleted line of this many words or more after its bullet (a capital first, the stop words
     # of a sentence) is an item of the text's own list, as a sentence is, inside a run of short
-    # lines between good text ("• Assurer le service en binôme avec le chef de partie") (0: never)
+    # lines between good text ("• Assurer le service en binôme avec le chef de partie"), and so is
+    # a key-value line (`_item`) (0: no items, bulleted or key-value)
     item_words: int = 4
     # trim mode (after HTML extraction, which chose the main text already): only lines before the
     # first and after the last line of prose (good or near-good on its own, or a sentence of names

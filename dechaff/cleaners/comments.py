@@ -27,7 +27,8 @@ class Params:
     prompts: Phrases = patterns("regex")  # a single UI line inviting or moderating comments
     section_markers: Phrases = patterns("regex")  # the heading that opens the comment section
     # the heading of readers' reviews ("312 avis", "Avis des voyageurs (23)"): a shop's or a trip's
-    # tab bar names them above the text too, so they cut only under more prose than is left below
+    # tab bar names them above the text too, so they cut only under `review_prose_ratio` of the
+    # prose left below, not a fifth
     review_markers: Phrases = patterns("regex")
     max_words: int = 25
     min_chars_before: int = 400  # a section heading cuts only after this much prose (the article)
