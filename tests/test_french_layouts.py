@@ -595,3 +595,30 @@ def test_a_services_opening_hours_and_list_stay_between_its_paragraphs(engine: E
     with mock.patch("dechaff.cleaners.classifier_core._item", return_value=False):
         without, _ = _clean(engine, SERVICE)
     assert without is not None and SERVICE[8] not in without and SERVICE[14] not in without
+
+
+AD_SLOT = [
+    "Le Balcon Fleuri",
+    "Bouturer ses géraniums : la méthode pas à pas",
+    "Une bouture prise à la fin de l'été donne au printemps suivant une plante vigoureuse, à "
+    "condition de choisir une tige saine et un substrat léger.",
+    "Quand bouturer ?",
+    "Publicité",
+    "Partager sur Facebook",
+    "Prélevez les boutures fin août ou début septembre.",
+    "Les racines apparaissent en trois semaines au chaud.",
+    "Un repère simple : bouturez avant les premières nuits fraîches.",
+    "Retirez les feuilles du bas, plantez la tige dans un godet de terreau léger et arrosez "
+    "modérément, sans laisser l'eau stagner dans la soucoupe.",
+    "Mentions légales",
+]
+
+
+def test_a_subheading_that_asks_over_an_ad_slot_stays(engine: Engine) -> None:
+    """ "Quand bouturer ?" over an ad marker and a share button, then its one-sentence paragraphs:
+    a subheading that asks is no box's heading, and the ad slot under it cuts nothing."""
+    text, _ = _clean(engine, AD_SLOT)
+    assert text == _lines(AD_SLOT, (2, 3, 4, 7, 8, 9, 10))
+    with mock.patch("dechaff.cleaners.classifier_core._asks", side_effect=lambda lines: [False] * len(lines)):
+        without, _ = _clean(engine, AD_SLOT)
+    assert without is not None and AD_SLOT[3] not in without

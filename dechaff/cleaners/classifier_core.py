@@ -347,7 +347,11 @@ def _intrinsic(f: _Line, p: ClassifierParams) -> str:
 
 
 def _context(
-    classes: list[str], p: ClassifierParams, holes: Sequence[int] = (), sentences: Sequence[bool] = ()
+    classes: list[str],
+    p: ClassifierParams,
+    holes: Sequence[int] = (),
+    sentences: Sequence[bool] = (),
+    asks: Sequence[bool] = (),
 ) -> list[str]:
     """Decide short and near-good lines from their nearest decided neighbours (jusText's second pass).
 
@@ -358,7 +362,8 @@ def _context(
     lines leave it as long: the site's name left among them is no subheading). A heading under
     good text (a subheading) has none between it and its text; a title may (its byline and dates
     went). `sentences[i]`: whether line i is a short sentence (`_short_sentence`); a chain of them
-    from good text is kept whatever the run's length (`_sentence_runs`).
+    from good text is kept whatever the run's length (`_sentence_runs`; `asks[i]`: whether line i
+    ends with "?" or ":", a subheading that asks or announces, never a box's heading).
     """
     n = len(classes)
     undecided = [c in (_SHORT, _NEARGOOD) for c in classes]
@@ -377,7 +382,7 @@ def _context(
             last = classes[i] == GOOD
         elif i + 1 < n and run[i + 1]:
             run[i] = run[i + 1]  # every line of a run carries the run's length
-    prose = _sentence_runs(classes, undecided, holes, sentences) if any(sentences) else [False] * n
+    prose = _sentence_runs(classes, undecided, holes, sentences, asks) if any(sentences) else [False] * n
     if any(holes):
         _count_holes(run, holes)
     out = list(classes)
@@ -396,15 +401,26 @@ def _context(
 _BOX_LINES = 2  # lines removed under a line that is no sentence: a box's, gone but for its heading
 
 
+def _asks(lines: Sequence[str]) -> list[bool]:
+    """For each line, whether it ends with "?" or ":": a subheading that asks or announces (its
+    text follows), never the heading of a box whose lines went (`_sentence_runs`)."""
+    return [line[-1:] in ("?", ":") for line in lines]
+
+
 def _sentence_runs(
-    classes: Sequence[str], undecided: Sequence[bool], holes: Sequence[int], sentences: Sequence[bool]
+    classes: Sequence[str],
+    undecided: Sequence[bool],
+    holes: Sequence[int],
+    sentences: Sequence[bool],
+    asks: Sequence[bool] = (),
 ) -> list[bool]:
     """For each line, whether it is in a run of undecided lines between two good lines whose short
     lines are sentences (`_short_sentence`), two or more, but for subheadings: a short line that
     is no sentence, right above a sentence or the good line, one for two sentences or fewer (a
     teaser list alternates titles and one-sentence summaries: one for one), and the heading of a
     box whose lines went (no sentence, right above two removed lines or more: not kept; a caption
-    whose credit and buttons went is one too). Nothing is removed
+    whose credit and buttons went is one too; a line that asks, `asks`, is a subheading over an ad
+    slot). Nothing is removed
     inside the run or right before the good line under it (a caption is a sentence too, its credit
     removed under it), but right before a subheading (an ad marker between two sections). Such a
     run is a page written in one-sentence paragraphs, which no run length makes a menu. Of a run
@@ -437,6 +453,9 @@ def _sentence_runs(
     [False, True, False, True, True, True, False]
     >>> _sentence_runs(boxed, [0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 3, 0, 0, 0], [0, 1, 0, 1, 1, 1, 0])  # caption
     [False, True, False, True, True, True, False]
+    >>> asks = [0, 0, 1, 0, 0, 0, 0]  # "Quand semer ?" over an ad slot: a subheading
+    >>> _sentence_runs(boxed, [0, 1, 1, 1, 1, 1, 0], [0, 0, 0, 3, 0, 0, 0], [0, 1, 0, 1, 1, 1, 0], asks)
+    [False, True, True, True, True, True, False]
     """
     n = len(classes)
     out = [False] * n
@@ -450,11 +469,16 @@ def _sentence_runs(
         # a line that is no sentence right above two or more lines an earlier cleaner removed is
         # the heading of that box (a shop's, a caption over its credit and share buttons): neither
         # a subheading nor prose (over one removed line, a date or a "read more", it is a title)
-        boxed = {k for k in short if not sentences[k] and holes and holes[k + 1] >= _BOX_LINES}
+        boxed = {
+            k
+            for k in short
+            if not sentences[k] and holes and holes[k + 1] >= _BOX_LINES and not (asks and asks[k])
+        }
         heads = {k for k in short if not sentences[k]} - boxed
         said = len(short) - len(heads) - len(boxed)
         titled = said >= 2 * max(1, len(heads)) and all(sentences[k + 1] for k in heads if k + 1 < j)
-        allowed = heads | {k + 1 for k in boxed}  # lines removed before a subheading, or the box's
+        # lines removed before a subheading, the box's, or an ad slot under a subheading that asks
+        allowed = heads | {k + 1 for k in boxed} | {k + 1 for k in heads if asks and asks[k]}
         if titled and not (holes and any(holes[k] for k in range(i + 1, j + 1) if k not in allowed)):
             out[i:j] = [k not in boxed for k in range(i, j)]
             continue
@@ -789,7 +813,11 @@ def _classify_lines(
         return labels, shape, measured
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(
-        classes[start : end + 1], p, holes[start : end + 1], sentences[start : end + 1]
+        classes[start : end + 1],
+        p,
+        holes[start : end + 1],
+        sentences[start : end + 1],
+        _asks(lines[start : end + 1]),
     )
     if (
         start < end
@@ -921,7 +949,7 @@ def _measure_page(
     if heads and p.list_lines:
         for i in _list_items(alone, gaps, heads, p, holes):
             alone[i] = GOOD
-    return Measured(feats, alone, _context(alone, p, holes, sentences))
+    return Measured(feats, alone, _context(alone, p, holes, sentences, _asks(lines)))
 
 
 _BULLETS = frozenset("•·-–—*▪►✓✔")
