@@ -83,14 +83,14 @@ class RepeatedLines:
                 label = key.split(" : ", 1)[0] if " : " in key else ""
                 if label and words(lines[i].text) <= p.contents_words:
                     where.setdefault(label, []).append(i)
-        copies: dict[int, list[int]] = {}  # a line -> its later copies, numbers aside
+        copies: dict[int, list[int]] = {}  # a line -> its later copies, numbers aside, in order
         first: set[str] = set()
         for i, key in enumerate(keys):
             if key is not None and key not in first:
                 first.add(key)
                 later = [k for k in where[plain[i]] if k > i]  # type: ignore[index]
                 if later:
-                    copies[i] = sorted(later)
+                    copies[i] = later  # each list of `where` grew with i: already in order
         out: dict[int, int] = {}
         i = 0
         while i < len(lines):
