@@ -95,6 +95,11 @@ def _setting(book: RuleBook, name: str, value: object) -> Engine:
     return Engine(_with_paragraphs(book, paragraphs))
 
 
+def _paragraphs(text: str) -> list[str]:
+    """The clean text's paragraphs, blank lines left out."""
+    return [line for line in text.splitlines() if line]
+
+
 def _lines(page: list[str], numbers: tuple[int, ...]) -> str:
     """The clean text made of these lines of the page (numbered from 1)."""
     return "\n\n".join(page[k - 1] for k in numbers) + "\n"
@@ -297,7 +302,7 @@ def test_a_page_written_in_one_sentence_paragraphs(engine: Engine, book: RuleBoo
     text, _ = _clean(engine, SHORT_SENTENCES)
     assert text is not None
     # the last two, which no good text closes before the footer, are judged as before
-    assert [line for line in text.splitlines() if line] == SHORT_SENTENCES[4:6] + SHORT_SENTENCES[7:14]
+    assert _paragraphs(text) == SHORT_SENTENCES[4:6] + SHORT_SENTENCES[7:14]
     without, _ = _clean(_setting(book, "sentence_words", 0), SHORT_SENTENCES)
     assert without is None or SHORT_SENTENCES[9] not in without
 
@@ -352,7 +357,7 @@ def test_a_reviews_verdict_and_data_sheet_are_lists(engine: Engine, book: RuleBo
     # tags line that the language pack removes ends the last one: the teasers after it go
     text, _ = _clean(engine, CAR_REVIEW)
     assert text is not None
-    kept = [line for line in text.splitlines() if line]
+    kept = _paragraphs(text)
     assert kept == [line for line in CAR_REVIEW[4:29] if line]
     headings = (book.default.cleaners or {})["paragraphs"]["list_headings"].value
     reviews = [h for h in headings if "fiche" not in h.source]
@@ -364,7 +369,7 @@ def test_a_shops_strong_and_weak_points_are_lists(engine: Engine) -> None:
     """ "Les points forts", "Les points faibles": a shop's or a review's list headings too."""
     page = [{"Les plus": "Les points forts", "Les moins": "Les points faibles"}.get(x, x) for x in CAR_REVIEW]
     text, _ = _clean(engine, page)
-    assert text is not None and [line for line in text.splitlines() if line] == [x for x in page[4:29] if x]
+    assert text is not None and _paragraphs(text) == [x for x in page[4:29] if x]
 
 
 HEALTH = [
@@ -394,7 +399,7 @@ def test_one_sentence_paragraphs_under_subheadings(engine: Engine, book: RuleBoo
     # another of a page written in one-sentence paragraphs, all kept
     text, _ = _clean(engine, HEALTH)
     assert text is not None
-    assert [line for line in text.splitlines() if line] == HEALTH[3:5] + HEALTH[6:10] + HEALTH[11:14]
+    assert _paragraphs(text) == HEALTH[3:5] + HEALTH[6:10] + HEALTH[11:14]
     without, _ = _clean(_setting(book, "sentence_words", 0), HEALTH)
     assert without is None or HEALTH[8] not in without
 
@@ -430,7 +435,7 @@ def test_an_article_that_ends_in_one_sentence_paragraphs(engine: Engine, book: R
     # removed: the article's end, not the footer, which stays out
     text, _ = _clean(engine, BAKERY)
     assert text is not None
-    assert [line for line in text.splitlines() if line] == [line for line in BAKERY[1:13] if line]
+    assert _paragraphs(text) == [line for line in BAKERY[1:13] if line]
     without, _ = _clean(_setting(book, "sentence_words", 0), BAKERY)
     assert without is not None and BAKERY[11] not in without
 
@@ -467,7 +472,7 @@ def test_the_items_a_sentence_announces(engine: Engine) -> None:
     # the last with "." are the sentence's items, not a menu
     text, _ = _clean(engine, LEGAL)
     assert text is not None
-    kept = [line for line in text.splitlines() if line]
+    kept = _paragraphs(text)
     assert kept == [line for line in LEGAL[1:19] if line and "PDF" not in line]
     with mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]):
         without, _ = _clean(engine, LEGAL)
@@ -503,9 +508,7 @@ FUEL = [
 def test_the_bullets_a_sentence_announces(engine: Engine) -> None:
     text, _ = _clean(engine, FUEL)
     assert text is not None
-    assert [line for line in text.splitlines() if line] == [
-        line for line in FUEL[1:19] if line and not line.startswith("Lire")
-    ]
+    assert _paragraphs(text) == [line for line in FUEL[1:19] if line and not line.startswith("Lire")]
     with mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]):
         without, _ = _clean(engine, FUEL)
     assert without is None or FUEL[7] not in without
