@@ -178,6 +178,12 @@ def test_an_authors_box_goes_with_its_heading(run_cleaner) -> None:
     # what follows the heading but opens with no name stays: the article may go on under it
     other = run_cleaner("bylines", "Le texte.\nÀ propos de l'auteure\nLe livre paraît en mars.\nFin.")
     assert kept(other) == ["Le texte.", "Le livre paraît en mars.", "Fin."]
+    # a biography that names its author after a clause, under a longer heading
+    clause = "Journaliste depuis 2009, Julie Marchand a couvert la politique locale avant Facturo."
+    out = run_cleaner("bylines", f"Le texte.\nÀ propos de l'autrice de cet article\n{clause}\nFin.")
+    assert kept(out) == ["Le texte.", "Fin."]
+    other = run_cleaner("bylines", "Le texte.\nÀ propos de l'auteure\nEn mars, le livre paraît.\nFin.")
+    assert kept(other) == ["Le texte.", "En mars, le livre paraît.", "Fin."]
 
 
 def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> None:

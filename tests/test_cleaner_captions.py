@@ -133,6 +133,8 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Une agence immobilière du centre-ville. Photo d'illustration : Getty Images",
         "Pour Élodie, le déclic est venu un dimanche soir. - iStock",
         "Un minibus du service de transport, ici à Échallens. [Laurent Dupuis - Keystone]",
+        "Un atelier de mécanique à Sainte-Croix. [Keystone - Laurent Dupuis]",
+        "Un guichet de la poste de Morges. Photo d'illustration.",
         "Jean-Luc Michaud dans une de ses parcelles, mardi. Photo Voix du Jura / C.R.",
         "Les plus grosses citrouilles dépassaient les 200 kg. Photo Le Progrès /Marc DUPONT",
         "Des apprentis lors d'une séance pratique au centre de formation. Photo AIP",

@@ -39,7 +39,13 @@ def test_a_recipes_reviews(run_cleaner) -> None:
 def test_a_your_comments_heading_opens_the_french_section(run_cleaner) -> None:
     text = ARTICLE + "\nVos commentaires\nJeanne : très bon article\nPaul : je ne suis pas d'accord\n"
     assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
-    for heading in ("Les commentaires (3)", "Les 12 réactions", "Vos réactions (12)"):
+    for heading in (
+        "Les commentaires (3)",
+        "Les 12 réactions",
+        "Vos réactions (12)",
+        "5 réflexions sur « Le budget de la commune »",  # a French WordPress thread's heading
+        "Une réflexion sur « Le budget de la commune »",
+    ):
         thread = ARTICLE + f"\n{heading}\nPierrot11\nil y a 5 heures\nEncore une hausse, et rien ne change.\n"
         assert kept(run_cleaner("comments", thread)) == [ARTICLE.strip()], heading
 

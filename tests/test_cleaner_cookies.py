@@ -100,6 +100,13 @@ def test_cookies_and_similar_technologies(run_cleaner) -> None:
         "Le respect de votre vie privée",
     ]
     assert dropped(run_cleaner("cookies", "\n".join(article))) == []
+    for banner in (
+        "Pour améliorer votre expérience, la Radio utilise des cookies et des outils d'analyse.",
+        "La Radio utilise des cookies et des outils d'analyse. Certains sont nécessaires au site.",
+    ):
+        assert kept(run_cleaner("cookies", f"{banner}\nLe texte reste.")) == ["Le texte reste."]
+    study = "Pour améliorer votre expérience de lecture, la bibliothèque a repensé ses salles."
+    assert dropped(run_cleaner("cookies", study)) == []
     english = "We use cookies and similar technologies to improve your experience.\nThe text stays."
     assert kept(run_cleaner("cookies", english, lang="en")) == ["The text stays."]
 

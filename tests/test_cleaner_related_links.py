@@ -56,6 +56,20 @@ def test_a_bare_heading_takes_the_teaser_titles_under_it(run_cleaner) -> None:
     ]
 
 
+def test_a_more_on_this_subject_heading(run_cleaner) -> None:
+    """ "Plus sur le sujet" over a teaser goes with it; a sentence that starts the same stays."""
+    text = (
+        "Le texte sera examiné au Sénat.\n"
+        "Plus sur le sujet\n"
+        "Le prix du mazout atteint un sommet dans le Nord\n"
+        "Plus sur le sujet des retraites, le ministre n'a rien dit.\n"
+    )
+    assert kept(run_cleaner("related_links", text)) == [
+        "Le texte sera examiné au Sénat.",
+        "Plus sur le sujet des retraites, le ministre n'a rien dit.",
+    ]
+
+
 def test_teasers_stop_at_the_limit(run_cleaner) -> None:
     titles = [f"Titre numéro {k} de la liste" for k in range(1, 9)]
     out = run_cleaner("related_links", "\n".join(["Sur le même sujet", *titles]))

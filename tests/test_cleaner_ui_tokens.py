@@ -354,3 +354,28 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
         "Fields marked with an * are required",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == []
+
+
+def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
+    """A newsletter's heading with its name and its pitch, the notice under a machine-written
+    summary, an independent outlet's appeal, an affiliate link, an ad's label and a rating under
+    its label go; sentences that use the same words stay."""
+    boxes = [
+        "Newsletter «Vallée et montagne»",
+        "Infolettre : Techno",
+        "Retrouvez chaque matin l'essentiel de l'actualité savoyarde, sélectionnée par notre rédaction.",
+        "Ce résumé a été généré à l'aide d'une intelligence artificielle et relu par la rédaction.",
+        "Soutenez une presse régionale indépendante",
+        "Le Courrier du Lac ne dépend d'aucun groupe de presse et ne vit que grâce à ses lecteurs.",
+        "Ce disque est en vente chez votre disquaire. En passant par notre lien partenaire, vous nous aidez.",
+        "Annonce",
+        "Notre avis : ★★★★☆",
+    ]
+    prose = [
+        "La newsletter de la mairie sera désormais envoyée chaque mois aux habitants.",
+        "Le résumé de l'audience a été lu par la greffière devant le tribunal.",
+        "Le maire annonce la fermeture du pont pendant trois semaines.",
+        "Notre avis : le chantier aurait dû commencer plus tôt.",
+        "La coopérative vit grâce à ses adhérents depuis 1952.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

@@ -82,17 +82,16 @@ class Bylines(PhraseCleaner):
 
     def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
         """The lines of the author's box under its heading at `i`: a name alone, then a biography
-        that opens with a name ("Julie Marchand est ..."); nothing else (the article may go on)."""
+        that opens with a name ("Julie Marchand est ...") or with a clause before it ("Journaliste
+        depuis 2009, Julie Marchand a ..."); nothing else (the article may go on)."""
         j = i + 1
         if j < len(lines) and is_name(lines[j].text):
             hits[j] = hits[i]
             j += 1
-        if (
-            j < len(lines)
-            and words(lines[j].text) <= self.params.box_words
-            and opens_with_name(lines[j].text)
-        ):
-            hits[j] = hits[i]
+        if j < len(lines) and words(lines[j].text) <= self.params.box_words:
+            text = lines[j].text
+            if opens_with_name(text) or opens_with_name(text.partition(", ")[2]):
+                hits[j] = hits[i]
 
 
 def _names_by_dates(

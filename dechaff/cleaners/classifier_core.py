@@ -748,18 +748,33 @@ def _title(
     """Index of the title above the main block, or -1: the line whose words the text repeats most.
 
     Bylines, dates and menus sit between title and text, so adjacency is no help; shared words are.
-    A line that ends with a full stop is no title (`_statement`).
+    A line that ends with a full stop is no title (`_statement`). When no line shares enough, the
+    standfirst does: the line right above the nearest prose outside the block ("edge") whose words
+    the text repeats that much is the title, if it has a title's shape and shares half as much
+    (a headline that says "derby" where the text says "match").
     """
     start, end = span
     body = _Body(" ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD))
-    best, best_score = -1, p.title_overlap
-    for i in range(start - 1, max(-1, start - 1 - p.title_lookback), -1):
-        if feats[i].bad_reason or feats[i].weight >= p.length_high or _statement(lines[i]):
-            continue
+
+    def score(i: int) -> float:
         vocab = _vocabulary(lines[i], stopwords)
-        score = sum(map(body.repeats, vocab)) / len(vocab) if len(vocab) > 1 else 0.0
-        if score > best_score or (best < 0 and score == best_score):  # ties: the line nearest the text
-            best, best_score = i, score
+        return sum(map(body.repeats, vocab)) / len(vocab) if len(vocab) > 1 else 0.0
+
+    def titled(i: int) -> bool:
+        return not (feats[i].bad_reason or feats[i].weight >= p.length_high or _statement(lines[i]))
+
+    best, best_score = -1, p.title_overlap
+    above = range(start - 1, max(-1, start - 1 - p.title_lookback), -1)
+    for i in above:
+        if not titled(i):
+            continue
+        value = score(i)
+        if value > best_score or (best < 0 and value == best_score):  # ties: the line nearest the text
+            best, best_score = i, value
+    if best < 0:
+        standfirst = next((i for i in above if labels[i] == "edge" and score(i) >= p.title_overlap), 0)
+        if standfirst > 0 and titled(standfirst - 1) and score(standfirst - 1) >= p.title_overlap / 2:
+            return standfirst - 1
     return best
 
 
@@ -947,13 +962,14 @@ def _measure_page(
         feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     alone = [_intrinsic(f, p) for f in feats]
     if heads and p.list_lines:
-        for i in _list_items(alone, gaps, heads, p, holes):
+        for i in _list_items(alone, gaps, heads, p, holes, lines):
             alone[i] = GOOD
     return Measured(feats, alone, _context(alone, p, holes, sentences, _asks(lines)))
 
 
 _BULLETS = frozenset("•·-–—*▪►✓✔")
-_STEP = re.compile(r"^\d{1,2}[.)] ")  # "2. ", "3) ": a numbered step
+# "2. ", "3) ": a numbered step; "23e : ", "90e+4 : ", "45+2' ": a match report's minute
+_STEP = re.compile(r"^(\d{1,2}[.)] |\d{1,3}(e|'|’)?(\+\d{1,2})?(e|'|’)? ?[:–-] |\d{1,3}(\+\d{1,2})?(e|'|’) )")
 
 
 def _clauses(lines: Sequence[str], feats: Sequence[_Line], p: ClassifierParams) -> list[int]:
@@ -993,8 +1009,9 @@ def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: Classifie
     >>> [_short_sentence(t, _measure(t, fr, False, p), fr, p) for t in (
     ...     "Le château domine la vieille ville de Annecy.", "Le château domine la vieille ville",
     ...     "Château, musée et jardins du lac.", "Le prix du lac en été ?",
-    ...     "le château domine la vieille ville de Annecy.", "2. Le château domine la ville de Annecy.")]
-    [True, False, False, False, False, True]
+    ...     "le château domine la vieille ville de Annecy.", "2. Le château domine la ville de Annecy.",
+    ...     "23e : Le château domine la ville de Annecy.")]
+    [True, False, False, False, False, True, True]
     """
     return (
         f.ends_sentence
@@ -1063,6 +1080,7 @@ def _list_items(
     heads: Sequence[int],
     p: ClassifierParams,
     holes: Sequence[int] = (),
+    lines: Sequence[str] = (),
 ) -> list[int]:
     """Each short list heading of `heads` ("Ingrédients pour 6 personnes") and the items under it:
     the lines that are no prose and no boilerplate on their own (short, near-good, few stop words,
@@ -1091,7 +1109,9 @@ def _list_items(
         items: list[int] = []
         run = 0  # items so far with no blank line between them
         for j in range(head + 1, min(len(classes), head + 1 + p.list_lines)):
-            if (gaps[j] and run >= 2) or (holes and holes[j] and len(items) >= 2):
+            if holes and holes[j] and len(items) >= 2:
+                break
+            if gaps[j] and run >= 2 and not _sublist(classes, gaps, holes, lines, items, j):
                 break
             if classes[j] == "no_letters":
                 run = 0 if gaps[j] else run
@@ -1103,6 +1123,42 @@ def _list_items(
         if items:
             out += [head, *items]
     return out
+
+
+def _sublist(
+    classes: Sequence[str],
+    gaps: Sequence[bool],
+    holes: Sequence[int],
+    lines: Sequence[str],
+    items: list[int],
+    j: int,
+) -> bool:
+    """Whether the block at line `j` (after a blank line) goes on with the list of `items`: a
+    recipe's next part ("Pour la pâte" over its quantities), a short line, then two or more items
+    with no blank line or removed line between them, the items of both blocks mostly quantities
+    (lines that start with a number; a menu's or a teaser list's do not).
+
+    >>> page = ["Pour la pâte", "200 g de farine", "3 œufs", "Pour le caramel", "150 g de sucre", "1 pincée"]
+    >>> gaps = [1, 0, 0, 1, 0, 0]
+    >>> _sublist(["short"] * 6, gaps, [], page, [0, 1, 2], 3)
+    True
+    >>> _sublist(["short"] * 6, gaps, [], [*page[:3], "Rubriques", "Sport", "Culture"], [0, 1, 2], 3)
+    False
+    """
+    if not lines or classes[j] != _SHORT:
+        return False
+    block = []
+    for k in range(j + 1, len(classes)):
+        if gaps[k] or (holes and holes[k]) or classes[k] not in _ITEMS:
+            break
+        block.append(k)
+    above = [k for k in items if not gaps[k]]
+    return len(block) >= 2 and _quantities(lines, block) and _quantities(lines, above)
+
+
+def _quantities(lines: Sequence[str], items: Sequence[int]) -> bool:
+    """Whether half or more of these lines start with a number ("200 g de farine", "3 œufs")."""
+    return 2 * sum(lines[k][:1].isdigit() for k in items) >= len(items)
 
 
 def digits_and_marks(line: str) -> tuple[int, int]:

@@ -1,0 +1,149 @@
+"""Whole French pages whose article holds lists and tables between its paragraphs: a recipe in
+parts, a match report's minutes, a race's results. Short lines with no sentence look like menus;
+here they are the article's, and the paragraphs under them are the article too. Also a headline
+that shares few words with the text, found over its standfirst. Pages written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dechaff.engine.engine import Engine
+from dechaff.io.source import Source
+
+
+def _clean(engine: Engine, page: str) -> str | None:
+    return engine.process(Source("page", Path("page.txt"), content=page.encode())).text
+
+
+def _kept(text: str | None) -> list[str]:
+    assert text is not None
+    return [line for line in text.splitlines() if line]
+
+
+MENU = "Le Petit Gourmet\n\nRecettes\nEntrées\nPlats\nDesserts\nVidéos\n\nRechercher\n\n"
+
+RECIPE = (
+    MENU + "Gâteau renversé aux pommes et au caramel, la recette de ma tante Odile\n\n"
+    "Un dessert d'automne qui se prépare en un quart d'heure et que toute la famille réclame. "
+    "Ma tante le faisait chaque dimanche, toujours dans le même moule en fonte.\n\n"
+    "Partager\n\n"
+    "Chez nous, la saison des pommes ne commençait vraiment qu'avec ce gâteau. Le caramel coule "
+    "au fond du moule, les fruits fondent dessus, et la pâte monte autour d'eux pendant la cuisson.\n\n"
+    "La version d'Odile ajoute une pincée de fleur de sel au caramel et un peu de crème dans la pâte. "
+    "Le résultat est moelleux, à peine sucré, et il se garde deux jours sous une cloche.\n\n"
+    "Ingrédients\n\n"
+    "Pour le caramel\n150 g de sucre\n40 g de beurre demi-sel\n1 pincée de fleur de sel\n\n"
+    "Pour la pâte\n200 g de farine\n3 œufs\n100 g de sucre\n10 cl de crème liquide\n1 sachet de levure\n\n"
+    "Publicité\n\n"
+    "Préparation\n\n"
+    "1. Faire fondre le sucre à sec dans le moule jusqu'à obtenir un caramel blond.\n\n"
+    "2. Ajouter le beurre et la fleur de sel, remuer, puis laisser tiédir quelques minutes.\n\n"
+    "3. Disposer les quartiers de pommes serrés sur le caramel, face bombée contre le fond.\n\n"
+    "4. Mélanger la farine, les œufs, le sucre, la crème et la levure jusqu'à une pâte lisse.\n\n"
+    "5. Verser la pâte sur les pommes et cuire quarante minutes à 180 degrés dans le four.\n\n"
+    "Le conseil d'Odile\n\n"
+    "Démoulez le gâteau encore chaud, sinon le caramel durcit et colle au fond du moule. "
+    "Et si vous n'avez pas de moule en fonte, un moule à manqué beurré fera très bien l'affaire.\n\n"
+    "Nos recettes de saison\n\n"
+    "Mentions légales\nContact\n"
+)
+
+
+def test_a_recipe_in_parts_keeps_its_lists_and_the_story_above(engine: Engine) -> None:
+    """A list heading's items go on over a blank line when the next block is the recipe's next
+    part: a short line over quantities. The paragraphs above the lists stay in the article."""
+    kept = _kept(_clean(engine, RECIPE))
+    assert kept[0].startswith("Gâteau renversé") and kept[2].startswith("Chez nous")
+    for item in ("Pour le caramel", "1 pincée de fleur de sel", "Pour la pâte", "1 sachet de levure"):
+        assert item in kept, item
+    assert kept[-1].startswith("Démoulez")
+    assert not {"Recettes", "Desserts", "Publicité", "Partager", "Mentions légales"} & set(kept)
+
+
+MATCH = (
+    "Sport Ouest\n\nFootball\nRugby\nBasket\nRésultats\n\n"
+    "Le Mans renverse Quevilly au bout d'un match fou (3-2)\n\n"
+    "Menés de deux buts à la pause, les Manceaux ont arraché la victoire dans les dernières minutes "
+    "grâce à un doublé de leur attaquant remplaçant.\n\n"
+    "Par Léo Garnier\n\n"
+    "Personne n'y croyait plus dans les tribunes du stade Marie-Marvingt. Après quarante-cinq minutes "
+    "ratées, les joueurs de Le Mans sont revenus des vestiaires avec une autre intention.\n\n"
+    "L'entraîneur avait changé de système, et l'entrée de Karim Diop a tout changé en attaque.\n\n"
+    "Le film du match\n\n"
+    "12e : Penalty de Quevilly sur une faute de main (0-1).\n\n"
+    "31e : Quevilly double la mise sur un contre (0-2).\n\n"
+    "58e : Karim Diop réduit l'écart de la tête (1-2).\n\n"
+    "77e : Le capitaine égalise sur un corner (2-2).\n\n"
+    "90e+3 : Karim Diop donne la victoire à son équipe (3-2).\n\n"
+    "Une remontée au classement\n\n"
+    "Avec ce succès, Le Mans remonte à la septième place, à deux points des places de barrage. "
+    "Le club se déplacera samedi prochain à Sochaux pour confirmer ce regain de forme.\n\n"
+    "Partager sur :\nFacebook\nX\n\n"
+    "Les plus lus\n\nMercato : les dix transferts de l'hiver\n\n© 2025 Sport Ouest\n"
+)
+
+
+def test_a_match_reports_minutes_are_its_sentences(engine: Engine) -> None:
+    """Lines that start with a match minute ("58e : ", "90e+3 : ") are sentences of the report
+    (a numbered step's shape): they stay, and so does the section under them."""
+    kept = _kept(_clean(engine, MATCH))
+    minutes = [line for line in MATCH.splitlines() if line[:2].isdigit() and "e" in line[:6]]
+    assert len(minutes) == 5 and all(line in kept for line in minutes)
+    assert kept[-1].startswith("Avec ce succès") and kept[-2] == "Une remontée au classement"
+    assert not {"Rugby", "Par Léo Garnier", "Facebook", "Les plus lus"} & set(kept)
+
+
+RACE = (
+    "Le Rayon\n\nRoute\nPiste\nCalendrier\n\n"
+    "Tour des Combes : Hugo Ferrand gagne en solitaire à Nantua\n\n"
+    "Publié le 12 mai 2025\n\n"
+    "Le grimpeur savoyard a attaqué dans la dernière côte pour s'imposer avec vingt secondes "
+    "d'avance sur un petit groupe de poursuivants. Il prend aussi la tête du classement général.\n\n"
+    "Dans l'ascension finale, longue de six kilomètres, Hugo Ferrand a laissé ses équipiers durcir "
+    "le rythme avant de placer deux accélérations. Personne n'a pu suivre le coureur savoyard.\n\n"
+    "Classement de l'étape\n\n"
+    '1 Hugo Ferrand (FRA) Alpes Cycling 3h58\'12"\n2 Jens Mertens (BEL) Flandria à 20"\n'
+    '3 Pablo Ruiz (ESP) Iberia à 24"\n4 Marco Bessi (ITA) Piemonte à 31"\n\n'
+    "Une dernière étape pour les sprinteurs\n\n"
+    "Dimanche, la dernière étape relie Nantua à Bourg-en-Bresse sur un parcours plat, qui devrait "
+    "sourire aux sprinteurs, même si le vent peut encore provoquer des bordures dans la plaine.\n\n"
+    "Tags : Tour des Combes, Hugo Ferrand\n\n"
+    "Calendrier des courses\n\n18/05 — Grand Prix de Saint-Genis\n\n© Le Rayon 2025\n"
+)
+
+
+def test_a_races_results_table_stays_between_its_paragraphs(engine: Engine) -> None:
+    """A results table under its heading ("Classement de l'étape") is a list of the article: its
+    rows stay, and the paragraphs after it are no page furniture. A bare calendar does not."""
+    kept = _kept(_clean(engine, RACE))
+    rows = [line for line in RACE.splitlines() if line[:2] in ("1 ", "2 ", "3 ", "4 ")]
+    assert "Classement de l'étape" in kept and all(row in kept for row in rows)
+    assert kept[-1].startswith("Dimanche, la dernière étape")
+    assert not {"Route", "Calendrier des courses", "18/05 — Grand Prix de Saint-Genis"} & set(kept)
+
+
+DERBY = (
+    "Sports Plus\n\nFootball\nBasket\nTennis\n\nFootball > Ligue > Liège\n\n"
+    "Liège s'offre le derby au bout du suspense face à Namur (2-1)\n\n"
+    "Menés à la pause, les Liégeois ont renversé la rencontre en fin de partie grâce à Samir Benali "
+    "et à un penalty de Tom Lejeune dans le temps additionnel.\n\n"
+    "Rédaction Sports Plus\n\nPublié le 16-03-2024 à 22h14\n\nPartager\n\n"
+    "Ligue wallonne - 28e journée\n\nVidéo : les temps forts en images\n\n"
+    "Stade de Rocourt, 12 000 spectateurs\n\nArbitre : M. Paul Simon\n\n"
+    "Puis le stade a explosé.\n\n"
+    "Dans une enceinte pleine, les Rouges de Liège ont longtemps buté sur la défense de Namur.\n\n"
+    "Entré à la pause, Samir Benali a changé le visage de la partie par sa vitesse sur le côté.\n\n"
+    "C'est lui qui a égalisé à la 71e minute, d'une frappe enroulée du gauche dans la lucarne.\n\n"
+    "Bousculé dans la surface, Tom Lejeune a obtenu un penalty après intervention de la vidéo.\n\n"
+    "Il l'a transformé lui-même, en force, à la 93e minute, devant une tribune en fusion.\n\n"
+    "« On savait qu'on avait les jambes pour finir fort », a lancé le capitaine au coup de sifflet final.\n\n"
+    "Commentaires (4)\n\nMentions légales\n"
+)
+
+
+def test_a_headline_found_over_its_standfirst(engine: Engine) -> None:
+    """A headline that shares few words with the text ("derby", "suspense") is still the title
+    when the prose right under it, the standfirst, shares many: both stay, the byline goes."""
+    kept = _kept(_clean(engine, DERBY))
+    assert kept[0].startswith("Liège s'offre le derby") and kept[1].startswith("Menés à la pause")
+    assert "Rédaction Sports Plus" not in kept and "Football > Ligue > Liège" not in kept
