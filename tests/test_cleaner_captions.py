@@ -57,7 +57,8 @@ def test_lookalikes_survive(run_cleaner) -> None:
         "Le PSG s'impose face à Lyon - une victoire méritée selon l'entraîneur.\n"
         "L'AFP a révélé que le ministre avait menti.\n"
         "Photographie et cinéma: les deux arts se rapprochent\n"
-        "Le fichier rapport.pdf a été publié sur le site du ministère."
+        "Le fichier rapport.pdf a été publié sur le site du ministère.\n"
+        "Photo : 50 Mpx grand-angle + 12 Mpx téléobjectif"  # a data sheet's line
     )
     assert dropped(run_cleaner("captions", text)) == []
 
@@ -135,6 +136,7 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Un minibus du service de transport, ici à Échallens. [Laurent Dupuis - Keystone]",
         "Un atelier de mécanique à Sainte-Croix. [Keystone - Laurent Dupuis]",
         "Un guichet de la poste de Morges. Photo d'illustration.",
+        "Vue aérienne du camping et de ses emplacements – Photo : Les Pins Verts",
         "Jean-Luc Michaud dans une de ses parcelles, mardi. Photo Voix du Jura / C.R.",
         "Les plus grosses citrouilles dépassaient les 200 kg. Photo Le Progrès /Marc DUPONT",
         "Des apprentis lors d'une séance pratique au centre de formation. Photo AIP",

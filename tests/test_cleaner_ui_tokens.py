@@ -370,6 +370,12 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Ce disque est en vente chez votre disquaire. En passant par notre lien partenaire, vous nous aidez.",
         "Annonce",
         "Notre avis : ★★★★☆",
+        "Voir le classement complet",
+        "Consulter la liste complète",
+        "Voir tous les résultats",
+        "Conformément au Code de la consommation, tout client peut recourir à un médiateur.",
+        "Vous disposez d'un droit d'accès et de rectification des données qui vous concernent.",
+        "Les photos et descriptions présentées sur ce site ne sont pas contractuelles.",
     ]
     prose = [
         "La newsletter de la mairie sera désormais envoyée chaque mois aux habitants.",
@@ -377,5 +383,8 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Le maire annonce la fermeture du pont pendant trois semaines.",
         "Notre avis : le chantier aurait dû commencer plus tôt.",
         "La coopérative vit grâce à ses adhérents depuis 1952.",
+        "Voir le classement complet des lycées, publié mardi, réserve des surprises.",
+        "Découvrir toutes les facettes de la ville prend plusieurs jours, même à pied.",
+        "Le médiateur de la consommation a été saisi par une cliente en mars.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

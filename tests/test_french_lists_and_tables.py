@@ -147,3 +147,29 @@ def test_a_headline_found_over_its_standfirst(engine: Engine) -> None:
     kept = _kept(_clean(engine, DERBY))
     assert kept[0].startswith("Liège s'offre le derby") and kept[1].startswith("Menés à la pause")
     assert "Rédaction Sports Plus" not in kept and "Football > Ligue > Liège" not in kept
+
+
+FILM = (
+    "Écrans\n\nFilms\nSéries\nFestivals\n\n"
+    "« La Nuit des phares » : Léa Morand filme la dernière garde d'un gardien de phare breton\n\n"
+    "Pour son troisième film, la cinéaste suit un homme seul sur son île pendant la tempête de trop.\n\n"
+    "Par Paul Girard\n\nPublié le 12 février 2025\n\n"
+    "NOTRE NOTE\n\nGenre : Drame\n\nDurée : 1h52\n\nRéalisé par Léa Morand\n\n"
+    "Avec Jean Ferrand, Claire Ody\n\nDistributeur : Les Films du Large\n\n"
+    "Il est cinq heures quand Yann monte l'escalier du phare pour la dernière fois. Léa Morand ne "
+    "quitte jamais son personnage, filmé au plus près, dans le bruit du vent et de la mer.\n\n"
+    "Le dispositif pourrait sembler austère. Il produit au contraire une tension constante, car "
+    "chaque geste du gardien, chaque appel radio, prend le poids d'un dernier adieu à son île.\n\n"
+    "Jean Ferrand, que Léa Morand avait déjà dirigé il y a six ans, trouve ici son plus beau rôle : "
+    "une nuit de tempête racontée sans un mot de trop, dans la lumière tournante du phare breton.\n\n"
+    "Lire aussi : Les films de la semaine\n\nMentions légales\n"
+)
+
+
+def test_a_line_of_two_names_is_no_title(engine: Engine) -> None:
+    """The director's credit ("Réalisé par Léa Morand") shares all its words with a review that
+    names her again and again; the headline shares fewer, but it has the words of a title: it
+    wins, and its standfirst comes back with it."""
+    kept = _kept(_clean(engine, FILM))
+    assert kept[0].startswith("« La Nuit des phares »") and kept[1].startswith("Pour son troisième film")
+    assert "Réalisé par Léa Morand" not in kept and "Par Paul Girard" not in kept
