@@ -63,6 +63,8 @@ def test_a_more_on_this_subject_heading(run_cleaner) -> None:
         "Plus sur le sujet\n"
         "Le prix du mazout atteint un sommet dans le Nord\n"
         "Plus sur le sujet des retraites, le ministre n'a rien dit.\n"
+        "Les dernières actualités\n"
+        "Pèlerinage des familles : les inscriptions sont ouvertes\n"
     )
     assert kept(run_cleaner("related_links", text)) == [
         "Le texte sera examiné au Sénat.",

@@ -376,6 +376,14 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Conformément au Code de la consommation, tout client peut recourir à un médiateur.",
         "Vous disposez d'un droit d'accès et de rectification des données qui vous concernent.",
         "Les photos et descriptions présentées sur ce site ne sont pas contractuelles.",
+        "Par notre correspondant",
+        "Ajouter à mon agenda",
+        "Répondre à ce sujet",
+        "Vous devez être connecté pour répondre. Pas encore membre ? Inscrivez-vous.",
+        "Les messages publiés sur ce forum n'engagent que leurs auteurs.",
+        "Vous avez une information à nous signaler ? Écrivez à la rédaction.",
+        "Bienvenue sur le site de la paroisse Saint-Martin, qui rassemble six clochers.",
+        "Les informations recueillies sont destinées uniquement à l'envoi de la lettre.",
     ]
     prose = [
         "La newsletter de la mairie sera désormais envoyée chaque mois aux habitants.",
@@ -386,5 +394,8 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Voir le classement complet des lycées, publié mardi, réserve des surprises.",
         "Découvrir toutes les facettes de la ville prend plusieurs jours, même à pied.",
         "Le médiateur de la consommation a été saisi par une cliente en mars.",
+        "Par notre correspondant à Lyon, la nouvelle est arrivée tard.",
+        "Les propos du maire n'engagent pas la commune, a rappelé le préfet.",
+        "Bienvenue à bord, a lancé le capitaine aux premiers passagers.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

@@ -760,9 +760,14 @@ def _title(
     start, end = span
     body = _Body(" ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD))
 
-    def score(i: int) -> float:
+    def shared(i: int) -> tuple[bool, float]:
+        """Whether line i has a title's number of words, and the share of them the text repeats."""
         vocab = _vocabulary(lines[i], stopwords)
-        return sum(map(body.repeats, vocab)) / len(vocab) if len(vocab) > 1 else 0.0
+        share = sum(map(body.repeats, vocab)) / len(vocab) if len(vocab) > 1 else 0.0
+        return len(vocab) >= _TITLE_WORDS, share
+
+    def score(i: int) -> float:
+        return shared(i)[1]
 
     def titled(i: int) -> bool:
         return not (feats[i].bad_reason or feats[i].weight >= p.length_high or _statement(lines[i]))
@@ -772,7 +777,7 @@ def _title(
     for i in above:
         if not titled(i):
             continue
-        key = (len(_vocabulary(lines[i], stopwords)) >= _TITLE_WORDS, score(i))
+        key = shared(i)
         if key[1] >= p.title_overlap and (key > best_key or (best < 0 and key == best_key)):
             best, best_key = i, key  # ties: the line nearest the text
     if not best_key[0]:
