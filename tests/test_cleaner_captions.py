@@ -33,7 +33,7 @@ def test_credit_lines_without_a_colon(run_cleaner) -> None:
 
 def test_copyright_agency_and_image_file_lines(run_cleaner) -> None:
     text = (
-        "© AFP 2023 Jean Martin\nPhotoNews\nReuters\nIMG_2041-1000w_q95.jpg\n"
+        "© AFP 2023 Jean Martin\nPhotoNews\nReuters\nIMG_2041-1000w_q95.jpg\n(jw/L'essentiel)\n(ats/nxp)\n"
         "Le match s'est terminé sur un nul."
     )
     assert kept(run_cleaner("captions", text)) == ["Le match s'est terminé sur un nul."]

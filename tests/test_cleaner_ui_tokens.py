@@ -384,6 +384,14 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Vous avez une information à nous signaler ? Écrivez à la rédaction.",
         "Bienvenue sur le site de la paroisse Saint-Martin, qui rassemble six clochers.",
         "Les informations recueillies sont destinées uniquement à l'envoi de la lettre.",
+        "Tu as une info ou une photo ? Envoie-la-nous, nous lisons tous les messages.",
+        "Vous aimeriez nous transmettre une information sur ce sujet ? Écrivez-nous.",
+        "Ce reportage bénéficie du soutien de l'Initiative de journalisme local.",
+        "Vous avez lu 2 des 5 articles gratuits ce mois-ci. Abonnez-vous.",
+        "Vidéo — Les images de la crue",
+        "À voir en vidéo",
+        "[modifier | modifier le code]",
+        "Article détaillé : Canal de Garonne.",
     ]
     prose = [
         "La newsletter de la mairie sera désormais envoyée chaque mois aux habitants.",
@@ -397,5 +405,7 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Par notre correspondant à Lyon, la nouvelle est arrivée tard.",
         "Les propos du maire n'engagent pas la commune, a rappelé le préfet.",
         "Bienvenue à bord, a lancé le capitaine aux premiers passagers.",
+        "Vous avez lu ce rapport ? Il dit tout le contraire.",
+        "Vidéo, photo et son : le musée mise sur le multimédia.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
