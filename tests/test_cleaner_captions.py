@@ -34,6 +34,7 @@ def test_credit_lines_without_a_colon(run_cleaner) -> None:
 def test_copyright_agency_and_image_file_lines(run_cleaner) -> None:
     text = (
         "© AFP 2023 Jean Martin\nPhotoNews\nReuters\nIMG_2041-1000w_q95.jpg\n(jw/L'essentiel)\n(ats/nxp)\n"
+        "Photo : 20 Minutes\n"
         "Le match s'est terminé sur un nul."
     )
     assert kept(run_cleaner("captions", text)) == ["Le match s'est terminé sur un nul."]
@@ -58,7 +59,8 @@ def test_lookalikes_survive(run_cleaner) -> None:
         "L'AFP a révélé que le ministre avait menti.\n"
         "Photographie et cinéma: les deux arts se rapprochent\n"
         "Le fichier rapport.pdf a été publié sur le site du ministère.\n"
-        "Photo : 50 Mpx grand-angle + 12 Mpx téléobjectif"  # a data sheet's line
+        "Photo : 50 Mpx grand-angle + 12 Mpx téléobjectif\n"  # a data sheet's line
+        "Le conseil a adopté le texte mardi. [Mise à jour - Le préfet a suspendu la délibération]"
     )
     assert dropped(run_cleaner("captions", text)) == []
 

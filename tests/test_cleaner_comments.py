@@ -61,6 +61,13 @@ def test_sentences_about_comments_survive(run_cleaner) -> None:
         "Comments from the minister were published on Tuesday.\n"
     )
     assert dropped(run_cleaner("comments", text)) == []
+    for sentence in (
+        "Une réponse à « Mediapart » a été publiée lundi par le ministère de l'Intérieur.",
+        "Un commentaire sur « la polémique » a suffi à relancer le débat.",
+    ):
+        assert kept(run_cleaner("comments", ARTICLE + f"\n{sentence}\nLa suite.\n"))[-1] == "La suite.", (
+            sentence
+        )
 
 
 def test_section_heading_at_the_top_does_not_cut(run_cleaner) -> None:

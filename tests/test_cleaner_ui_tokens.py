@@ -407,5 +407,15 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Bienvenue à bord, a lancé le capitaine aux premiers passagers.",
         "Vous avez lu ce rapport ? Il dit tout le contraire.",
         "Vidéo, photo et son : le musée mise sur le multimédia.",
+        # what the patterns above read like in a news story
+        "Le village ne vit que grâce aux touristes pendant l'été, explique le maire.",
+        "L'association ne vit que grâce à ses bénévoles depuis sa création en 1990.",
+        "Le CNRS ne dépend d'aucun industriel pour ce programme de recherche, assure sa directrice.",
+        "Les données collectées sont utilisées par la police pour identifier les suspects.",
+        "Les informations recueillies sont uniquement destinées aux enquêteurs, a précisé le parquet.",
+        "« Les propos n'engagent que leurs auteurs », a réagi la direction.",
+        "Conformément au Code de la consommation, la cliente a saisi le médiateur en mars.",
+        "Découvrir toutes les îles du Ponant",
+        "Le résumé a été rédigé par Ianis Dumas, greffier du tribunal.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

@@ -173,3 +173,14 @@ def test_a_line_of_two_names_is_no_title(engine: Engine) -> None:
     kept = _kept(_clean(engine, FILM))
     assert kept[0].startswith("« La Nuit des phares »") and kept[1].startswith("Pour son troisième film")
     assert "Réalisé par Léa Morand" not in kept and "Par Paul Girard" not in kept
+
+
+def test_a_headline_beats_a_credit_line_without_a_standfirst(engine: Engine) -> None:
+    """With no standfirst under it, the headline still wins over the credit line that shares all
+    of its two words with the text: it has the words of a title."""
+    page = FILM.replace(
+        "Pour son troisième film, la cinéaste suit un homme seul sur son île pendant la tempête de trop.\n\n",
+        "",
+    )
+    kept = _kept(_clean(engine, page))
+    assert kept[0].startswith("« La Nuit des phares »") and "Réalisé par Léa Morand" not in kept

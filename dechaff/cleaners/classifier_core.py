@@ -752,10 +752,11 @@ def _title(
     """Index of the title above the main block, or -1: the line whose words the text repeats most.
 
     Bylines, dates and menus sit between title and text, so adjacency is no help; shared words are.
-    A line that ends with a full stop is no title (`_statement`). When no line shares enough, the
-    standfirst does: the line right above the nearest prose outside the block ("edge") whose words
-    the text repeats that much is the title, if it has a title's shape and shares half as much
-    (a headline that says "derby" where the text says "match").
+    A line that ends with a full stop is no title (`_statement`). A line of `_TITLE_WORDS` content
+    words or more wins over a shorter one. When no such line shares enough, the standfirst does:
+    the line right above the nearest prose outside the block ("edge") whose words the text repeats
+    that much is the title, if it has a title's shape and words and shares half as much (a
+    headline that says "derby" where the text says "match"); else the shorter line, if any.
     """
     start, end = span
     body = _Body(" ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD))
@@ -782,8 +783,10 @@ def _title(
             best, best_key = i, key  # ties: the line nearest the text
     if not best_key[0]:
         standfirst = next((i for i in above if labels[i] == "edge" and score(i) >= p.title_overlap), 0)
-        if standfirst > 0 and titled(standfirst - 1) and score(standfirst - 1) >= p.title_overlap / 2:
-            return standfirst - 1
+        if standfirst > 0 and titled(standfirst - 1):
+            worded, share = shared(standfirst - 1)
+            if worded and share >= p.title_overlap / 2:
+                return standfirst - 1
     return best
 
 
