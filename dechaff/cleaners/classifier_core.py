@@ -980,8 +980,11 @@ def _measure_page(
 
 
 _BULLETS = frozenset("•·-–—*▪►✓✔")
-# "2. ", "3) ": a numbered step; "23e : ", "90e+4 : ", "45+2' ": a match report's minute
-_STEP = re.compile(r"^(\d{1,2}[.)] |\d{1,3}(e|'|’)?(\+\d{1,2})?(e|'|’)? ?[:–-] |\d{1,3}(\+\d{1,2})?(e|'|’) )")
+# "2. ", "3) ", "3 - ", "12 : ": a numbered step or item; "23e : ", "1re - ", "90e+4 : ", "45+2' ":
+# a match report's minute
+_STEP = re.compile(
+    r"^(\d{1,2}[.)] |\d{1,3}(e|er|re|'|’)?(\+\d{1,2})?(e|'|’)? ?[:–-] |\d{1,3}(\+\d{1,2})?(e|'|’) )"
+)
 
 
 def _clauses(lines: Sequence[str], feats: Sequence[_Line], p: ClassifierParams) -> list[int]:
@@ -1169,8 +1172,16 @@ def _sublist(
 
 
 def _quantities(lines: Sequence[str], items: Sequence[int]) -> bool:
-    """Whether half or more of these lines start with a number ("200 g de farine", "3 œufs")."""
-    return 2 * sum(lines[k][:1].isdigit() for k in items) >= len(items)
+    """Whether half or more of these lines start with a number, after a bullet if any ("200 g de
+    farine", "- 3 œufs", "½ citron").
+
+    >>> _quantities(["200 g de farine", "- 3 œufs", "• ½ citron", "Sel"], [0, 1, 2, 3])
+    True
+    """
+    return 2 * sum(_QUANTITY.match(lines[k]) is not None for k in items) >= len(items)
+
+
+_QUANTITY = re.compile(r"^[-•·*–]? ?[\d½¼¾⅓⅔⅛]")
 
 
 def digits_and_marks(line: str) -> tuple[int, int]:
