@@ -56,6 +56,33 @@ def test_a_bare_heading_takes_the_teaser_titles_under_it(run_cleaner) -> None:
     ]
 
 
+def test_teasers_with_their_summaries_under_a_heading(run_cleaner) -> None:
+    """Under a bare heading ("À lire aussi sur <site>"), teasers each with a kicker, a title and a
+    one-paragraph summary go, two or more in a row; under one title only, the paragraph is the
+    article's again (the title goes, as any title right under a bare heading)."""
+    teasers = [
+        "À lire aussi sur lejournal.fr",
+        "Gironde",
+        "Arcachon : la dune perd encore deux mètres cet hiver",
+        "Les relevés de l'office national des forêts montrent un recul plus rapide que prévu.",
+        "Abonnés",
+        "Landes",
+        "Mimizan : un nouveau poste de secours sur la plage nord",
+        "La commune a voté mardi un budget de 80 000 euros pour ce poste, ouvert dès juillet.",
+    ]
+    out = run_cleaner(
+        "related_links", "\n".join(["Le texte sera examiné au Sénat.", *teasers, "Mentions légales"])
+    )
+    assert kept(out) == ["Le texte sera examiné au Sénat.", "Mentions légales"]
+    section = [
+        "À lire aussi :",
+        "Des négociations tendues",
+        "Les ministres se retrouvent mardi pour un compromis.",
+    ]
+    out = run_cleaner("related_links", "\n".join(["Le texte sera examiné au Sénat.", *section, "Fin."]))
+    assert kept(out) == ["Le texte sera examiné au Sénat.", section[2], "Fin."]
+
+
 def test_a_more_on_this_subject_heading(run_cleaner) -> None:
     """ "Plus sur le sujet" over a teaser goes with it; a sentence that starts the same stays."""
     text = (

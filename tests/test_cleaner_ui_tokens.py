@@ -392,6 +392,12 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "À voir en vidéo",
         "[modifier | modifier le code]",
         "Article détaillé : Canal de Garonne.",
+        "Abonnés",
+        "Voir plus d'articles",
+        "Newsletter Cuisine",
+        "Recevez chaque semaine nos meilleures recettes et les bonnes adresses de votre région.",
+        "Mutuelle soumise aux dispositions du livre II du code de la mutualité.",
+        "Société anonyme au capital de 1 250 000 euros, RCS Rennes.",
     ]
     prose = [
         "La newsletter de la mairie sera désormais envoyée chaque mois aux habitants.",
@@ -417,5 +423,7 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Conformément au Code de la consommation, la cliente a saisi le médiateur en mars.",
         "Découvrir toutes les îles du Ponant",
         "Le résumé a été rédigé par Ianis Dumas, greffier du tribunal.",
+        "La newsletter du club est envoyée chaque mois aux adhérents.",
+        "La société a porté son capital à 2 millions d'euros l'an dernier.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

@@ -49,6 +49,13 @@ RECIPE = (
 )
 
 
+def test_a_recipes_list_under_les_ingredients(engine: Engine) -> None:
+    """ "Les ingrédients" heads the list as "Ingrédients" does."""
+    page = RECIPE.replace("Ingrédients\n\n", "Les ingrédients\n\n")
+    kept = _kept(_clean(engine, page))
+    assert "Les ingrédients" in kept and "1 sachet de levure" in kept and kept[2].startswith("Chez nous")
+
+
 def test_a_recipe_in_parts_keeps_its_lists_and_the_story_above(engine: Engine) -> None:
     """A list heading's items go on over a blank line when the next block is the recipe's next
     part: a short line over quantities. The paragraphs above the lists stay in the article."""

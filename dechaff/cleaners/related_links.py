@@ -24,9 +24,15 @@ class Params:
     # a bare heading (a prefix line of at most `heading_words` words: "À lire aussi :") takes with
     # it up to `teaser_lines` teaser titles under it: lines of at most `teaser_words` words that
     # end no sentence (0: none)
-    heading_words: int = 4
+    heading_words: int = 6
     teaser_lines: int = 6
     teaser_words: int = 20
+    # ...or up to `teaser_lines` teasers each with its summary: a kicker or two of `kicker_words`
+    # words at most, a title, then one sentence or paragraph of `summary_words` words at most, two
+    # such teasers or more in a row (0: never). Without its kicker, a title and a paragraph is
+    # also how an article interleaves its "read also" links with its own paragraphs.
+    summary_words: int = 45
+    kicker_words: int = 3
 
 
 class RelatedLinks(PhraseCleaner):
@@ -53,7 +59,10 @@ class RelatedLinks(PhraseCleaner):
             # teasers set right under their heading end at a blank line: what follows it is the
             # page again (the article's next subheading), not one more teaser
             tight = i + 1 < len(lines) and not lines[i + 1].gap_before
-            for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)):
+            summarised = self._summarised(lines, i + 1, hits)
+            for j in summarised:
+                hits[j] = self.origin.hit(f"{NAME}.teaser")
+            for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)) if not summarised else ():
                 text = lines[j].text
                 if j in hits or words(text) > p.teaser_words or ends_sentence(text) or _wraps(lines, j):
                     break
@@ -61,10 +70,41 @@ class RelatedLinks(PhraseCleaner):
                     break
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
 
+    def _summarised(self, lines: Sequence[Line], start: int, hits: dict[int, Hit]) -> list[int]:
+        """The lines of the teasers with summaries from `start` on ("Gironde", "Lacanau : des
+        surfeurs formés au sauvetage", "Depuis trois ans, le club ..."): none unless there are two
+        or more in a row, each under its kicker. A teaser ends at its summary; lines already
+        removed between teasers (a paywall's marker) are passed over."""
+        p, n = self.params, len(lines)
+        taken: list[int] = []
+        k, teasers = start, 0
+        while p.summary_words and teasers < p.teaser_lines:
+            entry = []
+            while k < n and k not in hits and len(entry) < 2 and _kicker(lines[k].text, p.kicker_words):
+                entry.append(k)
+                k += 1
+            title = lines[k].text if entry and k < n and k not in hits else ""
+            if not title or words(title) > p.teaser_words or ends_sentence(title):
+                break
+            summary = lines[k + 1].text if k + 1 < n and k + 1 not in hits else ""
+            if not ends_sentence(summary) or words(summary) > p.summary_words:
+                break
+            taken += [*entry, k, k + 1]
+            teasers += 1
+            k += 2
+            while k < n and k in hits:
+                k += 1
+        return taken if teasers >= 2 else []
+
     def _bare(self, text: str) -> bool:
         """Whether the prefix that matched `text` is all of it (but a colon or a bar)."""
         rest = self.rest_after("prefix", text)
         return rest is not None and not rest.strip(" :|")
+
+
+def _kicker(text: str, most: int) -> bool:
+    """Whether a line is a teaser's kicker: a few words ("Gironde", "Abonnés"), no sentence."""
+    return words(text) <= most and not ends_sentence(text)
 
 
 def _wraps(lines: Sequence[Line], j: int) -> bool:
