@@ -56,12 +56,13 @@ def test_a_bare_heading_takes_the_teaser_titles_under_it(run_cleaner) -> None:
     ]
 
 
-def test_teasers_with_their_summaries_under_a_heading(run_cleaner) -> None:
-    """Under a bare heading ("À lire aussi sur <site>"), teasers each with a kicker, a title and a
-    one-paragraph summary go, two or more in a row; under one title only, the paragraph is the
-    article's again (the title goes, as any title right under a bare heading)."""
-    teasers = [
-        "À lire aussi sur lejournal.fr",
+def test_teasers_with_their_summaries_under_a_heading_that_names_the_site(run_cleaner) -> None:
+    """Under "À lire aussi sur <site>", teaser cards (a kicker, a title, a one-paragraph summary)
+    go, two or more in a row. One card alone, cards without kickers (an article's own "read also"
+    links between its paragraphs), a live blog's entries under their times, and the same shape
+    under a bare "À lire aussi :" (news in brief whose link was lost) stay, but for the titles
+    right under a bare heading, which go as they always did."""
+    cards = [
         "Gironde",
         "Arcachon : la dune perd encore deux mètres cet hiver",
         "Les relevés de l'office national des forêts montrent un recul plus rapide que prévu.",
@@ -70,17 +71,20 @@ def test_teasers_with_their_summaries_under_a_heading(run_cleaner) -> None:
         "Mimizan : un nouveau poste de secours sur la plage nord",
         "La commune a voté mardi un budget de 80 000 euros pour ce poste, ouvert dès juillet.",
     ]
-    out = run_cleaner(
-        "related_links", "\n".join(["Le texte sera examiné au Sénat.", *teasers, "Mentions légales"])
-    )
-    assert kept(out) == ["Le texte sera examiné au Sénat.", "Mentions légales"]
-    section = [
-        "À lire aussi :",
-        "Des négociations tendues",
-        "Les ministres se retrouvent mardi pour un compromis.",
-    ]
-    out = run_cleaner("related_links", "\n".join(["Le texte sera examiné au Sénat.", *section, "Fin."]))
-    assert kept(out) == ["Le texte sera examiné au Sénat.", section[2], "Fin."]
+    body, end = "Le texte sera examiné au Sénat.", "Mentions légales"
+
+    def kept_under(heading: str, lines: list[str]) -> list[str]:
+        return kept(run_cleaner("related_links", "\n".join([body, heading, *lines, end])))
+
+    assert kept_under("À lire aussi sur lejournal.fr", cards) == [body, end]
+    assert kept_under("À lire aussi sur lejournal.fr", cards[:3]) == [body, cards[2], end]
+    unmarked = [cards[1], cards[2], cards[5], cards[6]]
+    assert kept_under("À lire aussi sur lejournal.fr", unmarked) == [body, *unmarked[1:], end]
+    timed = ["14h32", cards[1], cards[2], "14h15", cards[5], cards[6]]
+    assert kept_under("À lire aussi sur lejournal.fr", timed) == [body, *timed[2:], end]
+    assert kept_under("À lire aussi :", cards) == [body, *cards[2:], end]
+    long = [*cards[:6], "La commune a voté mardi un budget pour ce poste, " * 5 + "ouvert dès juillet."]
+    assert kept_under("À lire aussi sur lejournal.fr", long) == [body, *long[2:], end]  # no summary
 
 
 def test_a_more_on_this_subject_heading(run_cleaner) -> None:

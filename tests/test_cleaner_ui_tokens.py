@@ -398,6 +398,9 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Recevez chaque semaine nos meilleures recettes et les bonnes adresses de votre région.",
         "Mutuelle soumise aux dispositions du livre II du code de la mutualité.",
         "Société anonyme au capital de 1 250 000 euros, RCS Rennes.",
+        "Partager l'article sur Facebook Partager l'article sur X Copier le lien",
+        "Partager : Facebook Twitter WhatsApp Mail Copier le lien",
+        "Par La Rédaction avec Sophie Martin - 22 juin 2024 à 18:05 - Temps de lecture : 3 min",
     ]
     prose = [
         "La newsletter de la mairie sera désormais envoyée chaque mois aux habitants.",
@@ -423,7 +426,9 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Conformément au Code de la consommation, la cliente a saisi le médiateur en mars.",
         "Découvrir toutes les îles du Ponant",
         "Le résumé a été rédigé par Ianis Dumas, greffier du tribunal.",
-        "La newsletter du club est envoyée chaque mois aux adhérents.",
-        "La société a porté son capital à 2 millions d'euros l'an dernier.",
+        "La newsletter Brut dépasse le million d'abonnés",
+        "L'entreprise, une SAS au capital de 10 000 euros créée en 2018, a été placée en redressement.",
+        "Partager ses souvenirs, c'est aussi partager une part de soi, confie l'écrivain.",
+        "Par ailleurs, le temps de lecture moyen a baissé de 3 min.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose

@@ -1181,7 +1181,7 @@ def _quantities(lines: Sequence[str], items: Sequence[int]) -> bool:
     return 2 * sum(_QUANTITY.match(lines[k]) is not None for k in items) >= len(items)
 
 
-_QUANTITY = re.compile(r"^[-•·*–]? ?[\d½¼¾⅓⅔⅛]")
+_QUANTITY = re.compile(f"^[{re.escape(''.join(sorted(_BULLETS)))}]? ?[\\d½¼¾⅓⅔⅛]")
 
 
 def digits_and_marks(line: str) -> tuple[int, int]:

@@ -4,6 +4,7 @@ listed under a bare heading ("À lire aussi :" on its own line)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -24,13 +25,14 @@ class Params:
     # a bare heading (a prefix line of at most `heading_words` words: "À lire aussi :") takes with
     # it up to `teaser_lines` teaser titles under it: lines of at most `teaser_words` words that
     # end no sentence (0: none)
-    heading_words: int = 6
+    heading_words: int = 4
     teaser_lines: int = 6
     teaser_words: int = 20
-    # ...or up to `teaser_lines` teasers each with its summary: a kicker or two of `kicker_words`
-    # words at most, a title, then one sentence or paragraph of `summary_words` words at most, two
-    # such teasers or more in a row (0: never). Without its kicker, a title and a paragraph is
-    # also how an article interleaves its "read also" links with its own paragraphs.
+    # ...or, under a heading that names the site ("À lire aussi sur sudouest.fr"), up to
+    # `teaser_lines` teasers each with its summary: a kicker or two of `kicker_words` words at most
+    # (no clock time), a title, then one sentence or paragraph of `summary_words` words at most,
+    # two such teasers or more in a row (0: never). Under a bare "À lire aussi :" whose links are
+    # lost, the same shape is the page's own: news in brief, a live blog's entries, a listicle.
     summary_words: int = 45
     kicker_words: int = 3
 
@@ -54,12 +56,13 @@ class RelatedLinks(PhraseCleaner):
         p = self.params
         headings = [i for i, hit in hits.items() if hit.rule_id.startswith(f"{NAME}.prefix")]
         for i in headings:
-            if words(lines[i].text.rstrip(" :|")) > p.heading_words or not self._bare(lines[i].text):
+            heading = _SITE.sub("", lines[i].text)  # "À lire aussi sur sudouest.fr": its first words
+            if words(heading.rstrip(" :|")) > p.heading_words or not self._bare(lines[i].text):
                 continue  # "Lire aussi : <title>": the teaser is on the line itself
             # teasers set right under their heading end at a blank line: what follows it is the
             # page again (the article's next subheading), not one more teaser
             tight = i + 1 < len(lines) and not lines[i + 1].gap_before
-            summarised = self._summarised(lines, i + 1, hits)
+            summarised = self._summarised(lines, i + 1, hits, tight) if heading != lines[i].text else []
             for j in summarised:
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
             for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)) if not summarised else ():
@@ -70,15 +73,18 @@ class RelatedLinks(PhraseCleaner):
                     break
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
 
-    def _summarised(self, lines: Sequence[Line], start: int, hits: dict[int, Hit]) -> list[int]:
+    def _summarised(self, lines: Sequence[Line], start: int, hits: dict[int, Hit], tight: bool) -> list[int]:
         """The lines of the teasers with summaries from `start` on ("Gironde", "Lacanau : des
         surfeurs formés au sauvetage", "Depuis trois ans, le club ..."): none unless there are two
-        or more in a row, each under its kicker. A teaser ends at its summary; lines already
-        removed between teasers (a paywall's marker) are passed over."""
+        or more in a row, each under its kicker. A teaser ends at its summary; a marker between
+        teasers ("Abonnés") reads as the next one's kicker. Teasers set `tight` under their heading
+        end at a blank line."""
         p, n = self.params, len(lines)
         taken: list[int] = []
         k, teasers = start, 0
         while p.summary_words and teasers < p.teaser_lines:
+            if tight and k > start and k < n and lines[k].gap_before:
+                break
             entry = []
             while k < n and k not in hits and len(entry) < 2 and _kicker(lines[k].text, p.kicker_words):
                 entry.append(k)
@@ -103,8 +109,13 @@ class RelatedLinks(PhraseCleaner):
 
 
 def _kicker(text: str, most: int) -> bool:
-    """Whether a line is a teaser's kicker: a few words ("Gironde", "Abonnés"), no sentence."""
-    return words(text) <= most and not ends_sentence(text)
+    """Whether a line is a teaser's kicker: a few words ("Gironde", "Abonnés"), no sentence, no
+    clock time (a live blog's "14h32" heads its own entry)."""
+    return words(text) <= most and not ends_sentence(text) and not any(map(str.isdigit, text))
+
+
+# a heading's last words that name the site: " sur sudouest.fr", " dans lejournal.be :"
+_SITE = re.compile(r" (?:sur|dans|on|at) [\w-]+\.[a-z]{2,4} ?:?$", re.IGNORECASE)
 
 
 def _wraps(lines: Sequence[Line], j: int) -> bool:
