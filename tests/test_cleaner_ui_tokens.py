@@ -400,6 +400,8 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Société anonyme au capital de 1 250 000 euros, RCS Rennes.",
         "Partager l'article sur Facebook Partager l'article sur X Copier le lien",
         "Partager : Facebook Twitter WhatsApp Mail Copier le lien",
+        "Agrandir l'image",
+        "Figure 2 : croissance des racines des plants témoins et des plants exposés.",
         "Par La Rédaction avec Sophie Martin - 22 juin 2024 à 18:05 - Temps de lecture : 3 min",
     ]
     prose = [
@@ -430,5 +432,6 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "L'entreprise, une SAS au capital de 10 000 euros créée en 2018, a été placée en redressement.",
         "Partager ses souvenirs, c'est aussi partager une part de soi, confie l'écrivain.",
         "Par ailleurs, le temps de lecture moyen a baissé de 3 min.",
+        "Figure de proue du mouvement, elle a quitté le parti en 2019.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
