@@ -62,10 +62,13 @@ class RelatedLinks(PhraseCleaner):
             # teasers set right under their heading end at a blank line: what follows it is the
             # page again (the article's next subheading), not one more teaser
             tight = i + 1 < len(lines) and not lines[i + 1].gap_before
-            summarised = self._summarised(lines, i + 1, hits, tight) if heading != lines[i].text else []
+            names_site = heading != lines[i].text
+            summarised = self._summarised(lines, i + 1, hits, tight) if names_site else []
             for j in summarised:
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
-            for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)) if not summarised else ():
+            if summarised:
+                continue  # its teasers, summaries and all, are taken
+            for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)):
                 text = lines[j].text
                 if j in hits or words(text) > p.teaser_words or ends_sentence(text) or _wraps(lines, j):
                     break
