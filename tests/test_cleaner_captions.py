@@ -190,6 +190,17 @@ def test_a_caption_printed_again_after_any_dash_or_a_bullet(run_cleaner) -> None
         assert kept(out) == [body] and {r.rule_id for r in out.removed} == {"captions.credit_pair"}, bare
 
 
+def test_a_title_that_repeats_its_kicker_is_no_credited_caption(run_cleaner) -> None:
+    """ "Épisode 42" over "Épisode 42 – Abeilles sauvages : les pollinisatrices qu'on oublie": the
+    tail after the dash reads on in lower case, the rest of a title, not a credit."""
+    body = "Le port a accueilli samedi la grande régate d'automne."
+    title = "Épisode 42 – Abeilles sauvages : les pollinisatrices qu'on oublie"
+    out = run_cleaner("captions", f"Épisode 42\n{title}\n{body}")
+    assert kept(out) == ["Épisode 42", title, body]
+    credited = "Épisode 42 - Photo d'illustration : Jean-Paul Martin / La Voix du Nord"
+    assert kept(run_cleaner("captions", f"Épisode 42\n{credited}\n{body}")) == [body]
+
+
 def test_a_caption_printed_again_with_a_credit_after_its_final_stop(run_cleaner) -> None:
     """The second print's credit is one the credit patterns find after a sentence (". Crédit
     photo : Site"): the bare print above it is the same caption, and goes too."""

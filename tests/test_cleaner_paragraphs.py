@@ -625,6 +625,18 @@ def test_the_standfirst_between_the_title_and_the_text_is_kept() -> None:
     without_title = ["Menu", standfirst, "Jane Doe", menu, *ARTICLE_EN]
     assert classify(without_title, [True] * 7, stoplist_for("en"), "en")[0][1] == "edge"
 
+    # a player's widgets between them: more lines than `title_lookback` between the title and
+    # the text, but the standfirst under the title is found within twice that
+    plain = "The council voted the budget for the schools and the buses of the city, with a new tax."
+    player = ["Play", "00:00 / 31:47", "1x", "Download (MP3, 29 MB)", "Chapters"]
+    player += [f"{m:02d}:10 {part}" for m, part in enumerate(("Opening", "Schools", "Buses", "Taxes"))]
+    player += ["Show the transcript", "Download", "Share"]  # 12 lines
+    lines = ["Menu", title, plain, *player, *ARTICLE_EN]
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
+    assert labels[1:3] == ["good", "good"] and labels[-3:] == ["good"] * 3
+    farther = ["Menu", title, plain, *player, *player[:9], *ARTICLE_EN]  # past twice the lookback
+    assert classify(farther, [True] * len(farther), stoplist_for("en"), "en")[0][1:3] == ["edge", "edge"]
+
 
 def test_what_a_rubric_is_not() -> None:
     """No kicker over a near-good line that ends in a full stop (prose: judged here by its
@@ -720,6 +732,47 @@ def test_a_forums_first_post_under_a_header_like_the_others_is_no_article() -> N
     dated = ["March 1.3 at 9:00", ARTICLE_42, "March 1.3 at 14:05", COMMENT_LINES[0], "March 2.3 at 9:15"]
     dated.append(COMMENT_LINES[1])  # dates alike are no forum's signature: the comments go
     assert classify(dated, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
+    # a template's mark after each member's name: a forum, whoever wrote each post
+    marked = ["Post by Ann » 1.3 9:00", ARTICLE_42, "Post by Bob » 1.3 14:05", COMMENT_LINES[0]]
+    marked += ["Post by Cy7 » 2.3 9:15", COMMENT_LINES[1]]
+    assert classify(marked, [True] * 6, THE, "en", COMMENT_PARAMS)[0][1::2] == ["good"] * 3
+    # a byline and comments headed like it, with no template's mark: the names differ, so the
+    # comments go (an article's "By ann 1.3" is no forum post)
+    bylined = ["By ann 1.3 9:00", ARTICLE_42, "By bob 1.3 14:05", COMMENT_LINES[0]]
+    bylined += ["By cy 2.3 9:15", COMMENT_LINES[1]]
+    assert classify(bylined, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
+
+
+HEATING_POSTS = [  # two members answering each other
+    "Bonjour, notre chaudière au fioul a vingt-cinq ans et nous voudrions la remplacer avant "
+    "l'hiver prochain. Nous hésitons entre une pompe à chaleur et une chaudière à granulés.",
+    "Bonsoir, tout dépend de vos émetteurs : avec de vieux radiateurs en fonte, une pompe à "
+    "chaleur haute température s'impose, sinon le rendement s'effondre dès qu'il gèle dehors.",
+    "Nos radiateurs sont justement en fonte, dans toutes les pièces sauf la cuisine. Faut-il les "
+    "changer tous, ou une partie seulement, si nous choisissons la pompe à chaleur ?",
+    "Pas forcément : faites d'abord calculer les déperditions pièce par pièce, car souvent deux ou "
+    "trois radiateurs trop petits suffisent à imposer une température de départ trop haute.",
+    "Le chauffagiste passe la semaine prochaine pour ce calcul, et nous demanderons aussi un devis "
+    "pour une chaudière à granulés afin de comparer les deux sur dix ans.",
+    "Bonne idée, et pensez à vérifier les aides auxquelles vous avez droit avant de signer quoi "
+    "que ce soit, car certaines exigent une visite préalable d'un conseiller.",
+]
+
+
+def test_a_forum_post_header_glued_under_a_post_stays_a_header() -> None:
+    # phpBB prints "Message" over "par ... » date" in one block; once the repeated "Message",
+    # "Haut" and profile lines are gone, a header is the last line of the post's paragraph above
+    # it: judged whole, that paragraph is good, but its dated line is still a post's header, so
+    # the posts under it are a forum's posts, not comments on the first one
+    title = "Remplacer une chaudière au fioul : pompe à chaleur ou granulés ?"
+    lines, gaps = ["Forum Chauffage", title], [True, True]
+    for k, text in enumerate(HEATING_POSTS):
+        name = ("Camille_R", "Thermo56")[k % 2]
+        lines += [f"par {name} » {k + 5} févr. 2024 1{k}:4{k}", text]
+        gaps += [not k, True]  # each header but the first is glued under the post above it
+    labels = classify(lines, gaps, stoplist_for("fr"), "fr")[0]
+    assert labels[2::2] == ["timestamp"] * len(HEATING_POSTS)
+    assert labels[3::2] == ["good"] * len(HEATING_POSTS)
 
 
 def test_a_how_tos_tools_are_a_list_not_a_menu(run_cleaner) -> None:

@@ -252,6 +252,19 @@ def test_a_forum_thread_keeps_every_post(engine: Engine) -> None:
     assert not {"Messages : 2", "Jardinier64", "Qui est en ligne", "Mentions légales"} & set(kept)
 
 
+def test_a_forum_thread_keeps_every_post_whoever_wrote_it(engine: Engine) -> None:
+    # "Message" over "par <member> » <date>": the headers start alike though each names its
+    # member (one with digits in the name), so the posts are a thread, not an article's comments
+    blocks = []
+    for line in FORUM:
+        blocks.append(line.replace("Message par ", "Message\npar ", 1))
+    result = engine.process(Source("page", Path("page.txt"), content="\n\n".join(blocks).encode()))
+    kept = (result.text or "").splitlines()
+    for k in (7, 13, 19, 25):
+        assert FORUM[k - 1] in kept
+    assert not {"Qui est en ligne", "Mentions légales"} & set(kept)
+
+
 REVIEW = [
     "Ciné Mag",
     "Critiques",

@@ -62,7 +62,7 @@ class Captions(PhraseCleaner):
                 continue
             tail = second[len(first) :]
             credited = i + 1 in hits and hits[i + 1].rule_id.startswith(f"{NAME}.agency_credit@")
-            if credited or _CREDIT_TAIL.match(tail) or _signed(first, tail):
+            if credited or (_CREDIT_TAIL.match(tail) and not _prose(tail)) or _signed(first, tail):
                 hit = self.origin.hit(f"{NAME}.credit_pair")
                 hits.setdefault(i, hit)
                 hits.setdefault(i + 1, hit)
@@ -104,6 +104,21 @@ def _signed(caption: str, tail: str) -> bool:
 
 
 _SIGNED_WORDS = 6
+
+
+def _prose(tail: str) -> bool:
+    """Whether a tail after a dash reads as the rest of a title rather than a credit: three or more
+    words, most of them lower-case ("Épisode 42 – Abeilles sauvages : les pollinisatrices qu'on
+    oublie"); a credit is names and agencies ("- Photo d'illustration : Jean Dupont / AFP").
+
+    >>> [_prose(t) for t in (" – Abeilles sauvages : les abeilles qu'on oublie", " - Jean DUPONT / AFP")]
+    [True, False]
+    """
+    lower = [w for w in tail.split() if w[:1].islower()]
+    return len(lower) >= _PROSE_WORDS and 2 * len(lower) > len([w for w in tail.split() if w[:1].isalpha()])
+
+
+_PROSE_WORDS = 3
 
 
 def _site_suffix(text: str) -> str | None:

@@ -755,8 +755,10 @@ def _title(
     A line that ends with a full stop is no title (`_statement`). A line of `_TITLE_WORDS` content
     words or more wins over a shorter one. When no such line shares enough, the standfirst does:
     the line right above the nearest prose outside the block ("edge") whose words the text repeats
-    that much is the title, if it has a title's shape and words and shares half as much (a
-    headline that says "derby" where the text says "match"); else the shorter line, if any.
+    that much, within twice `title_lookback` (a video's or a podcast's player, its chapters and
+    buttons between the standfirst and the text), is the title, if it has a title's shape and
+    words and shares half as much (a headline that says "derby" where the text says "match");
+    else the shorter line, if any.
     """
     start, end = span
     body = _Body(" ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD))
@@ -782,7 +784,8 @@ def _title(
         if key[1] >= p.title_overlap and (key > best_key or (best < 0 and key == best_key)):
             best, best_key = i, key  # ties: the line nearest the text
     if not best_key[0]:
-        standfirst = next((i for i in above if labels[i] == "edge" and score(i) >= p.title_overlap), 0)
+        further = range(start - 1, max(-1, start - 1 - 2 * p.title_lookback), -1)
+        standfirst = next((i for i in further if labels[i] == "edge" and score(i) >= p.title_overlap), 0)
         if standfirst > 0 and titled(standfirst - 1):
             worded, share = shared(standfirst - 1)
             if worded and share >= p.title_overlap / 2:
@@ -1244,8 +1247,11 @@ def classify_measured(
         span_holes = [sum(holes[a:b]) for a, b in spans] if holes else ()
         merged = _classify_lines(joined, stopwords, lang, params, slug, span_holes)[0]
         for label, (a, b) in zip(merged, spans, strict=True):
-            if label == GOOD:
-                labels[a:b] = [GOOD] * (b - a)
+            if label == GOOD:  # but a post's header stays one ("Message" over "par Anna » 3 juin 09:14")
+                labels[a:b] = [
+                    old if old == "timestamp" and _dated(lines[i]) else GOOD
+                    for i, old in enumerate(labels[a:b], a)
+                ]
     stamped = [label == "timestamp" for label in labels]
     return _comment_thread(lines, labels, stamped, params), shape, measured
 
@@ -1260,10 +1266,22 @@ def _dated(line: str) -> bool:
 
 
 def _signature(line: str) -> str:
-    """A header's first two words, lower-cased, when neither holds a digit ("message par" of "Message
-    par Anna » lun. 3 juin 09:14"); else "" (a date's "March 1," or "Le 3" is no forum's signature)."""
-    words = line.lower().split(" ", 2)[:2]
-    return " ".join(words) if len(words) == 2 and not any(map(str.isdigit, "".join(words))) else ""
+    """What a forum's template repeats on each post's header, whoever wrote it: the first word,
+    lower-cased, and the template's mark after the member's name ("par »" of "par Anna » lun. 3
+    juin 09:14", "message »" of "Message par Anna » ..."); without such a mark, the first two words
+    ("post by" of "Post by Anna 3.6 9:14"; "Par Anna, le 3 juin" and "Par Marc, le 4 juin" differ).
+    "" when the first word holds a digit or the second starts with one: a date's "March 1," or
+    "Le 3" is no forum's signature."""
+    words = line.lower().split(" ", 2)
+    if len(words) < 2 or any(map(str.isdigit, words[0])) or words[1][:1].isdigit():
+        return ""
+    mark = next((c for c in line if c in _TEMPLATE_MARKS), None)
+    if mark is None:
+        return "" if any(map(str.isdigit, words[1])) else f"{words[0]} {words[1]}"
+    return f"{words[0]} {mark}"
+
+
+_TEMPLATE_MARKS = frozenset("»|•·")
 
 
 def _comment_thread(
