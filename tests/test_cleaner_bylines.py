@@ -198,6 +198,7 @@ def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> Non
             "Hélène Maury",
         ),
         ("Recette proposée par Margot_en_cuisine", "Margot_en_cuisine"),
+        ("Par Jeanne Vasseur (Sociologue, université de Lille)", "Jeanne Vasseur"),
     ):
         out = run_cleaner("bylines", f"{line}\nLe texte.")
         assert kept(out) == ["Le texte."], line
@@ -206,6 +207,7 @@ def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> Non
         "Par AFP interposée, la nouvelle a circulé.",
         "Léa Morel (au centre) a gagné la course.",
         "La recette proposée par le chef a séduit le jury.",
+        "Par Jeanne Vasseur (sociologue), l'enquête a été menée en 2023 dans trois villes.",
     ]
     assert dropped(run_cleaner("bylines", "\n".join(prose))) == []
 

@@ -190,6 +190,17 @@ def test_a_caption_printed_again_after_any_dash_or_a_bullet(run_cleaner) -> None
         assert kept(out) == [body] and {r.rule_id for r in out.removed} == {"captions.credit_pair"}, bare
 
 
+def test_a_credit_with_initials_and_a_caption_from_the_archives(run_cleaner) -> None:
+    body = "Le port a accueilli samedi la grande régate d'automne."
+    captions = [
+        "Crédit : Département du Nord / P. Lemaire",
+        "Le pont avant sa rénovation, en 1998. Photo archives Le Courrier de l'Ouest",
+    ]
+    assert kept(run_cleaner("captions", "\n".join([*captions, body]))) == [body]
+    prose = ["Le maire a cherché dans les archives. Photo à l'appui, il a montré le pont de 1998."]
+    assert kept(run_cleaner("captions", "\n".join([*prose, body]))) == [*prose, body]
+
+
 def test_a_title_that_repeats_its_kicker_is_no_credited_caption(run_cleaner) -> None:
     """ "Épisode 42" over "Épisode 42 – Abeilles sauvages : les pollinisatrices qu'on oublie": the
     tail after the dash reads on in lower case, the rest of a title, not a credit."""

@@ -23,6 +23,16 @@ def test_english_and_german(run_cleaner) -> None:
     assert kept(run_cleaner("related_links", "Ähnliche Artikel: Die Bahn streikt wieder\n", lang="de")) == []
 
 
+def test_a_teaser_that_names_its_site_and_a_discover_heading(run_cleaner) -> None:
+    """ "À lire également sur Le Site : « Title »": the site's name, then the title; "Découvrez
+    aussi" heads teasers as "À découvrir aussi" does."""
+    teasers = "À lire également sur Le Fil vert : « Les haies reviennent dans les champs »\nDécouvrez aussi\n"
+    assert kept(run_cleaner("related_links", teasers)) == []
+    prose = "À lire également sur ce point, le rapport de la Cour des comptes publié en mai.\n"
+    prose += "Découvrez aussi comment les haies protègent les sols.\n"
+    assert dropped(run_cleaner("related_links", prose)) == []
+
+
 def test_sentences_starting_alike_survive(run_cleaner) -> None:
     text = (
         "Lire aussi les conclusions du rapport permet de comprendre l'ampleur du problème, a-t-il ajouté.\n"

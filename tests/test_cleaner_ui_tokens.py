@@ -402,6 +402,7 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Partager : Facebook Twitter WhatsApp Mail Copier le lien",
         "Agrandir l'image",
         "Figure 2 : croissance des racines des plants témoins et des plants exposés.",
+        "Graphique 3 – Évolution du prix du gazole depuis 2019, en euros par litre",
         "Par La Rédaction avec Sophie Martin - 22 juin 2024 à 18:05 - Temps de lecture : 3 min",
     ]
     prose = [
@@ -418,6 +419,7 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Bienvenue à bord, a lancé le capitaine aux premiers passagers.",
         "Vous avez lu ce rapport ? Il dit tout le contraire.",
         "Vidéo, photo et son : le musée mise sur le multimédia.",
+        "Graphique à l'appui, la ministre a défendu sa réforme devant les députés.",
         # what the patterns above read like in a news story
         "Le village ne vit que grâce aux touristes pendant l'été, explique le maire.",
         "L'association ne vit que grâce à ses bénévoles depuis sa création en 1990.",
@@ -435,3 +437,34 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Figure de proue du mouvement, elle a quitté le parti en 2019.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boxes, *prose]))) == prose
+
+
+def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
+    """A dateline with its update or its comment count, a press release's date, a slideshow's
+    counter, a charity's appeal, a health page's disclaimer, a free article's paywall pitch and
+    bare buttons go; sentences that start alike stay."""
+    boilerplate = [
+        "Publié le 12 mars 2025 à 08h10 · Mis à jour le 13 mars 2025 à 17h02",
+        "Mis en ligne le 3 juin 2024 à 9h00 | Modifié le 4 juin 2024",
+        "Publié le 8 avril 2024 par Lucette — 7 commentaires",
+        "Publié le 14/05/2024 par Mme Roux, professeure d'histoire",
+        "Communiqué de presse – 2 octobre 2024",
+        "Diaporama : 3 / 18",
+        "Photo 2/9",
+        "Soutenez notre action : chaque don compte pour les familles.",
+        "Cette fiche a un but d'information et ne remplace en aucun cas l'avis d'un pharmacien.",
+        "Vous lisez un article en accès libre. Abonnez-vous pour lire nos enquêtes.",
+        "Je donne",
+        "Suivant",
+        "Ajouter à ma liste de courses",
+    ]
+    prose = [
+        "Publié le 12 mars, le rapport a été mis à jour le 13 mars après des erreurs de calcul.",
+        "Le communiqué du 2 octobre 2024 n'a pas convaincu les syndicats.",
+        "Publié le 3 mars par l'Insee, le rapport montre une hausse des prix.",
+        "Soutenez notre action, a lancé la présidente devant les bénévoles réunis samedi.",
+        "Ce médicament ne remplace pas l'avis d'un médecin, rappelle l'agence dans son avis.",
+        "La photo 2/9 de la série montre le port au petit matin.",
+        "Le suivant sur la liste a refusé le poste.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
