@@ -115,6 +115,22 @@ def test_cookies_and_similar_technologies(run_cleaner) -> None:
     assert kept(run_cleaner("cookies", english, lang="en")) == ["The text stays."]
 
 
+def test_quebecs_word_for_cookies(run_cleaner) -> None:
+    """Québec says "témoins": "La Radio utilise des témoins (cookies) ...", a footer's "Témoins
+    (cookies)"; an article about witnesses stays."""
+    banner = [
+        "La Radio utilise des témoins (cookies) afin de vous offrir une expérience personnalisée.",
+        "Nous utilisons des témoins de navigation pour mesurer l'audience de nos plateformes.",
+        "Témoins (cookies)",
+    ]
+    assert kept(run_cleaner("cookies", "\n".join([*banner, "Le texte reste."]))) == ["Le texte reste."]
+    article = [
+        "La police utilise des témoins de la scène pour reconstituer l'accident.",
+        "Les témoins (trois passants) ont décrit une voiture rouge.",
+    ]
+    assert dropped(run_cleaner("cookies", "\n".join(article))) == []
+
+
 def test_a_banner_that_says_only_which_cookies_and_its_button(run_cleaner) -> None:
     banner, text = "Nous utilisons uniquement des cookies de mesure d'audience anonymes.", "Le texte."
     assert kept(run_cleaner("cookies", f"{banner}\nD'accord\n{text}")) == [text]

@@ -638,6 +638,27 @@ def test_the_standfirst_between_the_title_and_the_text_is_kept() -> None:
     assert classify(farther, [True] * len(farther), stoplist_for("en"), "en")[0][1:3] == ["edge", "edge"]
 
 
+def test_a_headline_over_its_standfirst_is_the_title_before_a_caption_nearer_the_text() -> None:
+    """A headline right over its standfirst, both prose outside the block, is the title, though a
+    caption under them, nearer the text, shares more of its words (a photo of the council); a
+    teaser and its summary on another subject share too few words to be the article's."""
+    title = "Schools and buses get more money in the new city budget"
+    standfirst = "The council voted the plan on Tuesday, after months of debate with the opposition."
+    caption = "The city council approved the budget for schools and buses on Tuesday"
+    meta = ["Jane Doe", "12 March 2024", caption, "Share", "Print"]
+    lines = ["Menu", "Politics", title, standfirst, *meta, *ARTICLE_EN]
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
+    assert labels[2:4] == ["good", "good"] and labels[6] != "good"
+    teaser = [
+        "Harbour festival draws record crowds to the old port",
+        "Thousands of visitors came to see the tall ships sail into the harbour at dawn, and the "
+        "cafes on the quay were full all day long.",
+    ]
+    lines = ["Menu", *teaser, *meta, *ARTICLE_EN]
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
+    assert "good" not in labels[1:3] and labels[5] == "good"  # the caption: the nearest that shares
+
+
 def test_what_a_rubric_is_not() -> None:
     """No kicker over a near-good line that ends in a full stop (prose: judged here by its
     punctuation, no stoplist), over a short line, or when its words recur in the text (a short

@@ -722,6 +722,7 @@ _STEM = 5  # a word of this many letters or more recurs as any word that starts 
 # "Lille 2 - 1 Metz", "Réalisé par Léa Morand") is the text's words too, but 211 of 216 gold
 # titles of the French probe sets have three or more
 _TITLE_WORDS = 3
+_PAIR_SHARE = 0.35  # of a headline's and its standfirst's words together: see `_title`
 
 
 class _Body:
@@ -752,7 +753,12 @@ def _title(
     """Index of the title above the main block, or -1: the line whose words the text repeats most.
 
     Bylines, dates and menus sit between title and text, so adjacency is no help; shared words are.
-    A line that ends with a full stop is no title (`_statement`). A line of `_TITLE_WORDS` content
+    First, within twice `title_lookback`, the nearest headline right over its standfirst (two
+    lines of prose outside the block, "edge", the first with a title's shape and `_TITLE_WORDS`
+    content words, the second no title) whose words together the text repeats `_PAIR_SHARE` of:
+    a caption or a date line under them may share more words, but no such pair is anything but
+    the article's head (a teaser and its summary on another subject share too few). Else: a line
+    that ends with a full stop is no title (`_statement`). A line of `_TITLE_WORDS` content
     words or more wins over a shorter one. When no such line shares enough, the standfirst does:
     the line right above the nearest prose outside the block ("edge") whose words the text repeats
     that much, within twice `title_lookback` (a video's or a podcast's player, its chapters and
@@ -775,6 +781,13 @@ def _title(
     def titled(i: int) -> bool:
         return not (feats[i].bad_reason or feats[i].weight >= p.length_high or _statement(lines[i]))
 
+    further = range(start - 1, max(-1, start - 1 - 2 * p.title_lookback), -1)
+    for i in further:  # a headline over its standfirst, both prose outside the block
+        if i > 0 and labels[i] == labels[i - 1] == "edge" and titled(i - 1) and not titled(i):
+            vocab = _vocabulary(lines[i - 1], stopwords) | _vocabulary(lines[i], stopwords)
+            together = sum(map(body.repeats, vocab)) / max(len(vocab), 1)
+            if shared(i - 1)[0] and together >= _PAIR_SHARE:
+                return i - 1
     best, best_key = -1, (False, p.title_overlap)
     above = range(start - 1, max(-1, start - 1 - p.title_lookback), -1)
     for i in above:
@@ -784,7 +797,6 @@ def _title(
         if key[1] >= p.title_overlap and (key > best_key or (best < 0 and key == best_key)):
             best, best_key = i, key  # ties: the line nearest the text
     if not best_key[0]:
-        further = range(start - 1, max(-1, start - 1 - 2 * p.title_lookback), -1)
         standfirst = next((i for i in further if labels[i] == "edge" and score(i) >= p.title_overlap), 0)
         if standfirst > 0 and titled(standfirst - 1):
             worded, share = shared(standfirst - 1)
