@@ -688,6 +688,11 @@ def test_what_a_rubric_is_not() -> None:
     headline = "Approved after a long debate on Tuesday night in the hall"
     lines = ["Council budget", headline, *ARTICLE_EN]
     assert classify(lines, [True] * len(lines), en, "en")[0][0] != "kicker"
+    # but a section's name that the headline under it says again is its rubric, though the text
+    # names it too ("Schools budget" over "... approves for schools ... budget ...")
+    headline = "What the city council approves for the schools and the buses in the budget of the year"
+    lines = ["Schools budget", headline, *ARTICLE_EN]
+    assert classify(lines, [True] * len(lines), en, "en")[0][0] == "kicker"
 
 
 def test_lines_removed_before_a_run_count_too() -> None:

@@ -868,6 +868,9 @@ def _classify_lines(
         and (
             _rubric(lines[start])
             or not _named_in_block(lines[start], lines, labels, (start + 1, end), stopwords)
+            # a section's name the headline says again ("Conseil municipal" over "... ce qu'il
+            # faut retenir du dernier conseil municipal"): the text names it too, a title would not
+            or _vocabulary(lines[start], stopwords) <= _vocabulary(lines[start + 1], stopwords)
         )
     ):
         labels[start] = "kicker"
