@@ -183,6 +183,7 @@ def test_a_caption_printed_again_after_any_dash_or_a_bullet(run_cleaner) -> None
         ("Le téléphone vu de face", "Le téléphone vu de face — Source : Le Site"),
         ("Le niveau de la rivière, jeudi matin.", "Le niveau de la rivière, jeudi matin. • © Télé Région"),
         ("Le port au lever du jour", "Le port au lever du jour – Jean Dupont"),
+        ("Le port au lever du jour, le 3 mai 2024.", "Le port au lever du jour, le 3 mai 2024. . Le Site"),
     ]
     body = "Le port a accueilli samedi la grande régate d'automne."
     for bare, credited in pairs:

@@ -27,9 +27,11 @@ def test_a_teaser_that_names_its_site_and_a_discover_heading(run_cleaner) -> Non
     """ "À lire également sur Le Site : « Title »": the site's name, then the title; "Découvrez
     aussi" heads teasers as "À découvrir aussi" does."""
     teasers = "À lire également sur Le Fil vert : « Les haies reviennent dans les champs »\nDécouvrez aussi\n"
+    teasers = "Lire aussi le décryptage | Pourquoi les haies reviennent\n" + teasers
     assert kept(run_cleaner("related_links", teasers)) == []
     prose = "À lire également sur ce point, le rapport de la Cour des comptes publié en mai.\n"
     prose += "Découvrez aussi comment les haies protègent les sols.\n"
+    prose += "Lire aussi le rapport de la Cour des comptes permet de comprendre le problème.\n"
     assert dropped(run_cleaner("related_links", prose)) == []
 
 

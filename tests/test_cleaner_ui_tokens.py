@@ -457,6 +457,13 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
         "Je donne",
         "Suivant",
         "Ajouter à ma liste de courses",
+        "Voir en replay sur france.tv",
+        "Notre avis : ★★★",
+        "Météo à Quimper : 14 °C, averses",
+        "▶ Voir la bande-annonce",
+        "Voir le classement complet (142 coureurs)",
+        "Édition : Angers ▾",
+        "Lire",
     ]
     prose = [
         "Publié le 12 mars, le rapport a été mis à jour le 13 mars après des erreurs de calcul.",
@@ -466,5 +473,9 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
         "Ce médicament ne remplace pas l'avis d'un médecin, rappelle l'agence dans son avis.",
         "La photo 2/9 de la série montre le port au petit matin.",
         "Le suivant sur la liste a refusé le poste.",
+        "Voir en replay ce débat a convaincu les indécis, selon la chaîne.",
+        "Notre avis : la série tient ses promesses.",
+        "Météo à Quimper : la pluie devrait cesser dans la soirée.",
+        "▶ Le réalisateur voulait voir la mer une dernière fois.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose

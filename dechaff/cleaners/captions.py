@@ -61,6 +61,7 @@ class Captions(PhraseCleaner):
             if len(first) < 10 or not second.startswith(first):
                 continue
             tail = second[len(first) :]
+            tail = tail[2:] if tail.startswith(" . ") else tail  # "... 2024. . Le360": a stray stop
             credited = i + 1 in hits and hits[i + 1].rule_id.startswith(f"{NAME}.agency_credit@")
             if credited or (_CREDIT_TAIL.match(tail) and not _prose(tail)) or _signed(first, tail):
                 hit = self.origin.hit(f"{NAME}.credit_pair")
