@@ -198,6 +198,7 @@ def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> Non
             "Hélène Maury",
         ),
         ("Recette proposée par Margot_en_cuisine", "Margot_en_cuisine"),
+        ("Recette proposée par Lucie des Champs", "Lucie des Champs"),
         ("Par Jeanne Vasseur (Sociologue, université de Lille)", "Jeanne Vasseur"),
     ):
         out = run_cleaner("bylines", f"{line}\nLe texte.")

@@ -464,6 +464,13 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
         "Voir le classement complet (142 coureurs)",
         "Édition : Angers ▾",
         "Lire",
+        "Voir le prix",
+        "Ajouter à mon carnet",
+        "- 4 personnes +",
+        "Rechercher un article, un auteur...",
+        "Nous avons sélectionné ces produits en toute indépendance. Le site peut toucher une commission.",
+        "Lorsque vous achetez via nos liens, nous pouvons percevoir une commission.",
+        "Cet article contient des liens affiliés.",
     ]
     prose = [
         "Publié le 12 mars, le rapport a été mis à jour le 13 mars après des erreurs de calcul.",
@@ -477,5 +484,8 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
         "Notre avis : la série tient ses promesses.",
         "Météo à Quimper : la pluie devrait cesser dans la soirée.",
         "▶ Le réalisateur voulait voir la mer une dernière fois.",
+        "L'agent immobilier peut percevoir une commission de 5 % sur la vente.",
+        "Rechercher un emploi prend du temps, rappelle la conseillère...",
+        "Nous avons sélectionné dix communes pour cette enquête sur les loyers.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
