@@ -128,6 +128,7 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "La nouvelle salle de lecture, au premier étage. | OUEST JOURNAL",
         "Un rayon de supermarché à Lyon, le 3 mai 2024. (MARIE DURAND / HANS LUCAS / AFP)",
         "Les plantations commenceront au sud de la ville. Paul Moreau / Le Courrier du Soir",
+        "Le nouvel éditeur de formules (capture : Notabene)",
         "Illustration d'un bus de la RATP. — V. Wartner / Vingt Infos",
         "La neige pourrait tomber jusqu'en plaine samedi. Getty Images/iStockphoto",
         "Les brise-lames du Sillon, à Saint-Malo. | ARCHIVES JEAN DUPONT, L'ÉCHO DE L'OUEST",

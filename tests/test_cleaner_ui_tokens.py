@@ -471,6 +471,12 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
         "Nous avons sélectionné ces produits en toute indépendance. Le site peut toucher une commission.",
         "Lorsque vous achetez via nos liens, nous pouvons percevoir une commission.",
         "Cet article contient des liens affiliés.",
+        "Télécharger Notabene 3.1 pour Windows",
+        "Télécharger en PDF",
+        "Téléchargez notre guide gratuit : « 20 modèles de lettres de résiliation »",
+        "Crée ton compte gratuit pour suivre ta progression.",
+        "Inscrivez-vous à notre lettre d'information pour recevoir le programme.",
+        "Restez informés",
     ]
     prose = [
         "Publié le 12 mars, le rapport a été mis à jour le 13 mars après des erreurs de calcul.",
@@ -487,5 +493,7 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
         "L'agent immobilier peut percevoir une commission de 5 % sur la vente.",
         "Rechercher un emploi prend du temps, rappelle la conseillère...",
         "Nous avons sélectionné dix communes pour cette enquête sur les loyers.",
+        "Télécharger des films pour les regarder hors ligne reste illégal pour Windows, a rappelé le juge.",
+        "Téléchargez notre guide, a conseillé la ministre, avant de remplir la déclaration.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
