@@ -209,6 +209,9 @@ def test_french_bylines_of_correspondents_agencies_and_dates(run_cleaner) -> Non
         "Léa Morel (au centre) a gagné la course.",
         "La recette proposée par le chef a séduit le jury.",
         "Par Jeanne Vasseur (sociologue), l'enquête a été menée en 2023 dans trois villes.",
+        "Par Air France (environ huit heures de vol)",
+        "Par TGV Inoui (2 h 30 depuis Paris)",
+        "Texte écrit par Voltaire en 1763",
     ]
     assert dropped(run_cleaner("bylines", "\n".join(prose))) == []
 

@@ -127,7 +127,6 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Des agriculteurs devant le Parlement européen, le 14 mars 2024. JEAN DUPONT / AFP",
         "La nouvelle salle de lecture, au premier étage. | OUEST JOURNAL",
         "Un rayon de supermarché à Lyon, le 3 mai 2024. (MARIE DURAND / HANS LUCAS / AFP)",
-        "Les plantations commenceront au sud de la ville. Paul Moreau / Le Courrier du Soir",
         "Le nouvel éditeur de formules (capture : Notabene)",
         "Illustration d'un bus de la RATP. — V. Wartner / Vingt Infos",
         "La neige pourrait tomber jusqu'en plaine samedi. Getty Images/iStockphoto",
@@ -185,6 +184,7 @@ def test_a_caption_printed_again_after_any_dash_or_a_bullet(run_cleaner) -> None
         ("Le téléphone vu de face", "Le téléphone vu de face — Source : Le Site"),
         ("Le niveau de la rivière, jeudi matin.", "Le niveau de la rivière, jeudi matin. • © Télé Région"),
         ("Le port au lever du jour", "Le port au lever du jour – Jean Dupont"),
+        ("Le pont au lever du jour", "Le pont au lever du jour – photo d'archives de la ville de Nantes"),
         ("Le port au lever du jour, le 3 mai 2024.", "Le port au lever du jour, le 3 mai 2024. . Le Site"),
     ]
     body = "Le port a accueilli samedi la grande régate d'automne."

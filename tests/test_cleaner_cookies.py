@@ -127,6 +127,8 @@ def test_quebecs_word_for_cookies(run_cleaner) -> None:
     article = [
         "La police utilise des témoins de la scène pour reconstituer l'accident.",
         "Les témoins (trois passants) ont décrit une voiture rouge.",
+        "Les chercheurs utilisent des témoins (des souris non traitées) pour mesurer l'effet du traitement.",
+        "La CNIL reproche au site d'avoir déposé des témoins (cookies) sans le consentement des internautes.",
     ]
     assert dropped(run_cleaner("cookies", "\n".join(article))) == []
 

@@ -649,6 +649,29 @@ def test_a_headline_over_its_standfirst_is_the_title_before_a_caption_nearer_the
     lines = ["Menu", "Politics", title, standfirst, *meta, *ARTICLE_EN]
     labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
     assert labels[2:4] == ["good", "good"] and labels[6] != "good"
+    # a related teaser with its summary on the same subject, between the head and the text: the
+    # pair whose words the text repeats most is the head
+    related = [
+        "Opposition says the new tax will hurt small shops",
+        "Small shops say the tax voted by the council on Tuesday will hurt them, the opposition says.",
+    ]
+    share = "Share | Facebook | Twitter | Email | Print | Copy link | WhatsApp | LinkedIn | Reddit"
+    tags = "Tags | Budget | Schools | Buses | Tax | Council | Opposition | City | Vote | Debate"
+    text = [
+        "The city council approved on Tuesday a budget that gives more money to schools and to the "
+        "buses, after a debate that lasted well into the night.",
+        "The mayor said that the plan would be paid for by savings in other departments and by a new "
+        "tax on the largest commercial properties in the centre.",
+        "Several members of the opposition voted against it, saying that the tax would hurt small "
+        "shops that are already struggling with high rents and falling trade.",
+    ]
+    head = [
+        "The city council approves the budget for schools and buses",
+        "The vote ended a debate of several months, in which the opposition tried to delay the plan.",
+    ]
+    lines = ["Menu", *head, "Jane Doe", tags, *related, share, *text]
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
+    assert labels[1:3] == ["good", "good"] and labels[5] != "good"
     teaser = [
         "Harbour festival draws record crowds to the old port",
         "Thousands of visitors came to see the tall ships sail into the harbour at dawn, and the "
@@ -688,11 +711,16 @@ def test_what_a_rubric_is_not() -> None:
     headline = "Approved after a long debate on Tuesday night in the hall"
     lines = ["Council budget", headline, *ARTICLE_EN]
     assert classify(lines, [True] * len(lines), en, "en")[0][0] != "kicker"
-    # but a section's name that the headline under it says again is its rubric, though the text
-    # names it too ("Schools budget" over "... approves for schools ... budget ...")
-    headline = "What the city council approves for the schools and the buses in the budget of the year"
-    lines = ["Schools budget", headline, *ARTICLE_EN]
-    assert classify(lines, [True] * len(lines), en, "en")[0][0] == "kicker"
+    # a short title over a subtitle that says its words again is still the title (a review found
+    # a first version that read the subtitle's words as a rubric's)
+    subtitle = "The easiest banana bread you will ever bake, moist and full of flavour"
+    bread = [
+        "This banana bread is the recipe I come back to every time there are brown bananas left.",
+        "Mash the bananas with a fork, stir in the butter, the sugar and the eggs, then the flour.",
+        "Bake the banana bread for about an hour, until a skewer pushed into the middle comes out clean.",
+    ]
+    lines = ["Banana bread", subtitle, *bread]
+    assert classify(lines, [True] * len(lines), en, "en")[0][0] == "good"
 
 
 def test_lines_removed_before_a_run_count_too() -> None:
@@ -767,6 +795,14 @@ def test_a_forums_first_post_under_a_header_like_the_others_is_no_article() -> N
     bylined = ["By ann 1.3 9:00", ARTICLE_42, "By bob 1.3 14:05", COMMENT_LINES[0]]
     bylined += ["By cy 2.3 9:15", COMMENT_LINES[1]]
     assert classify(bylined, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
+    # a news byline's mark between its name and its date is no forum's template
+    dotted = ["By ann · 1.3 9:00", ARTICLE_42, "By bob · 1.3 14:05", COMMENT_LINES[0]]
+    dotted += ["By cy · 2.3 9:15", COMMENT_LINES[1]]
+    assert classify(dotted, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
+    # a date's number as the second word: no forum's signature, whatever the mark
+    numbered = ["Le 1 » 1.3 9:00", ARTICLE_42, "Le 1 » 1.3 14:05", COMMENT_LINES[0], "Le 2 » 2.3 9:15"]
+    numbered.append(COMMENT_LINES[1])
+    assert classify(numbered, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
 
 
 HEATING_POSTS = [  # two members answering each other
@@ -799,6 +835,21 @@ def test_a_forum_post_header_glued_under_a_post_stays_a_header() -> None:
     labels = classify(lines, gaps, stoplist_for("fr"), "fr")[0]
     assert labels[2::2] == ["timestamp"] * len(HEATING_POSTS)
     assert labels[3::2] == ["good"] * len(HEATING_POSTS)
+    # a programme's dated lines under its paragraph are no posts' headers: nothing is cut
+    intro = "Le programme du week-end est chargé, et les organisateurs ont voulu qu'il y en ait pour tous :"
+    programme = [
+        f"{day} 1{k} juin à 1{k}:30, {what} ;"
+        for k, (day, what) in enumerate(
+            (
+                ("samedi", "ouverture du marché"),
+                ("samedi", "concours de pétanque"),
+                ("dimanche", "messe en plein air"),
+            )
+        )
+    ]
+    lines = [title, HEATING_POSTS[0], intro, *programme, HEATING_POSTS[1], HEATING_POSTS[2]]
+    gaps = [True, True, True, *[False] * len(programme), True, True]
+    assert "comment_thread" not in classify(lines, gaps, stoplist_for("fr"), "fr")[0]
 
 
 def test_a_how_tos_tools_are_a_list_not_a_menu(run_cleaner) -> None:

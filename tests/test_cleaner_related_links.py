@@ -28,10 +28,14 @@ def test_a_teaser_that_names_its_site_and_a_discover_heading(run_cleaner) -> Non
     aussi" heads teasers as "À découvrir aussi" does."""
     teasers = "À lire également sur Le Fil vert : « Les haies reviennent dans les champs »\nDécouvrez aussi\n"
     teasers = "Lire aussi le décryptage | Pourquoi les haies reviennent\n" + teasers
+    teasers = "À lire aussi sur Le Fil vert : Les mares reviennent\n" + teasers
     assert kept(run_cleaner("related_links", teasers)) == []
     prose = "À lire également sur ce point, le rapport de la Cour des comptes publié en mai.\n"
     prose += "Découvrez aussi comment les haies protègent les sols.\n"
     prose += "Lire aussi le rapport de la Cour des comptes permet de comprendre le problème.\n"
+    prose += "Lire aussi les lettres de Flaubert à Louise Colet : on y découvre un écrivain au travail.\n"
+    prose += "À voir aussi dans les environs : Le château de Beynac, perché sur sa falaise.\n"
+    prose += "Découvrez aussi La Rochelle, ses tours et son vieux port, à une heure de route.\n"
     assert dropped(run_cleaner("related_links", prose)) == []
 
 

@@ -116,10 +116,15 @@ def _prose(tail: str) -> bool:
     [True, False]
     """
     lower = [w for w in tail.split() if w[:1].islower()]
+    if _CREDIT_WORD.search(tail):  # "– photo d'archives de la ville de Nantes": a credit all the same
+        return False
     return len(lower) >= _PROSE_WORDS and 2 * len(lower) > len([w for w in tail.split() if w[:1].isalpha()])
 
 
 _PROSE_WORDS = 3
+_CREDIT_WORD = re.compile(
+    r"(?i)\b(?:photos?|crédits?|credits?|archives?|sources?|copyright|images?|illustrations?)\b|©"
+)
 
 
 def _site_suffix(text: str) -> str | None:

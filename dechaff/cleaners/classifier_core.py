@@ -753,11 +753,11 @@ def _title(
     """Index of the title above the main block, or -1: the line whose words the text repeats most.
 
     Bylines, dates and menus sit between title and text, so adjacency is no help; shared words are.
-    First, within twice `title_lookback`, the nearest headline right over its standfirst (two
-    lines of prose outside the block, "edge", the first with a title's shape and `_TITLE_WORDS`
-    content words, the second no title) whose words together the text repeats `_PAIR_SHARE` of:
-    a caption or a date line under them may share more words, but no such pair is anything but
-    the article's head (a teaser and its summary on another subject share too few). Else: a line
+    First, within twice `title_lookback`, a headline right over its standfirst (two lines of
+    prose outside the block, "edge", the first with a title's shape and `_TITLE_WORDS` content
+    words, the second no title) whose words together the text repeats `_PAIR_SHARE` of, the one
+    farthest up: a caption or a date line under it may share more words than the headline alone,
+    and a related teaser with its summary, under the head, as many as the head or more. Else: a line
     that ends with a full stop is no title (`_statement`). A line of `_TITLE_WORDS` content
     words or more wins over a shorter one. When no such line shares enough, the standfirst does:
     the line right above the nearest prose outside the block ("edge") whose words the text repeats
@@ -782,12 +782,15 @@ def _title(
         return not (feats[i].bad_reason or feats[i].weight >= p.length_high or _statement(lines[i]))
 
     further = range(start - 1, max(-1, start - 1 - 2 * p.title_lookback), -1)
-    for i in further:  # a headline over its standfirst, both prose outside the block
+    pairs = []  # a headline over its standfirst, both prose outside the block
+    for i in further:
         if i > 0 and labels[i] == labels[i - 1] == "edge" and titled(i - 1) and not titled(i):
             vocab = _vocabulary(lines[i - 1], stopwords) | _vocabulary(lines[i], stopwords)
             together = sum(map(body.repeats, vocab)) / max(len(vocab), 1)
             if shared(i - 1)[0] and together >= _PAIR_SHARE:
-                return i - 1
+                pairs.append(i - 1)
+    if pairs:  # the farthest up: the article's head is over any teaser or caption
+        return pairs[-1]
     best, best_key = -1, (False, p.title_overlap)
     above = range(start - 1, max(-1, start - 1 - p.title_lookback), -1)
     for i in above:
@@ -868,9 +871,6 @@ def _classify_lines(
         and (
             _rubric(lines[start])
             or not _named_in_block(lines[start], lines, labels, (start + 1, end), stopwords)
-            # a section's name the headline says again ("Conseil municipal" over "... ce qu'il
-            # faut retenir du dernier conseil municipal"): the text names it too, a title would not
-            or _vocabulary(lines[start], stopwords) <= _vocabulary(lines[start + 1], stopwords)
         )
     ):
         labels[start] = "kicker"
@@ -1264,7 +1264,7 @@ def classify_measured(
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:  # but a post's header stays one ("Message" over "par Anna » 3 juin 09:14")
                 labels[a:b] = [
-                    old if old == "timestamp" and _dated(lines[i]) else GOOD
+                    old if old == "timestamp" and _post_header(lines[i]) else GOOD
                     for i, old in enumerate(labels[a:b], a)
                 ]
     stamped = [label == "timestamp" for label in labels]
@@ -1278,6 +1278,13 @@ def _dated(line: str) -> bool:
     """Whether a line holds a date besides its clock time (a number left once the time is gone):
     a comment's or a post's header, where a live blog's "10:15" holds none."""
     return bool(_DIGIT.search(_TIME.sub("", line, count=1)))
+
+
+def _post_header(line: str) -> bool:
+    """Whether a dated line reads as a forum post's header: a date, and the template's mark after
+    the member's name ("par Anna » 3 juin 2024 09:14"); a programme's "samedi 14 juin à 10:30,
+    ouverture du marché ;" is none."""
+    return _dated(line) and any(c in _TEMPLATE_MARKS for c in line)
 
 
 def _signature(line: str) -> str:
@@ -1296,7 +1303,7 @@ def _signature(line: str) -> str:
     return f"{words[0]} {mark}"
 
 
-_TEMPLATE_MARKS = frozenset("»|•·")
+_TEMPLATE_MARKS = frozenset("»")  # phpBB's; a news byline parts its name from its date with "·", "|"
 
 
 def _comment_thread(
