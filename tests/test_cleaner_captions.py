@@ -162,7 +162,8 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Le rapport cite la photographe. (Interview réalisée par Anne / Paul)\n\n"
         "Elle a quitté son blog pour réfléchir à la suite. [Read More]\n\n"
         "Le maire a présenté le projet. Photo interdite, a-t-il ajouté.\n\n"
-        "Il a retrouvé les archives (photo d'archives comprises) dans le grenier de la mairie."
+        "Il a retrouvé les archives (photo d'archives comprises) dans le grenier de la mairie.\n\n"
+        "Le lynx a été photographié par un piège dans le Jura (capture réalisée le 12 mars)"
     )
     assert dropped(run_cleaner("captions", text)) == []
 
@@ -211,6 +212,9 @@ def test_a_title_that_repeats_its_kicker_is_no_credited_caption(run_cleaner) -> 
     title = "Épisode 42 – Abeilles sauvages : les pollinisatrices qu'on oublie"
     out = run_cleaner("captions", f"Épisode 42\n{title}\n{body}")
     assert kept(out) == ["Épisode 42", title, body]
+    heading = "Le marché de Noël de Strasbourg"  # a heading, then its paragraph that starts the same
+    told = f"{heading} – source de fierté pour toute la ville, il date de 1570."
+    assert kept(run_cleaner("captions", f"{heading}\n{told}\n{body}")) == [heading, told, body]
     credited = "Épisode 42 - Photo d'illustration : Jean-Paul Martin / La Voix du Nord"
     assert kept(run_cleaner("captions", f"Épisode 42\n{credited}\n{body}")) == [body]
 

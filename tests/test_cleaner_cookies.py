@@ -129,6 +129,7 @@ def test_quebecs_word_for_cookies(run_cleaner) -> None:
         "Les témoins (trois passants) ont décrit une voiture rouge.",
         "Les chercheurs utilisent des témoins (des souris non traitées) pour mesurer l'effet du traitement.",
         "La CNIL reproche au site d'avoir déposé des témoins (cookies) sans le consentement des internautes.",
+        "Nous utilisons des témoins négatifs et positifs pour chaque série de mesures, selon le protocole.",
     ]
     assert dropped(run_cleaner("cookies", "\n".join(article))) == []
 

@@ -122,9 +122,7 @@ def _prose(tail: str) -> bool:
 
 
 _PROSE_WORDS = 3
-_CREDIT_WORD = re.compile(
-    r"(?i)\b(?:photos?|crédits?|credits?|archives?|sources?|copyright|images?|illustrations?)\b|©"
-)
+_CREDIT_WORD = re.compile(r"(?i)\b(?:photos?|crédits?|credits?|copyright)\b|©")
 
 
 def _site_suffix(text: str) -> str | None:

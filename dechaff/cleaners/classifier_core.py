@@ -1264,7 +1264,7 @@ def classify_measured(
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:  # but a post's header stays one ("Message" over "par Anna » 3 juin 09:14")
                 labels[a:b] = [
-                    old if old == "timestamp" and _post_header(lines[i]) else GOOD
+                    old if old == "timestamp" and _dated(lines[i]) else GOOD
                     for i, old in enumerate(labels[a:b], a)
                 ]
     stamped = [label == "timestamp" for label in labels]
@@ -1278,13 +1278,6 @@ def _dated(line: str) -> bool:
     """Whether a line holds a date besides its clock time (a number left once the time is gone):
     a comment's or a post's header, where a live blog's "10:15" holds none."""
     return bool(_DIGIT.search(_TIME.sub("", line, count=1)))
-
-
-def _post_header(line: str) -> bool:
-    """Whether a dated line reads as a forum post's header: a date, and the template's mark after
-    the member's name ("par Anna » 3 juin 2024 09:14"); a programme's "samedi 14 juin à 10:30,
-    ouverture du marché ;" is none."""
-    return _dated(line) and any(c in _TEMPLATE_MARKS for c in line)
 
 
 def _signature(line: str) -> str:
