@@ -115,9 +115,9 @@ def _prose(tail: str) -> bool:
     >>> [_prose(t) for t in (" – Abeilles sauvages : les abeilles qu'on oublie", " - Jean DUPONT / AFP")]
     [True, False]
     """
-    lower = [w for w in tail.split() if w[:1].islower()]
     if _CREDIT_WORD.search(tail):  # "– photo d'archives de la ville de Nantes": a credit all the same
         return False
+    lower = [w for w in tail.split() if w[:1].islower()]
     return len(lower) >= _PROSE_WORDS and 2 * len(lower) > len([w for w in tail.split() if w[:1].isalpha()])
 
 

@@ -1262,7 +1262,7 @@ def classify_measured(
         span_holes = [sum(holes[a:b]) for a, b in spans] if holes else ()
         merged = _classify_lines(joined, stopwords, lang, params, slug, span_holes)[0]
         for label, (a, b) in zip(merged, spans, strict=True):
-            if label == GOOD:  # but a post's header stays one ("Message" over "par Anna » 3 juin 09:14")
+            if label == GOOD:  # but a dated clock time stays one (a post's header glued under a post)
                 labels[a:b] = [
                     old if old == "timestamp" and _dated(lines[i]) else GOOD
                     for i, old in enumerate(labels[a:b], a)
@@ -1290,13 +1290,12 @@ def _signature(line: str) -> str:
     words = line.lower().split(" ", 2)
     if len(words) < 2 or any(map(str.isdigit, words[0])) or words[1][:1].isdigit():
         return ""
-    mark = next((c for c in line if c in _TEMPLATE_MARKS), None)
-    if mark is None:
+    if _TEMPLATE_MARK not in line:
         return "" if any(map(str.isdigit, words[1])) else f"{words[0]} {words[1]}"
-    return f"{words[0]} {mark}"
+    return f"{words[0]} {_TEMPLATE_MARK}"
 
 
-_TEMPLATE_MARKS = frozenset("»")  # phpBB's; a news byline parts its name from its date with "·", "|"
+_TEMPLATE_MARK = "»"  # phpBB's; a news byline parts its name from its date with "·", "|" (no forum's)
 
 
 def _comment_thread(
