@@ -649,6 +649,14 @@ def test_a_headline_over_its_standfirst_is_the_title_before_a_caption_nearer_the
     lines = ["Menu", "Politics", title, standfirst, *meta, *ARTICLE_EN]
     labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
     assert labels[2:4] == ["good", "good"] and labels[6] != "good"
+    # the pair's words together: 5 of 11 recur in the text (0.45, over _PAIR_SHARE)
+    loose = "The vote ended a fight over parking fees and the harbour district, with the opposition."
+    lines = ["Menu", "Politics", title, loose, *meta, *ARTICLE_EN]
+    assert classify(lines, [True] * len(lines), stoplist_for("en"), "en")[0][2] == "good"
+    # a headline of two content words is no pair's: the caption nearer the text is the title
+    lines = ["Menu", "Politics", "Schools vote", standfirst, *meta, *ARTICLE_EN]
+    labels, _ = classify(lines, [True] * len(lines), stoplist_for("en"), "en")
+    assert labels[2] != "good" and labels[6] == "good"
     # a related teaser with its summary on the same subject, between the head and the text,
     # shares more of the text's words than the head: the pair farthest up is the head
     related = [
