@@ -769,11 +769,14 @@ def _title(
     start, end = span
     body = _Body(" ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD))
 
+    def repeated(vocab: set[str]) -> float:
+        """The share of these words the text repeats."""
+        return sum(map(body.repeats, vocab)) / max(len(vocab), 1)
+
     def shared(i: int) -> tuple[bool, float]:
         """Whether line i has a title's number of words, and the share of them the text repeats."""
         vocab = _vocabulary(lines[i], stopwords)
-        share = sum(map(body.repeats, vocab)) / len(vocab) if len(vocab) > 1 else 0.0
-        return len(vocab) >= _TITLE_WORDS, share
+        return len(vocab) >= _TITLE_WORDS, repeated(vocab) if len(vocab) > 1 else 0.0
 
     def score(i: int) -> float:
         return shared(i)[1]
@@ -782,15 +785,13 @@ def _title(
         return not (feats[i].bad_reason or feats[i].weight >= p.length_high or _statement(lines[i]))
 
     further = range(start - 1, max(-1, start - 1 - 2 * p.title_lookback), -1)
-    pairs = []  # a headline over its standfirst, both prose outside the block
-    for i in further:
+    # a headline over its standfirst, both prose outside the block; the farthest up first: the
+    # article's head is over any teaser or caption
+    for i in reversed(further):
         if i > 0 and labels[i] == labels[i - 1] == "edge" and titled(i - 1) and not titled(i):
-            vocab = _vocabulary(lines[i - 1], stopwords) | _vocabulary(lines[i], stopwords)
-            together = sum(map(body.repeats, vocab)) / max(len(vocab), 1)
-            if shared(i - 1)[0] and together >= _PAIR_SHARE:
-                pairs.append(i - 1)
-    if pairs:  # the farthest up: the article's head is over any teaser or caption
-        return pairs[-1]
+            head = _vocabulary(lines[i - 1], stopwords)
+            if len(head) >= _TITLE_WORDS and repeated(head | _vocabulary(lines[i], stopwords)) >= _PAIR_SHARE:
+                return i - 1
     best, best_key = -1, (False, p.title_overlap)
     above = range(start - 1, max(-1, start - 1 - p.title_lookback), -1)
     for i in above:
