@@ -228,3 +228,14 @@ def test_an_agency_dispatch_on_a_portal(run_cleaner) -> None:
     out = run_cleaner("bylines", "AFP, publié le jeudi 12 septembre 2024 à 16h41\nLe texte.")
     assert kept(out) == ["Le texte."]
     assert out.fields["published"] == "jeudi 12 septembre 2024 à 16h41"
+
+
+def test_a_bare_dateline(run_cleaner) -> None:
+    """A line "Le 14 octobre 2024 à 08h00" alone is the article's date; a timeline's date of another
+    century alone is a subheading."""
+    dates = (("Le 14 octobre 2024 à 08h00", "14 octobre 2024 à 08h00"), ("Le 3 mars 2025", "3 mars 2025"))
+    for line, date in dates:
+        out = run_cleaner("bylines", f"{line}\nLe texte.")
+        assert kept(out) == ["Le texte."]
+        assert out.fields["published"] == date
+    assert dropped(run_cleaner("bylines", "Le 6 juin 1944\nLes troupes débarquent à l'aube.")) == []

@@ -193,3 +193,13 @@ def test_subheadings_named_like_a_section_cut_nothing(run_cleaner) -> None:
     for heading in ("Les réactions", "Avis des utilisateurs", "Les commentaires"):
         text = f"{ARTICLE}\n{heading}\nLe maire a salué une décision courageuse, l'opposition un renoncement."
         assert dropped(run_cleaner("comments", text)) == [], heading
+
+
+def test_an_obituarys_condolence_book_opens_its_section(run_cleaner) -> None:
+    """Readers' condolences under a death notice are its comments; an article's subheading that
+    names condolences without a count is no such heading."""
+    for heading in ("Espace condoléances", "Messages de condoléances (12)", "Condoléances (3)"):
+        text = ARTICLE + f"\n{heading}\nFamille Martin – 10 mars 2024\nToutes nos pensées vous suivent.\n"
+        assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()], heading
+    text = ARTICLE + "\nCondoléances\nLe président a adressé ses condoléances à la famille du maire.\n"
+    assert dropped(run_cleaner("comments", text)) == []

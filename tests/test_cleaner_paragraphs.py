@@ -10,6 +10,8 @@ from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import (
     ClassifierParams,
     _Body,
+    _Line,
+    _shape,
     _written_in,
     classify,
     classify_measured,
@@ -811,6 +813,23 @@ def test_a_forums_first_post_under_a_header_like_the_others_is_no_article() -> N
     numbered = ["Le 1 » 1.3 9:00", ARTICLE_42, "Le 1 » 1.3 14:05", COMMENT_LINES[0], "Le 2 » 2.3 9:15"]
     numbered.append(COMMENT_LINES[1])
     assert classify(numbered, [True] * 6, THE, "en", COMMENT_PARAMS)[0][3::2] == ["comment_thread"] * 2
+
+
+def test_a_forums_block_runs_to_the_last_post_when_it_starts_above_the_first_header() -> None:
+    """The thread's title is heavy enough to open the block above the first post's header, and
+    the members' cards cut the block before the last post: the thread still runs to the last post
+    (a block is widened to every post when it misses the first one or the last)."""
+
+    def line(weight: int, good: bool) -> _Line:
+        return _Line(weight, False, weight // 6, 0.4, good, 0.0, "", -1)
+
+    rows = [("good", 200), ("timestamp", 30), ("good", 400), ("timestamp", 30), ("good", 300)]
+    rows += [("short_isolated", 20)] * 6 + [("timestamp", 30), ("good", 80)]
+    labels = [label for label, _ in rows]
+    feats = [line(weight, label == "good") for label, weight in rows]
+    assert _shape(labels, labels, feats, ClassifierParams(), -1, [1, 3, 11], True)[1] == (0, 12)
+    # not a forum: the same page's block ends where the cards begin
+    assert _shape(labels, labels, feats, ClassifierParams(), -1, [1, 3, 11], False)[1] == (0, 4)
 
 
 HEATING_POSTS = [  # two members answering each other

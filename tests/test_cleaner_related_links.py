@@ -167,3 +167,12 @@ def test_a_further_reading_heading_opens_teasers(run_cleaner) -> None:
     assert kept(out) == ["Le texte."]
     prose = "Pour aller plus loin, la commune devra emprunter."
     assert kept(run_cleaner("related_links", prose)) == [prose]
+
+
+def test_what_subscribers_read_too_opens_teasers(run_cleaner) -> None:
+    out = run_cleaner("related_links", "Nos abonnés lisent aussi\nUn titre d'article\nLe texte.")
+    assert kept(out) == ["Le texte."]
+    out = run_cleaner("related_links", "Nos abonnés ont lu aussi\nUn titre d'article\nLe texte.")
+    assert dropped(out) == ["Nos abonnés ont lu aussi"]  # five words: no bare heading takes teasers
+    prose = "Nos abonnés lisent aussi nos enquêtes sur le logement, selon une étude interne."
+    assert kept(run_cleaner("related_links", prose)) == [prose]

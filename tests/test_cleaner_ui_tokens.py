@@ -521,3 +521,54 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
         "Infographie 3D : les chercheurs ont reconstitué le village.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_embeds_sponsors_appeals_petitions_and_listings(run_cleaner) -> None:
+    """An embed left blank, a sponsored page's notices, a newsroom's appeals and channels, a
+    petition's form and signers, a reward tier, a reprint's licence and a property listing's
+    energy notices go; sentences that start alike stay."""
+    boilerplate = [
+        "Ce contenu est bloqué car vous avez refusé les cookies de YouTube.",
+        "Ce contenu est fourni par une plateforme externe. En l'affichant, vous acceptez ses conditions.",
+        "Contenu Instagram",
+        "Contenu X (Twitter)",
+        "Voir cette publication sur Instagram",
+        "Ce contenu a été réalisé par notre partenaire Maison Verte.",
+        "La rédaction du Courrier n'a pas participé à sa réalisation.",
+        "Proposé par Maison Verte",
+        "Vous avez été témoin de cet accident ? Écrivez-nous.",
+        "Vous avez repéré une information douteuse sur les réseaux ? Signalez-la.",
+        "Vous aimez nos reportages ? Soutenez la rédaction en vous abonnant.",
+        "Suivez Le Courrier sur WhatsApp pour recevoir nos alertes.",
+        "Notre rédaction lyonnaise suit l'actualité de la métropole au quotidien.",
+        "Vous lisez un article réservé à nos abonnés. Merci de votre soutien.",
+        "Voir moins",
+        "Accepter et afficher",
+        "Témoigner",
+        "Citer",
+        "J'accepte que mes informations soient transmises à l'auteur de la pétition.",
+        "Je souhaite recevoir les actualités de la plateforme.",
+        "Paul M. a signé il y a 2 heures : « Il faut sauver cette école. »",
+        "Julie a signé il y a 5 minutes",
+        "50 € ou plus",
+        "Cette fiche est mise à disposition sous les termes de la licence Creative Commons.",
+        "Montant estimé des dépenses annuelles d'énergie pour un usage standard : entre 900 € et 1 200 €.",
+        "Classe énergie : D",
+        "Émissions de gaz à effet de serre : B – 12 kg CO₂/m²/an",
+    ]
+    prose = [
+        "Ce contenu est bloqué depuis des mois, dénonce l'association.",
+        "Ce contenu est fourni par une plateforme externe, a expliqué le ministre.",
+        "Contenu YouTube : les règles changent pour les créateurs.",
+        "Voir cette publication sur Instagram a suffi à lancer la polémique.",
+        "Selon le directeur, la rédaction n'a pas participé à la réalisation du documentaire.",
+        "Proposé par la mairie, le projet a été adopté.",
+        "En partenariat avec Airbus, Toulouse ouvre une école",
+        "Vous avez été témoin d'un accident ?",
+        "Suivez la procédure sur WhatsApp pour signaler un contact.",
+        "Le maire a signé le 3 mars un arrêté interdisant la circulation.",
+        "Un don de 50 € ou plus ouvre droit à une réduction d'impôt.",
+        "La classe énergie du logement a été revue à la baisse après les travaux.",
+        "Voir",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose

@@ -638,3 +638,31 @@ def test_a_subheading_that_asks_over_an_ad_slot_stays(engine: Engine) -> None:
     with mock.patch("dechaff.cleaners.classifier_core._asks", side_effect=lambda lines: [False] * len(lines)):
         without, _ = _clean(engine, AD_SLOT)
     assert without is not None and AD_SLOT[3] not in without
+
+
+def test_a_sites_name_above_a_block_that_opens_with_its_headline_is_no_title(engine: Engine) -> None:
+    """The block opens with the headline (a near-good line over the text); the site's name above
+    it, two words the text repeats, is the header's, not a title over it."""
+    page = [
+        "Le Fil Vert",
+        "L'actu de la planète, sans jargon",
+        "Accueil",
+        "Climat",
+        "Énergie",
+        "Climat > Océans",
+        "Brève",
+        "Samedi 14 septembre 2024 à 16h05",
+        "Les coraux de la mer Rouge blanchissent plus tôt que prévu cet été",
+        "Les coraux de la mer Rouge ont commencé à blanchir dès le mois de juillet, selon une équipe "
+        "de biologistes qui suit les récifs depuis vingt ans, et le phénomène inquiète les scientifiques.",
+        "Les biologistes de l'équipe ont relevé des températures de l'eau supérieures de deux degrés à "
+        "la moyenne, une anomalie qui explique selon eux le blanchissement précoce des coraux.",
+        "« Nous n'avions jamais vu les récifs blanchir aussi tôt dans la saison », explique la "
+        "responsable de l'étude, qui travaille pour un institut de recherche au bord de la mer Rouge.",
+        "Le Fil Vert a contacté les autorités locales, qui n'ont pas souhaité réagir à ces résultats "
+        "pour le moment.",
+        "Mentions légales",
+        "Contact",
+    ]
+    result = engine.process(Source("page", Path("page.txt"), content="\n\n".join(page).encode()))
+    assert result.text == _lines(page, (9, 10, 11, 12, 13))

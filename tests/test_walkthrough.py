@@ -49,7 +49,7 @@ def test_add_a_new_site_walkthrough(tmp_path: Path) -> None:
 
     out = _bash(first, work)
     proposals = [line for line in out.splitlines() if line.startswith("  - {")]
-    assert len(proposals) == 2 and "top: 1" in proposals[0] and "(?P<cut>" in proposals[1]
+    assert len(proposals) == 1 and "(?P<cut>" in proposals[0]
     assert out.rstrip().endswith(summary.strip())  # the diff's last line, as the README shows it
     site = work / "rules" / "sites" / f"{SITE}.yaml"
     assert "suggested: true" in site.read_text(encoding="utf-8")

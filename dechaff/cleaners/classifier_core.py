@@ -43,6 +43,7 @@ _PHRASE_SPACED = frozenset({"th", "lo", "km", "my"})
 # Standalone breadcrumb and menu separators (pipes are counted anywhere).
 _SEPARATOR = re.compile(r" [»›·•/>◦▪■►▶←→．](?= )")
 _INITIAL = re.compile(r" (\w)")
+_TRAIL = re.compile(r" [>›] ")  # a breadcrumb's separator ("»" closes a French quote too)
 _CLOCK = re.compile(r"[0-9]:[0-5][0-9]")
 _STRIP = "\"'“”‘’«»()[]{}.,;:!?…。，、！？（）「」『』【】*•·-–—"
 _strip = operator.methodcaller("strip", _STRIP)  # punctuation glued to a word: "end." "(the"
@@ -602,7 +603,7 @@ def _shape(
         if mass >= p.headline_min_mass * best:
             best, (start, end), anchored = mass, span, True
     thread = [i for i in headers if start - 1 <= i <= end]
-    if forum and not anchored and end >= 0 and headers[0] < start:  # every post, the first to the last
+    if forum and not anchored and end >= 0 and (headers[0] < start or end < headers[-1]):  # every post
         upto = headers[1] if len(headers) > 1 else len(values)
         first = headers[0] + 1 + _main_block(values[headers[0] + 1 : upto])[1][0]
         mass, (a, b) = _main_block(values[headers[-1] + 1 :])
@@ -781,8 +782,9 @@ def _title(
     def score(i: int) -> float:
         return shared(i)[1]
 
-    def titled(i: int) -> bool:
-        return not (feats[i].bad_reason or feats[i].weight >= p.length_high or _statement(lines[i]))
+    def titled(i: int) -> bool:  # a trail ("Industrie > Énergie") is no title: its crumbs recur
+        f, line = feats[i], lines[i]
+        return not (f.bad_reason or f.weight >= p.length_high or _statement(line) or _TRAIL.search(line))
 
     further = range(start - 1, max(-1, start - 1 - 2 * p.title_lookback), -1)
     # a headline over its standfirst, both prose outside the block; the farthest up first: the
@@ -800,6 +802,8 @@ def _title(
         key = shared(i)
         if key[1] >= p.title_overlap and (key > best_key or (best < 0 and key == best_key)):
             best, best_key = i, key  # ties: the line nearest the text
+    if best >= 0 and not best_key[0] and labels[start] == GOOD and titled(start) and shared(start) > best_key:
+        return -1  # the block opens with a headline, a label above is the header's (a site's name)
     if not best_key[0]:
         standfirst = next((i for i in further if labels[i] == "edge" and score(i) >= p.title_overlap), 0)
         if standfirst > 0 and titled(standfirst - 1):
@@ -1068,15 +1072,17 @@ _VALUE_WORDS = 4  # ...and of a value with no number ("Devis : les mentions à n
 
 def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     """Whether a line is an item of a list written in words: a bullet, then `item_words` words or
-    more, a capital first, `sentence_stopwords` of them stop words (a menu's entries and a teaser's
-    titles have few); or a key-value line (a label of `_LABEL_WORDS` words at most, a colon, a
-    value: opening hours, prices, a data sheet; a number with one stop word at most, or a few words).
+    more, a capital first (or a final ";" or "."), `sentence_stopwords` of them stop words (a menu's
+    entries and a teaser's titles have few); or a key-value line (a label of `_LABEL_WORDS` words at
+    most, a colon, a value: opening hours, prices, a data sheet; a number with one stop word at
+    most, or a few words).
 
     >>> fr = frozenset({"le", "la", "de", "du", "en", "et", "les", "des", "avec", "dans", "un", "sur"})
     >>> p = ClassifierParams()
     >>> [_item(t, fr, p) for t in ("• Assurer le service avec le chef", "• Contact", "Assurer le service",
-    ...     "• Commis de cuisine (H/F) – Annecy-le-Vieux – CDD 6 mois", "• assurer le service avec le chef")]
-    [True, False, False, False, False]
+    ...     "• Commis de cuisine (H/F) – Annecy-le-Vieux – CDD 6 mois", "• assurer le service avec le chef",
+    ...     "- assurer le service avec le chef ;")]
+    [True, False, False, False, False, True]
     >>> [_item(t, fr, p) for t in ("Mardi : 14 h – 18 h 30", "Weight: 189 g", "14:32 Le titre", "Note :")]
     [True, True, False, False]
     >>> [_item(t, fr, p) for t in ("Genre : Aventure / Enquête", "Devis : les mentions à ne pas oublier",
@@ -1098,9 +1104,10 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
         return value.count(" ") < _VALUE_WORDS
     rest = line[1:].strip()
     tokens = rest.split(" ")
+    # lower-case first where the item ends as a list's items do ("- du ruban de masquage ;")
     return (
         len(tokens) >= p.item_words
-        and rest[:1].isupper()
+        and (rest[:1].isupper() or rest.rstrip(_CLOSERS)[-1:] in (";", "."))
         and _stop_words(rest, stopwords) >= p.sentence_stopwords * _words(tokens)
     )
 
