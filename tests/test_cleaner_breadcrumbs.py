@@ -189,19 +189,3 @@ def test_two_section_names_are_a_trail(run_cleaner) -> None:
     assert dropped(out) == ["Économie > Impôts"]
     for line in ("Prix > 5 euros", "Les ventes > les achats", "Le solde › Fin de mois difficile pour tous"):
         assert dropped(run_cleaner("breadcrumbs", f"{line}\nLe titre de l'article\nLe texte.")) == []
-
-
-def test_a_kicker_that_repeats_a_crumb_goes(run_cleaner) -> None:
-    """The section's label under the trail, printed as the headline's kicker in capitals and
-    without its accent, goes; a label no crumb names, and a line under no trail, stay."""
-    headline = "Toulouse a-t-elle interdit les barbecues sur les balcons cet été ?"
-
-    def kickers(text: str) -> list[str]:
-        out = run_cleaner("breadcrumbs", text)
-        assert headline in kept(out)
-        return [r.text for r in out.removed if r.rule_id == "breadcrumbs.kicker"]
-
-    for kicker in ("VERIFICATION", "Vérification", "Actu"):
-        assert kickers(f"Le Journal\n\nAccueil › Actu › Vérification\n\n{kicker}\n\n{headline}") == [kicker]
-    assert kickers(f"Le Journal\n\nAccueil › Actu › Vérification\n\nEnquête\n\n{headline}") == []
-    assert kickers(f"Le Journal\n\nLe vrai du faux\n\nVérification\n\n{headline}") == []

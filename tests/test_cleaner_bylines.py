@@ -231,11 +231,21 @@ def test_an_agency_dispatch_on_a_portal(run_cleaner) -> None:
 
 
 def test_a_bare_dateline(run_cleaner) -> None:
-    """A line "Le 14 octobre 2024 à 08h00" alone is the article's date; a timeline's date of another
-    century alone is a subheading."""
-    dates = (("Le 14 octobre 2024 à 08h00", "14 octobre 2024 à 08h00"), ("Le 3 mars 2025", "3 mars 2025"))
-    for line, date in dates:
-        out = run_cleaner("bylines", f"{line}\nLe texte.")
-        assert kept(out) == ["Le texte."]
-        assert out.fields["published"] == date
-    assert dropped(run_cleaner("bylines", "Le 6 juin 1944\nLes troupes débarquent à l'aube.")) == []
+    """A line "Le 14 octobre 2024 à 08h00" alone is the article's date; a chronology's date alone,
+    with no time, is a subheading."""
+    out = run_cleaner("bylines", "Le 14 octobre 2024 à 08h00\nLe texte.")
+    assert kept(out) == ["Le texte."]
+    assert out.fields["published"] == "14 octobre 2024 à 08h00"
+    for line in ("Le 6 juin 1944", "Le 7 janvier 2015"):
+        assert dropped(run_cleaner("bylines", f"{line}\nLes troupes débarquent à l'aube.")) == [], line
+
+
+def test_a_companys_box_under_a_press_release(run_cleaner) -> None:
+    """The heading "À propos de Voltéa" and the paragraph under it that names Voltéa in its first sentence
+    go; a paragraph under such a heading that does not name it stays (the article goes on)."""
+    about = "Fondée en 2019 à Nantes, Solvéo fabrique des vélos cargos pour les artisans."
+    out = run_cleaner("bylines", f"Le texte du communiqué.\nÀ propos de Solvéo\n{about}\nContact presse")
+    assert kept(out) == ["Le texte du communiqué.", "Contact presse"]
+    other = "La mairie a voté le budget. Solvéo en a profité pour embaucher."
+    out = run_cleaner("bylines", f"Le texte du communiqué.\nÀ propos de Solvéo\n{other}")
+    assert kept(out) == ["Le texte du communiqué.", other]

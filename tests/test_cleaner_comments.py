@@ -174,6 +174,12 @@ def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
     # under the article, the same heading with comments under it opens the section
     under = f"{article}\n0 commentaire\nJeanne : merci pour ces conseils\nPaul : très utile\n"
     assert kept(run_cleaner("comments", under)) == [article.strip()]
+    # a count of none over the article's text (a byline's date above it, no button under it): no
+    # section, whatever prose the headline and its data sheet put before it
+    sheet = "Essais : Castres : Lafitte (24e), Ngatai (67e) ; Pau : Etcheverry (31e), Dufau (74e) et Hourcade"
+    head = f"{sheet}\n{sheet}\n{sheet}\nPublié le 24 mars 2024 à 19:58\n0 commentaire\n"
+    out = run_cleaner("comments", f"{head}{article}\n")
+    assert dropped(out) == ["0 commentaire"] and article.strip() in kept(out)
 
 
 def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
@@ -197,9 +203,11 @@ def test_subheadings_named_like_a_section_cut_nothing(run_cleaner) -> None:
 
 def test_an_obituarys_condolence_book_opens_its_section(run_cleaner) -> None:
     """Readers' condolences under a death notice are its comments; an article's subheading that
-    names condolences without a count is no such heading."""
+    names condolences without a count (but the page's own "Espace condoléances") is no such
+    heading."""
     for heading in ("Espace condoléances", "Messages de condoléances (12)", "Condoléances (3)"):
         text = ARTICLE + f"\n{heading}\nFamille Martin – 10 mars 2024\nToutes nos pensées vous suivent.\n"
         assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()], heading
-    text = ARTICLE + "\nCondoléances\nLe président a adressé ses condoléances à la famille du maire.\n"
-    assert dropped(run_cleaner("comments", text)) == []
+    for heading in ("Condoléances", "Messages de condoléances", "Registre de condoléances"):
+        text = ARTICLE + f"\n{heading}\nLe président a adressé ses condoléances à la famille du maire.\n"
+        assert dropped(run_cleaner("comments", text)) == [], heading

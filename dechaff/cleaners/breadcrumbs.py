@@ -8,7 +8,6 @@ article begins: what lies above it is the page's header and menus, dropped with 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,7 +39,6 @@ class Params:
     label_max_chars: int = 30
     cut_above_trail: bool = True  # a trail ending in the next line's title: the lines above it go
     trail_title_chars: int = 10  # the title echoed by the trail's last crumb has at least this many chars
-    kickers: bool = True  # a label under a trail that repeats one of its crumbs goes
 
 
 class Breadcrumbs(PhraseCleaner):
@@ -66,8 +64,6 @@ class Breadcrumbs(PhraseCleaner):
                 hits[i] = self.origin.hit(f"{NAME}.trail")
         if p.cut_above_trail:
             self._above_trail(lines, hits)
-        if p.kickers:
-            self._kickers(lines, hits)
         if p.labels:
             self._labels(lines, hits)
         return drop_lines(lines, hits, NAME, fields)
@@ -93,20 +89,6 @@ class Breadcrumbs(PhraseCleaner):
                     hits.setdefault(j, above)
                 hits.setdefault(i, self.origin.hit(f"{NAME}.trail"))
                 return
-
-    def _kickers(self, lines: Sequence[Line], hits: dict[int, Hit]) -> None:
-        """The line right under a trail that repeats one of its crumbs ("Accueil › Actu ›
-        Vérification", then "VÉRIFICATION" over the headline): the section's label printed as the
-        article's kicker, a word or three (a title the trail ends with is longer and stays)."""
-        p = self.params
-        for i in range(len(lines) - 1):
-            text, label = lines[i].text, lines[i + 1].text
-            if words(label) > p.label_max_words or ends_sentence(label) or not _SEPARATORS.search(text):
-                continue
-            crumbs = [_plain(c) for c in _SEPARATORS.split(text) if c.strip()]
-            trail = self.match("home", text) is not None or _is_crumb_trail(text)
-            if len(crumbs) >= 2 and trail and _plain(label) in crumbs:
-                hits.setdefault(i + 1, self.origin.hit(f"{NAME}.kicker"))
 
     def _section(self, rest: str, following: Sequence[Line]) -> str | None:
         """The last crumb, once the echo of the (truncated) title at the end is removed."""
@@ -140,16 +122,6 @@ class Breadcrumbs(PhraseCleaner):
             run.append(i)
         if len(run) >= 2 and run[-1] + 1 < len(lines):
             hits.update(dict.fromkeys(run, self.origin.hit(f"{NAME}.top_labels")))
-
-
-def _plain(text: str) -> str:
-    """A label as compared with a crumb: case and accents gone (capitals often lose their accent).
-
-    >>> _plain(" VERIFICATION ") == _plain("Vérification")
-    True
-    """
-    decomposed = unicodedata.normalize("NFD", fold(text.strip()).casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _width(text: str) -> int:

@@ -70,7 +70,7 @@ class Bylines(PhraseCleaner):
                 if field_name in ("published", "dateline"):
                     dated.append(i)
                 if field_name == "box":
-                    self._box(lines, i, hits)
+                    self._box(lines, i, hits, extract_value(phrase.regex, line.text, folded))
                 elif field_name != "label":
                     fields.setdefault(field_name, extract_value(phrase.regex, line.text, folded))
                 elif i + 1 < len(lines) and is_name(lines[i + 1].text):
@@ -80,17 +80,20 @@ class Bylines(PhraseCleaner):
         _names_by_dates(lines, dated, hits, fields)
         return drop_lines(lines, hits, NAME, fields)
 
-    def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
+    def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit], subject: str) -> None:
         """The lines of the author's box under its heading at `i`: a name alone, then a biography
         that opens with a name ("Julie Marchand est ...") or with a clause before it ("Journaliste
-        depuis 2009, Julie Marchand a ..."); nothing else (the article may go on)."""
+        depuis 2009, Julie Marchand a ..."); nothing else (the article may go on). A heading that
+        names its `subject` (a pattern's `value`: "À propos de Voltéa") takes the paragraph under
+        it that names it in its first sentence ("Fondée en 2020, Voltéa développe ...")."""
         j = i + 1
         if j < len(lines) and is_name(lines[j].text):
             hits[j] = hits[i]
             j += 1
         if j < len(lines) and words(lines[j].text) <= self.params.box_words:
             text = lines[j].text
-            if opens_with_name(text) or opens_with_name(text.partition(", ")[2]):
+            named = subject != lines[i].text and subject.casefold() in _first_sentence(text).casefold()
+            if named or opens_with_name(text) or opens_with_name(text.partition(", ")[2]):
                 hits[j] = hits[i]
 
 
@@ -105,6 +108,12 @@ def _names_by_dates(
             if 0 <= j < len(lines) and j not in hits and is_name(lines[j].text) and words(lines[j].text) <= 3:
                 hits[j] = hits[i]
                 fields.setdefault("author", lines[j].text)
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first full stop (all of it if none)."""
+    end = text.find(". ")
+    return text if end < 0 else text[: end + 1]
 
 
 def is_name(text: str) -> bool:

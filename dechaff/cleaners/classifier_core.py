@@ -768,6 +768,8 @@ def _title(
     else the shorter line, if any.
     """
     start, end = span
+    if start <= 0:
+        return -1  # nothing above the block (a third of the calls: the text is not measured)
     body = _Body(" ".join(lines[i] for i in range(start, end + 1) if labels[i] == GOOD))
 
     def repeated(vocab: set[str]) -> float:

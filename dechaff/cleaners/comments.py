@@ -19,6 +19,7 @@ NAME = "comments"
 
 _TOOLBAR_ABOVE = 14  # a toolbar sits among short lines (a date, a byline), not under prose
 _NOT_A_BUTTON = re.compile(r"[\d:.!?…]")
+_ZERO = re.compile(r"0 ")  # a count of none: "0 commentaire", "0 réaction"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +53,10 @@ class Comments(PhraseCleaner):
                 section, ratio = self.hit("section", line.text), p.min_prose_ratio
                 if section is None:
                     section, ratio = self.hit("review", line.text), p.review_prose_ratio
-                if section is not None and self._toolbar(lines, i) and total - seen_chars > seen_chars:
-                    # "0 commentaire" among share buttons above most of the prose: a counter
+                above = section is not None and total - seen_chars > seen_chars  # most prose below
+                if above and (_ZERO.match(line.text) is not None or self._toolbar(lines, i)):
+                    # above most of the prose, "3 commentaires" among share buttons, or a count of
+                    # none ("0 commentaire" over the article's text): a counter, no section
                     hits[i] = section
                 elif section is not None and self._cuts(seen_chars, total - seen_chars, ratio):
                     hits.update(dict.fromkeys(range(i, len(lines)), section))
