@@ -241,11 +241,21 @@ def test_a_bare_dateline(run_cleaner) -> None:
 
 
 def test_a_companys_box_under_a_press_release(run_cleaner) -> None:
-    """The heading "À propos de Voltéa" and the paragraph under it that names Voltéa in its first sentence
-    go; a paragraph under such a heading that does not name it stays (the article goes on)."""
+    """The heading "À propos de Solvéo" and the paragraph under it go together when that paragraph's
+    first sentence names Solvéo and describes it as a company does; a guide's or an interview's
+    section "À propos de ..." stays whole."""
     about = "Fondée en 2019 à Nantes, Solvéo fabrique des vélos cargos pour les artisans."
     out = run_cleaner("bylines", f"Le texte du communiqué.\nÀ propos de Solvéo\n{about}\nContact presse")
     assert kept(out) == ["Le texte du communiqué.", "Contact presse"]
-    other = "La mairie a voté le budget. Solvéo en a profité pour embaucher."
-    out = run_cleaner("bylines", f"Le texte du communiqué.\nÀ propos de Solvéo\n{other}")
-    assert kept(out) == ["Le texte du communiqué.", other]
+    company = "Solvéo est une entreprise nantaise qui fabrique des vélos cargos."
+    assert kept(run_cleaner("bylines", f"Le texte.\nÀ propos de Solvéo\n{company}")) == ["Le texte."]
+    # what a review found removed by the first version: sections of guides, biographies, interviews
+    for heading, paragraph in (
+        ("À propos de Solvéo", "La mairie a voté le budget. Solvéo en a profité pour embaucher."),
+        ("À propos de Marseille", "Marseille, deuxième ville de France, reste réduite à ses clichés."),
+        ("À propos de Rome", "Fondée en 753 avant notre ère, la ville compte mille églises."),
+        ("À propos de Jean Moulin", "Né en 1899 à Béziers, Jean Moulin entre dans la préfectorale."),
+        ("À propos de Kylian Mbappé", "Kylian Mbappé a joué avec un masque. Est-il à cent pour cent ?"),
+    ):
+        text = f"Le texte de l'article.\n{heading}\n{paragraph}"
+        assert dropped(run_cleaner("bylines", text)) == [], heading

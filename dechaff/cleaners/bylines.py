@@ -33,6 +33,10 @@ class Params:
     # the heading of an author's box ("À propos de l'auteure", "About the author"): it goes, and so
     # do the author's name under it and the biography that opens with a name, of up to `box_words`
     boxes: Phrases = patterns("regex")
+    # a box heading with a (?P<value>...) subject ("À propos de Voltéa") goes only with the paragraph
+    # under it whose first sentence names the subject and reads as one of these (a company's or a
+    # charity's description: "Fondée en 2020, Voltéa développe ..."); else both stay
+    about: Phrases = patterns("regex")
     max_words: int = 14
     box_words: int = 120
 
@@ -52,6 +56,7 @@ class Bylines(PhraseCleaner):
         ("published", "published"),
         ("label", "labels"),
         ("box", "boxes"),
+        ("about", "about"),  # no field: what a box's paragraph reads as (`_about`)
     )
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
@@ -63,14 +68,18 @@ class Bylines(PhraseCleaner):
                 continue
             folded = fold(line.text)
             for field_name, phrases in self.lists.items():
-                phrase = phrases.first(folded) if phrases else None
+                phrase = phrases.first(folded) if phrases and field_name != "about" else None
                 if phrase is None:
                     continue
                 hits[i] = phrase_hit(NAME, field_name, phrase)
                 if field_name in ("published", "dateline"):
                     dated.append(i)
                 if field_name == "box":
-                    self._box(lines, i, hits, extract_value(phrase.regex, line.text, folded))
+                    subject = extract_value(phrase.regex, line.text, folded)
+                    if subject == line.text:  # no subject: the author's box
+                        self._box(lines, i, hits)
+                    else:
+                        self._about(lines, i, hits, subject)
                 elif field_name != "label":
                     fields.setdefault(field_name, extract_value(phrase.regex, line.text, folded))
                 elif i + 1 < len(lines) and is_name(lines[i + 1].text):
@@ -80,21 +89,32 @@ class Bylines(PhraseCleaner):
         _names_by_dates(lines, dated, hits, fields)
         return drop_lines(lines, hits, NAME, fields)
 
-    def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit], subject: str) -> None:
+    def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
         """The lines of the author's box under its heading at `i`: a name alone, then a biography
         that opens with a name ("Julie Marchand est ...") or with a clause before it ("Journaliste
-        depuis 2009, Julie Marchand a ..."); nothing else (the article may go on). A heading that
-        names its `subject` (a pattern's `value`: "À propos de Voltéa") takes the paragraph under
-        it that names it in its first sentence ("Fondée en 2020, Voltéa développe ...")."""
+        depuis 2009, Julie Marchand a ..."); nothing else (the article may go on)."""
         j = i + 1
         if j < len(lines) and is_name(lines[j].text):
             hits[j] = hits[i]
             j += 1
         if j < len(lines) and words(lines[j].text) <= self.params.box_words:
             text = lines[j].text
-            named = subject != lines[i].text and subject.casefold() in _first_sentence(text).casefold()
-            if named or opens_with_name(text) or opens_with_name(text.partition(", ")[2]):
+            if opens_with_name(text) or opens_with_name(text.partition(", ")[2]):
                 hits[j] = hits[i]
+
+    def _about(self, lines: Sequence[Line], i: int, hits: dict[int, Hit], subject: str) -> None:
+        """A company's box under its heading at `i` ("À propos de Voltéa"): the heading and the
+        paragraph under it go together when the paragraph's first sentence names the `subject` (as
+        words) and describes it (`about`); else both stay (a guide's "À propos de Marseille" over
+        a paragraph on Marseille, an interview's question)."""
+        j = i + 1
+        if j < len(lines) and words(lines[j].text) <= self.params.box_words:
+            first = _first_sentence(lines[j].text)
+            named = re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", first, re.IGNORECASE) is not None
+            if named and self.match("about", first) is not None:
+                hits[j] = hits[i]
+                return
+        del hits[i]
 
 
 def _names_by_dates(

@@ -54,9 +54,9 @@ class Comments(PhraseCleaner):
                 if section is None:
                     section, ratio = self.hit("review", line.text), p.review_prose_ratio
                 above = section is not None and total - seen_chars > seen_chars  # most prose below
-                if above and (_ZERO.match(line.text) is not None or self._toolbar(lines, i)):
+                if above and (self._none(lines, i) or self._toolbar(lines, i)):
                     # above most of the prose, "3 commentaires" among share buttons, or a count of
-                    # none ("0 commentaire" over the article's text): a counter, no section
+                    # none under a date ("0 commentaire" over the article's text): a counter
                     hits[i] = section
                 elif section is not None and self._cuts(seen_chars, total - seen_chars, ratio):
                     hits.update(dict.fromkeys(range(i, len(lines)), section))
@@ -66,6 +66,12 @@ class Comments(PhraseCleaner):
                     hits[i] = prompt
             seen_chars += prose[i]
         return drop_lines(lines, hits, NAME)
+
+    def _none(self, lines: Sequence[Line], i: int) -> bool:
+        """Whether the heading at `i` counts no comment ("0 commentaire") and sits under a short
+        line (a date, a byline), not right under a paragraph (where the article ended)."""
+        under_prose = i > 0 and words(lines[i - 1].text) > _TOOLBAR_ABOVE
+        return _ZERO.match(lines[i].text) is not None and not under_prose
 
     def _toolbar(self, lines: Sequence[Line], i: int) -> bool:
         """Whether the heading at `i` is a toolbar's counter: the line above it is short (a date, a
