@@ -553,6 +553,11 @@ def test_embeds_sponsors_appeals_petitions_and_listings(run_cleaner) -> None:
         "Montant estimé des dépenses annuelles d'énergie pour un usage standard : entre 900 € et 1 200 €.",
         "Classe énergie : D",
         "Émissions de gaz à effet de serre : B – 12 kg CO₂/m²/an",
+        "Chaque soir à 18h30, notre newsletter Clôture vous livre l'essentiel de la séance.",
+        "Je m'inscris gratuitement",
+        "Les informations publiées sur ce site sont fournies à titre purement indicatif.",
+        "Tél. 02 38 00 00 00",
+        "Téléphone : 01 23 45 67 89",
     ]
     prose = [
         "Ce contenu est bloqué depuis des mois, dénonce l'association.",
@@ -581,6 +586,9 @@ def test_embeds_sponsors_appeals_petitions_and_listings(run_cleaner) -> None:
         "J'accepte que mes données soient transmises à mon assureur, le courtier peut-il me l'imposer ?",
         "Témoigner",
         "Ils ont signé",
+        "Notre newsletter a changé de formule cette année, a expliqué la directrice.",
+        "Le numéro 02 38 00 00 00 a été suspendu par l'opérateur.",
+        "Tél. : 3975 (service gratuit)",
         "Suivez la procédure sur WhatsApp pour signaler un contact.",
         "Le maire a signé le 3 mars un arrêté interdisant la circulation.",
         "Un don de 50 € ou plus ouvre droit à une réduction d'impôt.",
