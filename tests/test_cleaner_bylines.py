@@ -247,8 +247,8 @@ def test_a_companys_box_under_a_press_release(run_cleaner) -> None:
     about = "Fondée en 2019 à Nantes, Solvéo fabrique des vélos cargos pour les artisans."
     out = run_cleaner("bylines", f"Le texte du communiqué.\nÀ propos de Solvéo\n{about}\nContact presse")
     assert kept(out) == ["Le texte du communiqué.", "Contact presse"]
-    company = "Solvéo est une entreprise nantaise qui fabrique des vélos cargos."
-    assert kept(run_cleaner("bylines", f"Le texte.\nÀ propos de Solvéo\n{company}")) == ["Le texte."]
+    since = "Depuis sa création en 2019, Solvéo a livré 4 000 vélos cargos. Elle emploie 40 salariés."
+    assert kept(run_cleaner("bylines", f"Le texte.\nÀ propos de Solvéo\n{since}")) == ["Le texte."]
     # what a review found removed by the first version: sections of guides, biographies, interviews
     for heading, paragraph in (
         ("À propos de Solvéo", "La mairie a voté le budget. Solvéo en a profité pour embaucher."),

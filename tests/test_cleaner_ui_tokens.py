@@ -553,7 +553,7 @@ def test_embeds_sponsors_appeals_petitions_and_listings(run_cleaner) -> None:
         "Montant estimé des dépenses annuelles d'énergie pour un usage standard : entre 900 € et 1 200 €.",
         "Classe énergie : D",
         "Émissions de gaz à effet de serre : B – 12 kg CO₂/m²/an",
-        "Chaque soir à 18h30, notre newsletter Clôture vous livre l'essentiel de la séance.",
+        "Notre newsletter Clôture vous livre chaque soir l'essentiel de la séance.",
         "Je m'inscris gratuitement",
         "Les informations publiées sur ce site sont fournies à titre purement indicatif.",
         "Tél. 02 38 00 00 00",
