@@ -525,8 +525,8 @@ def test_french_datelines_appeals_disclaimers_and_buttons(run_cleaner) -> None:
 
 def test_embeds_sponsors_appeals_petitions_and_listings(run_cleaner) -> None:
     """An embed left blank, a sponsored page's notices, a newsroom's appeals and channels, a
-    petition's form and signers, a reward tier, a reprint's licence and a property listing's
-    energy notices go; sentences that start alike stay."""
+    petition's form and signers, a reprint's licence, a property listing's energy notices, a
+    newsletter's pitch and a phone number alone go; sentences that start alike stay."""
     boilerplate = [
         "Ce contenu est bloqué car vous avez refusé les cookies de YouTube.",
         "Ce contenu est fourni par une plateforme externe. En l'affichant, vous acceptez ses conditions.",

@@ -13,6 +13,7 @@ from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
 from dechaff.text.normalise import fold
+from dechaff.text.sentences import first_sentence
 
 NAME = "bylines"
 
@@ -109,7 +110,7 @@ class Bylines(PhraseCleaner):
         a paragraph on Marseille, an interview's question)."""
         j = i + 1
         if j < len(lines) and words(lines[j].text) <= self.params.box_words:
-            first = _first_sentence(lines[j].text)
+            first = first_sentence(lines[j].text)
             named = re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", first, re.IGNORECASE) is not None
             if named and self.match("about", first) is not None:
                 hits[j] = hits[i]
@@ -128,12 +129,6 @@ def _names_by_dates(
             if 0 <= j < len(lines) and j not in hits and is_name(lines[j].text) and words(lines[j].text) <= 3:
                 hits[j] = hits[i]
                 fields.setdefault("author", lines[j].text)
-
-
-def _first_sentence(text: str) -> str:
-    """The text up to its first full stop (all of it if none)."""
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
 
 
 def is_name(text: str) -> bool:

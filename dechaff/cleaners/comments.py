@@ -19,7 +19,6 @@ NAME = "comments"
 
 _TOOLBAR_ABOVE = 14  # a toolbar sits among short lines (a date, a byline), not under prose
 _NOT_A_BUTTON = re.compile(r"[\d:.!?…]")
-_ZERO = re.compile(r"0 ")  # a count of none: "0 commentaire", "0 réaction"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +53,7 @@ class Comments(PhraseCleaner):
                 if section is None:
                     section, ratio = self.hit("review", line.text), p.review_prose_ratio
                 above = section is not None and total - seen_chars > seen_chars  # most prose below
-                if above and (self._none(lines, i) or self._toolbar(lines, i)):
-                    # above most of the prose, "3 commentaires" among share buttons, or a count of
-                    # none under a date ("0 commentaire" over the article's text): a counter
+                if above and self._counter(lines, i):  # above most of the prose: a counter
                     hits[i] = section
                 elif section is not None and self._cuts(seen_chars, total - seen_chars, ratio):
                     hits.update(dict.fromkeys(range(i, len(lines)), section))
@@ -67,20 +64,17 @@ class Comments(PhraseCleaner):
             seen_chars += prose[i]
         return drop_lines(lines, hits, NAME)
 
-    def _none(self, lines: Sequence[Line], i: int) -> bool:
-        """Whether the heading at `i` counts no comment ("0 commentaire") and sits under a short
-        line (a date, a byline), not right under a paragraph (where the article ended)."""
-        under_prose = i > 0 and words(lines[i - 1].text) > _TOOLBAR_ABOVE
-        return _ZERO.match(lines[i].text) is not None and not under_prose
-
-    def _toolbar(self, lines: Sequence[Line], i: int) -> bool:
-        """Whether the heading at `i` is a toolbar's counter: the line above it is short (a date, a
-        byline) and the two lines under it are buttons' labels ("Partager", "Imprimer": three
-        words at most, no digit, colon or final stop), where a section's heading follows the
-        article's last paragraph and a comment's name, date and text, or a form's prompts, follow it."""
-        under = lines[i + 1 : i + 3]
+    def _counter(self, lines: Sequence[Line], i: int) -> bool:
+        """Whether the heading at `i` is a counter, not the section: the line above it is short (a
+        date, a byline), and it counts none ("0 commentaire" over the article's text) or the two
+        lines under it are buttons' labels ("Partager", "Imprimer": three words at most, no digit,
+        colon or final stop), where a section's heading follows the article's last paragraph and
+        a comment's name, date and text, or a form's prompts, follow it."""
         if i and words(lines[i - 1].text) > _TOOLBAR_ABOVE:
             return False  # right under a paragraph: the article ended, its comments begin
+        if lines[i].text.startswith("0 "):
+            return True
+        under = lines[i + 1 : i + 3]
         return len(under) == 2 and all(
             words(line.text) <= 3
             and not _NOT_A_BUTTON.search(line.text)  # "Anna: great!", "12 mars 2024": comments

@@ -44,6 +44,18 @@ def pieces(line: str, glued: int = GLUED_CHARS, piece: int = PIECE_CHARS) -> lis
     return [trimmed for a, b in spans if (trimmed := _trim(line, a, b))[1] > trimmed[0]]
 
 
+def first_sentence(text: str) -> str:
+    """`text` up to the end of its first sentence (all of it if none ends before its last word).
+
+    >>> first_sentence("Fondée en 2019, Solvéo fabrique des vélos. Elle emploie 40 salariés.")
+    'Fondée en 2019, Solvéo fabrique des vélos.'
+    >>> first_sentence("Une seule phrase")
+    'Une seule phrase'
+    """
+    m = _SENTENCE_END.search(text)
+    return text if m is None else text[: m.end()]
+
+
 def _trim(line: str, a: int, b: int) -> tuple[int, int]:
     """The span without the spaces at its edges."""
     while a < b and line[a] == " ":
