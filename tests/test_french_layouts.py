@@ -487,7 +487,10 @@ def test_the_items_a_sentence_announces(engine: Engine) -> None:
     assert text is not None
     kept = _paragraphs(text)
     assert kept == [line for line in LEGAL[1:19] if line and "PDF" not in line]
-    with mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]):
+    with (
+        mock.patch("dechaff.cleaners.classifier_core._clauses", return_value=[]),
+        mock.patch("dechaff.cleaners.classifier_core._announces", return_value=False),
+    ):
         without, _ = _clean(engine, LEGAL)
     assert without is None or LEGAL[7] not in without  # judged as short lines, they would go
 
@@ -666,3 +669,55 @@ def test_a_sites_name_above_a_block_that_opens_with_its_headline_is_no_title(eng
     ]
     result = engine.process(Source("page", Path("page.txt"), content="\n\n".join(page).encode()))
     assert result.text == _lines(page, (9, 10, 11, 12, 13))
+
+
+SQUAD = [
+    "Le Journal du Sport",
+    "Accueil",
+    "Football",
+    "Rugby",
+    "Handball : la liste des joueuses retenues pour le tournoi de Bercy",
+    "",
+    "Le sélectionneur a dévoilé ce mardi sa liste pour le tournoi de préparation, qui se tiendra à "
+    "Paris du 4 au 8 mars, avec deux nouvelles venues et le retour de la capitaine après sa blessure.",
+    "",
+    "Les joueuses retenues pour le stage qui commence lundi à la Maison du handball sont les suivantes :",
+    "",
+    "Léa Morel (Metz)",
+    "Inès Caron (Brest)",
+    "Julie Perrot (Nantes)",
+    "Chloé Marchand (Dijon)",
+    "Sarah Lemaire (Paris 92)",
+    "",
+    "Newsletter",
+    "Recevez l'essentiel du sport chaque matin",
+    "Mentions légales",
+]
+
+
+def test_the_list_a_sentence_of_prose_announces(engine: Engine) -> None:
+    """Under prose that ends with a colon, a run of short lines is the list it announces (three
+    items or more: one line under a call to action is more often a form than an item)."""
+    text, _ = _clean(engine, SQUAD)
+    assert text is not None
+    assert _paragraphs(text) == [line for line in SQUAD[4:16] if line]
+    with mock.patch("dechaff.cleaners.classifier_core._announces", return_value=False):
+        without, _ = _clean(engine, SQUAD)
+    assert without is not None and SQUAD[11] not in without  # judged as short lines, they would go
+    two, _ = _clean(engine, [*SQUAD[:12], *SQUAD[15:]])  # two players, then the footer
+    assert two is not None and SQUAD[8] in two and SQUAD[11] not in two
+    more = (
+        "La capitaine, remise de sa blessure au genou, retrouvera le groupe dès le premier jour du "
+        "stage, a précisé l'encadrement, qui compte sur son expérience pour ce tournoi."
+    )
+    closed, _ = _clean(
+        engine,
+        [
+            *SQUAD[:10],
+            "Léa Morel, Inès Caron, Julie Perrot, Chloé Marchand, Sarah Lemaire (Paris 92)",
+            "",
+            more,
+            *SQUAD[15:],
+        ],
+    )  # one, then prose
+    assert closed is not None and "Inès" in closed

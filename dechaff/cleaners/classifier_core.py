@@ -998,6 +998,8 @@ def _measure_page(
     if feats is None:
         feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     alone = [_intrinsic(f, p) for f in feats]
+    if gaps:  # a sentence that announces a list heads it too
+        heads = sorted({*heads, *(i for i, line in enumerate(lines) if _announces(line, alone[i]))})
     if heads and p.list_lines:
         for i in _list_items(alone, gaps, heads, p, holes, lines):
             alone[i] = GOOD
@@ -1115,6 +1117,13 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
 
 
 _ITEMS = frozenset({_SHORT, _NEARGOOD, "low_stopwords", "title_case"})
+_ANNOUNCED_ITEMS = 3  # items under a sentence that announces them, unless prose closes the list
+
+
+def _announces(line: str, class_: str) -> bool:
+    """Whether a line is prose that announces a list: "Below is the list of players invited:",
+    "Voici les résultats du premier tour :" (not a bullet's "* Routers:")."""
+    return class_ == GOOD and line.endswith(":") and line[:1] not in _BULLETS
 
 
 def _list_items(
@@ -1128,7 +1137,10 @@ def _list_items(
     """Each short list heading of `heads` ("Ingrédients pour 6 personnes") and the items under it:
     the lines that are no prose and no boilerplate on their own (short, near-good, few stop words,
     title case), up to `list_lines` of them, skipping lines with no letter (a stepper's "-" and
-    "+"). The list ends at prose, at other boilerplate, at a line an earlier cleaner removed
+    "+"). A heading in `heads` that is prose announcing the list (`_announces`) has three items or
+    more, or fewer closed by prose (a command between two paragraphs of a tutorial): one line
+    under a call to action ("... click below to sign up:") is a form or a pitch more often than
+    an item. The list ends at prose, at other boilerplate, at a line an earlier cleaner removed
     after two or more items (`holes[j]`: how many right before line j; a tags line, a rating
     widget: the page goes on to its furniture; a servings stepper's buttons sit above the first
     items), and at a blank line after two or more items with none between them (the list's block
@@ -1147,7 +1159,8 @@ def _list_items(
     """
     out: list[int] = []
     for head in heads:
-        if classes[head] != _SHORT:
+        said = bool(lines) and _announces(lines[head], classes[head])
+        if classes[head] != _SHORT and not said:
             continue
         items: list[int] = []
         run = 0  # items so far with no blank line between them
@@ -1163,7 +1176,8 @@ def _list_items(
                 break
             run = 1 if gaps[j] else run + 1
             items.append(j)
-        if items:
+        closed = items and items[-1] + 1 < len(classes) and classes[items[-1] + 1] == GOOD
+        if items and (not said or len(items) >= _ANNOUNCED_ITEMS or closed):
             out += [head, *items]
     return out
 
