@@ -671,6 +671,33 @@ def test_a_sites_name_above_a_block_that_opens_with_its_headline_is_no_title(eng
     assert result.text == _lines(page, (9, 10, 11, 12, 13))
 
 
+def test_a_menus_entry_above_a_kicker_and_its_headline_is_no_title(engine: Engine) -> None:
+    """The block opens with a kicker ("ESSAI") over the headline: a menu's entry above it, two
+    words the text repeats, is the menu's, not a title over the block."""
+    page = [
+        "AUTO MAG",
+        "le magazine des amateurs de voitures",
+        "Nouveautés",
+        "Occasion",
+        "Électrique",
+        "Sport auto",
+        "Guide d'achat",
+        "Cote auto",
+        "Accueil > Tests > Familiales",
+        "ESSAI",
+        "Essai du Kerva Hybride : un SUV familial qui préfère la douceur au sport",
+        "Le Kerva Hybride arrive sur un segment très disputé avec un moteur sobre et un habitacle "
+        "spacieux, que nous avons conduit pendant une semaine entre Lyon et Grenoble.",
+        "Sur autoroute, le moteur se fait oublier et la consommation reste sous les six litres, ce qui "
+        "place ce SUV parmi les plus sobres de sa catégorie selon nos relevés.",
+        "En ville, la boîte automatique se montre douce, mais le mode sport n'apporte pas grand-chose "
+        "à ce modèle qui préfère nettement la conduite apaisée au volant.",
+        "Mentions légales",
+    ]
+    result = engine.process(Source("page", Path("page.txt"), content="\n\n".join(page).encode()))
+    assert result.text == _lines(page, (11, 12, 13, 14))
+
+
 SQUAD = [
     "Le Journal du Sport",
     "Accueil",

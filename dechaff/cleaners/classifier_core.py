@@ -804,7 +804,8 @@ def _title(
         key = shared(i)
         if key[1] >= p.title_overlap and (key > best_key or (best < 0 and key == best_key)):
             best, best_key = i, key  # ties: the line nearest the text
-    if best >= 0 and not best_key[0] and labels[start] == GOOD and titled(start) and shared(start) > best_key:
+    opens = start + 1 if labels[start] == "kicker" and start < end else start  # the headline under its kicker
+    if best >= 0 and not best_key[0] and labels[opens] == GOOD and titled(opens) and shared(opens) > best_key:
         return -1  # the block opens with a headline, a label above is the header's (a site's name)
     if not best_key[0]:
         standfirst = next((i for i in further if labels[i] == "edge" and score(i) >= p.title_overlap), 0)
