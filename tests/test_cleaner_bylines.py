@@ -259,3 +259,49 @@ def test_a_companys_box_under_a_press_release(run_cleaner) -> None:
     ):
         text = f"Le texte de l'article.\n{heading}\n{paragraph}"
         assert dropped(run_cleaner("bylines", text)) == [], heading
+
+
+_FIRST = [
+    "Vitré : le marché couvert rouvre après deux ans de travaux",
+    "Les commerçants retrouvent leurs étals dès samedi, dans une halle rénovée et mieux isolée.",
+    "Par Anne Leroux",
+    "Publié le 14/05/2025 à 08h10",
+    "La halle du XIXe siècle avait fermé ses portes au printemps 2023 pour un chantier de "
+    "rénovation complet, de la charpente aux réseaux d'eau et d'électricité.",
+    "Les vingt-deux commerçants installés avant les travaux ont tous choisi de revenir, selon la "
+    "mairie, qui a maintenu les loyers au même niveau pendant la première année.",
+    "« Nous avons gardé l'esprit du lieu, mais tout a été remis aux normes », explique l'adjoint "
+    "chargé du commerce, qui espère attirer de nouveaux clients le samedi matin.",
+]
+_SECOND = [
+    "ÉCONOMIE",
+    "Fougères : une usine de chaussures va embaucher quarante personnes d'ici l'automne",
+    "L'entreprise familiale mise sur le haut de gamme et sur l'export vers l'Asie pour grandir.",
+    "Un atelier de l'usine de Fougères, le 12 mai 2025 — Julien Morel / Le Courrier",
+    "Par Julien Morel",
+    "Publié le 14/05/2025 à 07h30",
+    "Les ateliers de la zone de l'Aumaillerie tournent déjà à plein régime depuis le début de "
+    "l'année, et la direction a décidé d'ouvrir une deuxième ligne de production.",
+    "Les candidats seront formés sur place pendant trois mois, avec l'aide de la région, qui finance "
+    "une partie de la formation des nouveaux salariés de l'usine.",
+]
+
+
+def test_an_article_appended_under_the_pages_own_goes(run_cleaner) -> None:
+    """An infinite scroll's next article (its kicker, headline, standfirst, byline and date, its
+    body) goes from its kicker on; the page's own article stays, its byline in the metadata."""
+    out = run_cleaner("bylines", "\n".join([*_FIRST, "Article suivant", *_SECOND]))
+    assert kept(out) == [*_FIRST[:2], *_FIRST[4:], "Article suivant"]
+    assert out.fields["author"] == "Anne Leroux"
+    assert {r.rule_id for r in out.removed if r.text in _SECOND[6:]} == {"bylines.next_article"}
+
+
+def test_a_live_blogs_signed_entries_and_a_forums_posts_stay(run_cleaner) -> None:
+    """Three signed and dated groups are a live blog's entries, not articles one under another;
+    a post's header (its author's details, short lines, no standfirst) is no article's head."""
+    third = [line.replace("Julien Morel", "Claire Bodin") for line in _SECOND]
+    out = run_cleaner("bylines", "\n".join([*_FIRST, *_SECOND, *third]))
+    assert "bylines.next_article" not in {r.rule_id for r in out.removed}
+    post = ["Membre depuis 2019 et 52 messages", "Marc Dujardin", "Posté le 03/02/2024 à 09:12", *_SECOND[6:]]
+    forum = [*_FIRST[:2], "Lilou Martin", "Posté le 03/02/2024 à 07:51", *_FIRST[4:], *post]
+    assert "bylines.next_article" not in {r.rule_id for r in run_cleaner("bylines", "\n".join(forum)).removed}

@@ -1,6 +1,7 @@
 """Bylines ("Mélanie Rostagnat avec AFP", "Par Jean Dupont", or "Article rédigé par" with the name
 on the next line) and datelines ("Paris, 31 déc. (Cinktank.com) –", "Publié le ..."): removed
-from the text, kept in the metadata."""
+from the text, kept in the metadata. A second article under the page's own, with a byline and a
+date of its own (an infinite scroll's next one), goes with them."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ class Params:
     about: Phrases = patterns("regex")
     max_words: int = 14
     box_words: int = 120
+    # an article appended under the page's own (an infinite scroll's next one) goes (`_next_article`)
+    next_article: bool = True
 
 
 class Bylines(PhraseCleaner):
@@ -64,6 +67,7 @@ class Bylines(PhraseCleaner):
         hits: dict[int, Hit] = {}
         fields: dict[str, str] = {}
         dated: list[int] = []  # the lines of dates, whose neighbour may be the author's name
+        named: list[int] = []  # the lines of authors' names
         for i, line in enumerate(lines):
             if i in hits or words(line.text) > self.params.max_words or line.text in ctx.quiet:
                 continue
@@ -75,6 +79,8 @@ class Bylines(PhraseCleaner):
                 hits[i] = phrase_hit(NAME, field_name, phrase)
                 if field_name in ("published", "dateline"):
                     dated.append(i)
+                elif field_name == "author":
+                    named.append(i)
                 if field_name == "box":
                     subject = extract_value(phrase.regex, line.text, folded)
                     if subject == line.text:  # no subject: the author's box
@@ -87,7 +93,11 @@ class Bylines(PhraseCleaner):
                     hits[i + 1] = hits[i]
                     fields.setdefault("author", lines[i + 1].text)
                 break
-        _names_by_dates(lines, dated, hits, fields)
+        named += _names_by_dates(lines, dated, hits, fields)
+        start = _next_article(lines, dated, named, hits) if self.params.next_article else None
+        if start is not None:
+            for k in range(start, len(lines)):
+                hits.setdefault(k, self.origin.hit(f"{NAME}.next_article"))
         return drop_lines(lines, hits, NAME, fields)
 
     def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
@@ -120,15 +130,78 @@ class Bylines(PhraseCleaner):
 
 def _names_by_dates(
     lines: Sequence[Line], dated: list[int], hits: dict[int, Hit], fields: dict[str, str]
-) -> None:
+) -> list[int]:
     """A name alone right above or under a date line ("Publié le 29/03/2024", then "Sophie
     Rieux") is the byline that date belongs to: it goes with the date's rule, and is the author.
-    Two or three words only: a headline in title case ("Council Approves School Budget") is no name."""
+    Two or three words only: a headline in title case ("Council Approves School Budget") is no name.
+    Returns the lines of the names."""
+    out = []
     for i in dated:
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j not in hits and is_name(lines[j].text) and words(lines[j].text) <= 3:
                 hits[j] = hits[i]
                 fields.setdefault("author", lines[j].text)
+                out.append(j)
+    return out
+
+
+_PROSE_CHARS = 100  # a paragraph of an article's body, not a caption's or a teaser's line
+_STANDFIRST_CHARS = 60
+_HEAD_LINES = 4  # lines above a dateline that may hold its article's head (headline, standfirst, caption)
+_ARTICLE_PROSE = 3  # paragraphs of the first article before the second one's head
+
+
+def _prose(text: str) -> bool:
+    return len(text) >= _PROSE_CHARS and text.rstrip("»”\"') ")[-1:] in ".!?…"
+
+
+def _headline(text: str) -> bool:
+    n = words(text)
+    return (
+        5 <= n <= 30
+        and text[:1].isupper()
+        and text[-1:] not in ".;,"
+        and not text.lower().startswith(("re:", "re :"))
+    )
+
+
+def _next_article(
+    lines: Sequence[Line], dated: list[int], named: list[int], hits: dict[int, Hit]
+) -> int | None:
+    """The first line of a second article appended under the page's own (an infinite scroll's
+    next article: its kicker, headline, standfirst, then a byline and a date of its own), or None.
+    The page has two groups of byline and date lines, no more (a live blog's entries and a
+    thread's posts are signed and dated each), the second with an author's name and a date; the
+    first article's prose lies between them (`_ARTICLE_PROSE` paragraphs), two paragraphs follow
+    the second, and a headline sits within `_HEAD_LINES` lines above it (the farthest: a caption
+    can look like one) with a standfirst or a caption between them (a forum's post has its
+    author's details there, short lines). The page's own article is the first: an infinite scroll
+    appends the next ones under it."""
+    groups: list[list[int]] = []
+    for i in sorted({*dated, *named}):
+        if groups and i - groups[-1][-1] <= 2:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    if len(groups) != 2:  # more: a live blog's or a thread's entries, each signed and dated
+        return None
+    end, (a, b) = groups[0][-1], (groups[1][0], groups[1][-1])
+    if not ({*named} & {*groups[1]} and {*dated} & {*groups[1]}):
+        return None
+    if sum(_prose(lines[k].text) for k in range(end + 1, a)) < _ARTICLE_PROSE:
+        return None
+    if sum(_prose(lines[k].text) for k in range(b + 1, min(len(lines), b + 6))) < 2:
+        return None
+    heads = [
+        k
+        for k in range(a - 1, max(end, a - 1 - _HEAD_LINES), -1)
+        if k not in hits and _headline(lines[k].text)
+    ]
+    if not heads or not any(len(lines[k].text) >= _STANDFIRST_CHARS for k in range(heads[-1] + 1, a)):
+        return None
+    start = heads[-1]
+    kicker = lines[start - 1].text if start - 1 > end else ""
+    return start - 1 if words(kicker) <= 3 and kicker.isupper() else start
 
 
 def is_name(text: str) -> bool:
