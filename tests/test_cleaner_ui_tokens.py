@@ -596,3 +596,30 @@ def test_embeds_sponsors_appeals_petitions_and_listings(run_cleaner) -> None:
         "Voir",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_the_trade_press_subscription_white_paper_podcast_and_simulator_boxes(run_cleaner) -> None:
+    boilerplate = [
+        "Abonnez-vous à Flux Logistique à partir de 1 € le premier mois, sans engagement.",
+        "Abonnez-vous pour 9,99 € par mois et lisez tous nos articles.",
+        "Pour lire la suite de nos analyses, créez votre compte gratuit en une minute.",
+        "Dans ce livre blanc de 24 pages, nos experts détaillent les aides disponibles.",
+        "Téléchargez le livre blanc",
+        "Écoutez « L'Argent en clair », notre podcast hebdomadaire : chaque lundi, une question.",
+        "Ce calcul est fourni à titre indicatif et ne constitue pas une offre de prêt.",
+        "En savoir plus",
+        "Contenu partenaire",
+        "Réserver ma place",
+        "Demander un devis",
+    ]
+    prose = [
+        "Les abonnés paient 9 € par mois pour lire le journal, un prix jugé trop élevé par des lecteurs.",
+        "Pour lire la suite de l'histoire, il faut remonter à 1958, quand la famille s'installe à Brest.",
+        "Pour accéder à nos services en ligne, connectez-vous à votre espace personnel.",
+        "Dans ce livre blanc, le ministère propose vingt mesures pour la filière bois.",
+        "Écoutez bien ce que disent les anciens du village, conseille-t-il.",
+        "Écoutez les oiseaux au petit matin : notre podcast n'y est pour rien.",
+        "Ce calcul est complexe et les experts ne sont pas d'accord sur la méthode.",
+        "Ces résultats sont donnés à titre indicatif par le ministère, qui publiera les chiffres lundi.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
