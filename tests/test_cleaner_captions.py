@@ -247,3 +247,14 @@ def test_a_credit_after_a_colon_and_a_subheading_that_starts_like_one(run_cleane
     ]
     heading = "Photo : polyvalent de jour, plus limité la nuit"
     assert kept(run_cleaner("captions", "\n".join([*credits, heading]))) == [heading]
+
+
+def test_a_photographers_credit_for_the_outlet_and_an_agencys_with_a_dash(run_cleaner) -> None:
+    """ ". JANE DOE POUR « LE MONDE »" and "(AFP - Jane DOE)" close a caption; a sentence that
+    quotes two titles in capitals does not."""
+    captions = [
+        "Le réservoir du village, alimenté par camion-citerne, le 28 mai. JEANNE MARTIN POUR « LE MONDE »",
+        "La coureuse célèbre sa victoire à Concarneau, le 21 mai 2025 (AFP - Fred TANGUY)",
+    ]
+    prose = "Le chanteur a repris « LA VIE EN ROSE » POUR « LE PUBLIC »"
+    assert kept(run_cleaner("captions", "\n".join([*captions, prose]))) == [prose]

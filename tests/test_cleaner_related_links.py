@@ -176,3 +176,12 @@ def test_what_subscribers_read_too_opens_teasers(run_cleaner) -> None:
     assert dropped(out) == ["Nos abonnés ont lu aussi"]  # five words: no bare heading takes teasers
     prose = "Nos abonnés lisent aussi nos enquêtes sur le logement, selon une étude interne."
     assert kept(run_cleaner("related_links", prose)) == [prose]
+
+
+def test_the_kind_of_piece_then_a_pipe_opens_a_teaser(run_cleaner) -> None:
+    out = run_cleaner(
+        "related_links", "Lire le décryptage | Eau potable : pourquoi tant de fuites ?\nLe texte."
+    )
+    assert kept(out) == ["Le texte."]
+    prose = "Lire le livre de Jean Dupont | un plaisir rare, selon les critiques."
+    assert kept(run_cleaner("related_links", prose)) == [prose]

@@ -623,3 +623,19 @@ def test_the_trade_press_subscription_white_paper_podcast_and_simulator_boxes(ru
         "Ces résultats sont donnés à titre indicatif par le ministère, qui publiera les chiffres lundi.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_a_publishers_promise_the_comments_access_and_a_copyright_notice(run_cleaner) -> None:
+    boilerplate = [
+        "Le Courrier s'engage à vous proposer une information de qualité. Chaque jour, nos journalistes "
+        "racontent la vie des régions.",
+        "Jeanne Le Goff est journaliste à la rédaction de Vannes depuis 2016.",
+        "Les commentaires sont réservés aux abonnés. Merci de respecter les règles de bienséance.",
+        "Cet article est protégé par le droit d'auteur. Toute reproduction est interdite.",
+        "Story continues",
+    ]
+    prose = [
+        "Le nouveau service s'engage à vous fournir une information fiable sur les horaires des trains.",
+        "Les commentaires sont réservés aux experts, a tranché le juge, qui a refusé d'entendre les témoins.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
