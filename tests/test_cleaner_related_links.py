@@ -185,3 +185,49 @@ def test_the_kind_of_piece_then_a_pipe_opens_a_teaser(run_cleaner) -> None:
     assert kept(out) == ["Le texte."]
     prose = "Lire le livre de Jean Dupont | un plaisir rare, selon les critiques."
     assert kept(run_cleaner("related_links", prose)) == [prose]
+
+
+def test_teasers_in_a_block_of_their_own_end_at_a_blank_line(run_cleaner) -> None:
+    """Under "Les plus lus" and a blank line, three teasers with none between them: the blank line
+    under them ends the list, and the article's kicker and headline under it stay; teasers each
+    set apart go on."""
+    teasers = [
+        "Bac 2024 : les dates des épreuves",
+        "Cotonou : la route bientôt achevée",
+        "Prix du carburant en avril",
+    ]
+    head = ["Société", "Cotonou : coupure d'eau programmée samedi dans trois quartiers"]
+    text = "\n\n".join(
+        ["Les plus lus", "\n".join(teasers), *head, "Des travaux priveront d'eau trois quartiers."]
+    )
+    assert kept(run_cleaner("related_links", text))[:2] == head
+    spaced = "\n\n".join(["Les plus lus", *teasers, "Des travaux priveront d'eau trois quartiers."])
+    assert kept(run_cleaner("related_links", spaced)) == ["Des travaux priveront d'eau trois quartiers."]
+
+
+def test_the_articles_next_subheading_under_spaced_teasers_stays(run_cleaner) -> None:
+    """Teasers each set apart: a short line without a colon over a paragraph of prose is the
+    article's next subheading, not one more teaser (a headline-long one is a teaser)."""
+    teasers = [
+        "Genève : les bains rénovent leur plongeoir",
+        "Baignade hivernale : les conseils des secouristes",
+    ]
+    body = (
+        "La buvette reste fidèle à la moitié-moitié, mélange de gruyère et de vacherin, mais les clients "
+        "ont leurs exigences et certains réclament une pointe de kirsch dans le caquelon."
+    )
+    text = "\n\n".join(["Mehr zum Thema", *teasers, "Un plat, mille recettes", body])
+    assert kept(run_cleaner("related_links", text)) == ["Un plat, mille recettes", body]
+    text = "\n\n".join(["Mehr zum Thema", *teasers, "* Un plat, mille recettes", body])
+    assert kept(run_cleaner("related_links", text)) == [body]  # a bulleted link is a teaser
+
+
+def test_a_neighbour_languages_read_also(run_cleaner) -> None:
+    for prefix in (
+        "Lees ook: À Saint-Gilles, la recyclerie fête ses dix ans",
+        "Lesen Sie auch:",
+        "Mehr zum Thema",
+    ):
+        assert kept(run_cleaner("related_links", f"{prefix}\nLe texte de l'article.")) == [
+            "Le texte de l'article."
+        ]

@@ -639,3 +639,19 @@ def test_a_publishers_promise_the_comments_access_and_a_copyright_notice(run_cle
         "Les commentaires sont réservés aux experts, a tranché le juge, qui a refusé d'entendre les témoins.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_a_neighbour_languages_buttons_an_embedded_posts_header_and_a_letters_sponsor(run_cleaner) -> None:
+    boilerplate = [
+        "Weiterlesen",
+        "Anzeige",
+        "Lees meer",
+        "Une publication partagée par Boulangerie du Port (@boulangerieduport)",
+        "@DakarMobilite",
+        "Cette lettre vous est offerte par la Papeterie Lumen, à deux pas de la librairie.",
+    ]
+    prose = [
+        "Une publication partagée par des milliers d'internautes a relancé le débat (@mairie).",
+        "Cette lettre, offerte par la Papeterie Lumen au musée, date de 1852.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose

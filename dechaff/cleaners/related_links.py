@@ -60,7 +60,8 @@ class RelatedLinks(PhraseCleaner):
             if words(heading.rstrip(" :|")) > p.heading_words or not self._bare(lines[i].text):
                 continue  # "Lire aussi : <title>": the teaser is on the line itself
             # teasers set right under their heading end at a blank line: what follows it is the
-            # page again (the article's next subheading), not one more teaser
+            # page again (the article's next subheading), not one more teaser; so do two or more
+            # set in a block of their own (the article's kicker and headline under "Les plus lus")
             tight = i + 1 < len(lines) and not lines[i + 1].gap_before
             names_site = heading != lines[i].text
             summarised = self._summarised(lines, i + 1, hits, tight) if names_site else []
@@ -68,12 +69,16 @@ class RelatedLinks(PhraseCleaner):
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
             if summarised:
                 continue  # its teasers, summaries and all, are taken
+            packed = 0  # teasers so far with no blank line between them (after the first)
             for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)):
                 text = lines[j].text
                 if j in hits or words(text) > p.teaser_words or ends_sentence(text) or _wraps(lines, j):
                     break
-                if tight and j > i + 1 and lines[j].gap_before:
+                if lines[j].gap_before and ((tight and j > i + 1) or packed >= 2):
+                    break  # set in a block of their own: a blank line ends them
+                if j > i + 1 and _subheading(lines, j, p.heading_words + 1):
                     break
+                packed = packed + 1 if j == i + 1 or not lines[j].gap_before else 1
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
 
     def _summarised(self, lines: Sequence[Line], start: int, hits: dict[int, Hit], tight: bool) -> list[int]:
@@ -119,6 +124,23 @@ def _kicker(text: str, most: int) -> bool:
 
 # a heading's last words that name the site: " sur sudouest.fr", " dans lejournal.be :"
 _SITE = re.compile(r" (?:sur|dans|on|at) [\w-]+\.[a-z]{2,4} ?:?$", re.IGNORECASE)
+
+
+_PARAGRAPH_WORDS = 20  # a paragraph of prose, longer than a teaser's summary sentence
+
+
+def _subheading(lines: Sequence[Line], j: int, most: int) -> bool:
+    """Whether line `j`, under teasers, is the article's next subheading: a few words (`most` at
+    most, no colon: a teaser's title is a headline, "Lille : le marché ... agrandi ?") over a
+    paragraph of prose."""
+    text, nxt = lines[j].text, lines[j + 1].text if j + 1 < len(lines) else ""
+    return (
+        text[:1].isupper()  # not a bulleted link ("* Title")
+        and words(text) <= most
+        and ":" not in text
+        and ends_sentence(nxt)
+        and words(nxt) > _PARAGRAPH_WORDS
+    )
 
 
 def _wraps(lines: Sequence[Line], j: int) -> bool:
