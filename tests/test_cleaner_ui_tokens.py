@@ -641,7 +641,7 @@ def test_a_publishers_promise_the_comments_access_and_a_copyright_notice(run_cle
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
 
 
-def test_a_neighbour_languages_buttons_an_embedded_posts_header_and_a_letters_sponsor(run_cleaner) -> None:
+def test_a_neighbour_languages_buttons_an_embedded_post_a_letters_sponsor_and_notices(run_cleaner) -> None:
     boilerplate = [
         "Weiterlesen",
         "Anzeige",
@@ -649,9 +649,13 @@ def test_a_neighbour_languages_buttons_an_embedded_posts_header_and_a_letters_sp
         "Une publication partagée par Boulangerie du Port (@boulangerieduport)",
         "@DakarMobilite",
         "Cette lettre vous est offerte par la Papeterie Lumen, à deux pas de la librairie.",
+        "Restez informé de l'actualité de l'université : inscrivez-vous à notre lettre mensuelle.",
+        "Vous consultez ce site avec un navigateur ancien. Certaines fonctions pourraient manquer.",
+        "Afficher la réponse",
     ]
     prose = [
         "Une publication partagée par des milliers d'internautes a relancé le débat (@mairie).",
         "Cette lettre, offerte par la Papeterie Lumen au musée, date de 1852.",
+        "Restez informé, conseille le médecin, qui rappelle que la vaccination reste ouverte.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose

@@ -6,10 +6,14 @@ article whole and drop the rest, with no site rule."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from unittest import mock
 
+from dechaff.cleaners.ui_tokens import UiTokens
+from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Outcome
 from dechaff.engine.engine import Engine
 from dechaff.io.source import Source
 from dechaff.ruleset.loader import RuleBook
@@ -748,3 +752,40 @@ def test_the_list_a_sentence_of_prose_announces(engine: Engine) -> None:
         ],
     )  # one, then prose
     assert closed is not None and "Inès" in closed
+
+
+ENCYCLOPEDIA = [
+    "Wikimémo",
+    "Accueil",
+    "Article au hasard",
+    "Moulin du Birlot",
+    "Le moulin du Birlot est un moulin à marée situé sur l'île de Bréhat, dans les Côtes-d'Armor, "
+    "construit au XVIIe siècle pour moudre le grain des habitants de l'île et des îlots voisins.",
+    "Histoire",
+    "[modifier | modifier le code]",
+    "Origines",
+    "[modifier | modifier le code]",
+    "Le moulin est bâti en 1633 sur une digue qui ferme une anse au nord de l'île ; la mer, retenue "
+    "à marée haute dans l'étang, fait tourner la roue quand elle se retire à marée basse.",
+    "Restauration",
+    "[modifier | modifier le code]",
+    "Abandonné au début du XXe siècle, il est restauré par une association de l'île à partir de "
+    "1990 et se visite aujourd'hui l'été, quand la marée permet de faire tourner la roue.",
+    "Dernière modification de cette page le 3 mars 2024.",
+]
+
+
+def test_an_encyclopedias_headings_over_their_edit_links(engine: Engine) -> None:
+    """An edit link under a heading belongs to it: it goes, and the heading is still right above
+    its text (a subheading), not a short line cut off from it."""
+    text, _ = _clean(engine, ENCYCLOPEDIA)
+    assert text is not None
+    assert [line for line in ENCYCLOPEDIA[4:13] if "[" not in line] == _paragraphs(text)[-6:]
+    clean = UiTokens.clean
+
+    def detached(self: UiTokens, lines: Sequence[Line], ctx: Context) -> Outcome:
+        return replace(clean(self, lines, ctx), attached=frozenset())
+
+    with mock.patch.object(UiTokens, "clean", detached):
+        cut, _ = _clean(engine, ENCYCLOPEDIA)
+    assert cut is not None and "Origines" not in _paragraphs(cut)

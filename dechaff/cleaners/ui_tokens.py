@@ -4,7 +4,7 @@ source lines ("Via:: ..."), and inline trailing markers (" Voir l'article en ent
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, patterns, phrase_hit
 from dechaff.core.document import Context, Line
@@ -20,16 +20,24 @@ class Params:
     enabled: bool = True
     tokens: Phrases = patterns("line")  # whole-line UI words: "Menu", "Partager", "loader"
     shapes: Phrases = patterns("regex")  # whole-line shapes: counters, lone punctuation, "Via:: ..."
+    # whole-line shapes that belong to the line above (an encyclopedia's "[modifier | modifier le
+    # code]" under its heading): they go, and the heading is still right above its text
+    anchors: Phrases = patterns("regex")
     trailing: Phrases = patterns("regex")  # markers trimmed from the end of a line ("Read more")
 
 
 class UiTokens(PhraseCleaner):
     name = NAME
     text_local = True
-    LISTS = (("token", "tokens"), ("shape", "shapes"), ("trailing", "trailing"))
+    LISTS = (("token", "tokens"), ("shape", "shapes"), ("anchor", "anchors"), ("trailing", "trailing"))
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        out = drop_lines(lines, self.line_hits(lines, ctx, ("token", "shape"), None), NAME)
+        hits = self.line_hits(lines, ctx, ("token", "shape", "anchor"), None)
+        out = drop_lines(lines, hits, NAME)
+        anchored = frozenset(
+            lines[i].no for i, hit in hits.items() if hit.rule_id.startswith(f"{NAME}.anchor@")
+        )
+        out = replace(out, attached=anchored) if anchored else out
         return self._trim(out, ctx.quiet) if self.lists["trailing"] else out
 
     def _trim(self, out: Outcome, quiet: frozenset[str]) -> Outcome:
@@ -49,7 +57,7 @@ class UiTokens(PhraseCleaner):
             rest, removal = cut_edge(line, m.start(), m.end(), NAME, phrase_hit(NAME, "trailing", phrase))
             kept.append(rest)
             removed.append(removal)
-        return Outcome(tuple(kept), tuple(removed), out.fields)
+        return Outcome(tuple(kept), tuple(removed), out.fields, attached=out.attached)
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> UiTokens:

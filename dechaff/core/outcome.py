@@ -41,6 +41,9 @@ class Outcome:
     fields: Mapping[str, str] = field(default_factory=dict)
     # what the cleaner measured of the page as a whole (`<cleaner>.<name>`), for the row's flags
     measures: Mapping[str, float] = field(default_factory=dict)
+    # numbers of removed lines that belonged to the line above and parted no text (an
+    # encyclopedia's edit link under its heading): the classifier does not count them as a gap
+    attached: frozenset[int] = frozenset()
 
 
 def removal_of(line: Line, cleaner: str, hit: Hit) -> Removal:

@@ -98,6 +98,8 @@ class Pipeline:
                     overruled.update(dict.fromkeys(vetoed))
                 current = out.lines
                 removed.extend(out.removed)
+                if out.attached:  # no gap where they were (`Outcome.attached`)
+                    ctx = replace(ctx, numbers=tuple(no for no in ctx.numbers if no not in out.attached))
                 found = merge_fields(found, out.fields.items())
                 measures = {**out.measures, **measures}
                 guarded = guarded or (self.keeps and any(line.kept_by for line in current))
