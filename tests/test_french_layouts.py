@@ -383,10 +383,16 @@ def test_a_reviews_verdict_and_data_sheet_are_lists(engine: Engine, book: RuleBo
 
 
 def test_a_shops_strong_and_weak_points_are_lists(engine: Engine) -> None:
-    """ "Les points forts", "Les points faibles": a shop's or a review's list headings too."""
-    page = [{"Les plus": "Les points forts", "Les moins": "Les points faibles"}.get(x, x) for x in CAR_REVIEW]
-    text, _ = _clean(engine, page)
-    assert text is not None and _paragraphs(text) == [x for x in page[4:29] if x]
+    """ "Les points forts", "Les points faibles", "On a aimé", "Les +": a shop's or a review's list
+    headings too."""
+    for plus, minus in (
+        ("Les points forts", "Les points faibles"),
+        ("On a aimé", "On a moins aimé"),
+        ("Les +", "Les -"),
+    ):
+        page = [{"Les plus": plus, "Les moins": minus}.get(x, x) for x in CAR_REVIEW]
+        text, _ = _clean(engine, page)
+        assert text is not None and _paragraphs(text) == [x for x in page[4:29] if x], plus
 
 
 HEALTH = [
