@@ -305,3 +305,10 @@ def test_a_live_blogs_signed_entries_and_a_forums_posts_stay(run_cleaner) -> Non
     post = ["Membre depuis 2019 et 52 messages", "Marc Dujardin", "Posté le 03/02/2024 à 09:12", *_SECOND[6:]]
     forum = [*_FIRST[:2], "Lilou Martin", "Posté le 03/02/2024 à 07:51", *_FIRST[4:], *post]
     assert "bylines.next_article" not in {r.rule_id for r in run_cleaner("bylines", "\n".join(forum)).removed}
+
+
+def test_a_features_credits_name_its_author(run_cleaner) -> None:
+    out = run_cleaner("bylines", "Texte : Margaux Lefebvre · Photos : Benoît Carré\nLe texte.")
+    assert kept(out) == ["Le texte."] and out.fields["author"] == "Margaux Lefebvre"
+    prose = "Texte : un projet de loi adopté mardi"
+    assert kept(run_cleaner("bylines", prose)) == [prose]

@@ -659,3 +659,21 @@ def test_a_neighbour_languages_buttons_an_embedded_post_a_letters_sponsor_and_no
         "Restez informé, conseille le médecin, qui rappelle que la vaccination reste ouverte.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_slideshow_pagination_partner_and_author_notes(run_cleaner) -> None:
+    boilerplate = [
+        "Voir les 14 photos",
+        "Page suivante : Les nitrates, un combat de trente ans",
+        "Les pages 2 et 3 de ce dossier sont réservées aux abonnés. Déjà abonné ? Connectez-vous.",
+        "Contenu réalisé en partenariat avec une marque de menuiseries. La rédaction reste indépendante.",
+        "À propos de l'auteure : Margaux Lefebvre est journaliste spécialisée en architecture.",
+        "Suivante",
+        "Ajouter à ma playlist",
+    ]
+    prose = [
+        "Voir les photos de la crue a bouleversé les habitants, raconte le maire.",
+        "Les pages de ce registre, conservées aux archives, sont ouvertes aux chercheurs.",
+        "À propos de l'autoroute, le préfet a promis une réponse avant l'été.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
