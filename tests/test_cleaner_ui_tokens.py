@@ -677,3 +677,17 @@ def test_slideshow_pagination_partner_and_author_notes(run_cleaner) -> None:
         "À propos de l'autoroute, le préfet a promis une réponse avant l'été.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_a_critics_box_and_a_letters_pitch_heading_and_consent(run_cleaner) -> None:
+    boilerplate = [
+        "Claire Jégou est critique séries au Journal depuis 2015.",
+        "La lettre Séries",
+        "Chaque vendredi, notre critique vous envoie ses coups de cœur de la semaine.",
+        "En vous inscrivant, vous acceptez que Télérama utilise votre adresse pour vous écrire.",
+    ]
+    prose = [
+        "Chaque samedi, nos guides vous proposent une visite du vieux port.",
+        "En vous inscrivant, vous acceptez de suivre les cours pendant un an.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose

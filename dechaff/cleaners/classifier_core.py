@@ -1004,6 +1004,8 @@ def _measure_page(
     if heads and p.list_lines:
         for i in _list_items(alone, gaps, heads, p, holes, lines):
             alone[i] = GOOD
+    for i in _numbered_steps(lines, alone):
+        alone[i] = GOOD
     return Measured(feats, alone, _context(alone, p, holes, sentences, _asks(lines)))
 
 
@@ -1119,6 +1121,39 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
 
 _ITEMS = frozenset({_SHORT, _NEARGOOD, "low_stopwords", "title_case"})
 _ANNOUNCED_ITEMS = 3  # items under a sentence that announces them, unless prose closes the list
+
+
+_NUMBER = re.compile(r"^(\d{1,2})[.)] ")
+_STEPS = 3  # numbered lines in a row that make a list of steps
+
+
+def _numbered_steps(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
+    """The lines of a numbered list ("1. ", "2. ", "3. " in a row, nothing between) that are not
+    good on their own when most of the list is: a step full of figures ("2. Semaine 3 : 10 × 400 m
+    à VMA ...") reads as few stop words, but it is one of the steps around it.
+
+    >>> steps = ["1. Un pas.", "2. 10 × 400 m", "3. Un autre pas.", "Fin"]
+    >>> _numbered_steps(steps, ["good", "low_stopwords", "good", "good"])
+    [1]
+    >>> _numbered_steps(steps, ["short", "short", "good", "good"])  # a list of links
+    []
+    >>> _numbered_steps([*steps[:2], "4. Un autre pas."], ["good", "low_stopwords", "good"])
+    []
+    """
+    out: list[int] = []
+    i, n = 0, len(lines)
+    while i < n:
+        m = _NUMBER.match(lines[i])
+        j = i + 1
+        if m is not None:
+            at = int(m.group(1))
+            while j < n and (k := _NUMBER.match(lines[j])) is not None and int(k.group(1)) == at + j - i:
+                j += 1
+            run = range(i, j)
+            if j - i >= _STEPS and 2 * sum(classes[k] == GOOD for k in run) > j - i:
+                out += [k for k in run if classes[k] in _ITEMS]
+        i = j
+    return out
 
 
 def _announces(line: str, class_: str) -> bool:
