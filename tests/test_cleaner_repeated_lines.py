@@ -96,3 +96,19 @@ def test_a_guest_list_is_no_table_of_a_transcript(run_cleaner) -> None:
     said = " ".join(["Je crois que la question est mal posée, et que le débat mérite mieux."] * 2)
     transcript = "\n\n".join(f"{name} : {said}" for name in ("Anne Morel", "Paul Girard", "Lucie Bernard"))
     assert dropped(run_cleaner("repeated_lines", guests + transcript)) == []
+
+
+def test_a_pull_quote_that_repeats_the_text_goes(run_cleaner) -> None:
+    """A line that is only a quotation, under the first paragraph, whose words a paragraph holds:
+    a pull quote. A shorter one is a subheading that quotes the text, and a headline may quote
+    it too: they stay."""
+    answer = (
+        "Oui, entre minuit et trois heures du matin, dans ma cuisine, et les voisins dormaient. Quand on "
+        "est arrivés en studio, j'ai essayé de chanter plus fort, et ça sonnait faux, alors on a tout "
+        "enregistré à voix basse, la nuit, pendant deux semaines."
+    )
+    title = "« Quand on est arrivés en studio, j'ai essayé de chanter plus fort, et ça sonnait faux »"
+    pull = "« Quand on est arrivés en studio, j'ai essayé de chanter plus fort, et ça sonnait faux. »"
+    heading = "« Ça sonnait faux »"
+    out = run_cleaner("repeated_lines", "\n".join([title, answer, pull, heading, "Une autre question ?"]))
+    assert dropped(out) == [pull]

@@ -1,6 +1,7 @@
 """Lines printed twice in one page (a title repeated under itself, a menu in header and footer):
 the first occurrence stays, later ones go; but a table of contents goes and the headings it
-lists stay (numbered or not)."""
+lists stay (numbered or not). A pull quote (a line that is only a quotation, under the article's
+first paragraph, whose words another paragraph holds) goes too."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ _NUMBERED = re.compile(
 )
 
 
+# a line that is only a quotation: « ... », “ ... ”, " ... " (folded: the quotes are as printed)
+_QUOTATION = re.compile(r'^[«“"] ?([^«»“”"]+?) ?[»”"]$')
+
+
 @dataclass(frozen=True, slots=True)
 class Params:
     enabled: bool = True
@@ -34,6 +39,12 @@ class Params:
     # repeated as a block): the entries go and the headings stay (0: never)
     contents_entries: int = 3
     contents_words: int = 12
+    # a pull quote: a line that is only a quotation of at least this many words (a subheading that
+    # quotes the text, "« Tout a été fait dans les règles »", is shorter), below a paragraph
+    # of `pull_quote_after` words (not a headline: the title may quote the text), whose quoted
+    # words a longer line of the page holds (0: never)
+    pull_quote_words: int = 10
+    pull_quote_after: int = 40
 
 
 class RepeatedLines:
@@ -63,7 +74,28 @@ class RepeatedLines:
         for heading in contents.values():  # the heading each entry names stays
             if heading not in contents:
                 hits.pop(heading, None)
+        for i in self._pull_quotes(lines, keys):
+            hits.setdefault(i, self.origin.hit(f"{NAME}.pull_quote"))
         return drop_lines(lines, hits, NAME)
+
+    def _pull_quotes(self, lines: Sequence[Line], keys: Sequence[str | None]) -> list[int]:
+        """The lines that are a pull quote (see `Params.pull_quote_words`)."""
+        p = self.params
+        if not p.pull_quote_words:
+            return []
+        body = next((i for i, line in enumerate(lines) if words(line.text) >= p.pull_quote_after), len(lines))
+        out = []
+        for i in range(body + 1, len(lines)):
+            m = _QUOTATION.match(keys[i] or "")
+            if m is None or words(m.group(1)) < p.pull_quote_words:
+                continue
+            said = m.group(1).rstrip(".!?… ")  # a pull quote may close what the text goes on with
+            if any(
+                k != i and key is not None and len(key) > len(said) + 2 and said in key
+                for k, key in enumerate(keys)
+            ):
+                out.append(i)
+        return out
 
     def _contents(self, lines: Sequence[Line], keys: Sequence[str | None]) -> dict[int, int]:
         """The entries of tables of contents, each with the index of the heading it names (see
