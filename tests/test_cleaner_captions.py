@@ -255,7 +255,9 @@ def test_a_photographers_credit_for_the_outlet_and_an_agencys_with_a_dash(run_cl
     captions = [
         "Le réservoir du village, alimenté par camion-citerne, le 28 mai. JEANNE MARTIN POUR « LE MONDE »",
         "La coureuse célèbre sa victoire à Concarneau, le 21 mai 2025 (AFP - Fred TANGUY)",
-        "L'ancienne agence bancaire a gardé son guichet, devenu l'établi des réparateurs. - Belga",
     ]
-    prose = "Le chanteur a repris « LA VIE EN ROSE » POUR « LE PUBLIC »"
-    assert kept(run_cleaner("captions", "\n".join([*captions, prose]))) == [prose]
+    prose = [
+        "Le chanteur a repris « LA VIE EN ROSE » POUR « LE PUBLIC »",
+        "Il a longtemps travaillé pour l'agence américaine (AP - Associated Press)",
+    ]
+    assert kept(run_cleaner("captions", "\n".join([*captions, *prose]))) == prose

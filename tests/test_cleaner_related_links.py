@@ -183,8 +183,11 @@ def test_the_kind_of_piece_then_a_pipe_opens_a_teaser(run_cleaner) -> None:
         "related_links", "Lire le décryptage | Eau potable : pourquoi tant de fuites ?\nLe texte."
     )
     assert kept(out) == ["Le texte."]
-    prose = "Lire le livre de Jean Dupont | un plaisir rare, selon les critiques."
-    assert kept(run_cleaner("related_links", prose)) == [prose]
+    for prose in (
+        "Lire le livre de Jean Dupont | un plaisir rare.",
+        "Lire le texte | Répondre aux questions",
+    ):
+        assert kept(run_cleaner("related_links", f"{prose}\nLe texte.")) == [prose, "Le texte."]
 
 
 def test_teasers_in_a_block_of_their_own_end_at_a_blank_line(run_cleaner) -> None:
