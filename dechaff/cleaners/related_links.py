@@ -69,7 +69,7 @@ class RelatedLinks(PhraseCleaner):
                 hits[j] = self.origin.hit(f"{NAME}.teaser")
             if summarised:
                 continue  # its teasers, summaries and all, are taken
-            packed = 0  # teasers so far with no blank line between them (after the first)
+            packed = 0  # teasers in the block so far (no blank line between them)
             for j in range(i + 1, min(len(lines), i + 1 + p.teaser_lines)):
                 text = lines[j].text
                 if j in hits or words(text) > p.teaser_words or ends_sentence(text) or _wraps(lines, j):

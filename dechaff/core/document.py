@@ -51,5 +51,6 @@ class Context:
     # skips them without asking each of its lists
     quiet: frozenset[str] = frozenset()
     # the numbers (`Line.no`) of the document's lines as the cascade got them: the classifier
-    # counts the lines cleaners removed between two it sees (`paragraphs.holes`)
+    # counts the lines cleaners removed between two it sees (`paragraphs.holes`); a line removed
+    # as part of the one above (`Outcome.attached`) leaves them
     numbers: tuple[int, ...] = ()

@@ -98,8 +98,9 @@ class Pipeline:
                     overruled.update(dict.fromkeys(vetoed))
                 current = out.lines
                 removed.extend(out.removed)
-                if out.attached:  # no gap where they were (`Outcome.attached`)
-                    ctx = replace(ctx, numbers=tuple(no for no in ctx.numbers if no not in out.attached))
+                if out.attached:  # no gap where they were (`Outcome.attached`), unless a keep rule kept them
+                    gone = out.attached - {line.no for line in current}
+                    ctx = replace(ctx, numbers=tuple(no for no in ctx.numbers if no not in gone))
                 found = merge_fields(found, out.fields.items())
                 measures = {**out.measures, **measures}
                 guarded = guarded or (self.keeps and any(line.kept_by for line in current))
