@@ -9,7 +9,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, extract_value, patterns, phrase_hit, words
+from dechaff.cleaners.base import (
+    Origin,
+    PhraseCleaner,
+    Phrases,
+    ends_sentence,
+    extract_value,
+    patterns,
+    phrase_hit,
+    words,
+)
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
@@ -152,7 +161,7 @@ _ARTICLE_PROSE = 3  # paragraphs of the first article before the second one's he
 
 
 def _prose(text: str) -> bool:
-    return len(text) >= _PROSE_CHARS and text.rstrip("»”\"') ")[-1:] in ".!?…"
+    return len(text) >= _PROSE_CHARS and ends_sentence(text)
 
 
 def _headline(text: str) -> bool:
