@@ -659,6 +659,7 @@ def test_a_neighbour_languages_buttons_an_embedded_post_a_letters_sponsor_and_no
         "Restez informé de l'actualité de l'université : inscrivez-vous à notre lettre mensuelle.",
         "Vous consultez ce site avec un navigateur ancien. Certaines fonctions pourraient manquer.",
         "Afficher la réponse",
+        "Tout déplier",
     ]
     prose = [
         "Une publication partagée par des milliers d'internautes a relancé le débat (@mairie).",
