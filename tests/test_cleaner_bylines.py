@@ -312,3 +312,22 @@ def test_a_features_credits_name_its_author(run_cleaner) -> None:
     assert kept(out) == ["Le texte."] and out.fields["author"] == "Margaux Lefebvre"
     for prose in ("Texte : un projet de loi adopté mardi", "Texte : Jean-Luc Lagarce"):
         assert kept(run_cleaner("bylines", prose)) == [prose]
+
+
+def test_the_next_articles_byline_fills_no_field_and_an_embedded_post_is_no_next_article(run_cleaner) -> None:
+    """The page's own article has a date but no author: the removed article's author is not the
+    page's. A post embedded in the article (a subheading right under a paragraph, its author and
+    date, then more paragraphs) is no next article."""
+    out = run_cleaner("bylines", "\n".join([*_FIRST[:2], *_FIRST[3:], "Article suivant", *_SECOND]))
+    assert "author" not in out.fields and out.fields["published"] == "14/05/2025 à 08h10"
+    assert "bylines.next_article" in {r.rule_id for r in out.removed}
+    post = [
+        "Une réaction attendue du maire sur les réseaux sociaux",
+        "Dans la soirée, le maire a publié un message pour remercier les commerçants de leur patience.",
+        "Sophie Rieux",
+        "Publié le 14/05/2025 à 19h02",
+        *_SECOND[6:],
+        _FIRST[4],
+    ]
+    out = run_cleaner("bylines", "\n".join([*_FIRST, *post]))
+    assert "bylines.next_article" not in {r.rule_id for r in out.removed}

@@ -112,3 +112,22 @@ def test_a_pull_quote_that_repeats_the_text_goes(run_cleaner) -> None:
     heading = "« Ça sonnait faux »"
     out = run_cleaner("repeated_lines", "\n".join([title, answer, pull, heading, "Une autre question ?"]))
     assert dropped(out) == [pull]
+
+
+def test_a_quote_printed_twice_and_one_the_headline_holds_are_no_pull_quotes(run_cleaner) -> None:
+    """A quotation printed twice: the first copy stays (the second is a duplicate), a copy is no
+    paragraph that holds it. A quotation whose words only the headline holds stays. A page of
+    many quotations is a collection of quotes: none is a pull quote."""
+    body = " ".join(
+        ["Le conseil municipal a voté mardi soir le budget de la commune pour l'année prochaine."] * 3
+    )
+    quote = "« Nous avons tenu notre promesse envers les familles du quartier nord et nous en sommes fiers »"
+    out = run_cleaner("repeated_lines", "\n".join([body, quote, "Le texte suit.", quote]))
+    assert dropped(out) == [quote] and [r.rule_id for r in out.removed] == ["repeated_lines.duplicate"]
+    headline = f"Le maire : {quote}, dit-il"
+    assert dropped(run_cleaner("repeated_lines", "\n".join([headline, body, quote, "Le texte suit."]))) == []
+    many = [
+        f"« Citation numéro {k} de la semaine, choisie par la rédaction parmi vos envois »" for k in range(25)
+    ]
+    held = body + " " + " ".join(q.strip("« »") for q in many)
+    assert dropped(run_cleaner("repeated_lines", "\n".join([held, *many]))) == []

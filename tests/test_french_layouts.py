@@ -758,6 +758,8 @@ def test_the_list_a_sentence_of_prose_announces(engine: Engine) -> None:
         ],
     )  # one, then prose
     assert closed is not None and "Inès" in closed
+    form, _ = _clean(engine, [*SQUAD[:10], "Nom", "Prénom", "Adresse e-mail", "Ville", *SQUAD[15:]])
+    assert form is not None and "Prénom" not in form  # a form's fields: words too few for a list
 
 
 ENCYCLOPEDIA = [

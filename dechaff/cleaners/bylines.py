@@ -74,7 +74,7 @@ class Bylines(PhraseCleaner):
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits: dict[int, Hit] = {}
-        fields: dict[str, str] = {}
+        found: list[tuple[int, str, str]] = []  # (line, field, value), in the order found
         dated: list[int] = []  # the lines of dates, whose neighbour may be the author's name
         named: list[int] = []  # the lines of authors' names
         for i, line in enumerate(lines):
@@ -97,16 +97,22 @@ class Bylines(PhraseCleaner):
                     else:
                         self._about(lines, i, hits, subject)
                 elif field_name != "label":
-                    fields.setdefault(field_name, extract_value(phrase.regex, line.text, folded))
+                    found.append((i, field_name, extract_value(phrase.regex, line.text, folded)))
                 elif i + 1 < len(lines) and is_name(lines[i + 1].text):
                     hits[i + 1] = hits[i]
-                    fields.setdefault("author", lines[i + 1].text)
+                    found.append((i + 1, "author", lines[i + 1].text))
                 break
-        named += _names_by_dates(lines, dated, hits, fields)
+        names = _names_by_dates(lines, dated, hits)
+        named += [j for j, _ in names]
+        found += [(j, "author", name) for j, name in names]
         start = _next_article(lines, dated, named, hits) if self.params.next_article else None
         if start is not None:
             for k in range(start, len(lines)):
                 hits.setdefault(k, self.origin.hit(f"{NAME}.next_article"))
+        fields: dict[str, str] = {}
+        for i, field_name, value in found:  # the first of each field, not the next article's
+            if start is None or i < start:
+                fields.setdefault(field_name, value)
         return drop_lines(lines, hits, NAME, fields)
 
     def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
@@ -137,20 +143,17 @@ class Bylines(PhraseCleaner):
         del hits[i]
 
 
-def _names_by_dates(
-    lines: Sequence[Line], dated: list[int], hits: dict[int, Hit], fields: dict[str, str]
-) -> list[int]:
+def _names_by_dates(lines: Sequence[Line], dated: list[int], hits: dict[int, Hit]) -> list[tuple[int, str]]:
     """A name alone right above or under a date line ("Publié le 29/03/2024", then "Sophie
     Rieux") is the byline that date belongs to: it goes with the date's rule, and is the author.
     Two or three words only: a headline in title case ("Council Approves School Budget") is no name.
-    Returns the lines of the names."""
+    Returns each name with its line."""
     out = []
     for i in dated:
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j not in hits and is_name(lines[j].text) and words(lines[j].text) <= 3:
                 hits[j] = hits[i]
-                fields.setdefault("author", lines[j].text)
-                out.append(j)
+                out.append((j, lines[j].text))
     return out
 
 
@@ -184,8 +187,9 @@ def _next_article(
     first article's prose lies between them (`_ARTICLE_PROSE` paragraphs), two paragraphs follow
     the second, and a headline sits within `_HEAD_LINES` lines above it (the farthest: a caption
     can look like one) with a standfirst or a caption between them (a forum's post has its
-    author's details there, short lines). The page's own article is the first: an infinite scroll
-    appends the next ones under it."""
+    author's details there, short lines), not right under a paragraph (a subheading over a post
+    embedded in the article: the next article comes after the first one's furniture). The page's
+    own article is the first: an infinite scroll appends the next ones under it."""
     groups: list[list[int]] = []
     for i in sorted({*dated, *named}):
         if groups and i - groups[-1][-1] <= 2:
@@ -209,6 +213,8 @@ def _next_article(
     if not heads or not any(len(lines[k].text) >= _STANDFIRST_CHARS for k in range(heads[-1] + 1, a)):
         return None
     start = heads[-1]
+    if start - 1 > end and _prose(lines[start - 1].text):
+        return None  # right under a paragraph: a subheading over an embedded post, not a new head
     kicker = lines[start - 1].text if start - 1 > end else ""
     return start - 1 if words(kicker) <= 3 and kicker.isupper() else start
 

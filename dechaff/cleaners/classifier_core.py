@@ -1121,6 +1121,7 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
 
 _ITEMS = frozenset({_SHORT, _NEARGOOD, "low_stopwords", "title_case"})
 _ANNOUNCED_ITEMS = 3  # items under a sentence that announces them, unless prose closes the list
+_ITEM_WORDS = 3  # ...of this many words on average (a form's fields, a footer's links have fewer)
 
 
 _NUMBER = re.compile(r"^(\d{1,2})[.)] ")
@@ -1174,7 +1175,9 @@ def _list_items(
     the lines that are no prose and no boilerplate on their own (short, near-good, few stop words,
     title case), up to `list_lines` of them, skipping lines with no letter (a stepper's "-" and
     "+"). A heading in `heads` that is prose announcing the list (`_announces`) has three items or
-    more, or fewer closed by prose (a command between two paragraphs of a tutorial): one line
+    more of `_ITEM_WORDS` words on average (a form's "Nom", "Prénom" under "remplissez le
+    formulaire ci-dessous :", a footer's links under "... dans les rubriques suivantes :" are no
+    list), or fewer closed by prose (a command between two paragraphs of a tutorial): one line
     under a call to action ("... click below to sign up:") is a form or a pitch more often than
     an item. The list ends at prose, at other boilerplate, at a line an earlier cleaner removed
     after two or more items (`holes[j]`: how many right before line j; a tags line, a rating
@@ -1213,7 +1216,8 @@ def _list_items(
             run = 1 if gaps[j] else run + 1
             items.append(j)
         closed = items and items[-1] + 1 < len(classes) and classes[items[-1] + 1] == GOOD
-        if items and (not said or len(items) >= _ANNOUNCED_ITEMS or closed):
+        worded = sum(lines[k].count(" ") + 1 for k in items) >= _ITEM_WORDS * len(items) if said else False
+        if items and (not said or (len(items) >= _ANNOUNCED_ITEMS and worded) or closed):
             out += [head, *items]
     return out
 

@@ -27,6 +27,7 @@ _NUMBERED = re.compile(
 
 # a line that is only a quotation: « ... », “ ... ”, " ... " (folded: the quotes are as printed)
 _QUOTATION = re.compile(r'^[«“"] ?([^«»“”"]+?) ?[»”"]$')
+_QUOTES = 20  # quotations under the first paragraph, at most, for any to be a pull quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,23 +80,27 @@ class RepeatedLines:
         return drop_lines(lines, hits, NAME)
 
     def _pull_quotes(self, lines: Sequence[Line], keys: Sequence[str | None]) -> list[int]:
-        """The lines that are a pull quote (see `Params.pull_quote_words`)."""
+        """The lines that are a pull quote (see `Params.pull_quote_words`): their words stand in a
+        paragraph of the body (from its first long one on, not the headline; a line that is itself
+        a quotation holds none: a quote printed twice is a duplicate, its first copy stays). A page
+        of more than `_QUOTES` quotations is a collection of quotes, not an article's pull quotes."""
         p = self.params
         if not p.pull_quote_words:
             return []
         body = next((i for i, line in enumerate(lines) if words(line.text) >= p.pull_quote_after), len(lines))
-        out = []
+        quotes = []
         for i in range(body + 1, len(lines)):
             m = _QUOTATION.match(keys[i] or "")
-            if m is None or words(m.group(1)) < p.pull_quote_words:
-                continue
-            said = m.group(1).rstrip(".!?… ")  # a pull quote may close what the text goes on with
-            if any(
-                k != i and key is not None and len(key) > len(said) + 2 and said in key
-                for k, key in enumerate(keys)
-            ):
-                out.append(i)
-        return out
+            if m is not None and words(m.group(1)) >= p.pull_quote_words:
+                quotes.append((i, m.group(1).rstrip(".!?… ")))  # it may close what the text goes on with
+        if not quotes or len(quotes) > _QUOTES:
+            return []
+        text = "\n".join(
+            key
+            for key in keys[body:]
+            if key is not None and words(key) >= 2 * p.pull_quote_words and not _QUOTATION.match(key)
+        )
+        return [i for i, said in quotes if said in text]
 
     def _contents(self, lines: Sequence[Line], keys: Sequence[str | None]) -> dict[int, int]:
         """The entries of tables of contents, each with the index of the heading it names (see
