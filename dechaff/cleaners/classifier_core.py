@@ -1157,6 +1157,14 @@ def _numbered_steps(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
     return out
 
 
+def _worded_list(lines: Sequence[str], items: Sequence[int]) -> bool:
+    """Whether the lines under a sentence that announces them are a list in their own right:
+    `_ANNOUNCED_ITEMS` or more, of `_ITEM_WORDS` words on average."""
+    return len(items) >= _ANNOUNCED_ITEMS and sum(
+        lines[k].count(" ") + 1 for k in items
+    ) >= _ITEM_WORDS * len(items)
+
+
 def _announces(line: str, class_: str) -> bool:
     """Whether a line is prose that announces a list: "Below is the list of players invited:",
     "Voici les résultats du premier tour :" (not a bullet's "* Routers:")."""
@@ -1216,8 +1224,7 @@ def _list_items(
             run = 1 if gaps[j] else run + 1
             items.append(j)
         closed = items and items[-1] + 1 < len(classes) and classes[items[-1] + 1] == GOOD
-        worded = sum(lines[k].count(" ") + 1 for k in items) >= _ITEM_WORDS * len(items) if said else False
-        if items and (not said or (len(items) >= _ANNOUNCED_ITEMS and worded) or closed):
+        if items and (not said or closed or _worded_list(lines, items)):
             out += [head, *items]
     return out
 

@@ -88,18 +88,18 @@ class RepeatedLines:
         if not p.pull_quote_words:
             return []
         body = next((i for i, line in enumerate(lines) if words(line.text) >= p.pull_quote_after), len(lines))
-        quotes = []
-        for i in range(body + 1, len(lines)):
-            m = _QUOTATION.match(keys[i] or "")
-            if m is not None and words(m.group(1)) >= p.pull_quote_words:
+        quotes: list[tuple[int, str]] = []
+        paragraphs: list[str] = []  # the body's lines that may hold a quote's words
+        for i in range(body, len(lines)):
+            key = keys[i]
+            m = _QUOTATION.match(key) if key is not None else None
+            if m is None and key is not None and words(key) >= 2 * p.pull_quote_words:
+                paragraphs.append(key)
+            elif m is not None and i > body and words(m.group(1)) >= p.pull_quote_words:
                 quotes.append((i, m.group(1).rstrip(".!?… ")))  # it may close what the text goes on with
-        if not quotes or len(quotes) > _QUOTES:
+        if len(quotes) > _QUOTES:
             return []
-        text = "\n".join(
-            key
-            for key in keys[body:]
-            if key is not None and words(key) >= 2 * p.pull_quote_words and not _QUOTATION.match(key)
-        )
+        text = "\n".join(paragraphs)
         return [i for i, said in quotes if said in text]
 
     def _contents(self, lines: Sequence[Line], keys: Sequence[str | None]) -> dict[int, int]:
