@@ -17,7 +17,7 @@ from dechaff.engine.engine import Engine, Settings
 from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
 from dechaff.engine.timeout import DocumentTimeout
-from dechaff.io.html_extract import PageMeta
+from dechaff.io.html_meta import PageMeta
 from dechaff.io.inputs import Source
 from dechaff.ruleset.loader import RuleBook
 

@@ -23,7 +23,8 @@ from dechaff.engine.pipeline import Cleaned, Pipeline
 from dechaff.engine.timeout import DEFAULT_TIME_LIMIT, DocumentTimeout, time_limit
 from dechaff.io import html_extract
 from dechaff.io.decode import Decoded, InputRefused, decode, from_text
-from dechaff.io.html_extract import AGREES, NO_PROSE, PAGE_DUMP, TRAFILATURA, Extracted, PageMeta
+from dechaff.io.html_extract import AGREES, NO_PROSE, PAGE_DUMP, TRAFILATURA, Extracted
+from dechaff.io.html_meta import PageMeta, page_basics, page_meta
 from dechaff.io.inputs import Source
 from dechaff.io.mojibake import repair
 from dechaff.io.tables import empty_row
@@ -373,10 +374,10 @@ class Engine:
         tree = html_extract.parse(html)
         if tree is None:
             raise InputRefused("dropped:not_html", "no HTML element could be parsed")
-        meta = html_extract.page_basics(tree, source.url)
+        meta = page_basics(tree, source.url)
         params = self._html_params(meta, source)
         if params.metadata:  # trafilatura's full pass; its URL (og:url...) may name another site
-            basics, meta = meta, html_extract.page_meta(tree, source.url)
+            basics, meta = meta, page_meta(tree, source.url)
             if (meta.url, meta.lang) != (basics.url, basics.lang):
                 params = self._html_params(meta, source)
         extracted = html_extract.extract(html_extract.prune(tree, params.prune_xpaths), params, _stopwords_of)

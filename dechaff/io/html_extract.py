@@ -33,19 +33,6 @@ AGREES = "agrees_with_page"  # of the two texts SHORT chose between, the one the
 
 
 @dataclass(frozen=True, slots=True)
-class PageMeta:
-    """The page's own metadata (title, byline, date...), used where the cascade found nothing."""
-
-    title: str | None = None
-    author: str | None = None
-    date: str | None = None
-    sitename: str | None = None
-    url: str | None = None
-    categories: tuple[str, ...] = ()
-    lang: str | None = None  # <html lang>, a hint for the rule cascade before the text is known
-
-
-@dataclass(frozen=True, slots=True)
 class Extracted:
     """The main text of a page, who found it and why that one (the row's `extractor` and
     `extractor_reason`), with the page's naive dump to measure it against."""
@@ -116,38 +103,6 @@ def parse(html: str) -> lxml.html.HtmlElement | None:
         with contextlib.suppress(etree.ParserError):
             tree = lxml.html.document_fromstring(html)
     return tree
-
-
-def _declared_lang(tree: lxml.html.HtmlElement) -> str | None:
-    return (tree.get("lang") or "").split("-")[0].strip().lower() or None
-
-
-def page_basics(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
-    """Only what choosing the rules needs, cheaply: the page's canonical URL and `<html lang>`.
-
-    trafilatura's whole metadata pass costs about 40% of its extraction (the author search copies
-    the tree), so it runs only when the `html:` options ask for metadata.
-    """
-    from trafilatura.metadata import extract_url
-
-    return PageMeta(url=extract_url(tree, url), lang=_declared_lang(tree))
-
-
-def page_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
-    """trafilatura's metadata of the page (it reads the tree, it does not change it)."""
-    from trafilatura.metadata import extract_metadata
-
-    doc = extract_metadata(tree, default_url=url, extensive=False)
-    lang = _declared_lang(tree)
-    return PageMeta(
-        doc.title or None,
-        doc.author or None,
-        doc.date or None,
-        doc.sitename or None,
-        doc.url or None,
-        tuple(c for c in doc.categories or () if c),
-        lang,
-    )
 
 
 def prune(tree: lxml.html.HtmlElement, xpaths: tuple[str, ...]) -> lxml.html.HtmlElement:
