@@ -191,3 +191,39 @@ def test_a_headline_beats_a_credit_line_without_a_standfirst(engine: Engine) -> 
     )
     kept = _kept(_clean(engine, page))
     assert kept[0].startswith("« La Nuit des phares »") and "Réalisé par Léa Morand" not in kept
+
+
+JOB = (
+    "Verrerie du Lac - Carrières\n\nNos métiers\nNos sites\nCandidature spontanée\n\n"
+    "Accueil / Carrières / Opérateur de four H/F\n\n"
+    "Opérateur de four H/F\n\nCDI\nAnnecy (74)\n\nPostuler\n\n"
+    "Fondée en 1952, la Verrerie du Lac produit chaque année des millions de flacons pour la "
+    "parfumerie et emploie trois cents personnes sur deux sites savoyards.\n\n"
+    "Vos missions\n\n"
+    "Sous la responsabilité du chef d'équipe, vous conduisez le four de fusion et surveillez la "
+    "qualité du verre à chaque étape de la production, de jour comme de nuit.\n\n"
+    "Ce que nous offrons\n\n"
+    "Un contrat à durée indéterminée à temps plein, en équipes alternées selon le planning ;\n"
+    "Un salaire de 26 000 à 30 000 euros brut par an selon votre expérience du métier ;\n"
+    "Prime de nuit et treizième mois ;\n"
+    "Tickets restaurant ;\n"
+    "Une mutuelle d'entreprise (famille).\n\n"
+    "Comment postuler\n\n"
+    "Envoyez votre CV par le formulaire ci-dessous : notre équipe vous répond sous dix jours et "
+    "vous propose un entretien sur le site, avec une visite de l'atelier.\n\n"
+    "Offres similaires\n\nRégleur de machine H/F\n\n© Verrerie du Lac 2025\n"
+)
+
+
+def test_an_enumerations_short_items_stay_with_the_others(engine: Engine) -> None:
+    """The items of an enumeration, one a line ending with ";" and the last with ".", stay
+    together when some are prose: "Tickets restaurant ;" is a benefit of the offer like the long
+    items around it, not a menu's link, and the section after the list is the article too. The
+    output cleaned again (every line its own paragraph) keeps them all."""
+    text = _clean(engine, JOB)
+    kept = _kept(text)
+    items = [line for line in JOB.splitlines() if line.endswith(";") or line.startswith("Une mutuelle")]
+    assert len(items) == 5 and all(line in kept for line in items)
+    assert kept[-1].startswith("Envoyez votre CV")
+    assert "Postuler" not in kept and "Offres similaires" not in kept
+    assert _clean(engine, text) == text

@@ -1004,7 +1004,7 @@ def _measure_page(
     if heads and p.list_lines:
         for i in _list_items(alone, gaps, heads, p, holes, lines):
             alone[i] = GOOD
-    for i in _numbered_steps(lines, alone):
+    for i in (*_numbered_steps(lines, alone), *_enumeration(lines, alone)):
         alone[i] = GOOD
     return Measured(feats, alone, _context(alone, p, holes, sentences, _asks(lines)))
 
@@ -1154,6 +1154,36 @@ def _numbered_steps(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
             if j - i >= _STEPS and 2 * sum(classes[k] == GOOD for k in run) > j - i:
                 out += [k for k in run if classes[k] in _ITEMS]
         i = j
+    return out
+
+
+def _enumeration(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
+    """The lines of an enumeration set out one item a line, each ending with ";" but the last
+    (";" or "."), `_STEPS` or more in a row, that are not good on their own when two or more of
+    them are: a job offer's "Intéressement et participation ;" is an item of the benefits around
+    it ("Une rémunération de 28 000 à 34 000 euros brut annuels ;"), though short alone. A menu
+    or a list of links ends no line with a semicolon; code's lines are not good alone.
+
+    >>> items = ["Un CDI à temps plein ;", "Une prime ;", "Un salaire sur treize mois ;", "Un CSE.", "Fin"]
+    >>> _enumeration(items, ["good", "short", "good", "short", "short"])
+    [1, 3]
+    >>> _enumeration(items, ["good", "short", "short", "short", "short"])  # one good item
+    []
+    >>> _enumeration(["a = 1;", "b = 2;", "c = 3;"], ["low_stopwords"] * 3)
+    []
+    """
+    out: list[int] = []
+    i, n = 0, len(lines)
+    while i < n:
+        j = i
+        while j < n and lines[j].endswith(";"):
+            j += 1
+        if j < n and j > i and lines[j].endswith("."):
+            j += 1  # the last item
+        run = range(i, j)
+        if j - i >= _STEPS and sum(classes[k] == GOOD for k in run) >= 2:
+            out += [k for k in run if classes[k] in _ITEMS]
+        i = max(j, i + 1)
     return out
 
 
