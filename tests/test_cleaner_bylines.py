@@ -117,6 +117,19 @@ def test_a_checked_date_and_who_checked_it(run_cleaner) -> None:
     assert dropped(run_cleaner("bylines", prose)) == []
 
 
+def test_a_reviewed_pages_date(run_cleaner) -> None:
+    for line, date in (
+        ("Dernière révision : 8 janvier 2024", "8 janvier 2024"),
+        ("Dernière mise à jour le 12/03/2024", "12/03/2024"),
+        ("Date de mise à jour : 3 février 2025", "3 février 2025"),
+    ):
+        out = run_cleaner("bylines", f"{line}\nLe texte.")
+        assert kept(out) == ["Le texte."], line
+        assert out.fields["published"] == date
+    prose = "Dernière révision : le texte a été revu par le comité en 2024."
+    assert dropped(run_cleaner("bylines", prose)) == []
+
+
 def test_a_byline_with_particles_and_an_agency(run_cleaner) -> None:
     out = run_cleaner("bylines", "Par Sophie Van den Broeck avec Belga\nLe texte.")
     assert kept(out) == ["Le texte."]

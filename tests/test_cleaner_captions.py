@@ -134,6 +134,7 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Des élèves d'une classe enfantine à Lausanne. [KEYSTONE - Laurent Dupuis]",
         "Prélèvement de sédiments à bord d'un navire. © Institut océanographique, tous droits réservés",
         "Le port de Brest au petit matin. Photo : Jean Dupont",
+        "Le buron de la Fontaine, deuxième étape de la boucle. Photo : J. Martin / Office de tourisme",
         "Une agence immobilière du centre-ville. Photo d'illustration : Getty Images",
         "Pour Élodie, le déclic est venu un dimanche soir. - iStock",
         "Un minibus du service de transport, ici à Échallens. [Laurent Dupuis - Keystone]",
@@ -163,7 +164,8 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Elle a quitté son blog pour réfléchir à la suite. [Read More]\n\n"
         "Le maire a présenté le projet. Photo interdite, a-t-il ajouté.\n\n"
         "Il a retrouvé les archives (photo d'archives comprises) dans le grenier de la mairie.\n\n"
-        "Le lynx a été photographié par un piège dans le Jura (capture réalisée le 12 mars)"
+        "Le lynx a été photographié par un piège dans le Jura (capture réalisée le 12 mars)\n\n"
+        "Il pose devant la mairie. Photo : il l'a prise lui-même. Elle a plu à tout le monde"
     )
     assert dropped(run_cleaner("captions", text)) == []
 

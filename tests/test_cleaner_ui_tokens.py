@@ -629,6 +629,46 @@ def test_the_trade_press_subscription_white_paper_podcast_and_simulator_boxes(ru
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
 
 
+def test_a_scripts_failed_text_and_a_templates_message_keys(run_cleaner) -> None:
+    """What a page's script printed where its text did not load, in any language."""
+    boilerplate = ["undefined", "[object Object]", "NaN", "TOGGLE_MAP_LABEL", "COOKIE_BANNER_TITLE_2"]
+    prose = ["SNCF", "UE_FR", "LABEL", "The value was undefined until the script ran.", "NASA_TV"]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]), lang="en")) == prose
+
+
+def test_a_download_button(run_cleaner) -> None:
+    boilerplate = [
+        "Télécharger la fiche PDF",
+        "Télécharger le tracé GPX",
+        "Télécharger le bulletin d'inscription",
+    ]
+    prose = [
+        "Télécharger le document avant de signer le contrat.",
+        "Télécharger le plan de la ville prend du temps",
+        "Télécharger",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_a_members_only_notice_an_author_box_and_a_newsletters_pitch(run_cleaner) -> None:
+    boilerplate = [
+        "Cet article est réservé aux adhérents.",
+        "La suite de ce dossier est réservée à nos abonnés",
+        "Pour lire la suite et accéder au classement complet, rejoignez l'association.",
+        "À propos de l'autrice : ancienne infirmière, elle écrit sur la santé depuis dix ans.",
+        "À propos de l'auteur : Marc Olivier est journaliste au service économie depuis 2015.",
+        "Chaque mois, notre lettre d'information vous apporte des conseils et des témoignages.",
+    ]
+    prose = [
+        "Cet article est réservé aux adhérents de plus de deux ans, précise le règlement de la mutuelle.",
+        "À propos de l'auteur, on sait peu de choses : il vivait à Lyon vers 1850.",
+        "À propos de l'auteur : Jules Verne imagine ici un voyage sous les mers.",
+        "Chaque année, notre lettre au maire reste sans réponse.",
+        "Pour lire la suite de ce roman, il faut rejoindre le club de lecture.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
 def test_a_publishers_promise_the_comments_access_and_a_copyright_notice(run_cleaner) -> None:
     boilerplate = [
         "Le Courrier s'engage à vous proposer une information de qualité. Chaque jour, nos journalistes "
