@@ -227,3 +227,64 @@ def test_an_enumerations_short_items_stay_with_the_others(engine: Engine) -> Non
     assert kept[-1].startswith("Envoyez votre CV")
     assert "Postuler" not in kept and "Offres similaires" not in kept
     assert _clean(engine, text) == text
+
+
+ADVICE_HEAD = (
+    "Budget Malin\n\nImpôts\nÉpargne\nRetraite\nSimulateurs\n\n"
+    "Prime d'activité : qui peut la toucher et comment la calculer\n\n"
+    "Cette aide de la CAF complète les revenus des travailleurs modestes. Conditions, montants et "
+    "démarches, avec un exemple chiffré.\n\n"
+    "Publié le 4 mars 2025\n\n"
+    "Qui peut en bénéficier ?\n\n"
+    "La prime d'activité s'adresse aux salariés et aux indépendants de plus de dix-huit ans dont les "
+    "revenus d'activité restent modestes, qu'ils travaillent à temps plein ou à temps partiel.\n\n"
+    "Les étudiants et les apprentis peuvent aussi la demander, à condition de percevoir un salaire "
+    "supérieur à un certain seuil pendant les trois derniers mois.\n\n"
+    "Estimez votre prime en moins de deux minutes\n\nVotre situation familiale (seul, en couple)\n\n"
+    "Vos revenus d'activité du mois (€)\n\nVos autres revenus, pensions ou allocations (€)\n\n"
+    "Nombre d'enfants à charge\n\nLancer l'estimation\n\nRésultat indicatif : -- € par mois\n\n"
+)
+RESUMED = (
+    "Un exemple chiffré\n\n"
+    "Léa vit seule et gagne 1 300 euros net par mois comme vendeuse à temps partiel. Elle peut "
+    "espérer une prime d'environ 180 euros, versée chaque mois par la caisse d'allocations familiales. "
+    "Le montant est recalculé tous les trois mois, à partir des revenus qu'elle déclare en ligne.\n\n"
+    "Si son salaire augmente de cent euros, la prime baisse un peu, mais ses revenus totaux "
+    "progressent : l'aide est conçue pour que le travail reste toujours plus rentable.\n\n"
+)
+HELP_BOX = (
+    "Où s'informer ?\n\n"
+    "Pour toute question sur vos droits, vous pouvez contacter gratuitement un conseiller de la "
+    "CAF de votre département, par téléphone ou dans l'un de ses points d'accueil, du lundi au "
+    "vendredi ; un rendez-vous peut aussi être pris en ligne depuis votre espace personnel, où vous "
+    "retrouverez vos attestations, vos paiements, vos courriers et le suivi de vos démarches en "
+    "cours, ainsi que la liste des pièces justificatives à fournir pour chacune d'elles.\n\n"
+)
+ADVICE_FOOT = "Partager\n\nFacebook\n\nMentions légales\nContact\n\n© 2025 Budget Malin\n"
+
+
+def test_the_article_resumes_under_a_simulators_box(engine: Engine) -> None:
+    """A simulator's form set in the article (short lines, no sentence) ends the main block; the
+    article that resumes under it, with two paragraphs of prose, is the article too. The form's
+    lines stay out, and the output cleaned again is the same."""
+    text = _clean(engine, ADVICE_HEAD + RESUMED + ADVICE_FOOT)
+    kept = _kept(text)
+    assert kept[-3:] == [line for line in RESUMED.splitlines() if line]
+    assert not {"Lancer l'estimation", "Nombre d'enfants à charge"} & set(kept)
+    assert _clean(engine, text) == text
+
+
+def test_a_help_box_under_the_article_is_no_more_of_it(engine: Engine) -> None:
+    """One paragraph under a box is the page's help box, not the article resumed."""
+    kept = _kept(_clean(engine, ADVICE_HEAD + HELP_BOX + ADVICE_FOOT))
+    assert kept[-1].startswith("Les étudiants et les apprentis")
+
+
+def test_text_under_a_box_after_a_line_a_rule_removed_is_the_pages(engine: Engine) -> None:
+    """A line a rule removes between the box and the text under it (tags, share buttons) says the
+    article ended above: the text under them is the page's (a teaser, another article)."""
+    tags = "Mots-clés : prime d'activité, CAF\n\n"
+    box = ADVICE_HEAD.index("Estimez votre prime")
+    for page in (ADVICE_HEAD + tags + RESUMED, ADVICE_HEAD[:box] + tags + ADVICE_HEAD[box:] + RESUMED):
+        kept = _kept(_clean(engine, page + ADVICE_FOOT))
+        assert kept[-1].startswith("Les étudiants et les apprentis")

@@ -89,6 +89,11 @@ class ClassifierParams:
     headline_chars: int = 150
     kicker_words: int = 3  # a shorter line opening the block over its headline is its rubric (0: never)
     title_lookback: int = 10  # lines above the main block searched for the article title
+    # a box inside the article (a simulator's form, an offer's prices): at most this many short lines
+    # between the main block and more of the article, which resumes under them with this much
+    # prose (weighted characters), and no line a rule removed among them (0: never; see `_resumed`)
+    widget_lines: int = 8
+    widget_resume_mass: int = 400
     title_overlap: float = 0.5  # share of the title's words that must recur in the main block
     max_paragraph_lines: int = 8  # lines with no blank between them form one paragraph, up to this many
     # a list heading ("Ingrédients pour 6 personnes", matched by the paragraphs cleaner's
@@ -624,6 +629,47 @@ def _shape(
     return Shape(share, second / best if best else 0.0, backed_off, total, anchored), (start, end)
 
 
+def _resumed(
+    labels: Sequence[str],
+    classes: Sequence[str],
+    feats: Sequence[_Line],
+    holes: Sequence[int],
+    end: int,
+    p: ClassifierParams,
+) -> range:
+    """The lines of the article that resume under a box set in it, or an empty range: after the
+    main block, at most `widget_lines` lines that are short on their own (a simulator's fields and
+    button, an offer's prices), then a run of text whose good lines weigh `widget_resume_mass` or
+    more before the boilerplate outweighs them (the block's own sums), two paragraphs of prose
+    or more (`_RESUMED_PARAGRAPHS`). A line a rule removed right under the block or right above
+    the run (share buttons, tags, "Lire aussi") says the article ended there: what follows is the
+    page's (an ad marker inside the box says nothing)."""
+    n, k = len(labels), end + 1
+    while k < n and labels[k] != GOOD:
+        if k - end > p.widget_lines or classes[k] not in _BOX:
+            return range(0)
+        k += 1
+    if not p.widget_lines or k == end + 1 or k == n or (holes and (holes[end + 1] or holes[k])):
+        return range(0)
+    run, best, last = 0.0, 0.0, k
+    for j in range(k, n):
+        run += feats[j].weight if labels[j] == GOOD else -p.edge_penalty * feats[j].weight
+        if run <= 0:
+            break
+        if run > best:
+            best, last = run, j
+    if best < p.widget_resume_mass:
+        return range(0)
+    prose = sum(classes[j] == GOOD and feats[j].ends_sentence for j in range(k, last + 1))
+    return range(k, last + 1) if prose >= _RESUMED_PARAGRAPHS else range(0)
+
+
+_BOX = frozenset({_SHORT, _NEARGOOD})  # a box's lines: short ones, none a kind of boilerplate
+# paragraphs of prose (good alone, a final stop) in the article resumed under a box: one is a
+# help box's ("Où s'informer ?" / "Pour toute question, contactez ...")
+_RESUMED_PARAGRAPHS = 2
+
+
 def _headline_like(c: str, f: _Line, p: ClassifierParams) -> bool:
     """Whether a line reads as a headline: near-good with no final stop, of a headline's length,
     judged by its stop words."""
@@ -864,6 +910,15 @@ def _classify_lines(
     shape, (start, end) = _shape(labels, classes, feats, p, headline, headers, forum)
     if shape.backed_off:
         return labels, shape, measured
+    resumed = _resumed(labels, classes, feats, holes, end, p) if end >= 0 and not forum else range(0)
+    if resumed:  # decided on its own too; the box's lines above it keep their labels
+        labels[resumed.start : resumed.stop] = _context(
+            classes[resumed.start : resumed.stop],
+            p,
+            holes[resumed.start : resumed.stop],
+            sentences[resumed.start : resumed.stop],
+            _asks(lines[resumed.start : resumed.stop]),
+        )
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(
         classes[start : end + 1],
@@ -882,7 +937,10 @@ def _classify_lines(
         )
     ):
         labels[start] = "kicker"
-    labels = [label if start <= i <= end or label != GOOD else "edge" for i, label in enumerate(labels)]
+    labels = [
+        label if start <= i <= end or i in resumed or label != GOOD else "edge"
+        for i, label in enumerate(labels)
+    ]
     if end >= 0:
         title = _title(lines, labels, feats, (start, end), stopwords, p)
         if 0 <= headline < start and start - headline <= p.title_lookback:
