@@ -288,3 +288,35 @@ def test_text_under_a_box_after_a_line_a_rule_removed_is_the_pages(engine: Engin
     for page in (ADVICE_HEAD + tags + RESUMED, ADVICE_HEAD[:box] + tags + ADVICE_HEAD[box:] + RESUMED):
         kept = _kept(_clean(engine, page + ADVICE_FOOT))
         assert kept[-1].startswith("Les étudiants et les apprentis")
+
+
+LISTING = (
+    "ImmoPlus\n\nAcheter\nLouer\nEstimer\nMon compte\n\n"
+    "Maison 5 pièces avec jardin à Quimper\n\n"
+    "Au calme, à dix minutes du centre, une maison familiale de 1975 rénovée en 2019, avec un "
+    "jardin clos de 600 m² et un garage attenant.\n\n"
+    "Le rez-de-chaussée comprend une entrée, un séjour lumineux ouvert sur la terrasse, une cuisine "
+    "équipée et une chambre avec salle d'eau, pratique pour recevoir.\n\n"
+    "À l'étage, trois chambres et une salle de bains se partagent le palier ; les combles restent "
+    "aménageables, et la toiture a été refaite il y a cinq ans.\n\n"
+    "Caractéristiques\n\n"
+    "Surface habitable : 118 m²\nTerrain : 600 m²\nChambres : 4\nChauffage : pompe à chaleur\n"
+    "Exposition : sud-ouest\n\n"
+    "Équipements\n\nGarage\nTerrasse\nCellier\n\n"
+    "Simuler mon prêt\n\nSignaler l'annonce\n\n© 2025 ImmoPlus\n"
+)
+
+
+def test_a_listings_features_under_their_heading_stay(engine: Engine) -> None:
+    """Under "Caractéristiques" and "Équipements", a listing's short lines are its features (each
+    a set of words, no sentence), not a menu: they stay with the description above them."""
+    kept = _kept(_clean(engine, LISTING))
+    features = [
+        "Surface habitable : 118 m²",
+        "Chauffage : pompe à chaleur",
+        "Exposition : sud-ouest",
+        "Garage",
+        "Cellier",
+    ]
+    assert all(line in kept for line in features)
+    assert not {"Simuler mon prêt", "Signaler l'annonce"} & set(kept)
