@@ -650,6 +650,25 @@ def test_a_download_button(run_cleaner) -> None:
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
 
 
+def test_a_republished_articles_notices_and_an_op_eds_disclaimer(run_cleaner) -> None:
+    boilerplate = [
+        "Cet article est republié à partir de Savoirs en partage sous licence Creative Commons.",
+        "Julie Marchand ne travaille pas, ne conseille pas, ne possède pas de parts, ne reçoit pas de fonds "
+        "d'une organisation qui pourrait tirer profit de cet article.",
+        "L'Université de Caen apporte des fonds en tant que membre fondateur du réseau.",
+        "Nous croyons à la libre circulation de l'information. Reproduisez nos articles gratuitement.",
+        "Tribune. Les signataires s'expriment ici en leur nom personnel.",
+        "Republier cet article",
+    ]
+    prose = [
+        "Cet article est republié chaque année par le journal, tant il a marqué les lecteurs.",
+        "Le ministre ne travaille pas, ne conseille pas le président, dit-il.",
+        "Nous croyons à la libre circulation des personnes en Europe.",
+        "Les auteurs s'expriment souvent en leur nom, rarement au nom de tous.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
 def test_a_members_only_notice_an_author_box_and_a_newsletters_pitch(run_cleaner) -> None:
     boilerplate = [
         "Cet article est réservé aux adhérents.",

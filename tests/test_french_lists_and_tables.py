@@ -320,3 +320,31 @@ def test_a_listings_features_under_their_heading_stay(engine: Engine) -> None:
     ]
     assert all(line in kept for line in features)
     assert not {"Simuler mon prêt", "Signaler l'annonce"} & set(kept)
+
+
+LETTER = (
+    "Le Journal des idées\n\nDébats\nTribunes\nEntretiens\n\n"
+    "« Rendons aux écoles rurales leurs bibliothèques »\n\n"
+    "Enseignants, auteurs et bibliothécaires appellent l'État à financer un fonds pour les "
+    "bibliothèques des écoles de village, fermées l'une après l'autre depuis dix ans.\n\n"
+    "Dans bien des communes, la bibliothèque de l'école était le seul endroit où un enfant pouvait "
+    "emprunter un livre. Faute de crédits et de bénévoles, beaucoup ont fermé sans bruit.\n\n"
+    "Nous demandons un fonds de dix millions d'euros par an, confié aux départements, pour rouvrir "
+    "ces lieux et y rémunérer des personnes formées à la lecture avec les enfants.\n\n"
+    "Premiers signataires :\n\n"
+    "Hélène Roux, professeure des écoles, Aurillac\nMarc Duval, auteur jeunesse\n"
+    "Inès Bouzid, bibliothécaire, Tulle\nPaul Lemoine, maire de Salers\n\n"
+    "Partager\n\n© Le Journal des idées\n"
+)
+
+
+def test_an_open_letters_signatories_stay(engine: Engine) -> None:
+    """Under "Premiers signataires :", the names and roles are the letter's, not a list of links."""
+    kept = _kept(_clean(engine, LETTER))
+    assert kept[-5:] == [
+        "Premiers signataires :",
+        "Hélène Roux, professeure des écoles, Aurillac",
+        "Marc Duval, auteur jeunesse",
+        "Inès Bouzid, bibliothécaire, Tulle",
+        "Paul Lemoine, maire de Salers",
+    ]
