@@ -185,7 +185,7 @@ def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
 def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
     """ "312 avis" under a recipe opens its reviews; "Avis des voyageurs (23)" in the tab bar
     above a trip's programme cuts nothing (a review heading needs more prose above than below)."""
-    for heading in ("312 avis", "Avis des cuisiniers (213)"):
+    for heading in ("312 avis", "Avis des cuisiniers (213)", "Avis clients", "Les avis clients (41)"):
         text = ARTICLE + f"\n{heading}\nSophie_L\nTrès bonne recette, toute la famille a adoré.\n"
         assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()], heading
     tabs = ARTICLE + "\nProgramme\nDates et prix\nAvis des voyageurs (23)\n" + ARTICLE * 2

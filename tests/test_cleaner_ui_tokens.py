@@ -669,6 +669,26 @@ def test_a_republished_articles_notices_and_an_op_eds_disclaimer(run_cleaner) ->
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
 
 
+def test_a_shops_product_page(run_cleaner) -> None:
+    boilerplate = [
+        "★★★★½ 4,6 (329 évaluations)",
+        "Économisez 150,00 €",
+        "Vendu et expédié par Maison Lenoir. Ce vendeur est évalué 4,8 sur 5.",
+        "Nadia T. · Achat vérifié",
+        "4,6 sur 5 · 329 évaluations",
+        "Afficher plus d'avis",
+        "Les clients ayant consulté cet article ont également regardé",
+        "Ajouter l'extension de garantie",
+    ]
+    prose = [
+        "Économisez l'eau : un bain consomme 150 litres.",
+        "Vendu en 1998, le domaine est passé aux mains d'un groupe lyonnais.",
+        "Nadia, une acheteuse régulière, a trouvé le produit solide.",
+        "Les clients ont été nombreux à se plaindre du bruit de la machine.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
 def test_a_members_only_notice_an_author_box_and_a_newsletters_pitch(run_cleaner) -> None:
     boilerplate = [
         "Cet article est réservé aux adhérents.",
