@@ -126,8 +126,13 @@ def test_a_reviewed_pages_date(run_cleaner) -> None:
         out = run_cleaner("bylines", f"{line}\nLe texte.")
         assert kept(out) == ["Le texte."], line
         assert out.fields["published"] == date
-    prose = "Dernière révision : le texte a été revu par le comité en 2024."
-    assert dropped(run_cleaner("bylines", prose)) == []
+    for prose in (
+        "Dernière révision : le texte a été revu par le comité en 2024.",
+        "Dernière révision : 85 000 km, courroie changée.",  # a used car's (a review's finds)
+        "Dernière révision le 15 mars chez un garage agréé.",
+        "Dernière modification : 3 mois avant le scrutin.",
+    ):
+        assert dropped(run_cleaner("bylines", prose)) == [], prose
 
 
 def test_a_byline_with_particles_and_an_agency(run_cleaner) -> None:

@@ -165,7 +165,8 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Le maire a présenté le projet. Photo interdite, a-t-il ajouté.\n\n"
         "Il a retrouvé les archives (photo d'archives comprises) dans le grenier de la mairie.\n\n"
         "Le lynx a été photographié par un piège dans le Jura (capture réalisée le 12 mars)\n\n"
-        "Il pose devant la mairie. Photo : il l'a prise lui-même. Elle a plu à tout le monde"
+        "Il pose devant la mairie. Photo : il l'a prise lui-même. Elle a plu à tout le monde\n\n"
+        "Le déficit se creuse encore. Illustration : la dette atteint 110 % du PIB."
     )
     assert dropped(run_cleaner("captions", text)) == []
 

@@ -185,7 +185,13 @@ def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
 def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
     """ "312 avis" under a recipe opens its reviews; "Avis des voyageurs (23)" in the tab bar
     above a trip's programme cuts nothing (a review heading needs more prose above than below)."""
-    for heading in ("312 avis", "Avis des cuisiniers (213)", "Avis clients", "Les avis clients (41)"):
+    for heading in (
+        "312 avis",
+        "Avis des cuisiniers (213)",
+        "Avis clients",
+        "Les avis clients (329)",
+        "Avis vérifiés",
+    ):
         text = ARTICLE + f"\n{heading}\nSophie_L\nTrès bonne recette, toute la famille a adoré.\n"
         assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()], heading
     tabs = ARTICLE + "\nProgramme\nDates et prix\nAvis des voyageurs (23)\n" + ARTICLE * 2
@@ -196,7 +202,7 @@ def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
 
 def test_subheadings_named_like_a_section_cut_nothing(run_cleaner) -> None:
     """An article's "Les réactions" or "Avis des utilisateurs" (no count) is a subheading."""
-    for heading in ("Les réactions", "Avis des utilisateurs", "Les commentaires"):
+    for heading in ("Les réactions", "Avis des utilisateurs", "Les commentaires", "Les avis clients"):
         text = f"{ARTICLE}\n{heading}\nLe maire a salué une décision courageuse, l'opposition un renoncement."
         assert dropped(run_cleaner("comments", text)) == [], heading
 
