@@ -350,3 +350,27 @@ def test_an_open_letters_signatories_stay(engine: Engine) -> None:
         "Inès Bouzid, bibliothécaire, Tulle",
         "Paul Lemoine, maire de Salers",
     ]
+
+
+TUTORIAL = (
+    "L'Atelier de Jeanne\n\nAccueil\nTutos\nPatrons\nBoutique\n\n"
+    "Coudre un tote bag doublé en une heure\n\n"
+    "Un sac solide et réversible, idéal pour les courses ou la plage, qui se coud en une heure "
+    "même quand on débute à la machine.\n\n"
+    "Les fournitures\n\n"
+    "2 rectangles de toile de 40 x 45 cm\n2 rectangles de doublure de 40 x 45 cm\n"
+    "2 bandes de sangle de 60 cm\nDu fil assorti\n\n"
+    "Étape 1\n\nAssemblez les deux rectangles de toile, endroit contre endroit.\n\n"
+    "Piquez les côtés et le fond à un centimètre du bord.\n\n"
+    "Étape 2\n\nFaites de même avec la doublure, en laissant une ouverture au fond.\n\n"
+    "Étape 3\n\nÉpinglez les anses entre la toile et la doublure, puis piquez le haut du sac.\n\n"
+    "Partager sur Pinterest\n\n© L'Atelier de Jeanne\n"
+)
+
+
+def test_a_tutorials_supplies_and_numbered_steps_stay(engine: Engine) -> None:
+    """Under "Les fournitures" the supplies, under "Étape 1", "Étape 2" the step's short
+    instructions: the tutorial whole, not a run of short lines dropped as a menu."""
+    kept = _kept(_clean(engine, TUTORIAL))
+    body = [line for line in TUTORIAL.split("\n\n", 2)[2].splitlines() if line][:-2]
+    assert kept == body
