@@ -374,3 +374,50 @@ def test_a_tutorials_supplies_and_numbered_steps_stay(engine: Engine) -> None:
     kept = _kept(_clean(engine, TUTORIAL))
     body = [line for line in TUTORIAL.split("\n\n", 2)[2].splitlines() if line][:-2]
     assert kept == body
+
+
+def _box_page(removed_at: int = -1) -> tuple[list[str], list[str], list[str], list[object], list[int]]:
+    """Prose, a box of three short lines, prose: the lines, their classes alone, their labels in
+    context (the box's are not good), their features and the lines removed above each."""
+    from dechaff.cleaners.classifier_core import ClassifierParams, _features_of
+
+    prose = (
+        "Le chantier impose de fermer la rue Battant à la circulation pendant trois semaines, "
+        "à partir du lundi 3 juin, et les bus emprunteront les quais dans les deux sens. Les temps "
+        "de parcours peuvent s'allonger de cinq minutes aux heures de pointe."
+    )
+    lines = [prose, "Ce qui change", prose + " Bis.", "Plan de la déviation", "Cliquez pour agrandir"]
+    lines += ["Arrêts non desservis", prose + " Ter.", prose + " Quater.", prose + " Fin."]
+    classes = ["good", "short", "good", "short", "short", "short", "good", "good", "good"]
+    labels = [
+        "good",
+        "good",
+        "good",
+        "short_isolated",
+        "short_isolated",
+        "short_isolated",
+        "good",
+        "good",
+        "good",
+    ]
+    holes = [0] * len(lines)
+    if removed_at >= 0:
+        holes[removed_at] = 2
+    return lines, classes, labels, _features_of(lines, frozenset(), False, ClassifierParams()), holes
+
+
+def test_the_article_on_either_side_of_a_box_set_in_it() -> None:
+    """From the main block's last line down, or from its first line up, over a box of short
+    lines: the article's other part, two paragraphs of prose or more; not across a line a rule
+    removed where the box meets the block (a byline, share buttons: the article starts or ends)."""
+    from dechaff.cleaners.classifier_core import ClassifierParams, _resumed
+
+    p = ClassifierParams()
+    _, classes, labels, feats, holes = _box_page()
+    assert _resumed(labels, classes, feats, holes, 6, -1, p) == range(0, 3)  # the head above the box
+    assert _resumed(labels, classes, feats, holes, 2, 1, p) == range(6, 9)  # the rest under it
+    assert _resumed(labels, classes, feats, holes, 6, -1, ClassifierParams(widget_lines=2)) == range(0)
+    for removed_at in (3, 6):  # right under the head, right above the rest
+        _, classes, labels, feats, holes = _box_page(removed_at)
+        assert _resumed(labels, classes, feats, holes, 6, -1, p) == range(0), removed_at
+        assert _resumed(labels, classes, feats, holes, 2, 1, p) == range(0), removed_at

@@ -634,34 +634,41 @@ def _resumed(
     classes: Sequence[str],
     feats: Sequence[_Line],
     holes: Sequence[int],
-    end: int,
+    edge: int,
+    step: int,
     p: ClassifierParams,
 ) -> range:
-    """The lines of the article that resume under a box set in it, or an empty range: after the
-    main block, at most `widget_lines` lines that are short on their own (a simulator's fields and
-    button, an offer's prices), then a run of text whose good lines weigh `widget_resume_mass` or
-    more before the boilerplate outweighs them (the block's own sums), two paragraphs of prose
-    or more (`_RESUMED_PARAGRAPHS`). A line a rule removed right under the block or right above
-    the run (share buttons, tags, "Lire aussi") says the article ended there: what follows is the
-    page's (an ad marker inside the box says nothing)."""
-    n, k = len(labels), end + 1
-    while k < n and labels[k] != GOOD:
-        if k - end > p.widget_lines or classes[k] not in _BOX:
+    """The lines of the article on the other side of a box set in it, or an empty range: from the
+    main block's `edge` line (its last, `step` 1: the article resumes under the box; its first,
+    `step` -1: the article began above it), at most `widget_lines` lines that are short on their
+    own (a simulator's fields and button, an offer's prices, a map's caption), then a run of text
+    whose good lines weigh `widget_resume_mass` or more before the boilerplate outweighs them (the
+    block's own sums), two paragraphs of prose or more (`_RESUMED_PARAGRAPHS`). A line a rule
+    removed where the box meets the block or the run (share buttons, tags, "Lire aussi", a byline)
+    says the article ends or starts there (an ad marker inside the box says nothing)."""
+    n, k = len(labels), edge + step
+    while 0 <= k < n and labels[k] != GOOD:
+        if abs(k - edge) > p.widget_lines or classes[k] not in _BOX:
             return range(0)
-        k += 1
-    if not p.widget_lines or k == end + 1 or k == n or (holes and (holes[end + 1] or holes[k])):
+        k += step
+    if not p.widget_lines or k == edge + step or not 0 <= k < n:
         return range(0)
-    run, best, last = 0.0, 0.0, k
-    for j in range(k, n):
+    meets = (edge + 1, k) if step > 0 else (edge, k + 1)  # holes[i]: lines removed right above line i
+    if holes and any(holes[i] for i in meets):
+        return range(0)
+    run, best, last, j = 0.0, 0.0, k, k
+    while 0 <= j < n:
         run += feats[j].weight if labels[j] == GOOD else -p.edge_penalty * feats[j].weight
         if run <= 0:
             break
         if run > best:
             best, last = run, j
+        j += step
+    found = range(min(k, last), max(k, last) + 1)
     if best < p.widget_resume_mass:
         return range(0)
-    prose = sum(classes[j] == GOOD and feats[j].ends_sentence for j in range(k, last + 1))
-    return range(k, last + 1) if prose >= _RESUMED_PARAGRAPHS else range(0)
+    prose = sum(classes[i] == GOOD and feats[i].ends_sentence for i in found)
+    return found if prose >= _RESUMED_PARAGRAPHS else range(0)
 
 
 _BOX = frozenset({_SHORT, _NEARGOOD})  # a box's lines: short ones, none a kind of boilerplate
@@ -910,15 +917,22 @@ def _classify_lines(
     shape, (start, end) = _shape(labels, classes, feats, p, headline, headers, forum)
     if shape.backed_off:
         return labels, shape, measured
-    resumed = _resumed(labels, classes, feats, holes, end, p) if end >= 0 and not forum else range(0)
-    if resumed:  # decided on its own too; the box's lines above it keep their labels
-        labels[resumed.start : resumed.stop] = _context(
-            classes[resumed.start : resumed.stop],
-            p,
-            holes[resumed.start : resumed.stop],
-            sentences[resumed.start : resumed.stop],
-            _asks(lines[resumed.start : resumed.stop]),
-        )
+    boxed = end >= 0 and not forum
+    resumed = _resumed(labels, classes, feats, holes, end, 1, p) if boxed else range(0)
+    began = (
+        _resumed(labels, classes, feats, holes, start, -1, p) if boxed and not shape.headline else range(0)
+    )
+    # from its first paragraph of prose: the title, dates and standfirst above it are the title's search
+    began = range(next((i for i in began if classes[i] == GOOD), began.stop), began.stop)
+    for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels
+        if part:
+            labels[part.start : part.stop] = _context(
+                classes[part.start : part.stop],
+                p,
+                holes[part.start : part.stop],
+                sentences[part.start : part.stop],
+                _asks(lines[part.start : part.stop]),
+            )
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(
         classes[start : end + 1],
@@ -927,6 +941,7 @@ def _classify_lines(
         sentences[start : end + 1],
         _asks(lines[start : end + 1]),
     )
+    start = began.start if began else start  # the article's head is above the box
     if (
         start < end
         and start != headline
