@@ -265,8 +265,8 @@ ADVICE_FOOT = "Partager\n\nFacebook\n\nMentions légales\nContact\n\n© 2025 Bud
 
 def test_the_article_resumes_under_a_simulators_box(engine: Engine) -> None:
     """A simulator's form set in the article (short lines, no sentence) ends the main block; the
-    article that resumes under it, with two paragraphs of prose, is the article too. The form's
-    lines stay out, and the output cleaned again is the same."""
+    article that resumes under it, with two paragraphs of prose or more, is the article too. The
+    form's lines stay out, and the output cleaned again is the same."""
     text = _clean(engine, ADVICE_HEAD + RESUMED + ADVICE_FOOT)
     kept = _kept(text)
     assert kept[-3:] == [line for line in RESUMED.splitlines() if line]
@@ -414,10 +414,15 @@ def test_the_article_on_either_side_of_a_box_set_in_it() -> None:
 
     p = ClassifierParams()
     _, classes, labels, feats, holes = _box_page()
-    assert _resumed(labels, classes, feats, holes, 6, -1, p) == range(0, 3)  # the head above the box
-    assert _resumed(labels, classes, feats, holes, 2, 1, p) == range(6, 9)  # the rest under it
-    assert _resumed(labels, classes, feats, holes, 6, -1, ClassifierParams(widget_lines=2)) == range(0)
+    assert _resumed(labels, classes, feats, holes, (), 6, -1, p) == range(0, 3)  # the head above the box
+    assert _resumed(labels, classes, feats, holes, (), 2, 1, p) == range(6, 9)  # the rest under it
+    assert _resumed(labels, classes, feats, holes, (), 6, -1, ClassifierParams(widget_lines=2)) == range(0)
+    gaps = [True] * 9
+    assert _resumed(labels, classes, feats, holes, gaps, 6, -1, p) == range(0, 3)
+    gaps[4] = False  # two of the box's lines one paragraph: a menu's
+    assert _resumed(labels, classes, feats, holes, gaps, 6, -1, p) == range(0)
+    assert _resumed(labels, classes, feats, holes, gaps, 2, 1, p) == range(0)
     for removed_at in (3, 6):  # right under the head, right above the rest
         _, classes, labels, feats, holes = _box_page(removed_at)
-        assert _resumed(labels, classes, feats, holes, 6, -1, p) == range(0), removed_at
-        assert _resumed(labels, classes, feats, holes, 2, 1, p) == range(0), removed_at
+        assert _resumed(labels, classes, feats, holes, (), 6, -1, p) == range(0), removed_at
+        assert _resumed(labels, classes, feats, holes, (), 2, 1, p) == range(0), removed_at

@@ -41,6 +41,10 @@ PAGES = {
     "no candidate": page("<h1>Weather</h1>", "<title>Weather - Valley News</title>"),
     "category link": page('<div class="entry-meta"><a href="/category/news/">News</a></div>'),
     "category meta": page("", '<meta property="article:section" content="Sport">'),
+    "icon category link": page(
+        '<div class="row"><a href="/category/sport/"><img src="s.jpg"></a></div>',
+        '<meta property="article:section" content="Sport">',
+    ),
     "meta author": page(
         "",
         '<meta name="author" content="Karl Weber"><meta property="og:url" content="https://news.example.org/a">',
@@ -48,12 +52,23 @@ PAGES = {
 }
 
 
+def test_an_author_element_at_the_root_is_found() -> None:
+    tree = html_extract.parse("<author><span>Maria</span> <span>Rossi</span></author>")
+    assert tree is not None and tree.tag == "author"
+    assert ours(tree, None) == trafilatura_meta(tree, None) and ours(tree, None).author
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
 def test_page_meta_is_trafilaturas(name: str) -> None:
     tree = html_extract.parse(PAGES[name])
     expected = trafilatura_meta(tree, "https://example.org/x")
     assert ours(tree, "https://example.org/x") == expected
-    if name not in ("no candidate", "category meta", "meta author"):  # the page has what it is named for
+    if name not in (
+        "no candidate",
+        "category meta",
+        "meta author",
+        "icon category link",
+    ):  # what it is named for
         assert expected.author or expected.categories
 
 

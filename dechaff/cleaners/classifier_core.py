@@ -634,6 +634,7 @@ def _resumed(
     classes: Sequence[str],
     feats: Sequence[_Line],
     holes: Sequence[int],
+    gaps: Sequence[bool],
     edge: int,
     step: int,
     p: ClassifierParams,
@@ -645,10 +646,12 @@ def _resumed(
     whose good lines weigh `widget_resume_mass` or more before the boilerplate outweighs them (the
     block's own sums), two paragraphs of prose or more (`_RESUMED_PARAGRAPHS`). A line a rule
     removed where the box meets the block or the run (share buttons, tags, "Lire aussi", a byline)
-    says the article ends or starts there (an ad marker inside the box says nothing)."""
+    says the article ends or starts there (an ad marker inside the box says nothing). Each of the
+    box's lines is a paragraph of its own (`gaps`, when given): short lines with no blank line
+    between them are a menu."""
     n, k = len(labels), edge + step
     while 0 <= k < n and labels[k] != GOOD:
-        if abs(k - edge) > p.widget_lines or classes[k] not in _BOX:
+        if abs(k - edge) > p.widget_lines or classes[k] not in _BOX or (gaps and not gaps[k]):
             return range(0)
         k += step
     if not p.widget_lines or k == edge + step or not 0 <= k < n:
@@ -664,11 +667,22 @@ def _resumed(
         if run > best:
             best, last = run, j
         j += step
-    found = range(min(k, last), max(k, last) + 1)
     if best < p.widget_resume_mass:
         return range(0)
+    found = range(min(k, last), max(k, last) + 1)
     prose = sum(classes[i] == GOOD and feats[i].ends_sentence for i in found)
     return found if prose >= _RESUMED_PARAGRAPHS else range(0)
+
+
+def _rival(labels: Sequence[str], feats: Sequence[_Line], p: ClassifierParams, lo: int, hi: int) -> float:
+    """The mass of the best block outside lines `lo` to `hi`, relative to theirs (`Shape.second_block`)."""
+    values = [
+        f.weight if label == GOOD else -p.edge_penalty * f.weight
+        for label, f in zip(labels, feats, strict=True)
+    ]
+    own = sum(max(value, 0.0) for value in values[lo : hi + 1])
+    rival = max(_main_block(values[:lo])[0], _main_block(values[hi + 1 :])[0])
+    return rival / own if own else 0.0
 
 
 _BOX = frozenset({_SHORT, _NEARGOOD})  # a box's lines: short ones, none a kind of boilerplate
@@ -918,21 +932,27 @@ def _classify_lines(
     if shape.backed_off:
         return labels, shape, measured
     boxed = end >= 0 and not forum
-    resumed = _resumed(labels, classes, feats, holes, end, 1, p) if boxed else range(0)
+    resumed = _resumed(labels, classes, feats, holes, gaps, end, 1, p) if boxed else range(0)
     began = (
-        _resumed(labels, classes, feats, holes, start, -1, p) if boxed and not shape.headline else range(0)
+        _resumed(labels, classes, feats, holes, gaps, start, -1, p)
+        if boxed and not shape.headline
+        else range(0)
     )
-    # from its first paragraph of prose: the title, dates and standfirst above it are the title's search
-    began = range(next((i for i in began if classes[i] == GOOD), began.stop), began.stop)
+    if resumed or began:  # the rival block is what is left outside the article's parts
+        lo, hi = (began or range(start, start + 1)).start, (resumed or range(end, end + 1))[-1]
+        shape = shape._replace(second_block=_rival(labels, feats, p, lo, hi))
     for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels
         if part:
-            labels[part.start : part.stop] = _context(
+            decided = _context(
                 classes[part.start : part.stop],
                 p,
                 holes[part.start : part.stop],
                 sentences[part.start : part.stop],
                 _asks(lines[part.start : part.stop]),
             )
+            labels[part.start : part.stop] = decided
+    # from its first paragraph of prose: the title, dates and standfirst above it are the title's search
+    began = range(next((i for i in began if classes[i] == GOOD), began.stop), began.stop)
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
     labels[start : end + 1] = _context(
         classes[start : end + 1],
@@ -1230,26 +1250,30 @@ def _numbered_steps(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
     return out
 
 
+_CODE = re.compile(r"[{}=]|\)\s?;$")  # a statement's ("var a = 1;", 'console.log("...");'), no item's
+
+
 def _enumeration(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
     """The lines of an enumeration set out one item a line, each ending with ";" but the last
     (";" or "."), `_STEPS` or more in a row, that are not good on their own when two or more of
     them are: a job offer's "Intéressement et participation ;" is an item of the benefits around
     it ("Une rémunération de 28 000 à 34 000 euros brut annuels ;"), though short alone. A menu
-    or a list of links ends no line with a semicolon; code's lines are not good alone.
+    or a list of links ends no line with a semicolon; a line of code (an "=", a brace, a call's
+    ");") ends the run.
 
     >>> items = ["Un CDI à temps plein ;", "Une prime ;", "Un salaire sur treize mois ;", "Un CSE.", "Fin"]
     >>> _enumeration(items, ["good", "short", "good", "short", "short"])
     [1, 3]
     >>> _enumeration(items, ["good", "short", "short", "short", "short"])  # one good item
     []
-    >>> _enumeration(["a = 1;", "b = 2;", "c = 3;"], ["low_stopwords"] * 3)
+    >>> _enumeration(["a = 1;", 'log("Une phrase de prose assez longue ici");', "b = 2;"], ["good"] * 3)
     []
     """
     out: list[int] = []
     i, n = 0, len(lines)
     while i < n:
         j = i
-        while j < n and lines[j].endswith(";"):
+        while j < n and lines[j].endswith(";") and not _CODE.search(lines[j]):
             j += 1
         if j < n and j > i and lines[j].endswith("."):
             j += 1  # the last item
