@@ -234,3 +234,16 @@ def test_a_neighbour_languages_read_also(run_cleaner) -> None:
         assert kept(run_cleaner("related_links", f"{prefix}\nLe texte de l'article.")) == [
             "Le texte de l'article."
         ]
+
+
+def test_a_blogs_same_category_heading(run_cleaner) -> None:
+    """ "Dans la même catégorie" heads a blog's teasers, as "Sur le même sujet" a site's; a longer
+    heading ("Chroniques dans la même catégorie") goes alone."""
+    teasers = ["L'Hiver des phares, mon coup de cœur de la rentrée", "La Jetée, un premier album prometteur"]
+    for heading in ("Dans la même catégorie", "Dans la même rubrique"):
+        text = "\n".join(["Le texte.", heading, *teasers, "", "La suite du texte."])
+        assert kept(run_cleaner("related_links", text)) == ["Le texte.", "La suite du texte."], heading
+    out = run_cleaner("related_links", "Le texte.\nChroniques dans la même catégorie\nLa suite du texte.")
+    assert dropped(out) == ["Chroniques dans la même catégorie"]
+    prose = "Dans la même rubrique, le journal publie chaque semaine une enquête."
+    assert dropped(run_cleaner("related_links", prose)) == []

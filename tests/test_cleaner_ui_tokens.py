@@ -659,6 +659,24 @@ def test_a_download_button(run_cleaner) -> None:
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
 
 
+def test_a_blogs_sidebar_disclosure_and_appeals(run_cleaner) -> None:
+    boilerplate = [
+        "Bienvenue sur Pages & Plumes ! Ici, je partage mes lectures depuis 2016.",
+        "Mention obligatoire : ce roman m'a été envoyé gracieusement par l'éditeur.",
+        "Si ce billet vous a plu, n'hésitez pas à le partager.",
+        "Retrouvez aussi mes critiques sur Babelio et sur Instagram.",
+        "Abonnez-vous à la lettre du blog pour ne rien rater.",
+        "Épingler sur Pinterest",
+    ]
+    prose = [
+        "Bienvenue sur Mars ! Le robot a touché le sol à 21 h 55.",
+        "Ce livre m'a été offert par ma grand-mère quand j'avais dix ans.",
+        "Si cet article vous a plu à l'époque, la suite risque de vous surprendre.",
+        "Retrouvez aussi ses photos sur Instagram, où l'artiste publie ses croquis.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
 def test_a_republished_articles_notices_and_an_op_eds_disclaimer(run_cleaner) -> None:
     boilerplate = [
         "Cet article est republié à partir de Savoirs en partage sous licence Creative Commons.",
