@@ -245,5 +245,7 @@ def test_a_blogs_same_category_heading(run_cleaner) -> None:
         assert kept(run_cleaner("related_links", text)) == ["Le texte.", "La suite du texte."], heading
     out = run_cleaner("related_links", "Le texte.\nChroniques dans la même catégorie\nLa suite du texte.")
     assert dropped(out) == ["Chroniques dans la même catégorie"]
+    results = ["Le texte.", "Chroniques de la même catégorie", "Joan Gaba, argent", "Hidayat Heydarov, or"]
+    assert dropped(run_cleaner("related_links", "\n".join(results))) == ["Chroniques de la même catégorie"]
     prose = "Dans la même rubrique, le journal publie chaque semaine une enquête."
     assert dropped(run_cleaner("related_links", prose)) == []

@@ -665,6 +665,7 @@ def test_a_blogs_sidebar_disclosure_and_appeals(run_cleaner) -> None:
         "Mention obligatoire : ce roman m'a été envoyé gracieusement par l'éditeur.",
         "Si ce billet vous a plu, n'hésitez pas à le partager.",
         "Retrouvez aussi mes critiques sur Babelio et sur Instagram.",
+        "Retrouvez-moi sur Instagram",
         "Abonnez-vous à la lettre du blog pour ne rien rater.",
         "Épingler sur Pinterest",
     ]
@@ -673,6 +674,12 @@ def test_a_blogs_sidebar_disclosure_and_appeals(run_cleaner) -> None:
         "Ce livre m'a été offert par ma grand-mère quand j'avais dix ans.",
         "Si cet article vous a plu à l'époque, la suite risque de vous surprendre.",
         "Retrouvez aussi ses photos sur Instagram, où l'artiste publie ses croquis.",
+        # what a review found removed by the first versions of these patterns
+        "Ce livre m'a été offert par l'éditeur, mais je l'ai dévoré en deux soirées : l'intrigue tient.",
+        "Si cette recette vous a plu, n'hésitez pas à tester la variante au chocolat : 40 g de cacao.",
+        "Abonnez-vous à la lettre d'information de votre mairie pour être informé des coupures d'eau.",
+        "Suivez-moi dans les ruelles de l'Alfama, ces escaliers vus mille fois sur Instagram",
+        "Bienvenue sur Terre ! Nous avons enfin récupéré les trois astronautes, s'est réjoui le directeur.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
 
