@@ -546,6 +546,12 @@ def _count_holes(run: list[int], holes: Sequence[int]) -> None:
         run[i:j] = [run[i] + sum(holes[i : j + 1])] * (j - i)
 
 
+def _value(label: str, f: _Line, p: ClassifierParams) -> float:
+    """What a line weighs in the choice of the main block: its length when good, minus
+    `edge_penalty` times it otherwise."""
+    return f.weight if label == GOOD else -p.edge_penalty * f.weight
+
+
 def _main_block(values: Sequence[float]) -> tuple[float, tuple[int, int]]:
     """Densest run of good text: the maximum-sum segment of `values` (good lines count plus, the
     rest minus), with its sum."""
@@ -596,8 +602,7 @@ def _shape(
         label == GOOD and _headline_like(c, f, p) for label, c, f in zip(labels, classes, feats, strict=True)
     ]
     values = [
-        (0.0 if head else f.weight) if label == GOOD else -p.edge_penalty * f.weight
-        for label, f, head in zip(labels, feats, heads, strict=True)
+        0.0 if head else _value(label, f, p) for label, f, head in zip(labels, feats, heads, strict=True)
     ]
     best, (start, end) = _main_block(values)
     while 0 < start <= end and heads[start - 1]:  # the article's own headline, right above it
@@ -661,7 +666,7 @@ def _resumed(
         return range(0)
     run, best, last, j = 0.0, 0.0, k, k
     while 0 <= j < n:
-        run += feats[j].weight if labels[j] == GOOD else -p.edge_penalty * feats[j].weight
+        run += _value(labels[j], feats[j], p)
         if run <= 0:
             break
         if run > best:
@@ -676,10 +681,7 @@ def _resumed(
 
 def _rival(labels: Sequence[str], feats: Sequence[_Line], p: ClassifierParams, lo: int, hi: int) -> float:
     """The mass of the best block outside lines `lo` to `hi`, relative to theirs (`Shape.second_block`)."""
-    values = [
-        f.weight if label == GOOD else -p.edge_penalty * f.weight
-        for label, f in zip(labels, feats, strict=True)
-    ]
+    values = [_value(label, f, p) for label, f in zip(labels, feats, strict=True)]
     own = sum(max(value, 0.0) for value in values[lo : hi + 1])
     rival = max(_main_block(values[:lo])[0], _main_block(values[hi + 1 :])[0])
     return rival / own if own else 0.0
@@ -941,26 +943,18 @@ def _classify_lines(
     if resumed or began:  # the rival block is what is left outside the article's parts
         lo, hi = (began or range(start, start + 1)).start, (resumed or range(end, end + 1))[-1]
         shape = shape._replace(second_block=_rival(labels, feats, p, lo, hi))
+
+    def on_its_own(a: int, b: int) -> list[str]:
+        """Lines `a` to `b` (past the last) decided from each other only."""
+        return _context(classes[a:b], p, holes[a:b], sentences[a:b], _asks(lines[a:b]))
+
     for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels
         if part:
-            decided = _context(
-                classes[part.start : part.stop],
-                p,
-                holes[part.start : part.stop],
-                sentences[part.start : part.stop],
-                _asks(lines[part.start : part.stop]),
-            )
-            labels[part.start : part.stop] = decided
+            labels[part.start : part.stop] = on_its_own(part.start, part.stop)
     # from its first paragraph of prose: the title, dates and standfirst above it are the title's search
     began = range(next((i for i in began if classes[i] == GOOD), began.stop), began.stop)
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
-    labels[start : end + 1] = _context(
-        classes[start : end + 1],
-        p,
-        holes[start : end + 1],
-        sentences[start : end + 1],
-        _asks(lines[start : end + 1]),
-    )
+    labels[start : end + 1] = on_its_own(start, end + 1)
     start = began.start if began else start  # the article's head is above the box
     if (
         start < end

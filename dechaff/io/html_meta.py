@@ -4,8 +4,8 @@ for the fields a row keeps, with the same answers for less work.
 trafilatura's `extract_metadata` also finds tags and a licence, which no row holds (1.3 ms a
 dev-set page), and runs XPaths whose EXSLT regular expressions call Python's `re` once per
 attribute of the page. Two of its searches can only find something when some attribute value
-holds one of a few words; one regular expression over the page's attribute values (in one C
-XPath call) says when none does, and the search is skipped: the author search (4.5 ms, on half
+holds one of a few words; one regular expression over the page's attribute values (one C XPath
+call per attribute name) says when none does, and the search is skipped: the author search (4.5 ms, on half
 the dev set's pages no candidate) and the category links (0.8 ms, on 89% no candidate).
 `tests/test_html_meta.py` holds the answers to trafilatura's on the dev set's pages.
 """
