@@ -91,12 +91,14 @@ def test_cookies_and_similar_technologies(run_cleaner) -> None:
     banner = [
         "Respect de votre vie privée",
         "Le Journal ne vit pas de la publicité. Nous utilisons néanmoins quelques cookies de mesure.",
+        "Bienvenue ! Pour une visite agréable, nous utilisons quelques cookies : certains sont utiles.",
         "Le Journal et ses 187 partenaires stockent et/ou accèdent à des informations sur votre appareil.",
     ]
     assert kept(run_cleaner("cookies", "\n".join([*banner, "Le texte reste."]))) == ["Le texte reste."]
     article = [
         "Selon la CNIL, le site utilisait des cookies ou des traceurs publicitaires sans consentement.",
         "« Nous utilisons néanmoins quelques cookies de mesure », reconnaît le directeur.",
+        "« Sur le site, nous utilisons quelques cookies de mesure », reconnaît le directeur.",
         "Le respect de votre vie privée",
     ]
     assert dropped(run_cleaner("cookies", "\n".join(article))) == []

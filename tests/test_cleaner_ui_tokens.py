@@ -404,6 +404,7 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Figure 2 : croissance des racines des plants témoins et des plants exposés.",
         "Graphique 3 – Évolution du prix du gazole depuis 2019, en euros par litre",
         "Par La Rédaction avec Sophie Martin - 22 juin 2024 à 18:05 - Temps de lecture : 3 min",
+        "Par Paul Roy - 18 nov. 2024 à 06:30 | mis à jour le 18 nov. 2024 - Temps de lecture : 3 min",
     ]
     prose = [
         "La newsletter de la mairie sera désormais envoyée chaque mois aux habitants.",
@@ -415,6 +416,7 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Découvrir toutes les facettes de la ville prend plusieurs jours, même à pied.",
         "Le médiateur de la consommation a été saisi par une cliente en mars.",
         "Par notre correspondant à Lyon, la nouvelle est arrivée tard.",
+        "Par ailleurs, la ville fixe le temps de lecture à l'école : 20 minutes par jour.",
         "Les propos du maire n'engagent pas la commune, a rappelé le préfet.",
         "Bienvenue à bord, a lancé le capitaine aux premiers passagers.",
         "Vous avez lu ce rapport ? Il dit tout le contraire.",

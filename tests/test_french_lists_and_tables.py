@@ -413,16 +413,77 @@ def test_the_article_on_either_side_of_a_box_set_in_it() -> None:
     from dechaff.cleaners.classifier_core import ClassifierParams, _resumed
 
     p = ClassifierParams()
-    _, classes, labels, feats, holes = _box_page()
-    assert _resumed(labels, classes, feats, holes, (), 6, -1, p) == range(0, 3)  # the head above the box
-    assert _resumed(labels, classes, feats, holes, (), 2, 1, p) == range(6, 9)  # the rest under it
-    assert _resumed(labels, classes, feats, holes, (), 6, -1, ClassifierParams(widget_lines=2)) == range(0)
+    lines, classes, labels, feats, holes = _box_page()
+    assert _resumed(lines, labels, classes, feats, holes, (), 6, -1, p) == (
+        range(0, 3),
+        range(0),
+    )  # the head above the box
+    assert _resumed(lines, labels, classes, feats, holes, (), 2, 1, p) == (
+        range(6, 9),
+        range(0),
+    )  # the rest under it
+    assert _resumed(lines, labels, classes, feats, holes, (), 6, -1, ClassifierParams(widget_lines=2))[
+        0
+    ] == range(0)
     gaps = [True] * 9
-    assert _resumed(labels, classes, feats, holes, gaps, 6, -1, p) == range(0, 3)
+    assert _resumed(lines, labels, classes, feats, holes, gaps, 6, -1, p) == (range(0, 3), range(0))
     gaps[4] = False  # two of the box's lines one paragraph: a menu's
-    assert _resumed(labels, classes, feats, holes, gaps, 6, -1, p) == range(0)
-    assert _resumed(labels, classes, feats, holes, gaps, 2, 1, p) == range(0)
+    assert _resumed(lines, labels, classes, feats, holes, gaps, 6, -1, p) == (range(0), range(0))
+    assert _resumed(lines, labels, classes, feats, holes, gaps, 2, 1, p) == (range(0), range(0))
     for removed_at in (3, 6):  # right under the head, right above the rest
-        _, classes, labels, feats, holes = _box_page(removed_at)
-        assert _resumed(labels, classes, feats, holes, (), 6, -1, p) == range(0), removed_at
-        assert _resumed(labels, classes, feats, holes, (), 2, 1, p) == range(0), removed_at
+        lines, classes, labels, feats, holes = _box_page(removed_at)
+        assert _resumed(lines, labels, classes, feats, holes, (), 6, -1, p) == (range(0), range(0)), (
+            removed_at
+        )
+        assert _resumed(lines, labels, classes, feats, holes, (), 2, 1, p) == (range(0), range(0)), removed_at
+
+
+COURSE_HEAD = (
+    "Atelier Secours\n\nNos stages\nEntreprises\nContact\n\n"
+    "Initiation aux gestes de premiers secours\n\n"
+    "En une journée, apprenez à protéger, alerter et secourir une victime en attendant les "
+    "secours. Le stage s'adresse à tous, sans connaissance préalable, à partir de dix ans.\n\n"
+    "Chaque année, des milliers d'accidents domestiques pourraient être moins graves si un proche "
+    "savait réagir dans les premières minutes. Nos formateurs, tous sapeurs-pompiers volontaires, "
+    "partent de situations vécues et font pratiquer chaque geste sur des mannequins.\n\n"
+)
+COURSE_LIST = (
+    "Déroulé de la journée\n\n"
+    "Matin – Protéger et alerter\n"
+    "- Repérer les dangers et sécuriser les lieux\n"
+    "- Passer une alerte claire aux services de secours\n"
+    "- Installer une victime en position latérale de sécurité\n"
+    "Après-midi – Secourir\n"
+    "- Réaliser un massage cardiaque sur un adulte et un enfant\n"
+    "- Utiliser un défibrillateur automatisé externe\n"
+    "- Arrêter un saignement abondant avec les moyens du bord\n\n"
+)
+COURSE_TEASERS = (
+    "Nos autres stages\n\n"
+    "Secourisme en milieu sportif\nPremiers secours en santé mentale\nGestes d'urgence pour les parents\n"
+    "Sauveteur secouriste du travail\nPrévention des risques en cuisine\nSécurité incendie au bureau\n"
+    "Secourisme pour les seniors\nFormer les formateurs\nRecyclage annuel des gestes\n\n"
+)
+COURSE_TAIL = (
+    "Évaluation\n\n"
+    "Les gestes sont évalués tout au long de la journée par des mises en situation, sans examen "
+    "écrit. Chaque participant repart avec une attestation et un mémo illustré des gestes appris.\n\n"
+    "Partager\n\nFacebook\n\nMentions légales\nContact\n\n© 2025 Atelier Secours\n"
+)
+
+
+def test_a_courses_programme_stays_between_its_paragraphs(engine: Engine) -> None:
+    """A list set in the article, longer than a box and its items with no blank line between them
+    (a heading, then items each with a bullet or in parts: "Matin – Protéger et alerter"), and the
+    article resumed under it with one paragraph: the list and the paragraph are the article's."""
+    kept = _kept(_clean(engine, COURSE_HEAD + COURSE_LIST + COURSE_TAIL))
+    listed = [line for line in COURSE_LIST.splitlines() if line]
+    assert kept[-len(listed) - 2 :] == [*listed, "Évaluation", kept[-1]]
+    assert kept[-1].startswith("Les gestes sont évalués")
+
+
+def test_a_list_of_teasers_set_under_the_article_is_no_more_of_it(engine: Engine) -> None:
+    """A heading over short lines that are neither bulleted nor in parts (the site's other pages)
+    is no list of the article's: it ends the article, and the paragraph under it is the page's."""
+    kept = _kept(_clean(engine, COURSE_HEAD + COURSE_TEASERS + COURSE_TAIL))
+    assert kept[-1].startswith("Chaque année, des milliers")

@@ -635,6 +635,7 @@ def _shape(
 
 
 def _resumed(
+    lines: Sequence[str],
     labels: Sequence[str],
     classes: Sequence[str],
     feats: Sequence[_Line],
@@ -643,27 +644,29 @@ def _resumed(
     edge: int,
     step: int,
     p: ClassifierParams,
-) -> range:
-    """The lines of the article on the other side of a box set in it, or an empty range: from the
-    main block's `edge` line (its last, `step` 1: the article resumes under the box; its first,
-    `step` -1: the article began above it), at most `widget_lines` lines that are short on their
-    own (a simulator's fields and button, an offer's prices, a map's caption), then a run of text
-    whose good lines weigh `widget_resume_mass` or more before the boilerplate outweighs them (the
-    block's own sums), two paragraphs of prose or more (`_RESUMED_PARAGRAPHS`). A line a rule
-    removed where the box meets the block or the run (share buttons, tags, "Lire aussi", a byline)
-    says the article ends or starts there (an ad marker inside the box says nothing). Each of the
-    box's lines is a paragraph of its own (`gaps`, when given): short lines with no blank line
-    between them are a menu."""
+) -> tuple[range, range]:
+    """The lines of the article on the other side of a box set in it, and the box when it is a
+    list of the article's (`_list_box`), or empty ranges: from the main block's `edge` line (its
+    last, `step` 1: the article resumes under the box; its first, `step` -1: the article began
+    above it), at most `widget_lines` lines that are short on their own (a simulator's fields and
+    button, an offer's prices, a map's caption), then a run of text whose good lines weigh
+    `widget_resume_mass` or more before the boilerplate outweighs them (the block's own sums), two
+    paragraphs of prose or more (`_RESUMED_PARAGRAPHS`). A line a rule removed where the box meets
+    the block or the run (share buttons, tags, "Lire aussi", a byline) says the article ends or
+    starts there (an ad marker inside the box says nothing). Each of the box's lines is a
+    paragraph of its own (`gaps`, when given): short lines with no blank line between them are a
+    menu. A list box may be longer, its items with no blank line between them, and one paragraph
+    of prose with `_LIST_RESUME_MASS` resumes the article under or above it."""
+    none = range(0), range(0)
     n, k = len(labels), edge + step
-    while 0 <= k < n and labels[k] != GOOD:
-        if abs(k - edge) > p.widget_lines or classes[k] not in _BOX or (gaps and not gaps[k]):
-            return range(0)
+    while 0 <= k < n and labels[k] != GOOD and abs(k - edge) <= max(p.widget_lines, p.list_lines):
         k += step
-    if not p.widget_lines or k == edge + step or not 0 <= k < n:
-        return range(0)
+    if not p.widget_lines or k == edge + step or not 0 <= k < n or labels[k] != GOOD:
+        return none
+    box = range(min(edge, k) + 1, max(edge, k))
     meets = (edge + 1, k) if step > 0 else (edge, k + 1)  # holes[i]: lines removed right above line i
     if holes and any(holes[i] for i in meets):
-        return range(0)
+        return none
     run, best, last, j = 0.0, 0.0, k, k
     while 0 <= j < n:
         run += _value(labels[j], feats[j], p)
@@ -672,11 +675,64 @@ def _resumed(
         if run > best:
             best, last = run, j
         j += step
-    if best < p.widget_resume_mass:
-        return range(0)
     found = range(min(k, last), max(k, last) + 1)
     prose = sum(classes[i] == GOOD and feats[i].ends_sentence for i in found)
-    return found if prose >= _RESUMED_PARAGRAPHS else range(0)
+    if len(box) <= p.widget_lines and all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box):
+        return (found, range(0)) if best >= p.widget_resume_mass and prose >= _RESUMED_PARAGRAPHS else none
+    listed = _list_box(lines, classes, feats, holes, gaps, box) if len(box) <= p.list_lines + 1 else range(0)
+    return (found, listed) if listed and best >= _LIST_RESUME_MASS and prose else none
+
+
+# a list set in the article (`_list_box`): its heading's words at most, its items (at least, and
+# their words on average), the prose that resumes the article beside it (weighted characters)
+_LIST_HEADING_WORDS = 6
+_LIST_ITEMS = 3
+_LIST_ITEM_WORDS = 3.5
+_LIST_RESUME_MASS = 100
+# what an item of data holds between its parts: "Durée : 2 jours", "Lundi 7 octobre, de 9 h à
+# 12 h", "Jour 1 – Trouver sa place", "Ouvert toute l'année ; hauteur 3,50 m"
+_PARTS = re.compile(r" : |, | [–-] |; ")
+
+
+def _list_box(
+    lines: Sequence[str],
+    classes: Sequence[str],
+    feats: Sequence[_Line],
+    holes: Sequence[int],
+    gaps: Sequence[bool],
+    box: range,
+) -> range:
+    """`box` when it is a list of the article's own, or an empty range: a heading of its
+    own paragraph ("Services et tarifs"), then `_LIST_ITEMS` items or more, none removed among
+    them, short lines of no boilerplate kind, each with a bullet or in parts (`_PARTS`: a menu's
+    entries and a teaser's titles are neither), the first one perhaps the sentence that announces
+    them (ending with a colon); a heading over the article's next part may close the box."""
+    if not box or classes[box[0]] != _SHORT or feats[box[0]].words > _LIST_HEADING_WORDS:
+        return range(0)
+    if feats[box[0]].ends_sentence or (gaps and not gaps[box[0]]):
+        return range(0)
+    items = box[1:]
+    last = items[-1] if items else -1
+    if items and not _data_item(lines[last]) and classes[last] in _BOX and (not gaps or gaps[last]):
+        items = items[:-1]  # the heading of what follows
+    if len(items) < _LIST_ITEMS or sum(feats[i].words for i in items) < _LIST_ITEM_WORDS * len(items):
+        return range(0)
+    for i in items:
+        if classes[i] not in _ITEMS or (holes and holes[i]):
+            return range(0)
+        if not (_data_item(lines[i]) or (i == items[0] and lines[i].endswith(":"))):
+            return range(0)
+    return box
+
+
+def _data_item(line: str) -> bool:
+    """Whether a line reads as an item of a list: in parts (`_PARTS`), or a bullet first and a
+    capital after it or a final ";" or "." (a list of things in lower case, "• une clé à molette",
+    is told by its heading: `list_headings`)."""
+    if _PARTS.search(line) is not None:
+        return True
+    rest = line[1:].strip() if line[:1] in _BULLETS else ""
+    return rest[:1].isupper() or rest.rstrip(_CLOSERS)[-1:] in (";", ".")
 
 
 def _rival(labels: Sequence[str], feats: Sequence[_Line], p: ClassifierParams, lo: int, hi: int) -> float:
@@ -934,11 +990,13 @@ def _classify_lines(
     if shape.backed_off:
         return labels, shape, measured
     boxed = end >= 0 and not forum
-    resumed = _resumed(labels, classes, feats, holes, gaps, end, 1, p) if boxed else range(0)
-    began = (
-        _resumed(labels, classes, feats, holes, gaps, start, -1, p)
+    resumed, below = (
+        _resumed(lines, labels, classes, feats, holes, gaps, end, 1, p) if boxed else (range(0),) * 2
+    )
+    began, above = (
+        _resumed(lines, labels, classes, feats, holes, gaps, start, -1, p)
         if boxed and not shape.headline
-        else range(0)
+        else (range(0),) * 2
     )
     if resumed or began:  # the rival block is what is left outside the article's parts
         lo, hi = (began or range(start, start + 1)).start, (resumed or range(end, end + 1))[-1]
@@ -951,6 +1009,8 @@ def _classify_lines(
     for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels
         if part:
             labels[part.start : part.stop] = on_its_own(part.start, part.stop)
+    for box in (below, above):  # a list of the article's own between its parts stays whole
+        labels[box.start : box.stop] = [GOOD] * len(box)
     # from its first paragraph of prose: the title, dates and standfirst above it are the title's search
     began = range(next((i for i in began if classes[i] == GOOD), began.stop), began.stop)
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
@@ -967,7 +1027,7 @@ def _classify_lines(
     ):
         labels[start] = "kicker"
     labels = [
-        label if start <= i <= end or i in resumed or label != GOOD else "edge"
+        label if start <= i <= end or i in resumed or i in below or label != GOOD else "edge"
         for i, label in enumerate(labels)
     ]
     if end >= 0:
