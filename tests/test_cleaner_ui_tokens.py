@@ -834,3 +834,34 @@ def test_a_critics_box_and_a_letters_pitch_and_consent(run_cleaner) -> None:
         "La lettre Persane",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_a_help_pages_counters_offers_and_chat_assistant(run_cleaner) -> None:
+    boilerplate = [
+        "Vous avez encore une question ? Posez-la à la communauté, nos membres vous répondent vite.",
+        "Une question sur vos droits ? Nos juristes vous répondent par écrit sous 48 heures.",
+        "Bonjour, je suis Caf'Assistant. Posez-moi votre question et je vous oriente.",
+        "Démarrer la conversation",
+    ]
+    prose = [
+        "412 personnes ont trouvé la mort dans ce naufrage.",
+        "Vous avez une question ? La mairie y répond dans son bulletin.",
+        "Bonjour, je suis Marie Dupont. J'ai 34 ans et j'habite à Lyon.",
+        "Une autre question ? Posez-la au maire lors de la réunion publique, a-t-il dit.",
+        "Une question se pose ? Nos juristes en débattent encore.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_a_newsletters_pitch_after_a_question_or_naming_its_letter(run_cleaner) -> None:
+    """(Advice to subscribe to "la lettre d'information de votre mairie" is an article's: see above.)"""
+    boilerplate = [
+        "Envie de garder le contact ? Chaque mois, notre lettre « Talents » vous raconte nos chantiers.",
+        "Chaque semaine, notre lettre d'information vous fait découvrir les dernières fouilles.",
+    ]
+    prose = [
+        "Chaque semaine, notre lettre de Paris vous raconte la vie des quartiers, écrit Balzac.",
+        "Envie de garder le contact ? Il suffit de lui écrire une lettre, conseille la psychologue.",
+        "Inscrivez-vous à la lettre de motivation, conseille le coach.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
