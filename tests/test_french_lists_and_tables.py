@@ -467,23 +467,35 @@ COURSE_TEASERS = (
 COURSE_TAIL = (
     "Évaluation\n\n"
     "Les gestes sont évalués tout au long de la journée par des mises en situation, sans examen "
-    "écrit. Chaque participant repart avec une attestation et un mémo illustré des gestes appris.\n\n"
+    "écrit. Chaque participant repart avec une attestation et un mémo illustré des gestes appris, "
+    "et peut revenir gratuitement à une séance de rappel dans l'année qui suit. Les formateurs "
+    "conseillent de refaire les gestes au moins une fois par an, car ils s'oublient vite quand on "
+    "ne les pratique pas, et la plupart des participants reviennent avec un proche.\n\n"
     "Partager\n\nFacebook\n\nMentions légales\nContact\n\n© 2025 Atelier Secours\n"
 )
 
 
 def test_a_courses_programme_stays_between_its_paragraphs(engine: Engine) -> None:
-    """A list set in the article, longer than a box and its items with no blank line between them
-    (a heading, then items each with a bullet or in parts: "Matin – Protéger et alerter"), and the
-    article resumed under it with one paragraph: the list and the paragraph are the article's."""
-    kept = _kept(_clean(engine, COURSE_HEAD + COURSE_LIST + COURSE_TAIL))
+    """A list set under the article, longer than a box (a heading, then items each with a bullet
+    or in parts: "Matin – Protéger et alerter"), and the article resumed under it with one
+    paragraph: the list and the paragraph are the article's, and stay so when cleaned again."""
+    text = _clean(engine, COURSE_HEAD + COURSE_LIST + COURSE_TAIL)
+    kept = _kept(text)
     listed = [line for line in COURSE_LIST.splitlines() if line]
     assert kept[-len(listed) - 2 :] == [*listed, "Évaluation", kept[-1]]
     assert kept[-1].startswith("Les gestes sont évalués")
+    assert _clean(engine, text) == text
 
 
 def test_a_list_of_teasers_set_under_the_article_is_no_more_of_it(engine: Engine) -> None:
     """A heading over short lines that are neither bulleted nor in parts (the site's other pages)
-    is no list of the article's: it ends the article, and the paragraph under it is the page's."""
+    is no list of the article's: it ends the article, and the paragraph under it is the page's;
+    so are headlines in parts over a site's one-sentence blurb (too little prose beyond them)."""
     kept = _kept(_clean(engine, COURSE_HEAD + COURSE_TEASERS + COURSE_TAIL))
+    assert kept[-1].startswith("Chaque année, des milliers")
+    headlines = "".join(f"Lyon : {t.lower()} ouvre ses portes\n" for t in COURSE_TEASERS.splitlines()[2:-1])
+    blurb = "Atelier Secours forme chaque année des milliers de personnes aux gestes qui sauvent.\n\n"
+    kept = _kept(
+        _clean(engine, COURSE_HEAD + "En ce moment\n\n" + headlines + "\n" + blurb + COURSE_TAIL[-60:])
+    )
     assert kept[-1].startswith("Chaque année, des milliers")

@@ -655,11 +655,11 @@ def _resumed(
     the block or the run (share buttons, tags, "Lire aussi", a byline) says the article ends or
     starts there (an ad marker inside the box says nothing). Each of the box's lines is a
     paragraph of its own (`gaps`, when given): short lines with no blank line between them are a
-    menu. A list box may be longer, its items with no blank line between them, and one paragraph
-    of prose with `_LIST_RESUME_MASS` resumes the article under or above it."""
+    menu. Under the block, a longer box (up to `list_lines` and a heading) that is a list of the
+    article's own (`_list_box`) stays with it, and one paragraph of prose beyond it is enough."""
     none = range(0), range(0)
     n, k = len(labels), edge + step
-    while 0 <= k < n and labels[k] != GOOD and abs(k - edge) <= max(p.widget_lines, p.list_lines):
+    while 0 <= k < n and labels[k] != GOOD and abs(k - edge) <= max(p.widget_lines, p.list_lines + 1):
         k += step
     if not p.widget_lines or k == edge + step or not 0 <= k < n or labels[k] != GOOD:
         return none
@@ -677,18 +677,22 @@ def _resumed(
         j += step
     found = range(min(k, last), max(k, last) + 1)
     prose = sum(classes[i] == GOOD and feats[i].ends_sentence for i in found)
-    if len(box) <= p.widget_lines and all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box):
-        return (found, range(0)) if best >= p.widget_resume_mass and prose >= _RESUMED_PARAGRAPHS else none
-    listed = _list_box(lines, classes, feats, holes, gaps, box) if len(box) <= p.list_lines + 1 else range(0)
-    return (found, listed) if listed and best >= _LIST_RESUME_MASS and prose else none
+    if best < p.widget_resume_mass:
+        return none
+    if len(box) <= p.widget_lines:  # a box: its lines each a short paragraph, two of prose beyond it
+        widget = all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box)
+        return (found, range(0)) if widget and prose >= _RESUMED_PARAGRAPHS else none
+    # longer (whatever its blank lines, which the cascade's next round reads otherwise): a list
+    # of the article's own under it, and one paragraph of prose or more
+    listed = _list_box(lines, classes, feats, holes, gaps, box) if step > 0 else range(0)
+    return (found, listed) if listed and prose else none
 
 
 # a list set in the article (`_list_box`): its heading's words at most, its items (at least, and
-# their words on average), the prose that resumes the article beside it (weighted characters)
+# their words on average)
 _LIST_HEADING_WORDS = 6
 _LIST_ITEMS = 3
 _LIST_ITEM_WORDS = 3.5
-_LIST_RESUME_MASS = 100
 # what an item of data holds between its parts: "Durée : 2 jours", "Lundi 7 octobre, de 9 h à
 # 12 h", "Jour 1 – Trouver sa place", "Ouvert toute l'année ; hauteur 3,50 m"
 _PARTS = re.compile(r" : |, | [–-] |; ")
@@ -714,6 +718,8 @@ def _list_box(
     items = box[1:]
     last = items[-1] if items else -1
     if items and not _data_item(lines[last]) and classes[last] in _BOX and (not gaps or gaps[last]):
+        if holes and holes[last]:
+            return range(0)
         items = items[:-1]  # the heading of what follows
     if len(items) < _LIST_ITEMS or sum(feats[i].words for i in items) < _LIST_ITEM_WORDS * len(items):
         return range(0)
