@@ -499,3 +499,29 @@ def test_a_list_of_teasers_set_under_the_article_is_no_more_of_it(engine: Engine
         _clean(engine, COURSE_HEAD + "En ce moment\n\n" + headlines + "\n" + blurb + COURSE_TAIL[-60:])
     )
     assert kept[-1].startswith("Chaque année, des milliers")
+
+
+def test_a_tables_rows_with_a_number_first_stay_in_the_article(engine: Engine) -> None:
+    """Rows of a small table set between two parts of the article, each a number first, a colon
+    and a value ("30 personnes : environ 71 %", "70 personnes : plus de 99,9 %"), are its items."""
+    rows = [
+        "10 personnes : environ 12 %",
+        "23 personnes : environ 51 %",
+        "30 personnes : environ 71 %",
+        "70 personnes : plus de 99,9 %",
+    ]
+    page = (
+        "Maths en poche\n\nAccueil\nArticles\nÀ propos\n\n"
+        "Le paradoxe des anniversaires\n\n"
+        "Dans une classe de vingt-trois élèves, il y a plus d'une chance sur deux que deux d'entre eux "
+        "fêtent leur anniversaire le même jour. Le résultat surprend presque tout le monde.\n\n"
+        "Le calcul passe par l'événement contraire : on compte la probabilité que tous les anniversaires "
+        "soient différents, puis on la retranche de un. Chaque élève a un peu moins de jours libres.\n\n"
+        "Quelques valeurs\n\n" + "\n".join(rows) + "\n\n"
+        "Pourquoi l'intuition se trompe\n\n"
+        "On pense à soi, alors qu'il faut penser aux paires d'élèves. Avec vingt-trois élèves, il y a deux "
+        "cent cinquante-trois paires, et chacune est une occasion de coïncidence.\n\n"
+        "Partager\n\nMentions légales\n"
+    )
+    kept = _kept(_clean(engine, page))
+    assert rows[0] in kept and rows[-1] in kept

@@ -1225,7 +1225,7 @@ ITEM = 2  # `sentences[i]` of a list's item (`_item`): a sentence in a run close
 
 
 # "Mardi : 14 h – 18 h 30", "Salaire : 2 150 € brut", "Weight: 189 g": a label, a colon, a value
-_KEY_VALUE = re.compile(r"^[^\W\d_][^:]{0,60}? ?: \S")
+_KEY_VALUE = re.compile(r"^[^\W_][^:]{0,60}? ?: \S")
 _LABEL_WORDS = 8  # words of a key-value line's label, at most
 _VALUE_WORDS = 4  # ...and of a value with no number ("Devis : les mentions à ne pas oublier" reads on)
 
@@ -1234,8 +1234,8 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     """Whether a line is an item of a list written in words: a bullet, then `item_words` words or
     more, a capital first (or a final ";" or "."), `sentence_stopwords` of them stop words (a menu's
     entries and a teaser's titles have few); or a key-value line (a label of `_LABEL_WORDS` words at
-    most, a colon, a value: opening hours, prices, a data sheet; a number with one stop word at
-    most, or a few words).
+    most, perhaps a number first, a colon, a value: opening hours, prices, a data sheet, "23
+    personnes : environ 51 %"; a number with two stop words at most, or a few words).
 
     >>> fr = frozenset({"le", "la", "de", "du", "en", "et", "les", "des", "avec", "dans", "un", "sur"})
     >>> p = ClassifierParams()
@@ -1247,8 +1247,9 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     [True, True, False, False]
     >>> [_item(t, fr, p) for t in ("Genre : Aventure / Enquête", "Devis : les mentions à ne pas oublier",
     ...     "Micro-entreprise : comment déclarer ?", "Thonon : 3 blessés dans un accident sur la RD 1005",
-    ...     "Salaire : 2 150 € à 2 400 € brut mensuel")]
-    [True, False, False, False, True]
+    ...     "Salaire : 2 150 € à 2 400 € brut mensuel", "70 personnes : plus de 99,9 %",
+    ...     "Lyon : 3 blessés dans la nuit de samedi", "Repas : 1,00 € le repas du midi")]
+    [True, False, False, False, True, True, False, True]
     """
     if not p.item_words:
         return False
@@ -1260,7 +1261,7 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
         # ("Thonon : 3 blessés dans un accident sur la RD 1005")
         value = line[m.end() - 1 :]
         if any(c.isdigit() for c in value):
-            return _stop_words(value, stopwords) <= 1
+            return _stop_words(value, stopwords) <= 2
         return value.count(" ") < _VALUE_WORDS
     rest = line[1:].strip()
     tokens = rest.split(" ")
