@@ -351,13 +351,16 @@ def test_the_next_articles_byline_fills_no_field_and_an_embedded_post_is_no_next
     assert "bylines.next_article" not in {r.rule_id for r in out.removed}
 
 
-def test_a_help_pages_author_and_checked_date(run_cleaner) -> None:
+def test_a_help_pages_author_and_checked_date_and_a_news_items_feminine_date(run_cleaner) -> None:
     boilerplate = [
         "Réponse rédigée par Claire Mathieu, juriste en droit social",
         "Dernière vérification des informations : 4 mars 2024",
+        "Publiée le 22/08/2024",
+        "Mise à jour le 3 mars 2024",
     ]
     prose = [
         "Réponse rédigée par le ministère, elle ne convainc pas les syndicats.",
         "Dernière vérification des informations avant le vote : le 4 mars, la commission tranchera.",
+        "Publiée le 22/08/2024, la circulaire a fait grand bruit chez les enseignants du département.",
     ]
     assert kept(run_cleaner("bylines", "\n".join([*boilerplate, *prose]))) == prose

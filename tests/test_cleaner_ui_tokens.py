@@ -842,6 +842,8 @@ def test_a_help_pages_counters_offers_and_chat_assistant(run_cleaner) -> None:
         "Une question sur vos droits ? Nos juristes vous répondent par écrit sous 48 heures.",
         "Bonjour, je suis Caf'Assistant. Posez-moi votre question et je vous oriente.",
         "Démarrer la conversation",
+        "Abonnez-vous aux alertes SMS de vos lignes",
+        "Inscrivez-vous aux notifications de la ville",
     ]
     prose = [
         "412 personnes ont trouvé la mort dans ce naufrage.",
@@ -849,6 +851,7 @@ def test_a_help_pages_counters_offers_and_chat_assistant(run_cleaner) -> None:
         "Bonjour, je suis Marie Dupont. J'ai 34 ans et j'habite à Lyon.",
         "Une autre question ? Posez-la au maire lors de la réunion publique, a-t-il dit.",
         "Une question se pose ? Nos juristes en débattent encore.",
+        "Abonnez-vous aux alertes de Météo-France, conseille le préfet aux habitants du littoral.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
 
