@@ -868,3 +868,53 @@ def test_a_newsletters_pitch_after_a_question_or_naming_its_letter(run_cleaner) 
         "Inscrivez-vous à la lettre de motivation, conseille le coach.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
+
+
+def test_english_affiliate_newsletter_paywall_and_publishers_notes(run_cleaner) -> None:
+    """An English page's furniture (the pack's patterns), and prose that reads like it."""
+    boilerplate = [
+        "We test products. If you buy through links on this page, we may earn a small commission.",
+        "Wanderlines may earn a commission when you book through links in this article.",
+        "This post contains affiliate links.",
+        "Get the best tech deals, reviews and advice delivered straight to your inbox.",
+        "Want the week's packaging news in your inbox? Sign up to the Dispatch Daily newsletter.",
+        "Stay on top of your health. Our free weekly newsletter brings you practical advice.",
+        "This story is available to subscribers and registered readers.",
+        "Create a free account to keep reading local news.",
+        "Image 2 of 5",
+        "4.84 from 212 votes",
+        "(With inputs from PTI)",
+        "Disclaimer: The recommendations made above are by market analysts.",
+        "Disclaimer: The views expressed above are the author's own.",
+        "(Anita Rao is a Bengaluru-based urban researcher. Views are personal.)",
+        "Catch all the Business News, Market News and Latest News Updates on BizPulse India.",
+        "Event details are supplied by organisers and may change without notice.",
+        "Prices and opening hours were correct at the time of publication.",
+        "How we reviewed this article: Our experts continually monitor the health space.",
+        "Beware of scams. NorthernJobs will never ask you to pay for an application.",
+        "#1 · Feb 3, 2024",
+        "Compiled by the What's On team",
+        "How one converter cut changeover times by 40% – download the case study",
+        "Listen to this article",
+        "Click to expand...",
+        "By submitting your information you agree to the Terms & Conditions and Privacy Policy.",
+    ]
+    prose = [
+        "If you buy through a broker, you may earn a smaller return than if you invest directly.",
+        "The agency will earn a commission when you book through its links, critics say.",
+        "Critics say the site contains affiliate links that readers cannot spot easily.",
+        "The parcel was delivered straight to your door in under an hour, the company claimed.",
+        "Want the best seats in your house? Move the sofa closer to the window.",
+        "Sign up for the local football team was open to all children under twelve.",
+        "This story is available in Welsh and English, the broadcaster said.",
+        "Image 2 of the report shows the flooded streets of the town centre in 1953.",
+        "The views are personal, she said, but the council should listen to residents.",
+        "Catch all the fish you want, but release the small ones, the ranger told us.",
+        "Prices were correct at the time, but inflation has since pushed them up by a third.",
+        "How we tested the vaccine was explained at length by the lead scientist.",
+        "Beware of scams, the police warned pensioners on Tuesday, after a spate of calls.",
+        "Compiled by the census office, the figures show a sharp rise in rents.",
+        "Disclaimer or not, the advert misled buyers, the regulator ruled.",
+        "Listen to this album once and you will never forget it.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]), lang="en")) == prose

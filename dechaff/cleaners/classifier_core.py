@@ -667,6 +667,15 @@ def _resumed(
     meets = (edge + 1, k) if step > 0 else (edge, k + 1)  # holes[i]: lines removed right above line i
     if holes and any(holes[i] for i in meets):
         return none
+    if len(box) <= p.widget_lines:  # a box: its lines each a short paragraph
+        if not all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box):
+            return none
+        listed = range(0)
+    else:  # longer (whatever its blank lines, which the cascade's next round reads otherwise): a
+        # list of the article's own under it
+        listed = _list_box(lines, classes, feats, holes, gaps, box) if step > 0 else range(0)
+        if not listed:
+            return none
     run, best, last, j = 0.0, 0.0, k, k
     while 0 <= j < n:
         run += _value(labels[j], feats[j], p)
@@ -675,17 +684,11 @@ def _resumed(
         if run > best:
             best, last = run, j
         j += step
-    found = range(min(k, last), max(k, last) + 1)
-    prose = sum(classes[i] == GOOD and feats[i].ends_sentence for i in found)
     if best < p.widget_resume_mass:
         return none
-    if len(box) <= p.widget_lines:  # a box: its lines each a short paragraph, two of prose beyond it
-        widget = all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box)
-        return (found, range(0)) if widget and prose >= _RESUMED_PARAGRAPHS else none
-    # longer (whatever its blank lines, which the cascade's next round reads otherwise): a list
-    # of the article's own under it, and one paragraph of prose or more
-    listed = _list_box(lines, classes, feats, holes, gaps, box) if step > 0 else range(0)
-    return (found, listed) if listed and prose else none
+    found = range(min(k, last), max(k, last) + 1)
+    prose = sum(classes[i] == GOOD and feats[i].ends_sentence for i in found)
+    return (found, listed) if prose >= (1 if listed else _RESUMED_PARAGRAPHS) else none
 
 
 # a list set in the article (`_list_box`): its heading's words at most, its items (at least, and
