@@ -898,6 +898,10 @@ def test_english_affiliate_newsletter_paywall_and_publishers_notes(run_cleaner) 
         "Listen to this article",
         "Click to expand...",
         "By submitting your information you agree to the Terms & Conditions and Privacy Policy.",
+        "Disclosure: This post contains affiliate links.",
+        "— With inputs from agencies",
+        "Reply #3 on: March 5, 2024, 10:12:33 AM",
+        "All prices correct at the time of publication.",
     ]
     prose = [
         "If you buy through a broker, you may earn a smaller return than if you invest directly.",
@@ -916,5 +920,21 @@ def test_english_affiliate_newsletter_paywall_and_publishers_notes(run_cleaner) 
         "Compiled by the census office, the figures show a sharp rise in rents.",
         "Disclaimer or not, the advert misled buyers, the regulator ruled.",
         "Listen to this album once and you will never forget it.",
+        # what a review of these patterns found them dropping
+        "Brokers can earn a fee when you sign up through links on comparison websites, the watchdog found.",
+        "If you buy via links in influencers' posts, they get a commission, the study found.",
+        "This site uses affiliate links extensively, the lawsuit alleges, without telling readers.",
+        "Get a copy of your credit report sent to your inbox for free under the new rules.",
+        "Want more control over what lands in your inbox?",
+        "Sign up for the digestive health programme at your GP surgery is now open.",
+        "This article is available to members of the public free of charge under the FOI Act.",
+        "With input from residents, the council has drawn up a new parking strategy",
+        "Asked whether she spoke for the government, the minister said the views are her own.",
+        "Catch all the highlights, news and updates on the Olympics at 8pm on Channel 4.",
+        "Prices were correct at the time of publication, but have since risen by 20%, the ONS says.",
+        "Beware of scams: Police in Essex warn of fake HMRC calls",
+        "#1 - Best overall",
+        "Compiled by Johann Sebastian Bach in 1722",
+        "By signing up to the pension scheme you agree to the terms set by the trustees, it warned.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]), lang="en")) == prose
