@@ -938,3 +938,54 @@ def test_english_affiliate_newsletter_paywall_and_publishers_notes(run_cleaner) 
         "By signing up to the pension scheme you agree to the terms set by the trustees, it warned.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]), lang="en")) == prose
+
+
+def test_english_affiliate_newsletter_and_paywall_lines_in_their_common_forms(run_cleaner) -> None:
+    """The forms these notices take on most English sites, and prose that reads like them."""
+    boilerplate = [
+        "When you buy through links on our site, we may earn an affiliate commission.",
+        "We may earn a commission from links on this page.",
+        "If you click on a link and make a purchase we may receive a small commission.",
+        "As an Amazon Associate I earn from qualifying purchases.",
+        "As an Amazon Associate, we earn from qualifying purchases.",
+        "Some of the links in this post are affiliate links.",
+        "This website contains affiliate links.",
+        "Subscribe to our newsletter",
+        "Sign up to receive our newsletter.",
+        "Get the latest news in your inbox.",
+        "This article is for subscribers only.",
+        "Subscribe to continue reading.",
+        "Register for free to continue reading.",
+        "Image 1/12",
+        "Photo: 3 of 12",
+        "4.8 from 1,203 ratings",
+        "5 stars from 3 ratings",
+        "Sign up for our newsletter",
+        "Subscribe to our newsletter to get the latest updates.",
+        "Already a subscriber? Log in",
+        "Already have an account? Sign in",
+        "Want to read more? Subscribe now",
+        "You have reached your limit of free articles.",
+        "You've read all your free articles this month.",
+        "Support our journalism",
+        "Advertisement - scroll to continue",
+        "Story continues below advertisement",
+        "Article continues below",
+    ]
+    prose = [
+        "When you buy a house, we may earn more interest on the deposit, the bank explained.",
+        "If you book early, we may get a discount for the whole group, the organiser said.",
+        "We may earn a commission from the sale of the painting, the gallery confirmed to reporters.",
+        "Some links in the chain are weaker than others, the engineers found.",
+        "Subscribe to the idea that small is beautiful, and you will love this village.",
+        "Get the latest figures from the census office before you decide.",
+        "Subscribe to continue reading the rest of the novel was never an option in 1890.",
+        "This article is for subscribers only, complained a reader in a letter to the editor.",
+        "You have read all your free articles, the message said, and Maria closed the laptop in frustration.",
+        "Image 1 of the series shows the harbour at dawn.",
+        "Want to read more about the history of the town? The museum has a small library.",
+        "Already a subscriber to three streaming services, she cancelled two last month.",
+        "Advertisement spending rose by 4% last year, the trade body said.",
+        "Article continues a long tradition of satire in the paper.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]), lang="en")) == prose
