@@ -878,3 +878,22 @@ def test_a_how_tos_tools_are_a_list_not_a_menu(run_cleaner) -> None:
     assert kept(run_cleaner("paragraphs", text)) == [prose, "Le matériel nécessaire", *tools, steps]
     untitled = kept(run_cleaner("paragraphs", "\n\n".join([prose, "Nos magasins", "\n".join(tools), steps])))
     assert untitled != [prose, "Nos magasins", *tools, steps]  # no list heading: judged as short lines
+
+
+def test_an_english_pages_own_lists_under_their_headings(run_cleaner) -> None:
+    """The English pack's list headings ("What you should do", "Hotel facilities") keep the short
+    lines under them; a bare "Facilities" is a site menu's entry, its neighbours a menu."""
+    prose = (
+        "Heavy snow is expected across southern Manitoba from this evening, with up to 25 centimetres "
+        "falling by Wednesday morning and strong winds causing blowing snow on open highways."
+    )
+    after = (
+        "Environment Canada will update the warning at noon, and schools in the region will announce "
+        "any closures on their websites before seven o'clock tomorrow morning."
+    )
+    items = ["Postpone non-essential travel tonight", "Keep a winter kit in your car", "Check on neighbours"]
+    text = "\n\n".join([prose, after, "What you should do", "\n".join(items)])
+    assert kept(run_cleaner("paragraphs", text, lang="en")) == [prose, after, "What you should do", *items]
+    menu = ["Rooms", "Dining", "Offers", "Weddings"]
+    text = "\n\n".join([prose, after, "Facilities", "\n".join(menu)])
+    assert kept(run_cleaner("paragraphs", text, lang="en")) == [prose, after]
