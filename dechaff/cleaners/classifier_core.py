@@ -1002,10 +1002,10 @@ def _classify_lines(
     resumed, below = (
         _resumed(lines, labels, classes, feats, holes, gaps, end, 1, p) if boxed else (range(0),) * 2
     )
-    began, above = (
-        _resumed(lines, labels, classes, feats, holes, gaps, start, -1, p)
+    began = (  # (a list is only ever found under the block: no box above it is kept)
+        _resumed(lines, labels, classes, feats, holes, gaps, start, -1, p)[0]
         if boxed and not shape.headline
-        else (range(0),) * 2
+        else range(0)
     )
     if resumed or began:  # the rival block is what is left outside the article's parts
         lo, hi = (began or range(start, start + 1)).start, (resumed or range(end, end + 1))[-1]
@@ -1018,8 +1018,7 @@ def _classify_lines(
     for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels
         if part:
             labels[part.start : part.stop] = on_its_own(part.start, part.stop)
-    for box in (below, above):  # a list of the article's own between its parts stays whole
-        labels[box.start : box.stop] = [GOOD] * len(box)
+    labels[below.start : below.stop] = [GOOD] * len(below)  # a list of the article's own stays whole
     # from its first paragraph of prose: the title, dates and standfirst above it are the title's search
     began = range(next((i for i in began if classes[i] == GOOD), began.stop), began.stop)
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
@@ -1260,7 +1259,7 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
         m = _KEY_VALUE.match(line)
         if m is None or m.group().count(" ") > _LABEL_WORDS or line.endswith("?"):
             return False
-        # a number with one stop word at most, or a few words: a headline's second half reads on
+        # a number with two stop words at most, or a few words: a headline's second half reads on
         # ("Thonon : 3 blessés dans un accident sur la RD 1005")
         value = line[m.end() - 1 :]
         if any(c.isdigit() for c in value):
