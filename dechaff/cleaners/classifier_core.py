@@ -740,7 +740,12 @@ def _data_item(line: str) -> bool:
     is told by its heading: `list_headings`)."""
     if _PARTS.search(line) is not None:
         return True
-    rest = line[1:].strip() if line[:1] in _BULLETS else ""
+    return line[:1] in _BULLETS and _item_shaped(line[1:].strip())
+
+
+def _item_shaped(rest: str) -> bool:
+    """Whether a bulleted line's text (`rest`, after its bullet) reads as a list's item: a capital
+    first, or lower case where it ends as a list's items do ("- du ruban de masquage ;")."""
     return rest[:1].isupper() or rest.rstrip(_CLOSERS)[-1:] in (";", ".")
 
 
@@ -1267,10 +1272,9 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
         return value.count(" ") < _VALUE_WORDS
     rest = line[1:].strip()
     tokens = rest.split(" ")
-    # lower-case first where the item ends as a list's items do ("- du ruban de masquage ;")
     return (
         len(tokens) >= p.item_words
-        and (rest[:1].isupper() or rest.rstrip(_CLOSERS)[-1:] in (";", "."))
+        and _item_shaped(rest)
         and _stop_words(rest, stopwords) >= p.sentence_stopwords * _words(tokens)
     )
 

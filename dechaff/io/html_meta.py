@@ -112,9 +112,9 @@ def page_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     elif not meta.categories:  # its fallback when no link can name one
         meta.categories = [
             element.attrib["content"]
-            for element in tree.xpath(
+            for element in _xpath(
                 './/head//meta[@property="article:section" or contains(@name, "subject")][@content]'
-            )
+            )(tree)
         ]
         meta.categories = [r for r in dict.fromkeys(tm.line_processing(x) for x in meta.categories if x) if r]
     meta.clean_and_trim()
