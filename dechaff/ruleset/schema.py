@@ -323,7 +323,7 @@ def _rule(r: _Reader, loc: Located) -> Rule:
         )
     if action == "strip" and (extract or extract_next):
         raise r.fail(loc.line, f"rule '{rule_id}': a 'strip' rule cannot extract a field")
-    cut = regex.groupindex.get(CUT_GROUP)
+    cut = regex.groupindex.get(CUT_GROUP) if f"<{CUT_GROUP}>" in regex.pattern else None  # no compile
     if cut is not None and action not in CUT_ACTIONS:
         raise r.fail(
             m[matcher].line,
