@@ -14,7 +14,14 @@ from dechaff.cleaners import PARAM_SPECS
 from dechaff.engine.rulebook import load_book
 from dechaff.ruleset import patterns, schema
 from dechaff.ruleset.errors import RuleFileError
-from dechaff.ruleset.patterns import RE2_OPTIONS, Regex, compile_re2, program_bound, unicode_classes
+from dechaff.ruleset.patterns import (
+    RE2_OPTIONS,
+    Regex,
+    compile_re2,
+    program_bound,
+    unicode_classes,
+    user_regex,
+)
 from dechaff.ruleset.schema import parse_rule_file
 
 
@@ -25,7 +32,7 @@ def _size(source: str) -> int:
 ATOMS = [
     r"\p{L}", r"\pL", r"\w", r"\d", r"[\p{Lu}\p{Mn}\p{Nd}]", r"[^.!?]", ".", "a", "é", "K", r"\x{212A}",
     "[a-z]", "(?i)[Ā-ſ]", r"\.", r"\b", r"[\w-]", r"\s", "ς", r"[^\p{L}\p{N}_]", r"\p{Greek}", r"\P{Lu}",
-    "ͅ", "[^ͅ]",
+    "ͅ", "[^ͅ]", r"[\p{L}[:space:]-]", "[[:alpha:]]", r"[^[:digit:]\w]", r"\Q[\E",
 ]  # fmt: skip
 
 
@@ -70,6 +77,20 @@ def test_the_bound_is_never_under_re2s_count() -> None:
 )
 def test_the_bound_reads_one_letter_classes_and_counters_as_re2_does(source: str) -> None:
     assert program_bound(unicode_classes(source)) >= _size(unicode_classes(source))
+
+
+@pytest.mark.parametrize(
+    "source",
+    [r"^Par [\p{L}[:space:]-]{2,500}$", r"[[:alpha:]\pL]{1000}", r"\Q[\E\pL{1000}", r"x\Q[\E(\pL{30}){30}"],
+)
+def test_a_posix_class_or_a_quoted_bracket_over_the_budget_fails_when_read(source: str) -> None:
+    # the tokens once ended the class at `[:space:]`'s bracket, or opened one at a quoted `[`
+    with pytest.raises(RuleFileError, match="pattern too large"):
+        user_regex(source, "rules/x.yaml", 5)
+
+
+def test_a_posix_class_keeps_the_class_open_for_unicode_classes() -> None:
+    assert unicode_classes(r"[[:punct:]\w]+") == r"[[:punct:]\p{L}\p{N}_]+"
 
 
 def test_the_bound_is_not_far_above_a_small_pattern() -> None:

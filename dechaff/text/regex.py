@@ -4,6 +4,7 @@ only) and by the RE2 sets of the cascade and of lint."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,12 +21,18 @@ def re2_options(max_mem: int | None = None) -> Any:
     return options
 
 
+_POSIX = re.compile(r"\[:\^?[a-z]+:\]")
+
+
 def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
-    """A regex as escapes (`\\w`), class openers (`[`, `[^`, `[]`, `[^]`) and single characters,
+    """A regex as escapes (`\\w`), class openers (`[`, `[^`, `[]`, `[^]`), POSIX classes inside a
+    class (`[:alpha:]`) and single characters,
     each with whether it sits inside a `[...]` class (its closing `]` does, its opener does not).
 
     >>> list(regex_tokens(r"a[^]\\d]"))
     [('a', False), ('[^]', False), ('\\\\d', True), (']', True)]
+    >>> [t for t, inside in regex_tokens(r"[[:space:]\\w]x") if inside]
+    ['[:space:]', '\\\\w', ']']
     """
     in_class = False
     i = 0
@@ -34,6 +41,9 @@ def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
         if ch == "\\" and i + 1 < len(pattern):
             yield pattern[i : i + 2], in_class
             i += 2
+        elif in_class and (posix := _POSIX.match(pattern, i)) is not None:
+            yield posix.group(), True  # `[:space:]` inside a class: its `]` ends nothing
+            i = posix.end()
         elif ch == "[" and not in_class:
             end = i + 1 + (pattern[i + 1 : i + 2] == "^")
             end += pattern[end : end + 1] == "]"
