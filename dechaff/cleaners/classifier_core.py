@@ -1235,6 +1235,8 @@ ITEM = 2  # `sentences[i]` of a list's item (`_item`): a sentence in a run close
 _KEY_VALUE = re.compile(r"^[^\W_][^:]{0,60}? ?: \S")
 _LABEL_WORDS = 8  # words of a key-value line's label, at most
 _VALUE_WORDS = 4  # ...and of a value with no number ("Devis : les mentions à ne pas oublier" reads on)
+# a value that is only a phone number, an e-mail address or a web address: a contact box's line
+_CONTACT = re.compile(r"(\+?[\d()][\d() ./-]{5,}|[^ @]+@[^ @]+\.[^ @]+|(https?://|www\.)\S+)$", re.I)
 
 
 def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
@@ -1257,6 +1259,9 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     ...     "Salaire : 2 150 € à 2 400 € brut mensuel", "70 personnes : plus de 99,9 %",
     ...     "Lyon : 3 blessés dans la nuit de samedi", "Repas : 1,00 € le repas du midi")]
     [True, False, False, False, True, True, False, True]
+    >>> [_item(t, fr, p) for t in ("Tél. : 04 50 12 34 56", "Courriel : accueil@mairie.fr",
+    ...     "Site : www.mairie.fr", "Tarif : 12 €", "Horaires : 9 h - 12 h")]
+    [False, False, False, True, True]
     """
     if not p.item_words:
         return False
@@ -1267,6 +1272,8 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
         # a number with two stop words at most, or a few words: a headline's second half reads on
         # ("Thonon : 3 blessés dans un accident sur la RD 1005")
         value = line[m.end() - 1 :]
+        if _CONTACT.match(value):  # "Tél. : 04 50 12 34 56", "Email: x@y.org": a contact box's
+            return False
         if any(c.isdigit() for c in value):
             return _stop_words(value, stopwords) <= 2
         return value.count(" ") < _VALUE_WORDS
