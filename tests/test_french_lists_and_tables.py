@@ -611,3 +611,133 @@ def test_a_contact_boxs_lines_are_no_items_of_the_article(engine: Engine) -> Non
     kept = _kept(_clean(engine, page))
     assert kept[-1].startswith("The church will be cleaned"), kept[-3:]
     assert "Phone: 065 555 0182" not in kept and "Saturday Vigil: 8 p.m." not in kept
+
+
+def test_a_list_of_widget_size_above_the_rest_of_the_article_stays(engine: Engine) -> None:
+    """A heading and six places in parts ("West Salem Library, 395 Glen Creek Road NW, Salem — 10
+    a.m. to 8 p.m."), prose on either side: the article began above the list (its title, its
+    standfirst, three paragraphs), the list is its own, though no longer than a widget's box; two
+    paragraphs of prose on the other side are asked then, as for any box."""
+    page = (
+        "Skip to main content\n"
+        "\n"
+        "Official website of Marion County, Oregon\n"
+        "\n"
+        "Residents\n"
+        "Business\n"
+        "Government\n"
+        "Departments\n"
+        "How Do I...\n"
+        "\n"
+        "Home › News › Press Releases › Warming shelters\n"
+        "\n"
+        "Marion County opens extra warming shelters as the cold snap extends into next week\n"
+        "\n"
+        "Churches, community halls and two libraries will offer free heated space, hot drinks and "
+        "cots through Tuesday morning.\n"
+        "\n"
+        "FOR IMMEDIATE RELEASE\n"
+        "\n"
+        "Published on January 12, 2024\n"
+        "\n"
+        "Media contact: Dana Holt, Public Information Officer\n"
+        "503-555-0117\n"
+        "\n"
+        "SALEM, Ore. — Marion County will open six additional warming shelters on Friday after the "
+        "National Weather Service extended its freezing-temperature warning through Monday night.\n"
+        "\n"
+        "The shelters are open to anyone who needs a warm place to stay, with no registration or "
+        "identification required. Visitors can bring children, pets in carriers and service "
+        "animals.\n"
+        "\n"
+        '"Cold kills quietly, and it hits hardest the people who are already struggling, like older'
+        ' adults living alone and those without a home," said Commissioner Ruth Alvarez.\n'
+        "\n"
+        "Warming shelter locations\n"
+        "\n"
+        "West Salem Library, 395 Glen Creek Road NW, Salem — 10 a.m. to 8 p.m.\n"
+        "Grace Fellowship Hall, 1820 Center St. NE, Salem — open overnight\n"
+        "Keizer Community Center, 930 Chemawa Road N, Keizer — 8 a.m. to 10 p.m.\n"
+        "Woodburn Public Library, 280 Garfield St., Woodburn — 10 a.m. to 6 p.m.\n"
+        "Stayton Grange Hall, 415 Third Ave., Stayton — noon to 9 p.m.\n"
+        "Silverton Senior Center, 115 Westfield St., Silverton — 8 a.m. to 5 p.m.\n"
+        "\n"
+        "Hours may change if a building loses power or fills up. Updates will be posted on the "
+        "county website and on the county's social media accounts.\n"
+        "\n"
+        "Staying safe in freezing weather\n"
+        "\n"
+        "The county health department recommends dressing in layers, keeping a phone charged and "
+        "checking on older neighbors at least twice a day while temperatures stay below freezing.\n"
+        "\n"
+        "Signs of hypothermia include shivering, slurred speech, drowsiness and confusion. Anyone "
+        "who finds a person showing these signs outdoors should call 911 and stay with them until "
+        "help arrives.\n"
+        "\n"
+        "Residents who need a ride to a warming shelter can call the county's transportation line, "
+        "which will run extra vans every day between 7 a.m. and 9 p.m.\n"
+        "\n"
+        "###\n"
+        "\n"
+        "Share this page\n"
+        "\n"
+        "Facebook\n"
+        "X\n"
+        "Email\n"
+        "\n"
+        "Related News\n"
+        "\n"
+        "County expands winter coat drive to all libraries\n"
+        "January 8, 2024\n"
+        "\n"
+        "Road crews ready sand and de-icer for the weekend\n"
+        "January 5, 2024\n"
+        "\n"
+        "Was this page helpful?\n"
+        "Yes\n"
+        "No\n"
+        "\n"
+        "© 2024 Marion County, Oregon. All rights reserved.\n"
+    )
+    kept = _kept(_clean(engine, page))
+    assert kept[0].startswith("Marion County opens extra warming shelters"), kept[:2]
+    assert (
+        "Warming shelter locations" in kept
+        and "Keizer Community Center" in kept[kept.index("Warming shelter locations") + 3]
+    )
+    assert kept[-1].startswith("Residents who need a ride")
+
+
+def test_a_list_of_widget_size_asks_two_paragraphs_on_its_other_side() -> None:
+    """A heading and three items in parts, no longer than a widget's box: a list of the article's
+    own on either side of the main block, with two paragraphs of prose beyond it; one is too few
+    for a box this size, however long (it is how a site's teaser box over its blurb looks)."""
+    from dechaff.cleaners.classifier_core import ClassifierParams, _features_of, _resumed
+
+    prose = (
+        "Les salles sont ouvertes à toute personne qui a besoin de se rafraîchir, sans inscription "
+        "ni pièce d'identité, et les enfants comme les animaux d'assistance y sont les bienvenus. "
+        "Les horaires peuvent changer si une salle perd l'électricité ou atteint sa capacité."
+    )
+    items = [
+        "Bibliothèque Kateb-Yacine, 202 Grand'Place, Grenoble — 10 h à 20 h",
+        "Gymnase Jean-Moulin, 12 rue des Saules, Échirolles — 9 h à 21 h",
+        "Résidence Les Tilleuls, 7 avenue Victor-Hugo, Voiron — 8 h à 17 h",
+    ]
+    p = ClassifierParams()
+    for beyond in (1, 2):
+        lines = [prose + " Un.", "Les salles rafraîchies", *items] + [
+            f"{prose} {k}. {prose}" for k in range(beyond)
+        ]
+        lines.append("Mentions légales | Contact")
+        classes = ["good", "short"] + ["low_stopwords"] * 3 + ["good"] * beyond + ["separators"]
+        labels = ["good", "short_isolated"] + ["low_stopwords"] * 3 + ["good"] * beyond + ["separators"]
+        feats = _features_of(lines, frozenset(), False, p)
+        holes, gaps = [0] * len(lines), [True] * len(lines)
+        under = _resumed(lines, labels, classes, feats, holes, gaps, 0, 1, p)
+        assert under == ((range(5, 5 + beyond), range(1, 5)) if beyond == 2 else (range(0), range(0))), beyond
+    lines = [prose + " Un.", prose + " Deux.", "Les salles rafraîchies", *items, prose + " Trois."]
+    classes = ["good", "good", "short", *["low_stopwords"] * 3, "good"]
+    feats = _features_of(lines, frozenset(), False, p)
+    above = _resumed(lines, classes, classes, feats, [0] * 7, [True] * 7, 6, -1, p)
+    assert above == (range(0, 2), range(2, 6))  # the article began above the list

@@ -655,8 +655,9 @@ def _resumed(
     the block or the run (share buttons, tags, "Lire aussi", a byline) says the article ends or
     starts there (an ad marker inside the box says nothing). Each of the box's lines is a
     paragraph of its own (`gaps`, when given): short lines with no blank line between them are a
-    menu. Under the block, a longer box (up to `list_lines` and a heading) that is a list of the
-    article's own (`_list_box`) stays with it, and one paragraph of prose beyond it is enough."""
+    menu. A box that is a list of the article's own (`_list_box`: a heading, items in parts), on
+    either side of the block, stays with it: up to `list_lines` and a heading, with one paragraph
+    of prose beyond it; of a widget's size (its items need not be short), with two."""
     none = range(0), range(0)
     n, k = len(labels), edge + step
     while 0 <= k < n and labels[k] != GOOD and abs(k - edge) <= max(p.widget_lines, p.list_lines + 1):
@@ -667,13 +668,12 @@ def _resumed(
     meets = (edge + 1, k) if step > 0 else (edge, k + 1)  # holes[i]: lines removed right above line i
     if holes and any(holes[i] for i in meets):
         return none
-    if len(box) <= p.widget_lines:  # a box: its lines each a short paragraph
-        if not all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box):
-            return none
-        listed = range(0)
-    else:  # longer (whatever its blank lines, which the cascade's next round reads otherwise): a
-        # list of the article's own under it
-        listed = _list_box(lines, classes, feats, holes, gaps, box) if step > 0 else range(0)
+    short = len(box) <= p.widget_lines
+    if short and all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box):
+        listed = range(0)  # a box: its lines each a short paragraph
+    else:  # a list of the article's own (a longer box, whatever its blank lines, which the
+        # cascade's next round reads otherwise)
+        listed = _list_box(lines, classes, feats, holes, gaps, box)
         if not listed:
             return none
     run, best, last, j = 0.0, 0.0, k, k
@@ -688,7 +688,7 @@ def _resumed(
         return none
     found = range(min(k, last), max(k, last) + 1)
     prose = sum(classes[i] == GOOD and feats[i].ends_sentence for i in found)
-    return (found, listed) if prose >= (1 if listed else _RESUMED_PARAGRAPHS) else none
+    return (found, listed) if prose >= (1 if listed and not short else _RESUMED_PARAGRAPHS) else none
 
 
 # a list set in the article (`_list_box`): its heading's words at most, its items (at least, and
@@ -1007,10 +1007,10 @@ def _classify_lines(
     resumed, below = (
         _resumed(lines, labels, classes, feats, holes, gaps, end, 1, p) if boxed else (range(0),) * 2
     )
-    began = (  # (a list is only ever found under the block: no box above it is kept)
-        _resumed(lines, labels, classes, feats, holes, gaps, start, -1, p)[0]
+    began, above = (
+        _resumed(lines, labels, classes, feats, holes, gaps, start, -1, p)
         if boxed and not shape.headline
-        else range(0)
+        else (range(0),) * 2
     )
     if resumed or began:  # the rival block is what is left outside the article's parts
         lo, hi = (began or range(start, start + 1)).start, (resumed or range(end, end + 1))[-1]
@@ -1023,7 +1023,8 @@ def _classify_lines(
     for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels
         if part:
             labels[part.start : part.stop] = on_its_own(part.start, part.stop)
-    labels[below.start : below.stop] = [GOOD] * len(below)  # a list of the article's own stays whole
+    for listed in (below, above):  # a list of the article's own stays whole
+        labels[listed.start : listed.stop] = [GOOD] * len(listed)
     # from its first paragraph of prose: the title, dates and standfirst above it are the title's search
     began = range(next((i for i in began if classes[i] == GOOD), began.stop), began.stop)
     # Decide the block again on its own, so that no kept line leans on a neighbour outside it.
