@@ -994,3 +994,71 @@ def test_english_affiliate_newsletter_and_paywall_lines_in_their_common_forms(ru
         "Want to read more? Register for the summer reading challenge at your local library.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]), lang="en")) == prose
+
+
+def test_english_newsletter_small_print_banners_and_publication_notes(run_cleaner) -> None:
+    """A newsletter box's small print and pitch, a health site's emergency banner, an
+    acknowledgement of country, where a piece was first published, share buttons; and prose
+    that reads like them."""
+    boilerplate = [
+        "We never share your email address with anyone.",
+        "We'll never sell your data.",
+        "Unsubscribe at any time.",
+        "No spam, unsubscribe anytime.",
+        "Our editors' picks, new reviews and literary events in your inbox every Sunday morning.",
+        "Get the day's top stories in your inbox each weekday.",
+        "If you are experiencing a medical emergency, call 911 or go to the nearest emergency department.",
+        "If you're having a mental health emergency, please call 999.",
+        "We acknowledge the Traditional Custodians of the lands on which we work and pay our respects.",
+        "Kingsway Health acknowledges that we are located on the traditional territory of many nations.",
+        "This article is republished from The Conversation under a Creative Commons license.",
+        "This review appears in the spring issue of The Reading Room. Subscribe to receive four issues.",
+        "This story was originally published by ProPublica.",
+        "This article first appeared on Slate. Read the original here.",
+        "No spam. Unsubscribe anytime.",
+        "We pay our respects to Elders past, present and emerging.",
+        "Share this story",
+        "Your email",
+        "Was this article helpful?",
+    ]
+    prose = [
+        "We never share a meal without saying grace, she said.",
+        "Unsubscribe at any time is not what the law says: firms must act within 28 days.",
+        "Phishing emails land in your inbox every day, the bank warned.",
+        "If you are experiencing a medical emergency abroad, your travel insurer may cover the costs.",
+        "The mayor acknowledged the traditional custodians of the land at the start of the ceremony.",
+        "The report acknowledges that traditional methods still work in some schools.",
+        "This article was published in 1998 and it still shapes the debate.",
+        "This essay, which first appeared in 1962, caused an uproar among critics.",
+        "Share this story with a friend who needs it, the author urged readers.",
+        # what a review of these patterns found them dropping
+        "We'll never sell your data. Those four words are now at the centre of a class action.",
+        "Our advice: deal with the newsletters that land in your inbox every week.",
+        "Get into the habit of deleting the junk that piles up in your inbox every day.",
+        "If you are experiencing a medical emergency, call 911, not your doctor's office, Dr. Patel said.",
+        "Rio Tinto acknowledges traditional owners were not properly consulted before the blast.",
+        "The council acknowledges that the land is unceded, but says the development will go ahead.",
+        "This essay first appeared in Harper's in 1967. Didion later collected it in The White Album.",
+        "This story was first published in The Atlantic in 1995, when the internet was young.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]), lang="en")) == prose
+
+
+def test_french_newsletter_pitches_a_free_articles_note_and_a_neighbours_button(run_cleaner) -> None:
+    """A newsletter's pitch led by its hour or its day ("Chaque matin à 7 heures, recevez l'essentiel
+    ... dans votre boîte mail"), a paywall's note on a free article, a Luxembourgish "read more";
+    and instructions or prose that read like them."""
+    boilerplate = [
+        "Chaque matin à 7 heures, recevez l'essentiel de l'actualité luxembourgeoise directement dans "
+        "votre boîte mail. L'inscription est gratuite.",
+        "Recevez nos meilleurs articles dans votre boîte de réception.",
+        "Ce contenu vous est offert par Le Devoir. Abonnez-vous pour lire tous nos articles sans limite.",
+        "Méi liesen",
+    ]
+    prose = [
+        "Recevez un code dans votre boîte mail, puis saisissez-le dans l'application.",
+        "Vous recevez alors l'essentiel des alertes dans votre boîte mail, explique le service.",
+        "Ce contenu vous est offert par la communauté des lecteurs, qui finance le journal depuis 2010, "
+        "et il le restera tant qu'elle le voudra.",
+    ]
+    assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose
