@@ -217,3 +217,18 @@ def test_an_obituarys_condolence_book_opens_its_section(run_cleaner) -> None:
     for heading in ("Condoléances", "Messages de condoléances", "Registre de condoléances"):
         text = ARTICLE + f"\n{heading}\nLe président a adressé ses condoléances à la famille du maire.\n"
         assert dropped(run_cleaner("comments", text)) == [], heading
+
+
+def test_a_comment_box_closed_in_a_sentence(run_cleaner) -> None:
+    """ "Les commentaires ont été désactivés pour cet article. Nous vous remercions ..." closes the
+    box; a report on comments turned off somewhere is prose."""
+    text = (
+        ARTICLE + "\nLes commentaires ont été désactivés pour cet article. Nous vous remercions de votre "
+        "compréhension.\nLes commentaires sont fermés.\n"
+    )
+    assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()]
+    for prose in (
+        "Les commentaires ont été désactivés sur la vidéo après une vague d'insultes, a indiqué la chaîne.",
+        "Les commentaires sont fermés aux mineurs depuis la nouvelle loi, rappelle la plateforme.",
+    ):
+        assert dropped(run_cleaner("comments", prose)) == [], prose
