@@ -230,5 +230,7 @@ def test_a_comment_box_closed_in_a_sentence(run_cleaner) -> None:
     for prose in (
         "Les commentaires ont été désactivés sur la vidéo après une vague d'insultes, a indiqué la chaîne.",
         "Les commentaires sont fermés aux mineurs depuis la nouvelle loi, rappelle la plateforme.",
+        "Les commentaires ont été désactivés. Depuis mardi, la chaîne bloque les réactions sous l'enquête.",
+        "Les commentaires sont clos. Le débat, lui, continue sur les réseaux sociaux.",
     ):
         assert dropped(run_cleaner("comments", prose)) == [], prose

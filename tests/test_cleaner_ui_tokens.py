@@ -1060,5 +1060,10 @@ def test_french_newsletter_pitches_a_free_articles_note_and_a_neighbours_button(
         "Vous recevez alors l'essentiel des alertes dans votre boîte mail, explique le service.",
         "Ce contenu vous est offert par la communauté des lecteurs, qui finance le journal depuis 2010, "
         "et il le restera tant qu'elle le voudra.",
+        # what a review of these patterns found them dropping
+        "Pour activer votre compte, recevez notre lien de confirmation dans votre boîte mail, puis cliquez.",
+        "Faites monter la crème. Retrouvez nos autres recettes dans votre boîte mail chaque semaine.",
+        "Recevez votre colis dans votre boîte aux lettres si vous êtes absent, précise le transporteur.",
+        "Ce contenu vous est offert par un lecteur abonné. Le journal est financé par ses lecteurs.",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join([*boilerplate, *prose]))) == prose

@@ -225,10 +225,20 @@ def test_a_list_too_big_for_one_set_is_answered_pattern_by_pattern() -> None:
     counter, three times): the list still answers, and again (a set whose Compile failed, kept
     and asked, crashed the process)."""
     sources = [r"[.!?] [\p{Lu}][^\p{Ll}/|]{1,60} ?/ ?[\p{Lu}][^\p{Ll}/]{1,30}" + f"{k}$" for k in range(3)]
-    regex_set = RegexSet([patterns.compile_re2(source, "list.yaml", 1) for source in sources])
+    regex_set = RegexSet([patterns.compile_re2(source, "list.yaml", 1) for source in sources * 4])
     for _ in range(2):
-        assert regex_set.matches("Une photo. JEAN DUPONT / AFP1") == [1]
+        assert regex_set.matches("Une photo. JEAN DUPONT / AFP1") == [1, 4, 7, 10]
         assert regex_set.matches("Une photo. Jean Dupont / AFP1") == []
+    assert regex_set._set is False  # twelve: too many even at four times RE2's budget
+
+
+def test_a_list_over_re2s_default_budget_gets_four_times_it() -> None:
+    """A list that overfills RE2's default budget (three such patterns) is one set at four times it,
+    not a search per pattern: the French pack's ui_tokens shapes sit at the default's edge."""
+    sources = [r"[.!?] [\p{Lu}][^\p{Ll}/|]{1,60} ?/ ?[\p{Lu}][^\p{Ll}/]{1,30}" + f"{k}$" for k in range(3)]
+    regex_set = RegexSet([patterns.compile_re2(source, "list.yaml", 1) for source in sources])
+    assert regex_set.matches("Une photo. JEAN DUPONT / AFP1") == [1]
+    assert regex_set._set is not False
 
 
 def test_patterns_that_overfill_both_sets_are_asked_one_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:

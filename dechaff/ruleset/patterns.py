@@ -295,15 +295,19 @@ class RegexSet:
 
 
 def _search_set(sources: Sequence[str]) -> Any:
-    """A compiled RE2 set of `sources`, or None when they overfill its memory budget."""
-    regex_set = re2.Set.SearchSet(RE2_OPTIONS)
-    try:
-        for source in sources:
-            regex_set.Add(source)
-        regex_set.Compile()
-    except re2.error:
-        return None
-    return regex_set
+    """A compiled RE2 set of `sources`, or None when they overfill its memory budget: RE2's
+    default, then four times it (the French pack's ui_tokens shapes, 249 patterns, sit at the
+    default's edge; answered one pattern at a time, a long line costs each pattern a search)."""
+    for max_mem in (RE2_OPTIONS.max_mem, 4 * RE2_OPTIONS.max_mem):
+        regex_set = re2.Set.SearchSet(re2_options(max_mem))
+        try:
+            for source in sources:
+                regex_set.Add(source)
+            regex_set.Compile()
+        except re2.error:
+            continue
+        return regex_set
+    return None
 
 
 class PhraseSet:
