@@ -90,9 +90,9 @@ class Regex:
 
     Most patterns are only ever asked through a pipeline's shared RE2 set, which compiles them
     anew: compiling each alone as well took a one-file run 0.18 s for the 1,013 shipped patterns,
-    parsing them 0.03 s. A parse is what can fail but for a program over RE2's budget, and a
-    pattern that could grow one (`program_bound`) is compiled when read, so every error still
-    names its file and line before any work.
+    parsing them 0.03 s. Parsing finds every error but a program over RE2's budget, and a pattern
+    that could grow one (`program_bound`) is compiled when read: every error still names its file
+    and line before any work.
     """
 
     __slots__ = ("_compiled", "pattern")
@@ -136,7 +136,7 @@ class Regex:
 # (`\p{L}`; `\w` as `unicode_classes` writes it, 1,350 for its three), a bracketed class at most
 # that per class escape or range in it (`[\p{Lu}\p{Mn}\p{Nd}\p{Pd}\p{Sk}\p{Lo}\p{Mc}]`: 1,965) plus its
 # characters, a character at most 8 once case-folded (U+0345), in a class or not, a group or a
-# repetition a few (`tests/test_patterns.py` checks the bound against RE2's own count). RE2 itself
+# repetition a few (`tests/test_lazy_regex.py` checks the bound against RE2's own count). RE2 itself
 # refuses programs of 537,000 to 805,000 instructions (8 MB budget): under `_SAFE_PROGRAM` a
 # pattern surely compiles.
 _WIDE, _CHAR, _SAFE_PROGRAM = 1500, 12, 150_000
@@ -153,7 +153,7 @@ def program_bound(source: str) -> int:
     (True, True)
     """
     if "\\Q" in source:
-        return 1 << 40  # `\\Q[\\E` quotes what the tokens would read as a class: not read, compiled
+        return 1 << 40  # `\Q[\E` quotes what the tokens would read as a class: not read, compiled
     frames = [[0, 0, 0]]  # per open group: its finished alternatives, the current one, the last atom
     tokens = list(regex_tokens(source))
     k, in_class, klass = 0, False, [0, 0]

@@ -26,8 +26,8 @@ _POSIX = re.compile(r"\[:\^?[a-z]+:\]")
 
 def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
     """A regex as escapes (`\\w`), class openers (`[`, `[^`, `[]`, `[^]`), POSIX classes inside a
-    class (`[:alpha:]`) and single characters,
-    each with whether it sits inside a `[...]` class (its closing `]` does, its opener does not).
+    class (`[:alpha:]`) and single characters, each with whether it sits inside a `[...]` class
+    (its closing `]` does, its opener does not).
 
     >>> list(regex_tokens(r"a[^]\\d]"))
     [('a', False), ('[^]', False), ('\\\\d', True), (']', True)]
