@@ -741,3 +741,60 @@ def test_a_list_of_widget_size_asks_two_paragraphs_on_its_other_side() -> None:
     feats = _features_of(lines, frozenset(), False, p)
     above = _resumed(lines, classes, classes, feats, [0] * 7, [True] * 7, 6, -1, p)
     assert above == (range(0, 2), range(2, 6))  # the article began above the list
+
+
+def test_a_list_over_the_headline_keeps_no_site_blurb_above_it(engine: Engine) -> None:
+    """A list between a site's blurb and the article's headline: the article starts under the
+    list, so neither the list nor the blurb above it is the article's (a list is sought above the
+    main block only right over a paragraph of prose)."""
+    page = (
+        "L'Écho du Léman\n"
+        "\n"
+        "Actualités\n"
+        "Sports\n"
+        "Culture\n"
+        "Économie\n"
+        "Météo\n"
+        "\n"
+        "L'Écho du Léman est le quotidien de référence du Chablais depuis 1952. Avec ses huit "
+        "éditions locales, ses cent vingt journalistes et ses correspondants dans chaque commune, "
+        "il raconte chaque jour la vie du territoire.\n"
+        "\n"
+        "En vous abonnant, vous soutenez une information locale indépendante et vérifiée. Vous "
+        "accédez aussi à l'ensemble de nos articles, à nos newsletters et à l'édition numérique dès"
+        " six heures du matin.\n"
+        "\n"
+        "Les salles rafraîchies\n"
+        "Médiathèque Jean-Moulin, 3 place du Marché, Thonon — 10 h à 19 h\n"
+        "Salle Olympe, 12 rue des Arts, Évian — 9 h à 18 h\n"
+        "Maison des sociétés, 4 avenue du Lac, Publier — 8 h à 20 h\n"
+        "Espace Tully, 22 chemin de Tully, Thonon — 10 h à 18 h\n"
+        "Centre social du Bourg, 3 rue du Jura, Douvaine — 9 h à 17 h\n"
+        "Salle des fêtes, place de la Mairie, Sciez — 14 h à 20 h\n"
+        "\n"
+        "Canicule : Thonon ouvre six salles rafraîchies pour les plus fragiles\n"
+        "\n"
+        "La ville met à disposition des espaces climatisés, gratuits et sans inscription, jusqu'à "
+        "dimanche soir.\n"
+        "\n"
+        "La préfecture a placé le département en vigilance orange canicule jeudi, et la ville a "
+        "aussitôt ouvert des salles rafraîchies dans plusieurs quartiers, avec le concours des "
+        "communes voisines.\n"
+        "\n"
+        "Les salles sont ouvertes à toute personne qui a besoin de se rafraîchir, sans inscription "
+        "ni pièce d'identité, et les enfants y sont les bienvenus avec leurs parents.\n"
+        "\n"
+        "« La chaleur tue en silence, et elle frappe d'abord les personnes âgées qui vivent seules "
+        "», a rappelé l'adjointe chargée des solidarités, jeudi matin.\n"
+        "\n"
+        "Les horaires peuvent changer si une salle perd l'électricité ou atteint sa capacité. Les "
+        "mises à jour seront publiées sur le site de la ville et ses réseaux sociaux.\n"
+        "\n"
+        "Le centre communal d'action sociale recommande de boire régulièrement, de fermer les "
+        "volets en journée et de prendre des nouvelles de ses voisins âgés.\n"
+        "\n"
+        "Mentions légales | Contact | Plan du site\n"
+    )
+    kept = _kept(_clean(engine, page))
+    assert not any(line.startswith(("L'Écho du Léman est", "En vous abonnant")) for line in kept), kept[:3]
+    assert any(line.startswith("Canicule : Thonon ouvre") for line in kept)

@@ -672,7 +672,10 @@ def _resumed(
     if short and all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box):
         listed = range(0)  # a box: its lines each a short paragraph
     else:  # a list of the article's own (a longer box, whatever its blank lines, which the
-        # cascade's next round reads otherwise)
+        # cascade's next round reads otherwise); above the block, only right over a paragraph of
+        # prose (over a headline, or lines of its own, the article starts under the list)
+        if step < 0 and not (classes[edge] == GOOD and feats[edge].ends_sentence):
+            return none
         listed = _list_box(lines, classes, feats, holes, gaps, box)
         if not listed:
             return none
@@ -1236,8 +1239,23 @@ ITEM = 2  # `sentences[i]` of a list's item (`_item`): a sentence in a run close
 _KEY_VALUE = re.compile(r"^[^\W_][^:]{0,60}? ?: \S")
 _LABEL_WORDS = 8  # words of a key-value line's label, at most
 _VALUE_WORDS = 4  # ...and of a value with no number ("Devis : les mentions à ne pas oublier" reads on)
-# a value that is only a phone number, an e-mail address or a web address: a contact box's line
-_CONTACT = re.compile(r"(\+?[\d()][\d() ./-]{5,}|[^ @]+@[^ @]+\.[^ @]+|(https?://|www\.)\S+)$", re.I)
+# a value that is only a phone number (an area code in brackets first, at most; 9 to 15 digits: no
+# date, score, year or population), an e-mail address or a web address: a contact box's line
+_CONTACT = re.compile(
+    r"((?P<phone>\+?(\(\d{1,4}\) ?)?\d[\d .-]*\d)( ?/ ?(?P<other>\+?\d[\d .-]*\d))?|[^ @]+@[^ @]+\.[^ @]+"
+    r"|(https?://|www\.)\S+)$",
+    re.I,
+)
+_PHONE_DIGITS = range(9, 16)
+
+
+def _contact(value: str) -> bool:
+    """Whether a key-value line's value is only a phone number, an e-mail or a web address."""
+    m = _CONTACT.match(value)
+    if m is None or m.group("phone") is None:
+        return m is not None
+    numbers = [number for number in m.group("phone", "other") if number]  # "04 50 ... / 06 12 ..."
+    return all(sum(c.isdigit() for c in number) in _PHONE_DIGITS for number in numbers)
 
 
 def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
@@ -1261,8 +1279,12 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     ...     "Lyon : 3 blessés dans la nuit de samedi", "Repas : 1,00 € le repas du midi")]
     [True, False, False, False, True, True, False, True]
     >>> [_item(t, fr, p) for t in ("Tél. : 04 50 12 34 56", "Courriel : accueil@mairie.fr",
-    ...     "Site : www.mairie.fr", "Tarif : 12 €", "Horaires : 9 h - 12 h")]
-    [False, False, False, True, True]
+    ...     "Site : www.mairie.fr", "Tarif : 12 €", "Horaires : 9 h - 12 h", "Phone: (970) 555-0100",
+    ...     "Tél. : 04 50 12 34 56 / 06 12 34 56 78")]
+    [False, False, False, True, True, False, False]
+    >>> [_item(t, fr, p) for t in ("Date : 12/03/2024", "Population : 12 345 (2020)", "Score: 3-1 (2-0)",
+    ...     "Budget : 1 200 000", "Réf. : 2024-118", "Naissance : 12.03.1998", "Score : 102 / 98")]
+    [True, True, True, True, True, True, True]
     """
     if not p.item_words:
         return False
@@ -1273,7 +1295,7 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
         # a number with two stop words at most, or a few words: a headline's second half reads on
         # ("Thonon : 3 blessés dans un accident sur la RD 1005")
         value = line[m.end() - 1 :]
-        if _CONTACT.match(value):  # "Tél. : 04 50 12 34 56", "Email: x@y.org": a contact box's
+        if _contact(value):  # "Tél. : 04 50 12 34 56", "Email: x@y.org": a contact box's
             return False
         if any(c.isdigit() for c in value):
             return _stop_words(value, stopwords) <= 2
