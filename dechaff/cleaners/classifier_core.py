@@ -669,7 +669,7 @@ def _resumed(
     if holes and any(holes[i] for i in meets):
         return none
     short = len(box) <= p.widget_lines
-    if short and all(classes[i] in _BOX and (not gaps or gaps[i]) for i in box):
+    if short and all(_box_line(classes, gaps, i) for i in box):
         listed = range(0)  # a box: its lines each a short paragraph
     else:  # a list of the article's own (a longer box, whatever its blank lines, which the
         # cascade's next round reads otherwise); above the block, only right over a paragraph of
@@ -723,7 +723,7 @@ def _list_box(
         return range(0)
     items = box[1:]
     last = items[-1] if items else -1
-    if items and not _data_item(lines[last]) and classes[last] in _BOX and (not gaps or gaps[last]):
+    if items and not _data_item(lines[last]) and _box_line(classes, gaps, last):
         if holes and holes[last]:
             return range(0)
         items = items[:-1]  # the heading of what follows
@@ -761,6 +761,13 @@ def _rival(labels: Sequence[str], feats: Sequence[_Line], p: ClassifierParams, l
 
 
 _BOX = frozenset({_SHORT, _NEARGOOD})  # a box's lines: short ones, none a kind of boilerplate
+
+
+def _box_line(classes: Sequence[str], gaps: Sequence[bool], i: int) -> bool:
+    """Whether line `i` reads as a box's: short, of no boilerplate kind, a paragraph of its own."""
+    return classes[i] in _BOX and (not gaps or gaps[i])
+
+
 # paragraphs of prose (good alone, a final stop) in the article resumed under a box: one is a
 # help box's ("Où s'informer ?" / "Pour toute question, contactez ...")
 _RESUMED_PARAGRAPHS = 2

@@ -142,6 +142,7 @@ class Regex:
 _WIDE, _CHAR, _SAFE_PROGRAM = 1500, 12, 150_000
 _WIDE_ESCAPES = frozenset("pPwWdDsSC")
 _REPEAT = re2.compile(r"\{([0-9]+)(,([0-9]*))?\}")
+_UNREAD = 1 << 40  # a source the tokens cannot read: bounded by nothing, so compiled when read
 
 
 def program_bound(source: str) -> int:
@@ -153,7 +154,7 @@ def program_bound(source: str) -> int:
     (True, True)
     """
     if "\\Q" in source:
-        return 1 << 40  # `\Q[\E` quotes what the tokens would read as a class: not read, compiled
+        return _UNREAD  # `\Q[\E` quotes what the tokens would read as a class
     frames = [[0, 0, 0]]  # per open group: its finished alternatives, the current one, the last atom
     tokens = list(regex_tokens(source))
     k, in_class, klass = 0, False, [0, 0]
@@ -166,7 +167,7 @@ def program_bound(source: str) -> int:
             klass[1] += len(token)
             continue
         if in_class:  # the token after the class's closing bracket
-            top[2] = _WIDE * klass[0] + _CHAR * klass[1] + 50
+            top[2] = _class_cost(klass)
             top[1] += top[2]
             in_class = False
         if token.startswith("["):
@@ -183,7 +184,7 @@ def program_bound(source: str) -> int:
             frames.append([0, 0, 0])
         elif token == ")":
             if len(frames) == 1:
-                return 1 << 40
+                return _UNREAD
             done = frames.pop()
             top = frames[-1]
             top[2] = done[0] + done[1] + 2
@@ -202,9 +203,13 @@ def program_bound(source: str) -> int:
             top[2] = _WIDE if _wide(token) else _CHAR * len(token)
             top[1] += top[2]
     if in_class:
-        top = frames[-1]
-        top[1] += _WIDE * klass[0] + _CHAR * klass[1] + 50
-    return frames[0][0] + frames[0][1] + 8 if len(frames) == 1 else 1 << 40  # RE2's own 4 or so
+        frames[-1][1] += _class_cost(klass)
+    return frames[0][0] + frames[0][1] + 8 if len(frames) == 1 else _UNREAD  # +8: RE2's own 4 or so
+
+
+def _class_cost(klass: list[int]) -> int:
+    """A bracketed class's bound: its class escapes and ranges (`klass[0]`), its characters."""
+    return _WIDE * klass[0] + _CHAR * klass[1] + 50
 
 
 def _wide(token: str) -> bool:
@@ -299,14 +304,10 @@ def _search_set(sources: Sequence[str]) -> Any:
     default, then four times it (the French pack's ui_tokens shapes, 249 patterns, sit at the
     default's edge; answered one pattern at a time, a long line costs each pattern a search)."""
     for max_mem in (RE2_OPTIONS.max_mem, 4 * RE2_OPTIONS.max_mem):
-        regex_set = re2.Set.SearchSet(re2_options(max_mem))
         try:
-            for source in sources:
-                regex_set.Add(source)
-            regex_set.Compile()
+            return CompiledSet(sources, max_mem).regex_set
         except re2.error:
             continue
-        return regex_set
     return None
 
 
