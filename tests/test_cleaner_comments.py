@@ -180,6 +180,16 @@ def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
     head = f"{sheet}\n{sheet}\n{sheet}\nPublié le 24 mars 2024 à 19:58\n0 commentaire\n"
     out = run_cleaner("comments", f"{head}{article}\n")
     assert dropped(out) == ["0 commentaire"] and article.strip() in kept(out)
+    # the share bar's last button right above a count, the article's text right under it: a
+    # counter, however much prose the standfirst and a caption put above it
+    standfirst = "Le festival, qui fête ses vingt-cinq ans, a dévoilé ce mercredi sa programmation. " * 5
+    bar = f"{standfirst}\nPartager\nFacebook\nCopier le lien\nCommentaires (3)\n"
+    out = run_cleaner("comments", f"{bar}{article}\n")
+    assert dropped(out) == ["Commentaires (3)"] and article.strip() in kept(out)
+    # a count under the buttons, then a comment's line: the section still
+    reply = "Jeanne : merci pour ces conseils, très utiles"
+    out = run_cleaner("comments", f"{article}\nPartager\nCommentaires (3)\n{reply}\n{standfirst}\n")
+    assert kept(out) == [article.strip(), "Partager"]
 
 
 def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
@@ -195,7 +205,7 @@ def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:
         text = ARTICLE + f"\n{heading}\nSophie_L\nTrès bonne recette, toute la famille a adoré.\n"
         assert kept(run_cleaner("comments", text)) == [ARTICLE.strip()], heading
     tabs = ARTICLE + "\nProgramme\nDates et prix\nAvis des voyageurs (23)\n" + ARTICLE * 2
-    assert dropped(run_cleaner("comments", tabs)) == []
+    assert dropped(run_cleaner("comments", tabs)) == ["Avis des voyageurs (23)"]  # the tab's label alone
     thread = "\n".join(f"Lecteur{k}\nTrès bonne recette, je la referai pour les fêtes." for k in range(5))
     assert kept(run_cleaner("comments", f"{ARTICLE}\n312 avis\n{thread}")) == [ARTICLE.strip()]
 

@@ -19,6 +19,7 @@ NAME = "comments"
 
 _TOOLBAR_ABOVE = 14  # a toolbar sits among short lines (a date, a byline), not under prose
 _NOT_A_BUTTON = re.compile(r"[\d:.!?…]")
+_PARAGRAPH_UNDER = 25  # words of the article's paragraph under a share bar's counter, at least
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,19 +69,23 @@ class Comments(PhraseCleaner):
         """Whether the heading at `i` is a counter, not the section: the line above it is short (a
         date, a byline), and it counts none ("0 commentaire" over the article's text) or the two
         lines under it are buttons' labels ("Partager", "Imprimer": three words at most, no digit,
-        colon or final stop), where a section's heading follows the article's last paragraph and
-        a comment's name, date and text, or a form's prompts, follow it."""
+        colon or final stop), or a button's label is right above it and a paragraph of prose right
+        under it (the share bar's last button, then the article's text), where a section's heading
+        follows the article's last paragraph and a comment's name, date and text, or a form's
+        prompts, follow it."""
         if i and words(lines[i - 1].text) > _TOOLBAR_ABOVE:
             return False  # right under a paragraph: the article ended, its comments begin
         if lines[i].text.startswith("0 "):
             return True
         under = lines[i + 1 : i + 3]
-        return len(under) == 2 and all(
-            words(line.text) <= 3
-            and not _NOT_A_BUTTON.search(line.text)  # "Anna: great!", "12 mars 2024": comments
-            and self.hit("prompt", line.text) is None
-            for line in under
-        )
+        if i and under and self._button(lines[i - 1].text) and words(under[0].text) >= _PARAGRAPH_UNDER:
+            return True
+        return len(under) == 2 and all(self._button(line.text) for line in under)
+
+    def _button(self, text: str) -> bool:
+        """Whether a line reads as a button's label: three words at most, no digit, colon or final
+        stop ("Anna: great!", "12 mars 2024" are a comment's), no comment prompt."""
+        return words(text) <= 3 and not _NOT_A_BUTTON.search(text) and self.hit("prompt", text) is None
 
     def _cuts(self, before: int, after: int, ratio: float) -> bool:
         """A heading opens the comments only below an article: enough prose above it, and at least
