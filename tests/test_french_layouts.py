@@ -463,6 +463,41 @@ def test_an_article_that_ends_in_one_sentence_paragraphs(engine: Engine, book: R
     assert without is not None and BAKERY[11] not in without
 
 
+COURT = [
+    "La Dépêche du Quercy",
+    "Faits divers",
+    "Un automobiliste condamné après avoir percuté un abribus à Cahors",
+    "Le conducteur, qui roulait sans permis, a été jugé mardi par le tribunal correctionnel.",
+    "Le tribunal correctionnel de Cahors a jugé mardi un homme de 34 ans qui avait percuté un "
+    "abribus du boulevard Gambetta en octobre dernier, blessant légèrement deux lycéennes.",
+    "Le procureur a requis huit mois de prison avec sursis probatoire et l'annulation du permis "
+    "de conduire, en rappelant que le prévenu avait déjà été condamné pour les mêmes faits.",
+    "Le tribunal l'a finalement condamné à six mois d'emprisonnement avec sursis probatoire "
+    "pendant deux ans, avec obligation de soins et interdiction de conduire.",
+    "Il devra aussi verser 2 000 euros à chacune des deux victimes.",
+]
+
+
+def test_an_article_that_ends_in_one_short_sentence(engine: Engine) -> None:
+    # its last paragraph, one short sentence, right over the share bar or a related link that went:
+    # the article's end; over a single line that went (a copyright), a footer's sentence
+    for under in (
+        ["Partager", "Facebook", "Copier le lien"],
+        ["Lire aussi : Cahors : le boulevard Gambetta rouvre", "Partager"],
+    ):
+        text, _ = _clean(engine, [*COURT, *under, "Mentions légales", "Contact"])
+        assert text is not None and _paragraphs(text)[-1] == COURT[-1], under
+    text, _ = _clean(
+        engine,
+        [
+            *COURT[:-1],
+            "Reproduction interdite sans autorisation préalable du journal.",
+            "© 2024 La Dépêche du Quercy. Tous droits réservés.",
+        ],
+    )
+    assert text is not None and "Reproduction" not in text and COURT[-2] in text
+
+
 LEGAL = [
     "Droit Pratique",
     "Préavis de départ d'un logement loué vide : un mois ou trois mois ?",

@@ -358,6 +358,7 @@ def _context(
     holes: Sequence[int] = (),
     sentences: Sequence[bool] = (),
     asks: Sequence[bool] = (),
+    tail: int = 0,
 ) -> list[str]:
     """Decide short and near-good lines from their nearest decided neighbours (jusText's second pass).
 
@@ -369,7 +370,8 @@ def _context(
     good text (a subheading) has none between it and its text; a title may (its byline and dates
     went). `sentences[i]`: whether line i is a short sentence (`_short_sentence`); a chain of them
     from good text is kept whatever the run's length (`_sentence_runs`; `asks[i]`: whether line i
-    ends with "?" or ":", a subheading that asks or announces, never a box's heading).
+    ends with "?" or ":", a subheading that asks or announces, never a box's heading; `tail`: how
+    many lines earlier cleaners removed after the last one).
     """
     n = len(classes)
     undecided = [c in (_SHORT, _NEARGOOD) for c in classes]
@@ -388,7 +390,9 @@ def _context(
             last = classes[i] == GOOD
         elif i + 1 < n and run[i + 1]:
             run[i] = run[i + 1]  # every line of a run carries the run's length
-    prose = _sentence_runs(classes, undecided, holes, sentences, asks) if any(sentences) else [False] * n
+    prose = (
+        _sentence_runs(classes, undecided, holes, sentences, asks, tail) if any(sentences) else [False] * n
+    )
     if any(holes):
         _count_holes(run, holes)
     out = list(classes)
@@ -419,6 +423,7 @@ def _sentence_runs(
     holes: Sequence[int],
     sentences: Sequence[bool],
     asks: Sequence[bool] = (),
+    tail: int = 0,
 ) -> list[bool]:
     """For each line, whether it is in a run of undecided lines between two good lines whose short
     lines are sentences (`_short_sentence`), two or more, but for subheadings: a short line that
@@ -469,7 +474,7 @@ def _sentence_runs(
         if not (i > 0 and classes[i - 1] == GOOD):
             continue
         if not (j < n and classes[j] == GOOD):
-            _last_sentences(classes, holes, sentences, i, j, out)
+            _last_sentences(classes, holes, sentences, i, j, out, tail)
             continue
         short = [k for k in range(i, j) if classes[k] == _SHORT]
         # a line that is no sentence right above two or more lines an earlier cleaner removed is
@@ -492,15 +497,26 @@ def _sentence_runs(
     return out
 
 
+_CLOSING_HOLE = 2  # lines removed under the article's one last sentence (a share bar, tags), at least
+
+
 def _last_sentences(
-    classes: Sequence[str], holes: Sequence[int], sentences: Sequence[bool], i: int, j: int, out: list[bool]
+    classes: Sequence[str],
+    holes: Sequence[int],
+    sentences: Sequence[bool],
+    i: int,
+    j: int,
+    out: list[bool],
+    tail: int = 0,
 ) -> None:
     """In a run `i:j` under good text: its first lines, two or more short sentences with nothing
     removed before any, when something removed ends them (the furniture under the article: a
     related link, a reader box) or the page does. The article's last paragraphs, a sentence each
-    ("La boulangerie est ouverte du mardi au dimanche."), not the footer under them. (Closed by
-    good text, the run is passed without its last line: a sentence whose credit went right above
-    the good line is a caption.)
+    ("La boulangerie est ouverte du mardi au dimanche."), not the footer under them. One such
+    sentence alone is the article's last when `_CLOSING_HOLE` lines or more went under it (a share
+    bar, tags; `tail` at the page's end), not one (a caption's credit, a footer's copyright).
+    (Closed by good text, the run is passed without its last line: a sentence whose credit went
+    right above the good line is a caption.)
 
     >>> out, classes = [False] * 5, ["good", "short", "short", "short", "short"]
     >>> _last_sentences(classes, [0, 0, 0, 1, 0], [0, 1, 1, 0, 0], 1, 5, out)
@@ -510,6 +526,16 @@ def _last_sentences(
     >>> _last_sentences(classes, [0, 0, 0, 1, 0], [0, ITEM, ITEM, 0, 0], 1, 5, out)
     >>> out
     [False, False, False, False, False]
+    >>> for hole in (2, 1):  # one sentence over a share bar's two lines that went, over a credit
+    ...     out = [False] * 3
+    ...     _last_sentences(["good", "short", "short"], [0, 0, hole], [0, 1, 0], 1, 3, out)
+    ...     print(out)
+    [False, True, False]
+    [False, False, False]
+    >>> out = [False] * 2  # the page's last line, two lines gone under it
+    >>> _last_sentences(["good", "short"], [0, 0], [0, 1], 1, 2, out, tail=2)
+    >>> out
+    [False, True]
     """
     k = i
     said = [bool(s) and s != ITEM for s in sentences[i:j]]  # a list's items end the article's sentences
@@ -517,6 +543,8 @@ def _last_sentences(
         k += 1
     if k - i >= 2 and (k == len(classes) or (holes and holes[k])):
         out[i:k] = [True] * (k - i)
+    elif k - i == 1 and (holes[k] if k < len(classes) and holes else tail) >= _CLOSING_HOLE:
+        out[i] = True
 
 
 def _runs(undecided: Sequence[bool]) -> list[tuple[int, int]]:
@@ -985,6 +1013,7 @@ def _classify_lines(
     holes: Sequence[int] = (),
     gaps: Sequence[bool] = (),
     heads: Sequence[int] = (),
+    tail: int = 0,
 ) -> tuple[list[str], Shape, Measured]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title;
     and what it measured of them (`holes`: see `_context`; `heads`: the list headings, see
@@ -1003,7 +1032,7 @@ def _classify_lines(
         for i, line in enumerate(lines):
             if not sentences[i] and feats[i].weight < p.length_low and _item(line, stopwords, p):
                 sentences[i] = ITEM
-    measured = _measure_page(lines, stopwords, lang, p, holes, heads, gaps, sentences, feats)
+    measured = _measure_page(lines, stopwords, lang, p, holes, heads, gaps, sentences, feats, tail)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
     headline = _headline(lines, feats, slug, p)
@@ -1028,7 +1057,8 @@ def _classify_lines(
 
     def on_its_own(a: int, b: int) -> list[str]:
         """Lines `a` to `b` (past the last) decided from each other only."""
-        return _context(classes[a:b], p, holes[a:b], sentences[a:b], _asks(lines[a:b]))
+        after = (holes[b] if holes else 0) if b < len(lines) else tail
+        return _context(classes[a:b], p, holes[a:b], sentences[a:b], _asks(lines[a:b]), after)
 
     for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels
         if part:
@@ -1163,6 +1193,7 @@ def _measure_page(
     gaps: Sequence[bool] = (),
     sentences: Sequence[bool] = (),
     feats: list[_Line] | None = None,
+    tail: int = 0,
 ) -> Measured:
     """Features, class alone and class in context of each line, for the stoplist as given; the
     list headings of `heads` and their items (`_list_items`, which reads `gaps`) are good alone;
@@ -1177,7 +1208,7 @@ def _measure_page(
             alone[i] = GOOD
     for i in (*_numbered_steps(lines, alone), *_enumeration(lines, alone)):
         alone[i] = GOOD
-    return Measured(feats, alone, _context(alone, p, holes, sentences, _asks(lines)))
+    return Measured(feats, alone, _context(alone, p, holes, sentences, _asks(lines), tail))
 
 
 _BULLETS = frozenset("•·-–—*▪►✓✔")
@@ -1546,23 +1577,24 @@ def classify_measured(
     slug: frozenset[str] = frozenset(),
     holes: Sequence[int] = (),
     heads: Sequence[int] = (),
+    tail: int = 0,
 ) -> tuple[list[str], Shape, Measured | None]:
     """`classify`, and what it measured of the lines (`measure_lines`; None in trim mode), which
     the line model reads too: measuring them once serves both. `holes[i]`: how many lines earlier
-    cleaners removed right before line i (see `_context`; none when not given); `heads`: the
-    lines that are list headings (see `_list_items`)."""
+    cleaners removed right before line i (see `_context`; none when not given), `tail` after the
+    last; `heads`: the lines that are list headings (see `_list_items`)."""
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
     if params.trim_only:
         return (*_trim(lines, stopwords, lang, params, slug), None)
-    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug, holes, gaps, heads)
+    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug, holes, gaps, heads, tail)
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
         joined = [" ".join(lines[a:b]) for a, b in spans]
         span_holes = [sum(holes[a:b]) for a, b in spans] if holes else ()
-        merged = _classify_lines(joined, stopwords, lang, params, slug, span_holes)[0]
+        merged = _classify_lines(joined, stopwords, lang, params, slug, span_holes, tail=tail)[0]
         for label, (a, b) in zip(merged, spans, strict=True):
             if label == GOOD:  # but a dated clock time stays one (a post's header glued under a post)
                 labels[a:b] = [

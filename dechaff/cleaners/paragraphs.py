@@ -4,7 +4,7 @@ what the specific cleaners left; every threshold can be tuned per site or langua
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields, make_dataclass, replace
 from itertools import groupby
@@ -84,6 +84,7 @@ class Paragraphs:
             ctx.headline,
             holes(lines, ctx.numbers),
             self._heads(texts),
+            tail(lines, ctx.numbers),
         )
 
     def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
@@ -162,6 +163,15 @@ def holes(lines: Sequence[Line], numbers: Sequence[int]) -> list[int]:
         k - (at[i - 1] + 1 if i else 0) if not i or lines[i - 1].no != lines[i].no else 0
         for i, k in enumerate(at)
     ]
+
+
+def tail(lines: Sequence[Line], numbers: Sequence[int]) -> int:
+    """How many of the document's lines (`numbers`, see `holes`) are gone after the last one.
+
+    >>> tail([Line(2, "a")], (1, 2, 3, 4)), tail([], (1, 2))
+    (2, 0)
+    """
+    return len(numbers) - bisect_right(numbers, lines[-1].no) if lines and numbers else 0
 
 
 _TICKER_ITEM = re.compile(r"(?:^|[.!?…»\"”)] )[0-2]?\d:[0-5]\d (?=\w)")
