@@ -147,6 +147,10 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Le navire à quai au port de Ziguinchor (photo d'archives).",
         "Dans la bibliothèque de Riom-ès-Montagnes, en 2023. (Lucas Bernard/Libération)",
         "Une ruche dans un rucher du Gers, le 3 juillet 2024 (AFP / Valentine CHAPUIS)",
+        "Le logo du groupe à son siège de Menlo Park. - Photo Jane Doe / Getty Images via AFP",
+        "Le chapiteau accueillera les têtes d'affiche. - Photo archives Le Courrier / Pascal Hervé",
+        "Le maire dans son bureau de l'hôtel de ville, mardi. DR",
+        "La façade du musée après sa rénovation. - D.R.",
     ]
     body = "Le texte a été adopté en première lecture."
     out = run_cleaner("captions", "\n\n".join([*captions, body]))
@@ -166,7 +170,9 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Il a retrouvé les archives (photo d'archives comprises) dans le grenier de la mairie.\n\n"
         "Le lynx a été photographié par un piège dans le Jura (capture réalisée le 12 mars)\n\n"
         "Il pose devant la mairie. Photo : il l'a prise lui-même. Elle a plu à tout le monde\n\n"
-        "Le déficit se creuse encore. Illustration : la dette atteint 110 % du PIB."
+        "Le déficit se creuse encore. Illustration : la dette atteint 110 % du PIB.\n\n"
+        "Il a été soigné au CHU. DR Martin, son médecin, le suit depuis.\n\n"
+        "Le club a gagné. - Photo de groupe, puis un pot / un repas avec les bénévoles"
     )
     assert dropped(run_cleaner("captions", text)) == []
 
