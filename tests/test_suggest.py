@@ -55,14 +55,14 @@ def test_rules_learned_on_some_pages_help_the_others(shared: Path, tmp_path: Pat
 
 def test_draft_on_made_up_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for i, story in enumerate(STORIES, 1):
-        promo = f"Newsletter du {i} mars 2024 : inscrivez-vous pour recevoir nos articles chaque matin"
+        promo = f"Édition du {i} mars 2024 : inscrivez-vous pour recevoir nos articles chaque matin"
         text = f"{story}\n{promo}\n{story.replace('.', ', selon la préfecture.')}\n"
         (tmp_path / f"page{i}.txt").write_text(text, encoding="utf-8")
     assert main(["suggest", str(tmp_path), "--domain", "example.org"]) == 0
     out = capsys.readouterr().out
     assert "# example.org: 3 pages, 1 suggested rules" in out
     assert (
-        '"^Newsletter du \\\\d+ mars \\\\d+ : inscrivez-vous pour recevoir nos articles chaque matin$"' in out
+        '"^Édition du \\\\d+ mars \\\\d+ : inscrivez-vous pour recevoir nos articles chaque matin$"' in out
     )
     assert "in 3/3 pages" in out and "maire" not in out.split("e.g.")[0]
 
