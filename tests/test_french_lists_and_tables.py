@@ -129,6 +129,42 @@ def test_a_races_results_table_stays_between_its_paragraphs(engine: Engine) -> N
     assert not {"Route", "Calendrier des courses", "18/05 — Grand Prix de Saint-Genis"} & set(kept)
 
 
+HALF = (
+    "Le Quotidien de la Baie\nSports\nAthlétisme\n\n"
+    "Semi-marathon de la Baie : record de participation sous la chaleur\n\n"
+    "Plus de deux mille coureurs ont pris le départ dimanche matin sur la digue, malgré une "
+    "chaleur inhabituelle pour la saison qui a pesé sur les organismes en fin de course.\n\n"
+    "Chez les hommes, Maxime Le Goff a mené la course de bout en bout et s'impose avec près d'une "
+    "minute d'avance sur son dauphin, après avoir fait seul toute la seconde moitié du parcours.\n\n"
+    "Chez les femmes, la victoire s'est jouée dans les trois derniers kilomètres, où Élodie Marchal "
+    "a distancé ses deux rivales dans la montée vers le phare, avant de filer seule vers l'arrivée.\n\n"
+    "Les podiums\n"
+    "Hommes : 1. Maxime Le Goff (Stade granvillais) 1 h 09'48'' ; 2. Julien Hamel (AC Saint-Lô) "
+    "1 h 10'31'' ; 3. Romain Lecoq (individuel) 1 h 11'05''.\n"
+    "Femmes : 1. Élodie Marchal (Rennes Triathlon) 1 h 18'12'' ; 2. Camille Durand (Avranches AC) "
+    "1 h 21'40'' ; 3. Anaïs Rivière (individuelle) 1 h 22'17''.\n\n"
+    "{ad}"
+    "Côté organisation, la quarantaine de bénévoles de l'association n'a pas ménagé sa peine pour "
+    "prévoir davantage de ravitaillements et renforcer la sécurité aux carrefours du parcours.\n\n"
+    "Seul bémol : quelques coureurs ont été victimes de coups de chaleur en fin de parcours et ont "
+    "été pris en charge par la Protection civile, sans qu'aucun ne soit hospitalisé.\n\n"
+    "Les photos de la course seront publiées dès ce lundi soir sur la page de l'association, et le "
+    "classement complet est consultable sur son site internet.\n\n"
+    "Partager\nFacebook\nCopier le lien\n\nMentions légales\nContact\n"
+)
+
+
+def test_a_races_podium_between_its_paragraphs(engine: Engine) -> None:
+    """Lines of data under their heading ("Les podiums": long, few stop words, in parts) are a
+    box of the article, not its end: the paragraphs under them stay, and an ad slot's label
+    between the box and them ("Publicité") parts nothing."""
+    for ad in ("", "Publicité\n\n"):
+        kept = _kept(_clean(engine, HALF.format(ad=ad)))
+        assert kept[-1].startswith("Les photos de la course"), ad
+        assert "Les podiums" in kept and sum(line.startswith(("Hommes :", "Femmes :")) for line in kept) == 2
+        assert not {"Publicité", "Partager", "Mentions légales"} & set(kept)
+
+
 DERBY = (
     "Sports Plus\n\nFootball\nBasket\nTennis\n\nFootball > Ligue > Liège\n\n"
     "Liège s'offre le derby au bout du suspense face à Namur (2-1)\n\n"

@@ -61,9 +61,7 @@ def test_draft_on_made_up_site(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["suggest", str(tmp_path), "--domain", "example.org"]) == 0
     out = capsys.readouterr().out
     assert "# example.org: 3 pages, 1 suggested rules" in out
-    assert (
-        '"^Édition du \\\\d+ mars \\\\d+ : inscrivez-vous pour recevoir nos articles chaque matin$"' in out
-    )
+    assert '"^Édition du \\\\d+ mars \\\\d+ : inscrivez-vous pour recevoir nos articles chaque matin$"' in out
     assert "in 3/3 pages" in out and "maire" not in out.split("e.g.")[0]
 
 

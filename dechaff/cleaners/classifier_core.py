@@ -700,12 +700,22 @@ def _resumed(
     if short and all(_box_line(classes, gaps, i) for i in box):
         listed = range(0)  # a box: its lines each a short paragraph
     else:  # a list of the article's own (a longer box, whatever its blank lines, which the
-        # cascade's next round reads otherwise); above the block, only right over a paragraph of
-        # prose (over a headline, or lines of its own, the article starts under the list)
+        # cascade's next round reads otherwise), or lines of data in a widget's box (a race's
+        # podium under its heading, which stays; a match's statistics, which go); above the
+        # block, only right over a paragraph of prose (over a headline, or lines of its own, the
+        # article starts under the list)
         if step < 0 and not (classes[edge] == GOOD and feats[edge].ends_sentence):
             return none
         listed = _list_box(lines, classes, feats, holes, gaps, box)
-        if not listed:
+        if (
+            not listed
+            and short
+            and all(_box_line(classes, gaps, i) or _data_line(lines, classes, i) for i in box)
+        ):
+            headed = len(box) > 1 and classes[box[0]] == _SHORT
+            data = headed and all(_data_line(lines, classes, i) and classes[i] not in _BOX for i in box[1:])
+            listed = box if data else range(0)
+        elif not listed:
             return none
     run, best, last, j = 0.0, 0.0, k, k
     while 0 <= j < n:
@@ -789,6 +799,13 @@ def _rival(labels: Sequence[str], feats: Sequence[_Line], p: ClassifierParams, l
 
 
 _BOX = frozenset({_SHORT, _NEARGOOD})  # a box's lines: short ones, none a kind of boilerplate
+
+
+def _data_line(lines: Sequence[str], classes: Sequence[str], i: int) -> bool:
+    """Whether line `i` is a box's line of data, whatever its length and blank lines: in parts
+    (`_data_item`) and of no boilerplate kind but its few stop words or its capitals (a race's
+    podium, "Possession : 54 % – 46 %. Tirs : 15 – 8.")."""
+    return classes[i] in _ITEMS and _data_item(lines[i])
 
 
 def _box_line(classes: Sequence[str], gaps: Sequence[bool], i: int) -> bool:

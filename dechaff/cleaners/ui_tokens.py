@@ -23,20 +23,28 @@ class Params:
     # whole-line shapes that belong to the line above (an encyclopedia's "[modifier | modifier le
     # code]" under its heading): they go, and the heading is still right above its text
     anchors: Phrases = patterns("regex")
+    # an ad slot's label ("Publicité", "Advertisement"): it goes and parts nothing, so the
+    # article's text on both sides of the slot is read as one (as `anchors`, no gap is left)
+    ad_labels: Phrases = patterns("line")
     trailing: Phrases = patterns("regex")  # markers trimmed from the end of a line ("Read more")
 
 
 class UiTokens(PhraseCleaner):
     name = NAME
     text_local = True
-    LISTS = (("token", "tokens"), ("shape", "shapes"), ("anchor", "anchors"), ("trailing", "trailing"))
+    LISTS = (
+        ("token", "tokens"),
+        ("shape", "shapes"),
+        ("anchor", "anchors"),
+        ("ad_label", "ad_labels"),
+        ("trailing", "trailing"),
+    )
+    _SEAMLESS = (f"{NAME}.anchor@", f"{NAME}.ad_label@")  # what they remove leaves no gap
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
-        hits = self.line_hits(lines, ctx, ("token", "shape", "anchor"), None)
+        hits = self.line_hits(lines, ctx, ("ad_label", "token", "shape", "anchor"), None)
         out = drop_lines(lines, hits, NAME)
-        anchored = frozenset(
-            lines[i].no for i, hit in hits.items() if hit.rule_id.startswith(f"{NAME}.anchor@")
-        )
+        anchored = frozenset(lines[i].no for i, hit in hits.items() if hit.rule_id.startswith(self._SEAMLESS))
         out = replace(out, attached=anchored) if anchored else out
         return self._trim(out, ctx.quiet) if self.lists["trailing"] else out
 
