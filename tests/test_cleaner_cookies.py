@@ -38,6 +38,24 @@ def test_article_about_cookies_survives(run_cleaner) -> None:
     assert dropped(out) == []  # no banner wording, so the lone button is not a button either
 
 
+def test_an_article_on_refusing_cookies_is_no_banner(run_cleaner) -> None:
+    """ "Refuser les cookies" in an article's sentence or a quote is its subject; as a button, or
+    in the banner's words to the reader, it is the banner's."""
+    article = [
+        "Les contrôles ont montré que refuser les cookies était bien plus compliqué que les accepter.",
+        "« Refuser les cookies doit être aussi simple que de les accepter », a rappelé la Cnil.",
+        "Accepter tous les cookies reste le choix de la plupart des internautes, selon l'étude.",
+    ]
+    assert dropped(run_cleaner("cookies", "\n".join(article))) == []
+    banner = [
+        "Accepter les cookies",
+        "Refuser tous les cookies et fermer",
+        "Vous pouvez accepter ou refuser les cookies à tout moment depuis la page Confidentialité.",
+        "En cliquant sur « Tout accepter », vous acceptez les cookies de mesure d'audience.",
+    ]
+    assert kept(run_cleaner("cookies", "\n".join([*banner, "Le texte reste."]))) == ["Le texte reste."]
+
+
 def test_consent_platform_wording_and_blocked_embeds(run_cleaner) -> None:
     """The texts consent platforms print (IAB's French wording, the purposes listed one per
     line), an embed blocked until cookies are accepted, and their buttons."""
