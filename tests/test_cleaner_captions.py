@@ -21,14 +21,17 @@ def test_credit_lines_without_a_colon(run_cleaner) -> None:
         "Keystone/Laurent Gillieron",
         "ATS/ats",
         "(avec AFP)",
+        "Avec AFP",
+        "avec agences.",
     ]
     prose = [
         "Photo de famille du G7 à Biarritz, où les dirigeants se sont retrouvés samedi.",
         "AFP/Reuters ont rapporté que le président était arrivé dans la nuit à Genève.",
+        "Avec l'AFP, le ministère a publié un démenti commun.",
         "PHOTO : voir plus bas",
     ]
     out = run_cleaner("captions", "\n\n".join([*credits, *prose]))
-    assert kept(out) == prose[:2]
+    assert kept(out) == prose[:3]
 
 
 def test_copyright_agency_and_image_file_lines(run_cleaner) -> None:
