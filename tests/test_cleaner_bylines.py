@@ -254,7 +254,9 @@ def test_a_bare_dateline(run_cleaner) -> None:
     out = run_cleaner("bylines", "Le 14 octobre 2024 à 08h00\nLe texte.")
     assert kept(out) == ["Le texte."]
     assert out.fields["published"] == "14 octobre 2024 à 08h00"
-    for line in ("Le 6 juin 1944", "Le 7 janvier 2015"):
+    out = run_cleaner("bylines", "Le 19/03/2024 à 18h00\nLe texte.")
+    assert kept(out) == ["Le texte."] and out.fields["published"] == "19/03/2024 à 18h00"
+    for line in ("Le 6 juin 1944", "Le 7 janvier 2015", "Le 19/03/2024"):
         assert dropped(run_cleaner("bylines", f"{line}\nLes troupes débarquent à l'aube.")) == [], line
 
 
@@ -364,3 +366,4 @@ def test_a_help_pages_author_and_checked_date_and_a_news_items_feminine_date(run
         "Publiée le 22/08/2024, la circulaire a fait grand bruit chez les enseignants du département.",
     ]
     assert kept(run_cleaner("bylines", "\n".join([*boilerplate, *prose]))) == prose
+

@@ -154,6 +154,7 @@ def test_a_credit_after_the_captions_last_sentence(run_cleaner) -> None:
         "Le chapiteau accueillera les têtes d'affiche. - Photo archives Le Courrier / Pascal Hervé",
         "Le maire dans son bureau de l'hôtel de ville, mardi. DR",
         "La façade du musée après sa rénovation. - D.R.",
+        "La Voie lactée depuis le plateau de Millevaches. Photo d'illustration Le Journal / Pierre Aubry",
     ]
     body = "Le texte a été adopté en première lecture."
     out = run_cleaner("captions", "\n\n".join([*captions, body]))
