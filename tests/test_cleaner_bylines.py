@@ -367,3 +367,26 @@ def test_a_help_pages_author_and_checked_date_and_a_news_items_feminine_date(run
     ]
     assert kept(run_cleaner("bylines", "\n".join([*boilerplate, *prose]))) == prose
 
+
+def test_the_authors_box_without_a_heading(run_cleaner) -> None:
+    """Under the article, the byline's name alone and a biography that opens with it (or with a
+    short clause, then it, then a verb) are the author's box; the article's sentences that name
+    its author stay, and so does a biography of someone else."""
+    article = [
+        "Le conseil municipal a adopté mardi soir un budget de 78 millions d'euros.",
+        "Selon Antoine Gérard, présent à la séance, le débat a duré près de quatre heures.",
+        "Après trois heures de débat et une longue suspension de séance, Antoine Gérard a quitté la salle.",
+        "Antoine Gérard, Épinal, le 12 mars.",
+        "Marie Lenoir est maire de la commune voisine depuis 2014.",
+        "Antoine Gérard Dupuis est le président du club de rugby depuis 2019.",
+    ]
+    box = [
+        "Antoine Gérard",
+        "Journaliste à la rédaction d'Épinal depuis 2011, Antoine Gérard suit la vie politique locale.",
+        "Antoine Gérard est grand reporter au service Politique. Il a couvert trois campagnes.",
+    ]
+    out = run_cleaner("bylines", "\n".join(["Par Antoine Gérard", *article, *box]))
+    assert kept(out) == article and out.fields["author"] == "Antoine Gérard"
+    assert [r.rule_id for r in out.removed][1:] == ["bylines.authors_box"] * 3
+    # no author found: nothing is anybody's box
+    assert kept(run_cleaner("bylines", "\n".join([*article, *box]))) == [*article, *box]

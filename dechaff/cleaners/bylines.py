@@ -30,6 +30,7 @@ NAME = "bylines"
 # A person's name on a line of its own: two to four capitalised words, particles allowed between.
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_BIO_CLAUSE = 8  # words of the clause before the author's name that opens a biography, at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,26 @@ class Bylines(PhraseCleaner):
         for i, field_name, value in found:  # the first of each field, not the next article's
             if start is None or i < start:
                 fields.setdefault(field_name, value)
+        if is_name(fields.get("author", "")):
+            self._authors_box(lines, fields["author"], hits)
         return drop_lines(lines, hits, NAME, fields)
+
+    def _authors_box(self, lines: Sequence[Line], author: str, hits: dict[int, Hit]) -> None:
+        """The author's box with no heading, told by the byline's name: that name alone on a line
+        (the box's heading, a signature), and a biography of up to `box_words` that opens with it
+        ("Jean-Marc Pellerin est maire de ...") or with a clause of up to `_BIO_CLAUSE` words, then
+        it ("Journaliste à Épinal depuis 2011, Antoine Gérard suit ..."), then a verb. A sentence
+        of the article that names its author, further in, is no such opening."""
+        hit = self.origin.hit(f"{NAME}.authors_box")
+        for i, line in enumerate(lines):
+            text = line.text
+            if i in hits or words(text) > self.params.box_words:
+                continue
+            clause, _, rest = text.partition(", ")
+            opening = text if text.startswith(author) else rest if words(clause) <= _BIO_CLAUSE else ""
+            after = opening[len(author) :] if opening.startswith(author) else ""
+            if text == author or (after[:1] == " " and after[1:2].islower()):  # a name, or it and a verb
+                hits[i] = hit
 
     def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:
         """The lines of the author's box under its heading at `i`: a name alone, then a biography
