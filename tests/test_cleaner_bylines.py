@@ -368,6 +368,18 @@ def test_a_help_pages_author_and_checked_date_and_a_news_items_feminine_date(run
     assert kept(run_cleaner("bylines", "\n".join([*boilerplate, *prose]))) == prose
 
 
+def test_a_reports_and_an_interviews_credit(run_cleaner) -> None:
+    for line, author in (
+        ("Reportage de Thomas Bréhat et Inès Delcourt", "Thomas Bréhat"),
+        ("Propos recueillis par Julie Ferrand", "Julie Ferrand"),
+        ("Une vidéo de Léa Morel", "Léa Morel"),
+    ):
+        out = run_cleaner("bylines", f"{line}\nLe texte.")
+        assert kept(out) == ["Le texte."] and out.fields["author"] == author, line
+    prose = "Reportage de France 2 sur les inondations : les images ont fait le tour du pays."
+    assert dropped(run_cleaner("bylines", prose)) == []
+
+
 def test_the_authors_box_without_a_heading(run_cleaner) -> None:
     """Under the article, the byline's name alone and a biography that opens with it (or with a
     short clause, then it, then a verb) are the author's box; the article's sentences that name
