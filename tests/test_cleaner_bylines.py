@@ -402,3 +402,15 @@ def test_the_authors_box_without_a_heading(run_cleaner) -> None:
     assert [r.rule_id for r in out.removed][1:] == ["bylines.authors_box"] * 3
     # no author found: nothing is anybody's box
     assert kept(run_cleaner("bylines", "\n".join([*article, *box]))) == [*article, *box]
+    # above a byline at the page's head: the headline may name its author
+    headline = "Antoine Gérard quitte la rédaction après trente ans de chroniques"
+    out = run_cleaner("bylines", "\n".join([headline, "Par Antoine Gérard", *article, *article, *box]))
+    assert kept(out) == [headline, *article, *article]
+    # a name by a date is a guess: only the box under that name alone goes, not the name's sentences
+    tagged = ["Kylian Mbappé", "Publié le 19/03/2024 à 18h00"]
+    match = ["Kylian Mbappé a ouvert le score dès la 12e minute d'une frappe enroulée.", *article]
+    out = run_cleaner(
+        "bylines",
+        "\n".join([*tagged, *match, "Kylian Mbappé", box[1].replace("Antoine Gérard", "Kylian Mbappé")]),
+    )
+    assert kept(out) == match and out.fields["author"] == "Kylian Mbappé"

@@ -176,7 +176,8 @@ def test_prose_that_ends_in_a_slash_or_a_name_is_no_credit(run_cleaner) -> None:
         "Il pose devant la mairie. Photo : il l'a prise lui-même. Elle a plu à tout le monde\n\n"
         "Le déficit se creuse encore. Illustration : la dette atteint 110 % du PIB.\n\n"
         "Il a été soigné au CHU. DR Martin, son médecin, le suit depuis.\n\n"
-        "Le club a gagné. - Photo de groupe, puis un pot / un repas avec les bénévoles"
+        "Le club a gagné. - Photo de groupe, puis un pot / un repas avec les bénévoles\n\n"
+        "Ses photos ont fait le tour du monde. Photos Instagram / Facebook : le débat est relancé."
     )
     assert dropped(run_cleaner("captions", text)) == []
 

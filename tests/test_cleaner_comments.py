@@ -190,6 +190,12 @@ def test_a_toolbars_comment_counter_cuts_nothing(run_cleaner) -> None:
     reply = "Jeanne : merci pour ces conseils, très utiles"
     out = run_cleaner("comments", f"{article}\nPartager\nCommentaires (3)\n{reply}\n{standfirst}\n")
     assert kept(out) == [article.strip(), "Partager"]
+    # ...and so does a long first comment under an article of several paragraphs, the thread
+    # longer than the article
+    thread = "\n".join(f"{standfirst}\nLecteur{k}" for k in range(4))
+    paragraphs = f"{article}\n{article}"
+    out = run_cleaner("comments", f"{paragraphs}\nPartager\nCommentaires (4)\n{thread}\n")
+    assert kept(out) == [article.strip(), article.strip(), "Partager"]
 
 
 def test_reviews_cut_only_under_more_text_than_is_left(run_cleaner) -> None:

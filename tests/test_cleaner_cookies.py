@@ -45,6 +45,9 @@ def test_an_article_on_refusing_cookies_is_no_banner(run_cleaner) -> None:
         "Les contrôles ont montré que refuser les cookies était bien plus compliqué que les accepter.",
         "« Refuser les cookies doit être aussi simple que de les accepter », a rappelé la Cnil.",
         "Accepter tous les cookies reste le choix de la plupart des internautes, selon l'étude.",
+        "Désormais, vous pourrez accepter ou refuser les cookies site par site, explique Google.",
+        "Selon la Cnil, en cliquant sur « Tout refuser », l'internaute doit pouvoir refuser les cookies.",
+        "Accepter les cookies pour améliorer la navigation : un piège, selon l'UFC-Que choisir.",
     ]
     assert dropped(run_cleaner("cookies", "\n".join(article))) == []
     banner = [

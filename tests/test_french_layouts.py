@@ -496,6 +496,10 @@ def test_an_article_that_ends_in_one_short_sentence(engine: Engine) -> None:
         ],
     )
     assert text is not None and "Reproduction" not in text and COURT[-2] in text
+    # nor a sentence that speaks to the reader or for the site, whatever went under it
+    site = "Retrouvez toute l'actualité du Lot sur notre site."
+    text, _ = _clean(engine, [*COURT[:-1], site, "Partager", "Facebook", "Copier le lien", "Contact"])
+    assert text is not None and site not in text and COURT[-2] in text
 
 
 LEGAL = [

@@ -31,6 +31,8 @@ NAME = "bylines"
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _BIO_CLAUSE = 8  # words of the clause before the author's name that opens a biography, at most
+# words after a name that join another name to it ("Jean Dupont et Marie Lenoir ont reçu ..."): no verb
+_JOINS = frozenset({"et", "and", "und", "y", "e", "i", "ou", "or", "de", "du", "des", "of", "von", "van"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,25 +116,39 @@ class Bylines(PhraseCleaner):
         for i, field_name, value in found:  # the first of each field, not the next article's
             if start is None or i < start:
                 fields.setdefault(field_name, value)
-        if is_name(fields.get("author", "")):
-            self._authors_box(lines, fields["author"], hits)
+        signed = [(i, value) for i, name, value in found if name == "author" and (start is None or i < start)]
+        if signed and is_name(signed[0][1]):
+            self._authors_box(
+                lines, signed[0][1], signed[0][0], signed[0][0] not in {j for j, _ in names}, hits
+            )
         return drop_lines(lines, hits, NAME, fields)
 
-    def _authors_box(self, lines: Sequence[Line], author: str, hits: dict[int, Hit]) -> None:
-        """The author's box with no heading, told by the byline's name: that name alone on a line
-        (the box's heading, a signature), and a biography of up to `box_words` that opens with it
-        ("Jean-Marc Pellerin est maire de ...") or with a clause of up to `_BIO_CLAUSE` words, then
-        it ("Journaliste à Épinal depuis 2011, Antoine Gérard suit ..."), then a verb. A sentence
-        of the article that names its author, further in, is no such opening."""
+    def _authors_box(
+        self, lines: Sequence[Line], author: str, byline: int, explicit: bool, hits: dict[int, Hit]
+    ) -> None:
+        """The author's box with no heading, told by the byline's name (on line `byline`; `explicit`
+        when a rule read it, "Par ...", not a name by a date): that name alone on a line (the box's
+        heading, a signature), the biography right under it, of up to `box_words`, that opens with
+        the name or with a clause of up to `_BIO_CLAUSE` words, then the name ("Journaliste à
+        Épinal depuis 2011, Antoine Gérard suit ..."), then a word in lower case (a verb); and,
+        the name signed explicitly, a biography that opens with it and a verb without the name
+        above it ("Nadia Benali est journaliste ..."). Under a byline in the page's upper half,
+        only what is below it: the headline and standfirst above it may name the author."""
         hit = self.origin.hit(f"{NAME}.authors_box")
-        for i, line in enumerate(lines):
-            text = line.text
+        for i in range(byline + 1 if byline < len(lines) / 2 else 0, len(lines)):
+            text = lines[i].text
             if i in hits or words(text) > self.params.box_words:
                 continue
+            if text == author:
+                hits[i] = hit
+                continue
             clause, _, rest = text.partition(", ")
-            opening = text if text.startswith(author) else rest if words(clause) <= _BIO_CLAUSE else ""
-            after = opening[len(author) :] if opening.startswith(author) else ""
-            if text == author or (after[:1] == " " and after[1:2].islower()):  # a name, or it and a verb
+            headed = hits.get(i - 1) == hit and lines[i - 1].text == author
+            opening = (
+                text if text.startswith(author) else rest if headed and words(clause) <= _BIO_CLAUSE else ""
+            )
+            verb = opening[len(author) :].split(" ", 2)[1:2] if opening.startswith(f"{author} ") else []
+            if verb and verb[0][:1].islower() and verb[0] not in _JOINS and (headed or explicit):
                 hits[i] = hit
 
     def _box(self, lines: Sequence[Line], i: int, hits: dict[int, Hit]) -> None:

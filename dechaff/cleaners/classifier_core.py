@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -514,7 +514,9 @@ def _last_sentences(
     related link, a reader box) or the page does. The article's last paragraphs, a sentence each
     ("La boulangerie est ouverte du mardi au dimanche."), not the footer under them. One such
     sentence alone is the article's last when `_CLOSING_HOLE` lines or more went under it (a share
-    bar, tags; `tail` at the page's end), not one (a caption's credit, a footer's copyright).
+    bar, tags; `tail` at the page's end), not one (a caption's credit, a footer's copyright), and
+    when it does not speak to the reader or for the site (`ADDRESSED`: "Retrouvez toute
+    l'actualité du Lot sur notre site.").
     (Closed by good text, the run is passed without its last line: a sentence whose credit went
     right above the good line is a caption.)
 
@@ -543,7 +545,11 @@ def _last_sentences(
         k += 1
     if k - i >= 2 and (k == len(classes) or (holes and holes[k])):
         out[i:k] = [True] * (k - i)
-    elif k - i == 1 and (holes[k] if k < len(classes) and holes else tail) >= _CLOSING_HOLE:
+    elif (
+        k - i == 1
+        and sentences[i] == 1  # a sentence: not a list's item, not one to the reader
+        and ((holes[k] if holes else 0) if k < len(classes) else tail) >= _CLOSING_HOLE
+    ):
         out[i] = True
 
 
@@ -1031,6 +1037,7 @@ def _classify_lines(
     gaps: Sequence[bool] = (),
     heads: Sequence[int] = (),
     tail: int = 0,
+    addresses: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], Shape, Measured]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title;
     and what it measured of them (`holes`: see `_context`; `heads`: the list headings, see
@@ -1049,6 +1056,8 @@ def _classify_lines(
         for i, line in enumerate(lines):
             if not sentences[i] and feats[i].weight < p.length_low and _item(line, stopwords, p):
                 sentences[i] = ITEM
+            elif sentences[i] is True and addresses is not None and addresses(line):
+                sentences[i] = ADDRESSED
     measured = _measure_page(lines, stopwords, lang, p, holes, heads, gaps, sentences, feats, tail)
     feats, classes = measured.features, measured.alone
     labels = list(measured.in_context)
@@ -1288,6 +1297,7 @@ def _short_sentence(line: str, f: _Line, stopwords: frozenset[str], p: Classifie
 
 
 ITEM = 2  # `sentences[i]` of a list's item (`_item`): a sentence in a run closed by good text only
+ADDRESSED = 3  # ...of a sentence to the reader or for the site: no article's one last sentence
 
 
 # "Mardi : 14 h – 18 h 30", "Salaire : 2 150 € brut", "Weight: 189 g": a label, a colon, a value
@@ -1595,18 +1605,22 @@ def classify_measured(
     holes: Sequence[int] = (),
     heads: Sequence[int] = (),
     tail: int = 0,
+    addresses: Callable[[str], bool] | None = None,
 ) -> tuple[list[str], Shape, Measured | None]:
     """`classify`, and what it measured of the lines (`measure_lines`; None in trim mode), which
     the line model reads too: measuring them once serves both. `holes[i]`: how many lines earlier
     cleaners removed right before line i (see `_context`; none when not given), `tail` after the
-    last; `heads`: the lines that are list headings (see `_list_items`)."""
+    last; `heads`: the lines that are list headings (see `_list_items`); `addresses`: whether a
+    line speaks to the reader (see `ADDRESSED`)."""
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
     if stopwords and not _written_in(lines, stopwords, lang, params):
         stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
     if params.trim_only:
         return (*_trim(lines, stopwords, lang, params, slug), None)
-    labels, shape, measured = _classify_lines(lines, stopwords, lang, params, slug, holes, gaps, heads, tail)
+    labels, shape, measured = _classify_lines(
+        lines, stopwords, lang, params, slug, holes, gaps, heads, tail, addresses
+    )
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
         joined = [" ".join(lines[a:b]) for a, b in spans]

@@ -69,8 +69,9 @@ class Comments(PhraseCleaner):
         """Whether the heading at `i` is a counter, not the section: the line above it is short (a
         date, a byline), and it counts none ("0 commentaire" over the article's text) or the two
         lines under it are buttons' labels ("Partager", "Imprimer": three words at most, no digit,
-        colon or final stop), or a button's label is right above it and a paragraph of prose right
-        under it (the share bar's last button, then the article's text), where a section's heading
+        colon or final stop), or a button's label is right above it, a paragraph of prose right
+        under it and one at most above it (the share bar under the headline and standfirst, then
+        the article's text; under an article, a thread's first comment), where a section's heading
         follows the article's last paragraph and a comment's name, date and text, or a form's
         prompts, follow it."""
         if i and words(lines[i - 1].text) > _TOOLBAR_ABOVE:
@@ -79,7 +80,8 @@ class Comments(PhraseCleaner):
             return True
         under = lines[i + 1 : i + 3]
         if i and under and self._button(lines[i - 1].text) and words(under[0].text) >= _PARAGRAPH_UNDER:
-            return True
+            # the head's share bar: one paragraph at most above it (the standfirst), not an article
+            return sum(words(line.text) >= _PARAGRAPH_UNDER for line in lines[:i]) <= 1
         return len(under) == 2 and all(self._button(line.text) for line in under)
 
     def _button(self, text: str) -> bool:

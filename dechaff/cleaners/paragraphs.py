@@ -27,6 +27,9 @@ Params = make_dataclass(
     + [(f.name, f.type, field(default=f.default)) for f in fields(ClassifierParams)]
     # the headings whose short lines below are a list's items ("Ingrédients pour 6 personnes")
     + [("list_headings", Phrases, patterns("regex"))]
+    # words that speak to the reader or for the site ("vous", "notre"): a short sentence that holds
+    # one is no article's last ("Retrouvez toute l'actualité du Lot sur notre site.")
+    + [("addressed", Phrases, patterns("regex"))]
     # the rule book's line model (`models/lines.json`), set by the engine, not by rule files
     + [("line_model", "LineModel | None", field(default=None, metadata={"internal": True}))],
     frozen=True,
@@ -44,6 +47,7 @@ class Paragraphs:
     text_local: bool = False  # neighbours, blocks and the page's stop words decide
     model: LineModel | None = None  # a second opinion on the labels (not in trim mode)
     lists: PhraseSet | None = None  # list headings (`list_headings`)
+    addressed: PhraseSet | None = None  # words to the reader (`addressed`)
 
     def _heads(self, texts: Sequence[str]) -> list[int]:
         """The lines that are list headings."""
@@ -85,7 +89,12 @@ class Paragraphs:
             holes(lines, ctx.numbers),
             self._heads(texts),
             tail(lines, ctx.numbers),
+            self._addresses if self.addressed is not None and self.addressed.phrases else None,
         )
+
+    def _addresses(self, text: str) -> bool:
+        """Whether a line speaks to the reader or for the site (`addressed`)."""
+        return self.addressed is not None and first_match(self.addressed, text) is not None
 
     def _labels(self, lines: Sequence[Line], ctx: Context) -> tuple[list[str], Shape]:
         labels, shape, measured = self._classify(lines, ctx)
@@ -202,7 +211,12 @@ def _measures(shape: Shape) -> dict[str, float]:
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> Paragraphs:  # type: ignore[valid-type]
     values = {f.name: getattr(params, f.name) for f in fields(ClassifierParams)}
-    lists = PhraseSet(params.list_headings)
+    lists, addressed = PhraseSet(params.list_headings), PhraseSet(params.addressed)
     return Paragraphs(
-        ClassifierParams(**values), origin, model=params.line_model, lists=lists, phrase_sets=(lists,)
+        ClassifierParams(**values),
+        origin,
+        model=params.line_model,
+        lists=lists,
+        addressed=addressed,
+        phrase_sets=(lists, addressed),
     )
