@@ -352,6 +352,8 @@ def test_encyclopedia_footers_reprints_forms_and_social_appeals(run_cleaner) -> 
     english = [
         "This site is protected by reCAPTCHA and the Google Privacy Policy apply.",
         "Fields marked with an * are required",
+        "We use your sign-up to provide content in ways you've consented to and to improve it.",
+        "Bookmark",
     ]
     assert kept(run_cleaner("ui_tokens", "\n".join(english), lang="en")) == []
 
