@@ -165,36 +165,6 @@ def test_a_races_podium_between_its_paragraphs(engine: Engine) -> None:
         assert not {"Publicité", "Partager", "Mentions légales"} & set(kept)
 
 
-VOTE = (
-    "La Voix du Comtat\nVaucluse | Élections municipales\n"
-    "Saint-Roman : la liste de Martine Reboul l'emporte de 25 voix\n"
-    "Au terme d'une campagne tendue, la liste d'union menée par Martine Reboul a remporté dimanche "
-    "l'élection municipale partielle organisée après la démission de la moitié du conseil.\n"
-    "La participation a atteint 71 %, un niveau inhabituel pour une partielle, signe de l'intérêt "
-    "suscité par ce scrutin dans un village où le projet de zone commerciale divisait les habitants.\n"
-    "Les résultats\n"
-    "Inscrits : 1 693 | Votants : 1 202 (71 %) | Blancs et nuls : 3 | Exprimés : 1 199\n"
-    "Saint-Roman ensemble (Martine Reboul) : 612 voix (51,04 %) - 15 sièges\n"
-    "Agir pour Saint-Roman (Gérard Vial, maire sortant) : 587 voix (48,96 %) - 4 sièges\n"
-    "« Ce soir, ce n'est pas une victoire contre quelqu'un, c'est une victoire pour le village », a "
-    "déclaré la future maire devant ses soutiens, promettant de renouer le dialogue avec l'opposition.\n"
-    "Le maire sortant, élu depuis 2014, a reconnu sa défaite avec sobriété. Il a indiqué qu'il "
-    "siégerait dans l'opposition et qu'il resterait attentif au devenir du projet de zone commerciale, "
-    "qui devra de toute façon repasser devant le conseil municipal avant la fin de l'année.\n"
-    "Partager\nFacebook\nCopier le lien\nActualité | Région | Sports | Loisirs\nMentions légales\n"
-)
-
-
-def test_a_row_of_figures_in_cells_between_its_paragraphs(engine: Engine) -> None:
-    """A row of figures parted by pipes ("Inscrits : 1 693 | Votants : 1 202 ...") is the article's
-    data, not a menu: it stays under its heading, and the paragraphs under it stay too; a menu's
-    pipes ("Actualité | Région | Sports") still go."""
-    kept = _kept(_clean(engine, VOTE))
-    assert "Les résultats" in kept and any(line.startswith("Inscrits : 1 693") for line in kept)
-    assert kept[-1].startswith("Le maire sortant")
-    assert not {"Actualité | Région | Sports | Loisirs", "Vaucluse | Élections municipales"} & set(kept)
-
-
 DERBY = (
     "Sports Plus\n\nFootball\nBasket\nTennis\n\nFootball > Ligue > Liège\n\n"
     "Liège s'offre le derby au bout du suspense face à Namur (2-1)\n\n"

@@ -170,10 +170,7 @@ def _features_of(
             if _ENTRIES[0] >= TEXTS:  # all of them go; the page goes on in a new table
                 _clear_tables()  # no walk over the tables: another thread may be adding one
                 table = _TABLES[key] = {}
-            f = _measure(line, stopwords, phrase_spaced, p)
-            if f.bad_reason == "separators" and _data_cells(line):  # a row of figures, no menu
-                f = f._replace(bad_reason="")
-            table[line] = f
+            f = table[line] = _measure(line, stopwords, phrase_spaced, p)
             _ENTRIES[0] += 1
         out.append(f)
     return out
@@ -252,28 +249,6 @@ def _measure(line: str, stopwords: frozenset[str], phrase_spaced: bool, p: Class
         if measured is not NotImplemented:  # other types than a rule file's (see _measure.c)
             return measured  # type: ignore[no-any-return]
     return _measure_py(line, stopwords, phrase_spaced, p, by_punct)
-
-
-def _data_cells(line: str) -> bool:
-    """Whether a line's pipes part cells of data, most with a number ("Inscrits : 1 693 | Votants :
-    1 202 (71 %) | Exprimés : 1 199", a table's row): a row of figures, not a menu's or a footer's
-    links ("Actualité | Sports | Loisirs", "Contact | Fax 0809-006-667 | © 2012 Le Journal"); each
-    cell short (`_CELL_CHARS`: a page glued into one line parts paragraphs with its pipes).
-
-    >>> _data_cells("Inscrits : 1 693 | Votants : 1 202"), _data_cells("Contact | Fax 0809 | © 2024 Le Site")
-    (True, False)
-    """
-    if "©" in line or "opyright" in line:
-        return False
-    cells = [cell for cell in line.split("|") if cell.strip()]
-    return (
-        len(cells) >= 2
-        and all(len(cell) <= _CELL_CHARS for cell in cells)
-        and 2 * sum(bool(_DIGIT.search(cell)) for cell in cells) >= len(cells)
-    )
-
-
-_CELL_CHARS = 80  # characters of a table's cell, at most
 
 
 def _measure_py(
@@ -738,12 +713,14 @@ def _resumed(
         if step < 0 and not (classes[edge] == GOOD and feats[edge].ends_sentence):
             return none
         listed = _list_box(lines, classes, feats, holes, gaps, box)
-        if not listed and short:
-            data = all(_data_line(lines, classes, i) and classes[i] not in _BOX for i in box[1:])
-            if len(box) > 1 and classes[box[0]] == _SHORT and data:
-                listed = box  # a heading over data only, whatever its blank lines
-            elif not all(_data_line(lines, classes, i) or _box_line(classes, gaps, i) for i in box):
-                return none
+        if (
+            not listed
+            and short
+            and all(_box_line(classes, gaps, i) or _data_line(lines, classes, i) for i in box)
+        ):
+            headed = len(box) > 1 and classes[box[0]] == _SHORT
+            data = headed and all(_data_line(lines, classes, i) and classes[i] not in _BOX for i in box[1:])
+            listed = box if data else range(0)
         elif not listed:
             return none
     run, best, last, j = 0.0, 0.0, k, k
@@ -832,9 +809,9 @@ _BOX = frozenset({_SHORT, _NEARGOOD})  # a box's lines: short ones, none a kind 
 
 def _data_line(lines: Sequence[str], classes: Sequence[str], i: int) -> bool:
     """Whether line `i` is a box's line of data, whatever its length and blank lines: in parts
-    (`_data_item`) or cells of figures (`_data_cells`), and of no boilerplate kind but its few stop
-    words or its capitals (a race's podium, "Possession : 54 % – 46 %. Tirs : 15 – 8.")."""
-    return classes[i] in _ITEMS and (_data_item(lines[i]) or _data_cells(lines[i]))
+    (`_data_item`) and of no boilerplate kind but its few stop words or its capitals (a race's
+    podium, "Possession : 54 % – 46 %. Tirs : 15 – 8.")."""
+    return classes[i] in _ITEMS and _data_item(lines[i])
 
 
 def _box_line(classes: Sequence[str], gaps: Sequence[bool], i: int) -> bool:
