@@ -372,12 +372,15 @@ def test_a_reports_and_an_interviews_credit(run_cleaner) -> None:
     for line, author in (
         ("Reportage de Thomas Bréhat et Inès Delcourt", "Thomas Bréhat"),
         ("Propos recueillis par Julie Ferrand", "Julie Ferrand"),
-        ("Une vidéo de Léa Morel", "Léa Morel"),
     ):
         out = run_cleaner("bylines", f"{line}\nLe texte.")
         assert kept(out) == ["Le texte."] and out.fields["author"] == author, line
-    prose = "Reportage de France 2 sur les inondations : les images ont fait le tour du pays."
-    assert dropped(run_cleaner("bylines", prose)) == []
+    for prose in (
+        "Reportage de France 2 sur les inondations : les images ont fait le tour du pays.",
+        "Vidéo de Donald Trump",  # the subject, not the author
+        "Texte de Victor Hugo",
+    ):
+        assert dropped(run_cleaner("bylines", prose)) == [], prose
 
 
 def test_the_authors_box_without_a_heading(run_cleaner) -> None:
@@ -414,3 +417,7 @@ def test_the_authors_box_without_a_heading(run_cleaner) -> None:
         "\n".join([*tagged, *match, "Kylian Mbappé", box[1].replace("Antoine Gérard", "Kylian Mbappé")]),
     )
     assert kept(out) == match and out.fields["author"] == "Kylian Mbappé"
+    # a transcript signed by its host: her name over each of her turns is a speaker's label
+    turns = ["Julie Ferrand", "Bonjour et bienvenue.", "Paul Roy", "Merci de me recevoir."] * 3
+    out = run_cleaner("bylines", "\n".join(["Par Julie Ferrand", *article, *turns]))
+    assert kept(out) == [*article, *turns]

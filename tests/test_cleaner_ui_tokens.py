@@ -451,6 +451,7 @@ def test_a_publishers_boxes_around_the_article(run_cleaner) -> None:
         "Je m'abonne à trois journaux depuis 1990, raconte ce lecteur fidèle.",
         "2,4 kilos de partages de butin ont été saisis, selon les douanes.",
         "« Jouer comporte des risques », rappelle le message qui accompagne chaque publicité de paris.",
+        "Chaque publicité doit porter la mention « Jouer comporte des risques : endettement, isolement ».",
         "Chaque année, le meilleur restaurant de la ville est élu par la rédaction.",
         "Abonnez-vous à un forfait 5G pour profiter pleinement du débit, conseille l'opérateur.",
         "Comment être prévenu des coupures ? Inscrivez-vous à la lettre d'information de la mairie.",

@@ -496,10 +496,17 @@ def test_an_article_that_ends_in_one_short_sentence(engine: Engine) -> None:
         ],
     )
     assert text is not None and "Reproduction" not in text and COURT[-2] in text
-    # nor a sentence that speaks to the reader or for the site, whatever went under it
-    site = "Retrouvez toute l'actualité du Lot sur notre site."
-    text, _ = _clean(engine, [*COURT[:-1], site, "Partager", "Facebook", "Copier le lien", "Contact"])
-    assert text is not None and site not in text and COURT[-2] in text
+    # nor a sentence that speaks to the reader or for the site, whatever went under it; a report's
+    # "... nous répondre" or a meeting's "rendez-vous" is none
+    for line in ("Retrouvez toute l'actualité du Lot sur notre site.", "Merci de votre lecture attentive."):
+        text, _ = _clean(engine, [*COURT[:-1], line, "Partager", "Facebook", "Copier le lien", "Contact"])
+        assert text is not None and line not in text and COURT[-2] in text, line
+    for line in (
+        "Contacté, le propriétaire n'a pas souhaité nous répondre.",
+        "Le prochain rendez-vous est fixé au 14 juin prochain.",
+    ):
+        text, _ = _clean(engine, [*COURT[:-1], line, "Partager", "Facebook", "Copier le lien", "Contact"])
+        assert text is not None and _paragraphs(text)[-1] == line, line
 
 
 LEGAL = [

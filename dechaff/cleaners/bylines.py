@@ -31,6 +31,7 @@ NAME = "bylines"
 _PARTICLES = frozenset({"de", "da", "di", "del", "della", "des", "du", "la", "le", "van", "von", "der"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _BIO_CLAUSE = 8  # words of the clause before the author's name that opens a biography, at most
+_SIGNATURES = 2  # the author's name alone on a line, at most: a box's heading, a signature
 # words after a name that join another name to it ("Jean Dupont et Marie Lenoir ont reçu ..."): no verb
 _JOINS = frozenset({"et", "and", "und", "y", "e", "i", "ou", "or", "de", "du", "des", "of", "von", "van"})
 
@@ -133,9 +134,14 @@ class Bylines(PhraseCleaner):
         Épinal depuis 2011, Antoine Gérard suit ..."), then a word in lower case (a verb); and,
         the name signed explicitly, a biography that opens with it and a verb without the name
         above it ("Nadia Benali est journaliste ..."). Under a byline in the page's upper half,
-        only what is below it: the headline and standfirst above it may name the author."""
+        only what is below it (the headline and standfirst above it may name the author); else
+        the page's lower half. The name alone more than `_SIGNATURES` times is a transcript's
+        speaker, no box."""
         hit = self.origin.hit(f"{NAME}.authors_box")
-        for i in range(byline + 1 if byline < len(lines) / 2 else 0, len(lines)):
+        below = range(byline + 1 if byline < len(lines) / 2 else len(lines) // 2, len(lines))
+        if sum(lines[i].text == author for i in below) > _SIGNATURES:
+            return  # a transcript's or a list's labels: the name is the page's, no box's
+        for i in below:
             text = lines[i].text
             if i in hits or words(text) > self.params.box_words:
                 continue
