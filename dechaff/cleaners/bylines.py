@@ -117,11 +117,9 @@ class Bylines(PhraseCleaner):
         for i, field_name, value in found:  # the first of each field, not the next article's
             if start is None or i < start:
                 fields.setdefault(field_name, value)
-        signed = [(i, value) for i, name, value in found if name == "author" and (start is None or i < start)]
-        if signed and is_name(signed[0][1]):
-            self._authors_box(
-                lines, signed[0][1], signed[0][0], signed[0][0] not in {j for j, _ in names}, hits
-            )
+        byline = next((i for i, name, _ in found if name == "author" and (start is None or i < start)), None)
+        if byline is not None and is_name(fields["author"]):  # the byline gave the author field
+            self._authors_box(lines, fields["author"], byline, byline not in dict(names), hits)
         return drop_lines(lines, hits, NAME, fields)
 
     def _authors_box(
