@@ -548,9 +548,15 @@ def _last_sentences(
     elif (
         k - i == 1
         and sentences[i] == 1  # a sentence: not a list's item, not one to the reader
-        and ((holes[k] if holes else 0) if k < len(classes) else tail) >= _CLOSING_HOLE
+        and _gone_above(holes, k, len(classes), tail) >= _CLOSING_HOLE
     ):
         out[i] = True
+
+
+def _gone_above(holes: Sequence[int], k: int, n: int, tail: int) -> int:
+    """How many lines earlier cleaners removed right above line `k` of `n` (`holes`, none when not
+    given), or after the last line when `k` is past it (`tail`)."""
+    return (holes[k] if holes else 0) if k < n else tail
 
 
 def _runs(undecided: Sequence[bool]) -> list[tuple[int, int]]:
@@ -1083,7 +1089,7 @@ def _classify_lines(
 
     def on_its_own(a: int, b: int) -> list[str]:
         """Lines `a` to `b` (past the last) decided from each other only."""
-        after = (holes[b] if holes else 0) if b < len(lines) else tail
+        after = _gone_above(holes, b, len(lines), tail)
         return _context(classes[a:b], p, holes[a:b], sentences[a:b], _asks(lines[a:b]), after)
 
     for part in (resumed, began):  # each decided on its own too; the box's lines keep their labels

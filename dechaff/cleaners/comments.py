@@ -54,7 +54,7 @@ class Comments(PhraseCleaner):
                 if section is None:
                     section, ratio = self.hit("review", line.text), p.review_prose_ratio
                 above = section is not None and total - seen_chars > seen_chars  # most prose below
-                if above and self._counter(lines, i):  # above most of the prose: a counter
+                if above and self._counter(lines, counts, i):  # above most of the prose: a counter
                     hits[i] = section
                 elif section is not None and self._cuts(seen_chars, total - seen_chars, ratio):
                     hits.update(dict.fromkeys(range(i, len(lines)), section))
@@ -65,7 +65,7 @@ class Comments(PhraseCleaner):
             seen_chars += prose[i]
         return drop_lines(lines, hits, NAME)
 
-    def _counter(self, lines: Sequence[Line], i: int) -> bool:
+    def _counter(self, lines: Sequence[Line], counts: Sequence[int], i: int) -> bool:
         """Whether the heading at `i` is a counter, not the section: the line above it is short (a
         date, a byline), and it counts none ("0 commentaire" over the article's text) or the two
         lines under it are buttons' labels ("Partager", "Imprimer": three words at most, no digit,
@@ -73,15 +73,15 @@ class Comments(PhraseCleaner):
         under it and one at most above it (the share bar under the headline and standfirst, then
         the article's text; under an article, a thread's first comment), where a section's heading
         follows the article's last paragraph and a comment's name, date and text, or a form's
-        prompts, follow it."""
-        if i and words(lines[i - 1].text) > _TOOLBAR_ABOVE:
+        prompts, follow it. `counts`: each line's words."""
+        if i and counts[i - 1] > _TOOLBAR_ABOVE:
             return False  # right under a paragraph: the article ended, its comments begin
         if lines[i].text.startswith("0 "):
             return True
         under = lines[i + 1 : i + 3]
-        if i and under and self._button(lines[i - 1].text) and words(under[0].text) >= _PARAGRAPH_UNDER:
+        if i and under and self._button(lines[i - 1].text) and counts[i + 1] >= _PARAGRAPH_UNDER:
             # the head's share bar: one paragraph at most above it (the standfirst), not an article
-            return sum(words(line.text) >= _PARAGRAPH_UNDER for line in lines[:i]) <= 1
+            return sum(n >= _PARAGRAPH_UNDER for n in counts[:i]) <= 1
         return len(under) == 2 and all(self._button(line.text) for line in under)
 
     def _button(self, text: str) -> bool:
