@@ -8,8 +8,9 @@ from ftfy.badness import BADNESS_RE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dechaff.io.badness import _SPACE, _searchers, may_need_fix
-from dechaff.io.mojibake import _CONFIG
+from dechaff.io import badness
+from dechaff.io.badness import _SPACE, _searchers, badness_re, may_need_fix
+from dechaff.io.mojibake import _fixer
 
 # Mojibake is made of these: Latin-1 / cp1252 / cp1251 / MacRoman renderings of UTF-8 bytes.
 _MOJI = (
@@ -29,7 +30,8 @@ _SAMPLES = [
 
 
 def _ftfy_changes(line: str) -> bool:
-    return ftfy.fix_text(line, _CONFIG) != line
+    fix_text, config = _fixer()
+    return ftfy.fix_text(line, config) != line and fix_text is ftfy.fix_text
 
 
 @settings(max_examples=400, deadline=None)
@@ -53,6 +55,22 @@ def test_same_answers_as_ftfys_own_search() -> None:
     for sample in _SAMPLES:
         assert bool(line_search(sample)) == bool(BADNESS_RE.search(sample)), sample
     assert may_need_fix("L'Ã©tÃ© arrive") and not may_need_fix("L'été arrive")
+
+
+def test_the_pattern_read_alone_is_ftfys_own() -> None:
+    assert badness_re().pattern == BADNESS_RE.pattern and badness_re().flags == BADNESS_RE.flags
+    alone = badness._module_alone("ftfy", "badness")  # badness.py run alone, not from the package
+    assert alone is not None and alone.BADNESS_RE.pattern == BADNESS_RE.pattern
+
+
+def test_a_badness_module_that_does_not_run_alone_is_imported_the_usual_way(monkeypatch) -> None:
+    monkeypatch.setattr(badness, "_module_alone", lambda package, name: None)
+    badness_re.cache_clear()
+    try:
+        assert badness_re() is BADNESS_RE
+    finally:
+        badness_re.cache_clear()
+    assert badness._module_alone("no_such_package_here", "badness") is None
 
 
 def test_the_space_class_is_pythons_backslash_s() -> None:

@@ -1,5 +1,6 @@
-"""A run loads only what it uses: a text run never imports the HTML extractors, pandas, scipy or
-the WARC reader; the rules are read once; a small run compiles only the cascades it needs."""
+"""A run loads only what it uses: a text run never imports the HTML extractors, pandas, scipy,
+the WARC reader, or ftfy when no line looks like mojibake; the rules are read once; a small run
+compiles only the cascades it needs."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from dechaff.execution import batch
 from conftest import ROOT, rules_copy
 
 SEED = ROOT / "seeds" / "000_25705d69f82cf47e.txt"
-HEAVY = ("trafilatura", "justext", "lxml", "pandas", "scipy", "datasketch", "warcio", "rich", "distributed")
+HEAVY = (
+    *("trafilatura", "justext", "lxml", "pandas", "scipy", "datasketch", "warcio", "rich", "distributed"),
+    "ftfy",
+)
 
 # What the parent of a run and one of its workers do, in one fresh process; then an HTML page
 _SCRIPT = """

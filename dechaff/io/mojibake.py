@@ -3,11 +3,13 @@
 It runs on the decoded text before normalisation, so the cascade and its provenance work on the
 repaired text; the original line is kept in the removed-lines table under the `mojibake` step.
 Only encoding fixes are on: quotes, ligatures, widths and HTML entities are left as written.
+ftfy is imported by the first line that may need a fix (`badness.may_need_fix`): most runs have none.
 """
 
 from __future__ import annotations
 
-import ftfy
+from functools import cache
+from typing import Any
 
 from dechaff.core.names import MOJIBAKE, REMOVED_TEXT_MAX
 from dechaff.core.outcome import Removal
@@ -16,17 +18,24 @@ from dechaff.text.normalise import split_lines
 
 RULE_ID = "mojibake.ftfy"
 
-_CONFIG = ftfy.TextFixerConfig(
-    unescape_html=False,
-    remove_terminal_escapes=False,
-    fix_latin_ligatures=False,
-    fix_character_width=False,
-    uncurl_quotes=False,
-    fix_line_breaks=False,
-    remove_control_chars=False,
-    normalization=None,
-    explain=False,
-)
+
+@cache
+def _fixer() -> tuple[Any, Any]:
+    """ftfy's `fix_text` and the configuration of encoding fixes alone."""
+    import ftfy
+
+    config = ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+    return ftfy.fix_text, config
 
 
 def repair_line(line: str) -> str:
@@ -37,7 +46,8 @@ def repair_line(line: str) -> str:
     """
     if not may_need_fix(line):
         return line
-    fixed = ftfy.fix_text(line, _CONFIG)
+    fix_text, config = _fixer()
+    fixed = fix_text(line, config)
     return fixed if len(split_lines(fixed)) == 1 else line
 
 
