@@ -19,6 +19,7 @@ from dechaff.ruleset.patterns import (
     Regex,
     compile_re2,
     program_bound,
+    quick_bound,
     unicode_classes,
     user_regex,
 )
@@ -71,6 +72,23 @@ def test_the_bound_is_never_under_re2s_count() -> None:
     assert checked > 700
 
 
+def test_the_quick_bound_is_never_under_the_bound() -> None:
+    rnd = random.Random(11)
+    decided = 0
+    for _ in range(3000):
+        source = unicode_classes(rnd.choice(["", "(?i)", "^"]) + _generated(rnd))
+        quick = quick_bound(source)
+        if quick is not None:
+            assert quick >= program_bound(source), source
+            decided += 1
+    assert decided > 300
+
+
+def test_the_quick_bound_leaves_counters_and_quotes_to_the_tokens() -> None:
+    assert quick_bound(r"\w{3}") is None and quick_bound(r"a\Q[\E") is None
+    assert quick_bound(r"\p{L}+ \p{Nd}") is not None  # a class name's braces are no counter
+
+
 @pytest.mark.parametrize(
     "source",
     [r"\pL{6,}", r"^\pL{1,30}\b", r"\p{Greek}{2,9}", r"(\p{L}{1,10} ){1,10}", r"[\w-]{3}x{0,4}", "(?i)ͅ{40}"],
@@ -112,6 +130,8 @@ def test_shipped_patterns_are_bounded_and_read_without_a_compile(monkeypatch: py
     assert len(read) > 500
     for regex in read:
         assert program_bound(regex.pattern) >= _size(regex.pattern), regex.pattern
+        assert (quick_bound(regex.pattern) or program_bound(regex.pattern)) >= program_bound(regex.pattern)
+    assert sum(quick_bound(regex.pattern) is not None for regex in read) > 0.8 * len(read)
     assert sum(regex._compiled is None for regex in read) > 0.9 * len(read)
 
 

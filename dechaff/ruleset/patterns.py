@@ -207,6 +207,25 @@ def program_bound(source: str) -> int:
     return frames[0][0] + frames[0][1] + 8 if len(frames) == 1 else _UNREAD  # +8: RE2's own 4 or so
 
 
+_DIGIT_BRACE = re2.compile(r"\{[0-9]")
+
+
+def quick_bound(source: str) -> int | None:
+    """`program_bound` read off character counts, for a source without a counted repetition
+    (None with one, or with `\\Q`): never under it (each backslash, dash and POSIX class may be a
+    class escape, 1,500; each bracket a class, 50; each character 12 plus 2 for a repeat or group
+    sign). Reading 1,055 patterns' tokens took 0.05 s of each start; this takes 1 ms and settles
+    nine in ten of them.
+
+    >>> quick_bound(r"^(?i:par) \\p{L}{1,25}$") is None, quick_bound("^à lire") == 14 * 7 + 8
+    (True, True)
+    """
+    if "\\Q" in source or _DIGIT_BRACE.search(source):
+        return None
+    wide = source.count("\\") + source.count("-") + source.count("[:")
+    return _WIDE * wide + 50 * source.count("[") + (_CHAR + 2) * len(source) + 8
+
+
 def _class_cost(klass: list[int]) -> int:
     """A bracketed class's bound: its class escapes and ranges (`klass[0]`), its characters."""
     return _WIDE * klass[0] + _CHAR * klass[1] + 50
@@ -229,7 +248,8 @@ def _parses(source: str) -> bool:
 def compile_re2(source: str, path: str, line: int) -> Regex:
     """The pattern, checked (and compiled when it could outgrow RE2's budget), or a RuleFileError
     that names the file and line."""
-    if _parses(source) and program_bound(source) <= _SAFE_PROGRAM:
+    quick = quick_bound(source)
+    if _parses(source) and (quick if quick is not None else program_bound(source)) <= _SAFE_PROGRAM:
         return Regex(source)
     try:
         return Regex(source, re2.compile(source, RE2_OPTIONS))
