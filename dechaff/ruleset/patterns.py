@@ -7,8 +7,9 @@ will be matched against (see `dechaff.text.normalise`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -207,7 +208,7 @@ def program_bound(source: str) -> int:
     return frames[0][0] + frames[0][1] + 8 if len(frames) == 1 else _UNREAD  # +8: RE2's own 4 or so
 
 
-_DIGIT_BRACE = re2.compile(r"\{[0-9]")
+_DIGIT_BRACE = re.compile(r"\{[0-9]")  # our own patterns (no backtracking): Python's re is cheaper to call
 
 
 def quick_bound(source: str) -> int | None:
@@ -361,23 +362,85 @@ _ESCAPE = re2.compile(r"\\(x\{[0-9A-Fa-f]*\}|[pP]\{[^}]*\}|.)")
 _COUNTER = re2.compile(r"\{[0-9]+(,[0-9]*)?\}")
 
 
-# RE2 instructions: the shipped bylines behind a literal have 8,000; the plain set's budget (a
-# quarter of `SharedSet.MAX_MEM`) holds some 130,000 (a cascade that overfills it anyway is
-# compiled with every counter in the counted set: `SharedSet`)
+# RE2 instructions: a counter behind a literal that compiles larger takes a set's budget from the
+# other patterns, so it goes to the counted set (`heavy`)
 SMALL_PROGRAM = 10_000
+FEW = 4  # a counter that writes its part out at most this often (`\p{Nd}{4}`, `[^)]{2,}`) is light
+_BOUNDED = re.compile(r"\{([0-9]+),([0-9]+)\}")
+_COUNTS = re.compile(r"\{([0-9]+)(?:,([0-9]*))?\}")
+
+
+def loosened(source: str) -> str:
+    r"""`source` with each bounded repetition unbounded (`{2,30}` -> `{2,}`, `{1,30}` -> `+`,
+    `{0,60}` -> `*`): it matches every text `source` matches, and more. RE2 writes a counted part
+    out as often as its bound (`[\p{L}' -]{1,30}` is thirty Unicode classes), so in a set the
+    loosened source costs a fraction of the compile time and DFA states; a set's hit of a loosened
+    pattern is checked with the pattern itself (`SharedSet.matches`). Escapes (`\p{Nd}`, `\x{41}`,
+    `\{`) and classes (`[{]`) are left as they are.
+
+    >>> print(loosened(r"^\p{Lu}[\p{L}' -]{1,30} \p{Nd}{4}( .{0,60})? \w{2,9}?[{1,2}]\{1,2}$"))
+    ^\p{Lu}[\p{L}' -]+ \p{Nd}{4}( .*)? \w{2,}?[{1,2}]\{1,2}$
+    """
+    tokens = list(regex_tokens(source))
+    out: list[str] = []
+    k = 0
+    while k < len(tokens):
+        token, inside = tokens[k]
+        if not inside and token in ("\\p", "\\P", "\\x") and k + 1 < len(tokens) and tokens[k + 1][0] == "{":
+            end = k + 1
+            while end < len(tokens) and tokens[end][0] != "}":
+                end += 1
+            out.extend(t for t, _ in tokens[k : end + 1])
+            k = end + 1
+            continue
+        bounded = (
+            None if inside or token != "{" else _BOUNDED.match("".join(t for t, _ in tokens[k : k + 24]))
+        )
+        if bounded is not None and int(bounded.group(2)) > int(bounded.group(1)):
+            low = int(bounded.group(1))
+            out.append("*" if low == 0 else "+" if low == 1 else f"{{{low},}}")
+            k += len(bounded.group())
+            continue
+        out.append(token)
+        k += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=TEXTS)  # the default file's patterns are in every cascade
+def set_source(pattern: str) -> str:
+    """What a shared set compiles for `pattern`: `loosened(pattern)`, or the pattern itself when
+    that does not parse (a counter RE2 would refuse anyway). Most patterns have no bounded
+    counter: they are not read token by token."""
+    if _BOUNDED.search(pattern) is None:
+        return pattern
+    source = loosened(pattern)
+    return source if source == pattern or _parses(source) else pattern
+
+
+def largest_count(pattern: str) -> int:
+    r"""How often a counted repetition of an RE2 source writes its part out, at most (0: none).
+
+    >>> largest_count(r"\p{Nd}{4} [^)]{2,} x{1,30}"), largest_count(r"\x{41}\{9}a+")
+    (30, 0)
+    """
+    found = (n for m in _COUNTS.finditer(_ESCAPE.sub("e", pattern)) for n in m.groups() if n)
+    return max(map(int, found), default=0)
 
 
 @lru_cache(maxsize=TEXTS)  # asked for each pattern of each cascade compiled (1,700 for warm())
-def counted_set(regex: Any) -> bool:
-    """Whether a compiled pattern goes to a pipeline's counted set: a counted repetition, unless
-    it sits behind a literal at the line's start (only lines starting so could pay for its DFA
-    states) and compiles small (a `\\p{L}{1,25}` behind a literal is 120,000 instructions: it
-    would take most of the plain set's budget)."""
-    if not counted(regex.pattern):
+def heavy(source: str) -> bool:
+    r"""Whether a set source goes to a pipeline's counted set: a counter that writes its part out
+    more than `FEW` times (`.{40}`, `\w{20,}`), unless it sits behind a literal at the line's
+    start (only lines starting so could pay for its DFA states) and compiles small (a `\p{L}{25}`
+    behind a literal is some 36,000 instructions: it would take much of a set's budget)."""
+    if largest_count(source) <= FEW:
         return False
-    if not literal_start(regex.pattern):
+    if not literal_start(source):
         return True
-    small = program_bound(regex.pattern) <= SMALL_PROGRAM or regex.programsize <= SMALL_PROGRAM
+    small = (
+        program_bound(source) <= SMALL_PROGRAM
+        or re2.compile(source, RE2_OPTIONS).programsize <= SMALL_PROGRAM
+    )
     return not small  # the bound spares most of these patterns a compile of their own
 
 
@@ -485,28 +548,33 @@ def _optional(rest: str) -> bool:
 
 
 class SharedSet:
-    """Every phrase list of one pipeline in one matcher, so a line is matched once per RE2 set (two),
-    not once per list and per cleaner, and again in the fixpoint round: the answers (sorted
-    pattern indices) are kept per text, and each PhraseSet reads its own slice of them.
+    """Every phrase list of one pipeline in one matcher, so a line is matched once per RE2 set (one
+    for the shipped cascades), not once per list and per cleaner, and again in the fixpoint round:
+    the answers (sorted pattern indices) are kept per text, and each PhraseSet reads its own slice
+    of them.
 
     Long lines go to each list's own set instead: a huge set on a huge line is where RE2's DFA
     could run out of memory, and a Set says nothing when it does.
 
-    The patterns with a counted repetition (`[^/]{0,60}`, `.{4,40}`) are a second RE2 set: a DFA
-    state is a set of positions in every pattern at once, and counters multiply the states of
-    everything else. Over the dev set's 26,498 distinct lines a language's DFA states take 8-13
-    MB in one set, 0.4-1.3 MB in the two. A counter behind a literal at the line's start
-    (`^(publié|mis à jour) le .{4,40}$`: `literal_start`) stays with the plain patterns: its
-    states only live on lines that start with that literal (matching the dev set's lines took as
-    long either way, at 8 and 32 MB), when its program is small (`counted_set`; if such patterns
-    overfill the plain set, every counter goes to the counted one). So every shipped cascade's
-    counted set is the default file's, compiled once a process (`CompiledSet`): the eight cascades
-    `Engine.warm` compiles take 0.13 s, not 0.49. Which set a pattern is in changes no answer,
-    only memory and compile time. The counted set gets three quarters of `MAX_MEM`, the plain one
-    a quarter (at the smallest documented budget, 8 MB, both still compile:
-    tests/test_shared_set.py). A rule file whose patterns overfill both (counted repetitions of
-    Unicode classes: `rules lint` warns of each heavy pattern) is matched one pattern at a time:
-    the same answers, slower.
+    A set holds each pattern `loosened` (`{1,30}` -> `+`): RE2 writes a counted part out as often
+    as its bound, so the bounded counters of a cascade (`[\\p{L}' -]{1,30}`) were most of its
+    compile time (French: 0.30 s of two sets, 0.16 s loosened in one) and multiplied the DFA
+    states of every other pattern. A set's hit of a loosened pattern is checked with the pattern
+    itself (428 of the dev set's 27,719 distinct lines, in French or English), so the answers are
+    the pattern's own: the same on every line of the dev set and seeds as the exact sets'.
+
+    A counter still large once loosened (`\\w{20,}`, `.{40}`: `heavy`) goes to a second RE2 set: a
+    DFA state is a set of positions in every pattern at once, and such counters multiply the
+    states of everything else (over the dev set's lines, 8-13 MB in one set against 0.4-1.3 MB in
+    two, when every counter was bounded). Behind a literal at the line's start
+    (`^(publié|mis à jour) le .{40}$`: `literal_start`) it stays with the others, when its
+    program is small: its states only live on lines that start with that literal. No shipped
+    pattern is heavy, so every shipped cascade is one set, with all of `MAX_MEM`; with both, the
+    counted set gets three quarters of it, the plain one a quarter (at 16 MB every shipped
+    cascade compiles: tests/test_shared_set.py). If the light patterns overfill their set, every
+    counter goes to the counted one; a rule file whose patterns overfill both is matched one
+    pattern at a time: the same answers, slower. Which set a pattern is in changes no answer, only
+    memory and compile time.
 
     The answers of every pipeline's set count against one budget (`memo.TEXTS`); when it is
     spent, they are all emptied.
@@ -524,28 +592,35 @@ class SharedSet:
             regexes.extend(phrase.regex for phrase in phrase_set.phrases)
             phrase_set._shared = (self, len(regexes) - len(phrase_set.phrases), len(regexes))
         self.size = len(regexes)
+        self._regexes = tuple(regexes)
+        sources = [set_source(regex.pattern) for regex in regexes]
+        self._loose = frozenset(at for at, regex in enumerate(regexes) if sources[at] != regex.pattern)
         self._one_by_one: tuple[Any, ...] = ()
         try:
-            self._compiled = self._compile(regexes, counted_set)
-        except re2.error:  # the counters behind a literal overfill the plain set: all to the other
+            self._compiled = self._compile(sources, heavy)
+        except re2.error:  # the light patterns overfill their set: every counter to the other
             try:
-                self._compiled = self._compile(regexes, lambda regex: counted(regex.pattern))
+                self._compiled = self._compile(sources, counted)
             except re2.error:  # a rule file's patterns overfill both: one at a time, slow but right
                 self._compiled, self._one_by_one = (), tuple(regexes)
         self._sets = tuple((compiled.regex_set, indices) for compiled, indices in self._compiled)
         _SHARED_SETS.add(self)
 
-    def _compile(self, regexes: Sequence[Any], heavy: Any) -> tuple[tuple[CompiledSet, list[int]], ...]:
+    def _compile(
+        self, sources: Sequence[str], is_heavy: Callable[[str], bool]
+    ) -> tuple[tuple[CompiledSet, list[int]], ...]:
         """The compiled sets (plain, counted, each left out when empty) and the pipeline-wide index
-        of each of their patterns; `heavy(regex)`: whether a pattern goes to the counted set."""
+        of each of their patterns; `is_heavy(source)`: whether a pattern goes to the counted set.
+        One set alone has all of `MAX_MEM`, two a quarter (plain) and three quarters (counted)."""
         kinds: tuple[tuple[list[str], list[int]], ...] = (([], []), ([], []))
-        for at, regex in enumerate(regexes):
-            sources, indices = kinds[heavy(regex)]
-            sources.append(regex.pattern)
+        for at, source in enumerate(sources):
+            chosen, indices = kinds[is_heavy(source)]
+            chosen.append(source)
             indices.append(at)
+        shares = (1, 3) if all(indices for _, indices in kinds) else (4, 4)
         return tuple(
-            (compiled_set(tuple(sources), share * self.MAX_MEM // 4), indices)
-            for share, (sources, indices) in zip((1, 3), kinds, strict=True)
+            (compiled_set(tuple(chosen), share * self.MAX_MEM // 4), indices)
+            for share, (chosen, indices) in zip(shares, kinds, strict=True)
             if indices
         )
 
@@ -570,6 +645,9 @@ class SharedSet:
                 _clear_answers()
             _ANSWERS[0] += 1
             hits = [indices[k] for regex_set, indices in self._sets for k in regex_set.Match(text) or ()]
+            if self._loose and hits:  # a loosened pattern's hit, checked with the pattern itself
+                loose, regexes = self._loose, self._regexes
+                hits = [k for k in hits if k not in loose or regexes[k].search(text)]
             hits += [k for k, regex in enumerate(self._one_by_one) if regex.search(text)]
             found = self._cache[text] = tuple(sorted(hits)) if hits else ()
         return found
@@ -577,10 +655,9 @@ class SharedSet:
 
 class CompiledSet:
     """One RE2 set, compiled once for every SharedSet of the process with the same patterns and
-    memory budget: the shipped cascades share one counted set (see `SharedSet`), whose
-    `\\p{L}{1,30}`-style patterns were most of a pipeline's compile time (45 of 60 ms for a
-    French one), and the sites of a language that add no phrase share its plain set too. A set
-    answers the same whoever asks (RE2's `Match` is safe to share, its DFA cache is locked)."""
+    memory budget: the sites of a language that add no phrase share its set (see `SharedSet`).
+    A set answers the same whoever asks (RE2's `Match` is safe to share, its DFA cache is
+    locked)."""
 
     __slots__ = ("__weakref__", "regex_set")
 
