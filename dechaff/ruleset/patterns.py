@@ -34,6 +34,8 @@ def unicode_classes(pattern: str) -> str:
     >>> unicode_classes(r"^\\w+[\\w-]*$")
     '^[\\\\p{L}\\\\p{N}_]+[\\\\p{L}\\\\p{N}_-]*$'
     """
+    if not any(escape in pattern for escape in ("\\w", "\\W", "\\d", "\\D")):
+        return pattern  # the tokens are the pattern's own slices: nothing to rewrite
     out: list[str] = []
     for token, in_class in regex_tokens(pattern):
         if len(token) == 2 and token[0] == "\\":
