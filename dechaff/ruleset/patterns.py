@@ -425,6 +425,8 @@ def largest_count(pattern: str) -> int:
     >>> largest_count(r"\p{Nd}{4} [^)]{2,} x{1,30}"), largest_count(r"\x{41}\{9}a+")
     (30, 0)
     """
+    if _DIGIT_BRACE.search(pattern) is None:
+        return 0  # most patterns: no brace before a digit, nothing to read
     found = (n for m in _COUNTS.finditer(_ESCAPE.sub("e", pattern)) for n in m.groups() if n)
     return max(map(int, found), default=0)
 
