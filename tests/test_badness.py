@@ -73,6 +73,18 @@ def test_a_badness_module_that_does_not_run_alone_is_imported_the_usual_way(monk
     assert badness._module_alone("no_such_package_here", "badness") is None
 
 
+def test_only_a_packages_own_file_is_run_alone(tmp_path, monkeypatch) -> None:
+    (tmp_path / "lonely_module.py").write_text("")
+    (tmp_path / "badness.py").write_text("RAN = True\n")  # beside a module, not in a package
+    package = tmp_path / "some_package"
+    package.mkdir()
+    (package / "__init__.py").write_text("raise RuntimeError('the package init must not run')\n")
+    (package / "badness.py").write_text("RAN = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert badness._module_alone("lonely_module", "badness") is None
+    assert badness._module_alone("some_package", "badness").RAN
+
+
 def test_the_space_class_is_pythons_backslash_s() -> None:
     space = re2.compile(f"^[{_SPACE}]$")
     for code in range(0x3001):

@@ -152,6 +152,15 @@ def test_what_loosening_does(pattern: str, loose: str) -> None:
     assert loosened(pattern) == loose
 
 
+def test_a_quoted_counter_is_matched_as_written() -> None:
+    """`\\Q{1,2}\\E` is the text `{1,2}`, not a counter: loosened, the set would never hit it."""
+    source = r"^price \Q{1,2}\E$"
+    phrases = PhraseSet([Phrase(source, patterns.compile_re2(source, "x.yaml", 1), "x.yaml", 1)])
+    shared = SharedSet([phrases])
+    assert set_source(source) == source
+    assert shared.matches("price {1,2}") == (0,) and shared.quiet(["price {1,2}"]) == frozenset()
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.sampled_from(

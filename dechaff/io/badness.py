@@ -63,9 +63,12 @@ def translate(pattern: str, multiline: bool = False) -> str:
 def _module_alone(package: str, name: str) -> object:
     """`package.name` run as a module of its own, without `package`'s `__init__` (None when the
     package is not found or the module does not run so: it imports its package's other parts)."""
-    found = importlib.util.find_spec(package)
-    if found is None or found.origin is None:
+    try:
+        found = importlib.util.find_spec(package)
+    except (ImportError, ValueError):  # a module in sys.modules without a spec
         return None
+    if found is None or found.origin is None or not found.submodule_search_locations:
+        return None  # not a package: no `name.py` of its own beside it
     spec = importlib.util.spec_from_file_location(
         f"_dechaff_{package}_{name}", Path(found.origin).parent / f"{name}.py"
     )
