@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from dechaff.ruleset.loader import RuleBook
-from dechaff.ruleset.patterns import RegexSet
+from dechaff.ruleset.patterns import RegexSet, search_set
 from dechaff.ruleset.schema import Fingerprint, RuleFile
 from dechaff.text.normalise import fold
 
@@ -49,6 +50,10 @@ class DomainResolver:
             (fp, s) for s in book.sites for fp in s.fingerprints
         ]
         self.regexes = RegexSet([fp.regex for fp, _ in self.prints])
+        sources = [fp.regex.pattern for fp, _ in self.prints]
+        whole = not any(mark in source for source in sources for mark in _LINE_ONLY)
+        self._page_sources = ["(?m)" + source for source in sources] if whole else None
+        self._page_set: Any = None
 
     def resolve(self, lines: Sequence[str], url: str | None, declared: str | None) -> DomainMatch:
         if declared:
@@ -66,7 +71,7 @@ class DomainResolver:
 
     def fingerprint(self, lines: Sequence[str]) -> RuleFile | None:
         """The site whose fingerprints score highest, if it reaches that site's threshold."""
-        if not self.prints:
+        if not self.prints or not self._anywhere(lines):
             return None
         fired: set[int] = set()
         n = len(lines)
@@ -85,3 +90,20 @@ class DomainResolver:
             if score >= site.fingerprint_threshold:
                 return site
         return None
+
+    def _anywhere(self, lines: Sequence[str]) -> bool:
+        """Whether a fingerprint may match one of the lines, asked of the whole page in one RE2 pass
+        (multi-line: `^` and `$` at each line's ends), which finds every line's match and maybe
+        more (`[^)]` may run over a line's end): the lines are asked one by one only then. Line by
+        line, a dev dump took 0.38 ms, mostly to find no fingerprint at all. Not asked when a
+        fingerprint anchors at the text's ends or turns multi-line off (`_LINE_ONLY`)."""
+        if self._page_sources is None:
+            return True
+        if self._page_set is None:
+            self._page_set = search_set(self._page_sources) or False
+        if self._page_set is False:
+            return True
+        return bool(self._page_set.Match("\n".join(map(fold, lines))))
+
+
+_LINE_ONLY = ("\\A", "\\z", "-m")  # a line's start or end that is not the page's, in a whole page

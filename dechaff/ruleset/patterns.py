@@ -315,14 +315,14 @@ class RegexSet:
         if not self._regexes:
             return []
         if self._set is None:
-            self._set = _search_set([regex.pattern for regex in self._regexes]) or False
+            self._set = search_set([regex.pattern for regex in self._regexes]) or False
         if self._set is False:
             return [k for k, regex in enumerate(self._regexes) if regex.search(text)]
         found = self._set.Match(text)
         return sorted(found) if found else []
 
 
-def _search_set(sources: Sequence[str]) -> Any:
+def search_set(sources: Sequence[str]) -> Any:
     """A compiled RE2 set of `sources`, or None when they overfill its memory budget: RE2's
     default, then four times it (the French pack's ui_tokens shapes, 249 patterns, sit at the
     default's edge; answered one pattern at a time, a long line costs each pattern a search)."""
