@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dechaff.engine import domains
 from dechaff.engine.domains import DomainResolver
 from dechaff.engine.rulebook import load_book
 from dechaff.ruleset.patterns import RegexSet
@@ -55,13 +56,28 @@ def test_a_class_over_a_line_end_is_no_line_match(tmp_path: Path) -> None:
     assert resolver._anywhere(lines) and resolver.fingerprint(lines) is None
 
 
-@pytest.mark.parametrize("first", ["\\ALe Journal", "(?-m:^Le Journal)", "Journal\\z"])
+@pytest.mark.parametrize(
+    "first", ["\\ALe Journal", "(?-m:^Le Journal)", "Journal\\z", "(?-sm)^Le Journal", "(?i-sm:^Le Journal)"]
+)
 def test_an_anchor_at_the_texts_ends_asks_line_by_line(tmp_path: Path, first: str) -> None:
     # in the whole page, `\\A` is the first line's start only: the page pass would miss line 2
     resolver = _resolver(tmp_path, first)
     assert resolver._page_sources is None
     lines = ["Un titre", "Le Journal (Ex)", "Le Journal"]
     assert resolver.fingerprint(lines) is not None
+
+
+def test_an_escaped_dash_before_an_m_keeps_the_page_pass(tmp_path: Path) -> None:
+    assert _resolver(tmp_path, "^Lui\\-même$")._page_sources is not None
+
+
+def test_a_huge_page_is_asked_line_by_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # joined, a huge page would be held twice: past PAGE_CHARS its lines are asked one by one
+    resolver = _resolver(tmp_path, "^Par [^)]+ \\(Ex\\)$")
+    lines = ["Un titre", "Un paragraphe d'article."]
+    assert not resolver._anywhere(lines)
+    monkeypatch.setattr(domains, "PAGE_CHARS", 20)
+    assert resolver._anywhere(lines) and resolver.fingerprint(lines) is None
 
 
 @settings(max_examples=150, deadline=None)

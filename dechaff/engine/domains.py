@@ -3,6 +3,7 @@ the content fingerprints that site files declare (for dumps whose URL was lost).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -51,7 +52,7 @@ class DomainResolver:
         ]
         self.regexes = RegexSet([fp.regex for fp, _ in self.prints])
         sources = [fp.regex.pattern for fp, _ in self.prints]
-        whole = not any(mark in source for source in sources for mark in _LINE_ONLY)
+        whole = not any(map(_LINE_ONLY.search, sources))
         self._page_sources = ["(?m)" + source for source in sources] if whole else None
         self._page_set: Any = None
 
@@ -96,8 +97,9 @@ class DomainResolver:
         (multi-line: `^` and `$` at each line's ends), which finds every line's match and maybe
         more (`[^)]` may run over a line's end): the lines are asked one by one only then. Line by
         line, a dev dump took 0.38 ms, mostly to find no fingerprint at all. Not asked when a
-        fingerprint anchors at the text's ends or turns multi-line off (`_LINE_ONLY`)."""
-        if self._page_sources is None:
+        fingerprint anchors at the text's ends or turns multi-line off (`_LINE_ONLY`), nor of a
+        page over `PAGE_CHARS` (joined, it would be a second copy of a huge page)."""
+        if self._page_sources is None or sum(map(len, lines)) > PAGE_CHARS:
             return True
         if self._page_set is None:
             self._page_set = search_set(self._page_sources) or False
@@ -106,4 +108,7 @@ class DomainResolver:
         return bool(self._page_set.Match("\n".join(map(fold, lines))))
 
 
-_LINE_ONLY = ("\\A", "\\z", "-m")  # a line's start or end that is not the page's, in a whole page
+# a line's start or end that is not the page's, in a whole page: `\A`, `\z`, multi-line turned
+# off by a flag group (`(?-m)`, `(?-sm)`, `(?i-sm:`)
+_LINE_ONLY = re.compile(r"\\[Az]|\(\?[a-zA-Z]*-[a-zA-Z]*m")
+PAGE_CHARS = 1 << 20
