@@ -52,8 +52,9 @@ _INVISIBLE = {
     "\ufeff": "BOM",
 }
 _SET_MEMORY = 512 << 20  # RE2 budget for one set of a file's rules; halved sets when it is not enough
-# RE2 instructions past which a pattern is heavy: the shipped ones have 50,000 at most, and the
-# plain shared set holds some 130,000 (`patterns.SharedSet`)
+# RE2 instructions past which a pattern is heavy: the shipped ones have 50,000 at most (before the
+# shared set loosens their counters, `patterns.loosened`), and a list's own set, which long lines
+# meet, has RE2's default budget, then four times it (`patterns.search_set`)
 HEAVY_PROGRAM = 60_000
 _DEAD_ESCAPES = re.compile(r"\\(t|n|r|f|v|xa0|x\{a0\}|u00a0|u202f|u200b|x\{202f\})", re.IGNORECASE)
 
@@ -196,9 +197,11 @@ def _check_pattern(path: str, p: _Pattern) -> Iterator[Finding]:
             "warning",
             "heavy-regex",
             f"regex {p.source!r} compiles to {size:,} RE2 instructions: a counted repetition copies "
-            "what it repeats that many times ([^\\p{Ll}]{1,60} is 60 Unicode classes); a few such "
-            "patterns overfill the cascade's shared set, and every line is then matched one pattern "
-            "at a time. Use + or * where the line's length bounds the match anyway",
+            "what it repeats that many times ([^\\p{Ll}]{1,60} is 60 Unicode classes). The cascade's "
+            "shared set holds it loosened ({1,60} as +), but every line that set finds is checked "
+            "with the pattern itself, and a line too long for that set meets the list's own set, "
+            "which a few such patterns overfill (each is then asked alone); an exact count ({60}) "
+            "overfills the shared set too. Use + or * where the line's length bounds the match anyway",
         )
     if "." in p.where and names_case(p.source) and "(?i" not in p.source:
         yield Finding(
