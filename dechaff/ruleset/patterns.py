@@ -436,7 +436,7 @@ def heavy(source: str) -> bool:
     r"""Whether a set source goes to a pipeline's counted set: a counter that writes its part out
     more than `FEW` times (`.{40}`, `\w{20,}`), unless it sits behind a literal at the line's
     start (only lines starting so could pay for its DFA states) and compiles small (a `\p{L}{25}`
-    behind a literal is some 36,000 instructions: it would take much of a set's budget)."""
+    behind a literal is some 30,000 instructions: it would take much of a set's budget)."""
     if largest_count(source) <= FEW:
         return False
     if not literal_start(source):
@@ -564,8 +564,9 @@ class SharedSet:
     as its bound, so the bounded counters of a cascade (`[\\p{L}' -]{1,30}`) were most of its
     compile time (French: 0.30 s of two sets, 0.16 s loosened in one) and multiplied the DFA
     states of every other pattern. A set's hit of a loosened pattern is checked with the pattern
-    itself (428 of the dev set's 27,719 distinct lines, in French or English), so the answers are
-    the pattern's own: the same on every line of the dev set and seeds as the exact sets'.
+    itself (some 430 of the dev dumps' 26,497 distinct lines, in French or English), so the
+    answers are the pattern's own: the same on every line of the dev set and seeds as the exact
+    sets'.
 
     A counter still large once loosened (`\\w{20,}`, `.{40}`: `heavy`) goes to a second RE2 set: a
     DFA state is a set of positions in every pattern at once, and such counters multiply the
