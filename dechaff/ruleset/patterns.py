@@ -176,13 +176,9 @@ def program_bound(source: str) -> int:
         if token.startswith("["):
             in_class, klass = True, [0, len(token)]
             continue
-        if token in ("\\p", "\\P", "\\x") and k < len(tokens):  # `\p{Greek}`, `\pL`: one atom
-            if tokens[k][0] == "{":
-                while k < len(tokens) and tokens[k][0] != "}":
-                    k += 1
-                k += 1
-            elif token != "\\x":
-                k += 1
+        if token in _NAMED and k < len(tokens):  # `\p{Greek}`, `\pL`: one atom
+            end = _braced_end(tokens, k)
+            k = end if end > k else k + (token != "\\x")
         if token == "(":
             frames.append([0, 0, 0])
         elif token == ")":
@@ -227,6 +223,19 @@ def quick_bound(source: str) -> int | None:
         return None
     wide = source.count("\\") + source.count("-") + source.count("[:")
     return _WIDE * wide + 50 * source.count("[") + (_CHAR + 2) * len(source) + 8
+
+
+_NAMED = ("\\p", "\\P", "\\x")  # escapes whose braces name a class or a code point
+
+
+def _braced_end(tokens: Sequence[tuple[str, bool]], k: int) -> int:
+    """Past the `{...}` that starts at token `k` (the name after `\\p` or `\\x`, no counter), or
+    `k` when none starts there."""
+    if k < len(tokens) and tokens[k][0] == "{":
+        while k < len(tokens) and tokens[k][0] != "}":
+            k += 1
+        return k + 1
+    return k
 
 
 def _class_cost(klass: list[int]) -> int:
@@ -388,12 +397,9 @@ def loosened(source: str) -> str:
     k = 0
     while k < len(tokens):
         token, inside = tokens[k]
-        if not inside and token in ("\\p", "\\P", "\\x") and k + 1 < len(tokens) and tokens[k + 1][0] == "{":
-            end = k + 1
-            while end < len(tokens) and tokens[end][0] != "}":
-                end += 1
-            out.extend(t for t, _ in tokens[k : end + 1])
-            k = end + 1
+        if not inside and token in _NAMED and (end := _braced_end(tokens, k + 1)) > k + 1:
+            out.extend(t for t, _ in tokens[k:end])  # `\p{Nd}`, `\x{41}`: no counter
+            k = end
             continue
         bounded = (
             None if inside or token != "{" else _BOUNDED.match("".join(t for t, _ in tokens[k : k + 24]))
