@@ -3,8 +3,11 @@
 The corpus is the dev set's text dumps and HTML pages (or a folder given by the user), replicated
 under new ids up to a minimum size. Every number is a ratio to a baseline measured in the same
 run, so a noisy or slow machine changes the numbers but not the verdict much. What runs in this
-process is timed in CPU seconds (a shared machine's other jobs inflate wall time, not CPU time),
-with the wall time beside it:
+process is timed in CPU seconds, with the wall time beside it, the systems taking turns copy by
+copy (`timed_in_turns`): on this shared 2-vCPU machine even CPU time moves by up to 30% from one
+minute to the next, and timed one after the other, a slow minute fell on whichever system ran
+through it. The runs of `dechaff run` are timed in turns too (1 worker, 2, then 2, 1), the best
+wall of each compared, and the one-file run is the best of five beside `python -c pass`:
 
 - text cascade docs/s against trafilatura.extract docs/s on the HTML of the same pages, against
   jusText on the same dumps, and against datatrove's C4 line filter on them (when installed),
@@ -40,7 +43,7 @@ from dechaff.bench import devset, peers
 from dechaff.core.memo import clear_all
 from dechaff.engine.engine import Engine
 from dechaff.io.inputs import Source
-from dechaff.run.config import RunConfig
+from dechaff.run.config import BATCH_SIZE, RunConfig
 from dechaff.run.runner import run
 from dechaff.text.stoplists import stoplist_for
 
@@ -55,6 +58,7 @@ TARGETS = {
     "one_file_run_s": ("<=", 1.0),
 }
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_25705d69f82cf47e.txt"
+WORKER_ROUNDS = 2  # runs with 1 worker and with 2, alternated; the best wall of each is compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +90,17 @@ class Timing:
 
     def as_dict(self) -> dict[str, float]:
         return {**asdict(self), "docs_per_s": self.docs_per_s, "mb_per_s": self.mb_per_s}
+
+    def __add__(self, other: Timing) -> Timing:
+        return Timing(
+            self.docs + other.docs,
+            self.bytes + other.bytes,
+            self.seconds + other.seconds,
+            self.cpu + other.cpu,
+        )
+
+
+NO_TIME = Timing(0, 0, 0.0, 0.0)
 
 
 def _link(src: Path, dest: Path) -> None:
@@ -169,6 +184,48 @@ def timed(
     return Timing(len(items), size, time.perf_counter() - start, time.process_time() - cpu)
 
 
+def copy_of(page: Page) -> str:
+    """The copy a page of a replicated corpus belongs to (`r000`...)."""
+    return page.id.split("/", 1)[0]
+
+
+def by_copy(items: Sequence[tuple[Page, Path]]) -> list[list[tuple[Page, Path]]]:
+    """The items copy by copy, in their order.
+
+    >>> pages = [Page(f"r00{k}/{n}", None, None, None, "en") for k in (0, 1) for n in "ab"]
+    >>> [[p.id for p, _ in group] for group in by_copy([(p, Path("x")) for p in pages])]
+    [['r000/a', 'r000/b'], ['r001/a', 'r001/b']]
+    """
+    groups: dict[str, list[tuple[Page, Path]]] = {}
+    for item in items:
+        groups.setdefault(copy_of(item[0]), []).append(item)
+    return list(groups.values())
+
+
+System = tuple[Sequence[tuple[Page, Path]], Callable[[Page, Path], object], bool]
+"""A system to time: its (page, file) pairs, the work on one, and whether its copies start cold."""
+
+
+def timed_in_turns(systems: dict[str, System], clear: Callable[[], object] = clear_all) -> dict[str, Timing]:
+    """Each system timed copy by copy, the systems taking turns: round k times copy k of each, the
+    first system of round k being the k-th (mod their number). A slow minute of a shared machine
+    then falls on every system, not on the one that ran through it, so the ratios between them
+    are the same minutes' (timed one after the other, the machine's noise moved them by up to 30%).
+    A cold system's memo tables are emptied (`clear`) before each of its copies, as `timed` does:
+    the turns of the others in between change nothing for it."""
+    groups = {name: by_copy(items) for name, (items, _, _) in systems.items()}
+    names = list(systems)
+    totals = dict.fromkeys(names, NO_TIME)
+    for k in range(max((len(g) for g in groups.values()), default=0)):
+        for name in names[k % len(names) :] + names[: k % len(names)]:
+            if k < len(groups[name]):
+                _, work, cold = systems[name]
+                if cold:
+                    clear()
+                totals[name] += timed(groups[name][k], work)
+    return totals
+
+
 def trafilatura_alone(page: Page, html: Path) -> object:
     return peers.trafilatura_alone(html.read_bytes(), page.url)
 
@@ -203,20 +260,22 @@ def dev_f1(root: Path, engine: Engine) -> dict[str, float]:
     return out
 
 
-def one_file_run(dump: Path, work: Path, repeats: int = 3) -> dict[str, float]:
-    """Wall seconds (best of `repeats`) of a fresh `dechaff run DUMP` and of `python -c pass`."""
+def one_file_run(dump: Path, work: Path, repeats: int = 5) -> dict[str, float]:
+    """Wall seconds (best of `repeats`, the two taking turns) of a fresh `dechaff run DUMP` into a
+    new folder and of `python -c pass`."""
 
-    def best(command: list[str]) -> float:
-        times = []
-        for k in range(repeats):
-            start = time.perf_counter()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            times.append(time.perf_counter() - start)
-            shutil.rmtree(work / f"one-{k}", ignore_errors=True)
-        return min(times)
+    def wall(command: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.perf_counter() - start
 
-    run_cmd = [sys.executable, "-m", "dechaff", "run", str(dump), "--out", str(work / "one-0")]
-    return {"dechaff_run_s": best(run_cmd), "python_pass_s": best([sys.executable, "-c", "pass"])}
+    runs, passes = [], []
+    for k in range(repeats):
+        out = work / f"one-{k}"
+        runs.append(wall([sys.executable, "-m", "dechaff", "run", str(dump), "--out", str(out)]))
+        shutil.rmtree(out, ignore_errors=True)
+        passes.append(wall([sys.executable, "-c", "pass"]))
+    return {"dechaff_run_s": min(runs), "python_pass_s": min(passes)}
 
 
 def manifest_of(pages: Sequence[Page], path: Path) -> Path:
@@ -315,21 +374,24 @@ def bench(
     warm_up += [(dumps, justext_on_dump), (dumps, c4_on_dump)]
     for items, work in warm_up:  # langdetect profiles, lxml, trafilatura's first-call setup
         timed(items[:3], work)
-    log("text cascade (1 process)...")
-    times = {"text_cascade": timed(dumps, text_path, cold_copies=True)}
-    log("HTML path (1 process)...")
-    times["html_path"] = timed(htmls, html_path, cold_copies=True)
-    log("trafilatura.extract alone, jusText alone, jusText on the dumps, C4 lines on the dumps...")
-    times["trafilatura_extract"] = timed(htmls, trafilatura_alone)
-    times["justext"] = timed(htmls, justext_alone)
-    times["justext_on_dumps"] = timed(dumps, justext_on_dump)
+    systems: dict[str, System] = {
+        "text_cascade": (dumps, text_path, True),
+        "html_path": (htmls, html_path, True),
+        "trafilatura_extract": (htmls, trafilatura_alone, False),
+        "justext": (htmls, justext_alone, False),
+        "justext_on_dumps": (dumps, justext_on_dump, False),
+    }
     if c4 is not None:
-        times["c4_lines_on_dumps"] = timed(dumps, c4_on_dump)
-    log("dechaff run, 1 worker then 2 workers...")
+        systems["c4_lines_on_dumps"] = (dumps, c4_on_dump, False)
+    log(f"in turns, copy by copy (1 process): {', '.join(LABELS[name] for name in systems)}...")
+    times = timed_in_turns(systems)
+    log(f"dechaff run, 1 worker and 2 workers, {WORKER_ROUNDS} rounds...")
     corpus = work_dir / "corpus"
     manifest = manifest_of(pages, work_dir / "manifest.jsonl")
-    # Both runs start from a parent that has built (and will fork) the engine: startup is not scaling.
-    warm = replicate([p for p, _ in dumps[:3]], work_dir / "warm", 1)
+    # Every timed run starts from a parent that has built (and will fork) the engine, its cascades
+    # compiled: startup is not scaling. A run of one batch compiles only what it meets (see
+    # `executor_for`), so the warm-up run has two.
+    warm = replicate([p for p, _ in dumps[: 2 * BATCH_SIZE]], work_dir / "warm", 1)
     run_with_workers(
         work_dir / "warm" / "dumps",
         manifest_of(warm, work_dir / "warm.jsonl"),
@@ -337,8 +399,14 @@ def bench(
         work_dir / "out-warm",
         rules,
     )
-    times["run_1_worker"] = one = run_with_workers(corpus / "dumps", manifest, 1, work_dir / "out-1", rules)
-    times["run_2_workers"] = two = run_with_workers(corpus / "dumps", manifest, 2, work_dir / "out-2", rules)
+    walls: dict[int, list[Timing]] = {1: [], 2: []}
+    for k in range(WORKER_ROUNDS):  # 1, 2, then 2, 1...: the best of each, from the same minutes
+        for workers in (1, 2) if k % 2 == 0 else (2, 1):
+            out = work_dir / f"out-{workers}-{k}"
+            walls[workers].append(run_with_workers(corpus / "dumps", manifest, workers, out, rules))
+            shutil.rmtree(out, ignore_errors=True)
+    times["run_1_worker"] = one = min(walls[1], key=lambda t: t.seconds)
+    times["run_2_workers"] = two = min(walls[2], key=lambda t: t.seconds)
     log("peak RSS of dechaff run at 1x then 10x the text input...")
     rss_1, worker_1 = rss_of_run(corpus / "dumps", work_dir / "rss-1", rules)
     replicate([Page(p.id, path, None, p.url, p.lang) for p, path in dumps], work_dir / "x10", 10)
@@ -375,6 +443,9 @@ def bench(
             "worker_10x": worker_10,
             "1x_docs": len(dumps),
             "10x_docs": 10 * len(dumps),
+        },
+        "run_walls_s": {
+            f"{w}_worker{'s' if w > 1 else ''}": [t.seconds for t in ts] for w, ts in walls.items()
         },
         "startup_s": start,
         "dev_f1": f1,
@@ -422,6 +493,12 @@ def report(result: dict[str, object]) -> str:
                 f"  {label:34s} {t['docs']:6d} {t['seconds']:8.2f} {t['cpu']:8.2f} "
                 f"{t['docs_per_s']:10.1f} {t['mb_per_s']:8.2f}"
             )
+    walls = result.get("run_walls_s")
+    if isinstance(walls, dict):
+        each = "; ".join(
+            f"{k.replace('_', ' ')}: {', '.join(f'{w:.2f}' for w in v)} s" for k, v in walls.items()
+        )
+        lines.append(f"  dechaff run walls, in turns ({each}): the best of each above")
     rss = result["peak_rss_bytes"]
     assert isinstance(rss, dict)
     lines.append(

@@ -17,6 +17,8 @@ from dechaff.io.run_record import MadeWith
 
 ENGINES = ("local", "dask")
 
+BATCH_SIZE = 32  # documents per task of a run, unless told otherwise
+
 
 @dataclass(frozen=True, slots=True)
 class RunConfig:
@@ -55,7 +57,7 @@ class RunConfig:
     page is `dropped:too_large` (its parse tree would cost ~50 times its size in memory)."""
 
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
-    batch_size: int = 32
+    batch_size: int = BATCH_SIZE
     shard_size: int = 4096
     engine: str = "local"
     scheduler: str | None = None
