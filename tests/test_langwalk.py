@@ -7,9 +7,11 @@ import itertools
 import random
 import sys
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from langdetect import detector_factory
 from langdetect.lang_detect_exception import LangDetectException
 from test_langdetect_fast import _ALPHABET, _FIXED
 
@@ -126,3 +128,36 @@ def test_c_n_grams_follow_langdetects_rules_on_any_table(text: str) -> None:
             expected += langdetect_fast._word_grams(word, "" if i == len(words) - 1 else " ", _KNOWN)
     table = langdetect_fast._c.table(_KNOWN)  # type: ignore[union-attr]
     assert memoryview(langdetect_fast._c.grams(table, text)).cast("q").tolist() == expected  # type: ignore[union-attr]
+
+
+@needs_c
+def test_c_numbers_n_grams_as_setdefault_does() -> None:
+    numbered = langdetect_fast._c.numbered  # type: ignore[union-attr]
+    index = {"a": 0, "b": 1}
+    expected = dict(index)
+    grams = {"c": 5.0, "a": 1.0, "d": 2.0, "c ": 3.0, "b": 4.0}
+    ids = [expected.setdefault(g, len(expected)) for g in grams]
+    assert np.frombuffer(numbered(index, grams), np.int64).tolist() == ids == [2, 0, 3, 4, 1]
+    assert list(index.items()) == list(expected.items())
+    assert numbered(index, {}) == b""
+    with pytest.raises(ValueError, match="cannot be the n-grams"):
+        numbered(index, index)
+    with pytest.raises(TypeError, match="must be str"):
+        numbered({}, {1: 1.0})
+
+
+@needs_c
+def test_c_and_python_number_the_profiles_alike() -> None:
+    compiled = langdetect_fast.COMPILED
+    tables = []
+    try:
+        for flag in (True, False):
+            langdetect_fast.COMPILED = flag
+            tables.append(langdetect_fast.Profiles(detector_factory.PROFILES_DIRECTORY))
+    finally:
+        langdetect_fast.COMPILED = compiled
+    c, python = tables
+    assert list(c.word_lang_prob_map.items()) == list(python.word_lang_prob_map.items())
+    assert c.langlist == python.langlist and c.size == python.size
+    for name in ("indptr", "langs", "probs"):
+        assert getattr(c, name).tolist() == getattr(python, name).tolist()

@@ -171,6 +171,49 @@ static PyObject *table(PyObject *module, PyObject *known) {
     return capsule;
 }
 
+/* ---- the profiles' n-grams numbered as met: Profiles.__init__ ---- */
+
+/* numbered(index, grams) -> int64 bytes: for each n-gram of `grams` in its order, its number in
+   `index`, a new one (the size of `index`) given to an n-gram met for the first time: Python's
+   `index.setdefault(g, len(index))` per n-gram, in C (that loop was 0.04 s of a start) */
+static PyObject *numbered(PyObject *module, PyObject *args) {
+    PyObject *index, *grams;
+    if (!PyArg_ParseTuple(args, "O!O!:numbered", &PyDict_Type, &index, &PyDict_Type, &grams))
+        return NULL;
+    if (index == grams) {
+        PyErr_SetString(PyExc_ValueError, "numbered: the index cannot be the n-grams themselves");
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, PyDict_Size(grams) * (Py_ssize_t)sizeof(int64_t));
+    if (out == NULL)
+        return NULL;
+    int64_t *ids = (int64_t *)PyBytes_AS_STRING(out);
+    Py_ssize_t pos = 0, k = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(grams, &pos, &key, &value)) {
+        /* exact str keys: hashing them runs no Python code that could change either dict */
+        if (!PyUnicode_CheckExact(key)) {
+            PyErr_SetString(PyExc_TypeError, "numbered: n-grams must be str");
+            goto fail;
+        }
+        PyObject *next = PyLong_FromSsize_t(PyDict_Size(index));
+        if (next == NULL)
+            goto fail;
+        PyObject *id = PyDict_SetDefault(index, key, next); /* borrowed */
+        Py_DECREF(next);
+        if (id == NULL)
+            goto fail;
+        long long number = PyLong_AsLongLong(id);
+        if (number == -1 && PyErr_Occurred())
+            goto fail;
+        ids[k++] = (int64_t)number;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static int32_t lookup(const table_t *t, uint64_t packed) {
     for (uint64_t at = slot_of(packed, t->mask); t->keys[at]; at = (at + 1) & t->mask)
         if (t->keys[at] == packed)
@@ -386,6 +429,8 @@ static PyMethodDef methods[] = {
      "walk(ngrams, indptr, langs, probs, size, state, n_trial, alpha, alpha_width, base_freq, "
      "conv_threshold, iteration_limit, compensated) -> list of size floats: langdetect's langprob"},
     {"table", table, METH_O, "table(word_lang_prob_map) -> the n-gram table grams() reads"},
+    {"numbered", numbered, METH_VARARGS,
+     "numbered(index, grams) -> int64 bytes: index.setdefault(g, len(index)) for each g of grams"},
     {"grams", grams, METH_VARARGS, "grams(table, normalised_text) -> int64 bytes: the known n-grams' rows"},
     {NULL, NULL, 0, NULL}};
 

@@ -78,7 +78,10 @@ class Profiles:
                 raise LangDetectException(ErrorCode.DuplicateLangError, f"{name}: two profiles")
             lang = len(self.langlist)
             self.langlist.append(name)
-            ids = np.fromiter((index.setdefault(g, len(index)) for g in freq), np.int64, len(freq))
+            if _c is not None and COMPILED:  # the same numbers, in C: 0.04 s of a start in Python
+                ids = np.frombuffer(_c.numbered(index, freq), np.int64)
+            else:
+                ids = np.fromiter((index.setdefault(g, len(index)) for g in freq), np.int64, len(freq))
             length = np.fromiter(map(len, freq), np.int64, len(freq))
             counts = np.fromiter(freq.values(), np.float64, len(freq))
             used = (length >= 1) & (length <= 3)
