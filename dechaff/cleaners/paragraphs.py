@@ -49,11 +49,15 @@ class Paragraphs:
     lists: PhraseSet | None = None  # list headings (`list_headings`)
     addressed: PhraseSet | None = None  # words to the reader (`addressed`)
 
-    def _heads(self, texts: Sequence[str]) -> list[int]:
-        """The lines that are list headings."""
+    def _heads(self, texts: Sequence[str], quiet: frozenset[str]) -> list[int]:
+        """The lines that are list headings (a line of `quiet` matches no phrase of the cascade)."""
         if self.lists is None or not self.lists.phrases:
             return []
-        return [i for i, text in enumerate(texts) if first_match(self.lists, text) is not None]
+        return [
+            i
+            for i, text in enumerate(texts)
+            if text not in quiet and first_match(self.lists, text) is not None
+        ]
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
@@ -87,7 +91,7 @@ class Paragraphs:
             self.params,
             ctx.headline,
             holes(lines, ctx.numbers),
-            self._heads(texts),
+            self._heads(texts, ctx.quiet),
             tail(lines, ctx.numbers),
             self._addresses if self.addressed is not None and self.addressed.phrases else None,
         )
