@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import random
 import sys
+from collections import OrderedDict
 
 import numpy as np
 import pytest
@@ -144,6 +145,41 @@ def test_c_numbers_n_grams_as_setdefault_does() -> None:
         numbered(index, index)
     with pytest.raises(TypeError, match="must be str"):
         numbered({}, {1: 1.0})
+    with pytest.raises(TypeError, match="not subclasses"):
+        numbered(OrderedDict(), {"a": 1.0})  # its own order would not be followed
+
+
+@needs_c
+def test_code_a_lookup_runs_cannot_pull_the_n_grams_from_under_numbering() -> None:
+    """A number that is no int is refused before any `__index__` runs (one could grow the n-grams
+    past the bytes sized for them), and a key of the index whose `__eq__` empties the n-grams
+    cannot free the n-gram being numbered: they are walked in a snapshot."""
+    numbered = langdetect_fast._c.numbered  # type: ignore[union-attr]
+    grams = {"a": 1.0}
+
+    class Grows:
+        def __index__(self) -> int:
+            grams.update({f"x{k}": 0.0 for k in range(2000)})
+            return 0
+
+    with pytest.raises(TypeError, match="must be ints"):
+        numbered({"a": Grows()}, grams)
+    gram = "".join(["ab", "cd"] * 50)
+    grams = {gram: 1.0}
+    twin = hash(gram)
+
+    class Collides:
+        def __hash__(self) -> int:
+            return twin
+
+        def __eq__(self, other: object) -> bool:
+            grams.clear()
+            return False
+
+    index: dict[object, int] = {Collides(): 0}
+    del gram
+    assert np.frombuffer(numbered(index, grams), np.int64).tolist() == [1]
+    assert [key for key in index if isinstance(key, str)] == ["abcd" * 50]
 
 
 @needs_c

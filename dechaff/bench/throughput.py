@@ -390,7 +390,8 @@ def bench(
     manifest = manifest_of(pages, work_dir / "manifest.jsonl")
     # Every timed run starts from a parent that has built (and will fork) the engine, its cascades
     # compiled: startup is not scaling. A run of one batch compiles only what it meets (see
-    # `executor_for`), so the warm-up run has two.
+    # `executor_for`), so the warm-up run has two (a corpus of fewer dumps has one: the first timed
+    # run then also compiles what the warm-up did not meet; the best of the rounds leaves it out).
     warm = replicate([p for p, _ in dumps[: 2 * BATCH_SIZE]], work_dir / "warm", 1)
     run_with_workers(
         work_dir / "warm" / "dumps",

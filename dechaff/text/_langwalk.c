@@ -175,23 +175,33 @@ static PyObject *table(PyObject *module, PyObject *known) {
 
 /* numbered(index, grams) -> int64 bytes: for each n-gram of `grams` in its order, its number in
    `index`, a new one (the size of `index`) given to an n-gram met for the first time: Python's
-   `index.setdefault(g, len(index))` per n-gram, in C (that loop was 0.04 s of a start) */
+   `index.setdefault(g, len(index))` per n-gram, in C (that loop was 0.04 s of a start). Both are
+   plain dicts (a subclass's own order or hooks would not be followed); the n-grams are walked in
+   a snapshot of their keys, held, so no code a lookup may run (a key's `__eq__` in `index`) can
+   change what is walked or free a key in use; a number must be an int, read without calling
+   any `__index__`. */
 static PyObject *numbered(PyObject *module, PyObject *args) {
     PyObject *index, *grams;
-    if (!PyArg_ParseTuple(args, "O!O!:numbered", &PyDict_Type, &index, &PyDict_Type, &grams))
+    if (!PyArg_ParseTuple(args, "OO:numbered", &index, &grams))
         return NULL;
+    if (!PyDict_CheckExact(index) || !PyDict_CheckExact(grams)) {
+        PyErr_SetString(PyExc_TypeError, "numbered: two dicts (not subclasses)");
+        return NULL;
+    }
     if (index == grams) {
         PyErr_SetString(PyExc_ValueError, "numbered: the index cannot be the n-grams themselves");
         return NULL;
     }
-    PyObject *out = PyBytes_FromStringAndSize(NULL, PyDict_Size(grams) * (Py_ssize_t)sizeof(int64_t));
-    if (out == NULL)
+    PyObject *keys = PyDict_Keys(grams); /* a new list: its own references, its own length */
+    if (keys == NULL)
         return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (out == NULL)
+        goto fail;
     int64_t *ids = (int64_t *)PyBytes_AS_STRING(out);
-    Py_ssize_t pos = 0, k = 0;
-    PyObject *key, *value;
-    while (PyDict_Next(grams, &pos, &key, &value)) {
-        /* exact str keys: hashing them runs no Python code that could change either dict */
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *key = PyList_GET_ITEM(keys, k);
         if (!PyUnicode_CheckExact(key)) {
             PyErr_SetString(PyExc_TypeError, "numbered: n-grams must be str");
             goto fail;
@@ -200,17 +210,23 @@ static PyObject *numbered(PyObject *module, PyObject *args) {
         if (next == NULL)
             goto fail;
         PyObject *id = PyDict_SetDefault(index, key, next); /* borrowed */
-        Py_DECREF(next);
+        Py_DECREF(next); /* when new, `id` is `next`, held by `index` */
         if (id == NULL)
             goto fail;
+        if (!PyLong_CheckExact(id)) {
+            PyErr_SetString(PyExc_TypeError, "numbered: the index's numbers must be ints");
+            goto fail;
+        }
         long long number = PyLong_AsLongLong(id);
         if (number == -1 && PyErr_Occurred())
             goto fail;
-        ids[k++] = (int64_t)number;
+        ids[k] = (int64_t)number;
     }
+    Py_DECREF(keys);
     return out;
 fail:
-    Py_DECREF(out);
+    Py_XDECREF(out);
+    Py_DECREF(keys);
     return NULL;
 }
 
