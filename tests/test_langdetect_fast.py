@@ -84,3 +84,9 @@ def test_profiles_hold_langdetects_probabilities() -> None:
     assert ours.word_lang_prob_map.keys() == factory.word_lang_prob_map.keys()
     index = ours.word_lang_prob_map
     assert all(ours.row(index[gram]).tolist() == row for gram, row in factory.word_lang_prob_map.items())
+
+
+def test_non_latin_is_every_character_from_u0300() -> None:
+    """The characters `cleaning_text` counts against the Latin ones: every one from U+0300 on."""
+    for code in (0, 0x41, 0x7A, 0xE9, 0x2FF, 0x300, 0x301, 0x1E00, 0xD7FF, 0xD800, 0xFFFF, 0x10000, 0x10FFFF):
+        assert (langdetect_fast._NON_LATIN.fullmatch(chr(code)) is not None) == (code >= 0x300), hex(code)
