@@ -4,6 +4,7 @@ compiles only the cascades it needs."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -65,6 +66,26 @@ def test_a_run_reads_its_rules_once_and_compiles_only_the_cascades_it_meets(
     monkeypatch.setattr(rulebook, "load_rulebook", lambda *a: loads.append(a) or real(*a))
     assert main(["run", str(SEED), "--out", str(tmp_path / "out"), "--rules", str(rules)]) == 0
     assert len(loads) == 1
-    engines = [e for (folder, _), e in batch._ENGINES.items() if folder == rules.resolve()]
+    engines = [e for (folder, _), (_, e) in batch._ENGINES.items() if folder == rules.resolve()]
     assert len(engines) == 1
     assert len(engines[0]._pipelines) <= 1  # the worker compiles the one it needs; the parent none
+
+
+def test_a_second_run_in_one_process_cleans_with_the_rules_as_edited(tmp_path: Path) -> None:
+    """The engine a process keeps for a rules folder is built again when the rules change: a
+    second `run` after an edit (a notebook, a rule author's loop) cleans with the edited rules,
+    as a fresh process would, not with the engine of the first."""
+    rules = rules_copy(tmp_path)
+
+    def first_line(out: Path) -> str:
+        assert main(["run", str(SEED), "--out", str(out), "--rules", str(rules)]) == 0
+        return (out / "text" / f"{SEED.stem}.txt").read_text(encoding="utf-8").splitlines()[0]
+
+    title = first_line(tmp_path / "one")
+    site = rules / "sites" / "bfmtv.com.yaml"
+    text = site.read_text(encoding="utf-8")
+    rule = f"  - id: drop-the-title\n    line: {json.dumps(title)}\n    action: drop\n\n"
+    site.write_text(
+        text.replace("\nexamples:", f"\n{rule}examples:", 1).split("examples:")[0], encoding="utf-8"
+    )
+    assert first_line(tmp_path / "two") != title

@@ -35,6 +35,7 @@ class WorkerSpec:
     settings: Settings
     dedup: DedupConfig | None = None  # set by run_batch: sign kept texts for the post-pass
     text_dir: Path | None = None  # set for workers on this machine: they write the text files
+    rules_digest: str | None = None  # the rules the run read (see `engine_for`); None: any
 
     def build(self) -> Engine:
         return Engine(load_book(self.rules_dir), self.settings)
@@ -48,8 +49,10 @@ class RulesIdentity:
     digest: str
 
 
-_ENGINES: dict[tuple[Path | None, Settings], Engine] = {}
-"""Per-process cache: building the cascade compiles every pattern, so a worker does it once."""
+_ENGINES: dict[tuple[Path | None, Settings], tuple[str, Engine]] = {}
+"""Per-process cache: building the cascade compiles every pattern, so a worker does it once. One
+engine per rules folder and settings, with the digest of the rules it was built for: the rules
+last asked for (see `engine_for`)."""
 
 
 Produced = tuple[DocOutput, Sequence[Removal]]  # an output without its removed rows, and its removals
@@ -66,14 +69,23 @@ def engine_for(spec: WorkerSpec, book: RuleBook | None = None) -> Engine:
     `spec.rules_dir` when the caller has loaded them already (a run does, to check them before
     any work), so they are not read twice."""
     key = (spec.rules_dir, spec.settings)  # what the engine depends on, not where output goes
-    if key not in _ENGINES:
-        _ENGINES[key] = Engine(book, spec.settings) if book is not None else spec.build()
+    found = _ENGINES.get(key)
+    # Rules edited since this process built its engine (a second `run` in one process, a Dask
+    # worker kept from an earlier run) are other rules: asked for by their digest (`book`'s, or
+    # the run's in `spec`), the engine is built again. A worker that builds it from the folder
+    # keeps it for the run's digest, whatever it read, so it never builds it twice in one run.
+    asked = book.digest if book is not None else spec.rules_digest
+    if found is None or (asked is not None and found[0] != asked):
+        if found is not None:
+            gc.unfreeze()  # the engine it replaces can be collected, the rest is frozen again below
+        engine = Engine(book, spec.settings) if book is not None else spec.build()
+        _ENGINES[key] = (engine.book.digest if asked is None else asked, engine)
         detect_language(["the language profiles load on the first call to the detector"])
         # The rule book and the language profiles live as long as the process: out of the garbage
         # collector's sight, full collections stop walking them (and forked workers stop copying
         # the pages they sit on).
         gc.freeze()
-    return _ENGINES[key]
+    return _ENGINES[key][1]
 
 
 def failure_row(source: Source, rules: RulesIdentity, status: str, message: str) -> dict[str, object]:

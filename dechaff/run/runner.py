@@ -109,7 +109,9 @@ def run(config: RunConfig) -> Summary:
         if config.domain_rules:  # lines repeated across a site's pages, if a rule file asks for them
             again = (s for s in read(Counter()) if s.duplicate_of is None)  # not another page: its id again
             settings = with_repeated(book, settings, again)
-        spec = WorkerSpec(config.rules.resolve() if config.rules else None, settings)
+        spec = WorkerSpec(
+            config.rules.resolve() if config.rules else None, settings, rules_digest=book.digest
+        )
         containers = any(f.format in ("jsonl", "parquet", "warc") for f in files)
         total = None if containers else len(files)
         clean_into(config, read(summary.records_skipped), spec, book, made_with, summary, total)
