@@ -119,6 +119,20 @@ def test_the_digest_changes_with_any_file_and_with_the_line_model(tmp_path: Path
     )
 
 
+def test_the_digest_changes_when_a_file_moves(tmp_path: Path) -> None:
+    """A site file without `domains:` is for the site its name says: renamed, the same content is
+    other rules, and so is a file moved from `sites/` to `lang/`."""
+    root = folder(tmp_path, FILES)
+    first = load_rulebook(root, PARAM_SPECS)
+    site = next(p for p in (root / "sites").iterdir() if "domains:" not in p.read_text(encoding="utf-8"))
+    site.rename(site.with_name("renamed.example.yaml"))
+    second = load_rulebook(root, PARAM_SPECS)
+    assert [f.domains for f in second.sites] != [f.domains for f in first.sites]
+    assert second.digest != first.digest
+    site.with_name("renamed.example.yaml").rename(site)
+    assert load_rulebook(root, PARAM_SPECS).digest == first.digest
+
+
 @pytest.mark.parametrize(
     ("files", "where", "message"),
     [

@@ -50,10 +50,12 @@ class RuleBook:
 
     @property
     def digest(self) -> str:
-        """One hash over every file's content (the line model's too): two runs with equal digests
-        used the same rules."""
+        """One hash over every file's place in the folder and content (the line model's too): two
+        runs with equal digests used the same rules. The place counts: a site file without
+        `domains:` is for the site its name says, and `lang/` or `sites/` says what a file is."""
         model = self.line_model.sha if self.line_model is not None else ""
-        return hashlib.sha256("".join([*(f.sha for f in self.files), model]).encode()).hexdigest()[:16]
+        files = (f"{Path(*Path(f.path).parts[1:]).as_posix()}\0{f.sha}\n" for f in self.files)
+        return hashlib.sha256("".join([*files, model]).encode()).hexdigest()[:16]
 
     def without_line_model(self) -> RuleBook:
         """The same rules with the classifier alone deciding (what a line model is fitted on)."""
