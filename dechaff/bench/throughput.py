@@ -167,19 +167,12 @@ def copies_for(pages: Sequence[Page], min_bytes: int) -> int:
     return max(1, -(-min_bytes // size)) if size else 1
 
 
-def timed(
-    items: Sequence[tuple[Page, Path]], work: Callable[[Page, Path], object], cold_copies: bool = False
-) -> Timing:
-    """Run `work` on every (page, file) pair in this process; with `cold_copies`, our memo tables
-    are emptied at the start of each copy of a replicated corpus (`r000/`, `r001/`...), so a
-    copy gains nothing from the one before it."""
+def timed(items: Sequence[tuple[Page, Path]], work: Callable[[Page, Path], object]) -> Timing:
+    """Run `work` on every (page, file) pair in this process (a cold start per copy of a
+    replicated corpus: `timed_in_turns`)."""
     size = sum(path.stat().st_size for _, path in items)
-    copy = None
     start, cpu = time.perf_counter(), time.process_time()
     for page, path in items:
-        if cold_copies and page.id.split("/", 1)[0] != copy:
-            copy = page.id.split("/", 1)[0]
-            clear_all()
         work(page, path)
     return Timing(len(items), size, time.perf_counter() - start, time.process_time() - cpu)
 
@@ -211,8 +204,9 @@ def timed_in_turns(systems: dict[str, System], clear: Callable[[], object] = cle
     first system of round k being the k-th (mod their number). A slow minute of a shared machine
     then falls on every system, not on the one that ran through it, so the ratios between them
     are the same minutes' (timed one after the other, the machine's noise moved them by up to 30%).
-    A cold system's memo tables are emptied (`clear`) before each of its copies, as `timed` does:
-    the turns of the others in between change nothing for it."""
+    A cold system's memo tables are emptied (`clear`, outside its time) before each of its copies
+    (`r000/`, `r001/`...), so a copy gains nothing from the one before it, nor from the turns of
+    the others in between."""
     groups = {name: by_copy(items) for name, (items, _, _) in systems.items()}
     names = list(systems)
     totals = dict.fromkeys(names, NO_TIME)
