@@ -54,7 +54,7 @@ class RuleBook:
         runs with equal digests used the same rules. The place counts: a site file without
         `domains:` is for the site its name says, and `lang/` or `sites/` says what a file is."""
         model = self.line_model.sha if self.line_model is not None else ""
-        files = (f"{Path(*Path(f.path).parts[1:]).as_posix()}\0{f.sha}\n" for f in self.files)
+        files = (f"{self.path_of(f).relative_to(self.root).as_posix()}\0{f.sha}\n" for f in self.files)
         return hashlib.sha256("".join([*files, model]).encode()).hexdigest()[:16]
 
     def without_line_model(self) -> RuleBook:
