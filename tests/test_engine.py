@@ -250,3 +250,21 @@ def test_with_domain_rules_off_the_url_still_gives_the_domain_but_no_site_file(t
     )
     on = row_of(Engine(rules, Settings(quality_filter=False)), tmp_path, ARTICLE_FR.encode(), url=row["url"])
     assert (on["domain"], on["domain_source"], on["site_name"]) == ("example.org", "url", "Le Quotidien")
+
+
+def test_the_rules_digest_is_hashed_once_per_engine_not_once_per_document(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hashing every rule file's place and content costs 0.3 ms, 3% of a dump's cleaning."""
+    asked = []
+    digest = RuleBook.digest
+
+    def counted(self: RuleBook) -> str:
+        asked.append(1)
+        return digest.fget(self)  # type: ignore[attr-defined, no-any-return]
+
+    monkeypatch.setattr(RuleBook, "digest", property(counted))
+    engine = Engine(book)
+    rows = [row_of(engine, tmp_path, ARTICLE_FR.encode()) for _ in range(3)]
+    assert {row["rules_digest"] for row in rows} == {digest.fget(book)}  # type: ignore[attr-defined]
+    assert len(asked) == 1

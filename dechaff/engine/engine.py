@@ -134,6 +134,7 @@ class Engine:
 
     def __init__(self, book: RuleBook, settings: Settings = Settings()) -> None:
         self.book = book
+        self.rules_digest = book.digest  # the book is frozen; hashing its files' places costs 0.3 ms
         self.settings = settings
         self.resolver = DomainResolver(book)
         self._pipelines: dict[tuple[str, ...], Pipeline] = {}
@@ -176,7 +177,7 @@ class Engine:
 
     def process(self, source: Source) -> DocResult:
         """The document cleaned, under the time limit; never raises (a failure is the row's status)."""
-        row = source_row(source, self.book.version, self.book.digest)
+        row = source_row(source, self.book.version, self.rules_digest)
         try:
             with time_limit(self.settings.time_limit):
                 return self._process(source, row)
@@ -186,7 +187,7 @@ class Engine:
             row.update(status=f"error:{exc.step}", error=str(exc))
         except DocumentTimeout:
             # A fresh row: the one being filled may stop anywhere, even half-way through its update.
-            row = source_row(source, self.book.version, self.book.digest)
+            row = source_row(source, self.book.version, self.rules_digest)
             row.update(status=TIMEOUT, error=f"took longer than the {self.settings.time_limit:g}s limit")
         return DocResult(row, None, ())
 

@@ -79,7 +79,7 @@ def engine_for(spec: WorkerSpec, book: RuleBook | None = None) -> Engine:
         if found is not None:
             gc.unfreeze()  # the engine it replaces can be collected, the rest is frozen again below
         engine = Engine(book, spec.settings) if book is not None else spec.build()
-        _ENGINES[key] = (engine.book.digest if asked is None else asked, engine)
+        _ENGINES[key] = (engine.rules_digest if asked is None else asked, engine)
         detect_language(["the language profiles load on the first call to the detector"])
         # The rule book and the language profiles live as long as the process: out of the garbage
         # collector's sight, full collections stop walking them (and forked workers stop copying
@@ -118,7 +118,7 @@ def process_one(engine: Engine, source: Source, spec: WorkerSpec) -> Produced:
     The output comes without its removed rows, with the removals they are made of: a batch's
     table is built once (`carrying`)."""
     if source.duplicate_of is not None:
-        rules = RulesIdentity(engine.book.version, engine.book.digest)
+        rules = RulesIdentity(engine.book.version, engine.rules_digest)
         message = f"an earlier document of this run has the id {source.duplicate_of!r}; the first is kept"
         return DocOutput(source.id, failure_row(source, rules, DUPLICATE_ID, message), None, NONE_REMOVED), ()
     return _unsigned(source, engine.process(source), spec.dedup)
