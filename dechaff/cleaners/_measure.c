@@ -27,58 +27,11 @@
 #define F_LOWER 64
 #define F_SEPARATOR 128
 
-#define PAGES (0x110000 / 256)
+static twin_flags_t char_flags; /* classifier_core.char_flags, through setup() */
 
-static uint8_t *pages[PAGES];
-static uint8_t *asked[PAGES]; /* 1 where the page's flag has been asked */
-static PyObject *char_flags;
+static int flags_of(Py_UCS4 ch) { return twin_flag(&char_flags, ch); }
 
-static int flags_of(Py_UCS4 ch) {
-    uint8_t *page = pages[ch >> 8];
-    if (page == NULL) {
-        page = PyMem_Calloc(256, 1);
-        uint8_t *known = PyMem_Calloc(256, 1);
-        if (page == NULL || known == NULL) {
-            PyMem_Free(page);
-            PyMem_Free(known);
-            PyErr_NoMemory();
-            return -1;
-        }
-        pages[ch >> 8] = page;
-        asked[ch >> 8] = known;
-    }
-    if (asked[ch >> 8][ch & 255])
-        return page[ch & 255];
-    int current;
-    PyObject *value = twin_ask(&char_flags, ch, &current);
-    if (value == NULL)
-        return -1;
-    long flags = PyLong_AsLong(value);
-    Py_DECREF(value);
-    if (flags == -1 && PyErr_Occurred())
-        return -1;
-    if (flags < 0 || flags > 255) {
-        PyErr_SetString(PyExc_ValueError, "char_flags: a value outside 0..255");
-        return -1;
-    }
-    if (current) { /* what a replaced function said is not kept */
-        page[ch & 255] = (uint8_t)flags;
-        asked[ch >> 8][ch & 255] = 1;
-    }
-    return (int)flags;
-}
-
-static PyObject *setup(PyObject *module, PyObject *function) {
-    if (!PyCallable_Check(function)) {
-        PyErr_SetString(PyExc_TypeError, "setup: char_flags must be callable");
-        return NULL;
-    }
-    Py_XSETREF(char_flags, Py_NewRef(function));
-    for (int i = 0; i < PAGES; i++) /* another function: what the last one said no longer holds */
-        if (asked[i])
-            memset(asked[i], 0, 256);
-    Py_RETURN_NONE;
-}
+static PyObject *setup(PyObject *module, PyObject *function) { return twin_flags_setup(&char_flags, function); }
 
 /* The padded texts of _measure's regexes, read through `at`: " " + line (+ " ") */
 static Py_UCS4 padded(int kind, const void *data, Py_ssize_t n, Py_ssize_t p) {
@@ -160,7 +113,7 @@ static int count_line(PyObject *line, Counts *c) {
 /* (kana and han, hangul, clause marks, has a letter, upper- and lower-case word initials,
    standalone separators, has a clock time): what _measure's regexes find in `line` */
 static PyObject *counts(PyObject *module, PyObject *line) {
-    if (twin_text(line, char_flags, "counts") < 0)
+    if (twin_text(line, char_flags.function, "counts") < 0)
         return NULL;
     Counts c;
     if (count_line(line, &c) < 0)
@@ -172,7 +125,7 @@ static PyObject *counts(PyObject *module, PyObject *line) {
 /* (decimal digits, clause marks): len(_DIGIT.findall(line)), len(_PUNCT.findall(line)); \d
    of a str pattern is a decimal digit (str.isdecimal, Py_UNICODE_ISDECIMAL) */
 static PyObject *digits_and_marks(PyObject *module, PyObject *line) {
-    if (twin_text(line, char_flags, "digits_and_marks") < 0)
+    if (twin_text(line, char_flags.function, "digits_and_marks") < 0)
         return NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(line), digits = 0, punct = 0;
     int kind = PyUnicode_KIND(line);
@@ -204,7 +157,7 @@ static int measure_ready; /* set last by a setup_measure that succeeded */
 
 /* a str ready to be read, after setup() (measure reads the flags it gives) */
 static int check_text(PyObject *text) {
-    return twin_text(text, char_flags, "setup_measure");
+    return twin_text(text, char_flags.function, "setup_measure");
 }
 
 static void set_chars(Chars *chars, PyObject *text) {
@@ -335,7 +288,7 @@ static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nar
         return NULL;
     }
     PyObject *line = args[0], *stopwords = args[1];
-    if (twin_text(line, char_flags, "measure") < 0)
+    if (twin_text(line, char_flags.function, "measure") < 0)
         return NULL;
     if (!measure_ready) {
         PyErr_SetString(PyExc_RuntimeError, "measure: call setup_measure() first");
