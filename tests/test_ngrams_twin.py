@@ -1,38 +1,34 @@
-"""Gopher's n-gram repetition in C (_ngrams.c) against the numpy twin (signals.top_ngram_chars,
-signals.dup_ngram_chars over signals.longer_grams): the same character counts."""
+"""The Gopher word counts in C (_ngrams.word_measures) against their Python twin
+(signals.word_measures: tokenize, words_of, str.lower, the numpy n-gram counts): the same numbers."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dechaff.core.names import DUP_NGRAMS, TOP_NGRAMS
 from dechaff.quality import signals
+from dechaff.text.stoplists import stoplist_for
+from dechaff.text.words import KANA_HAN_CHAR
 
 from conftest import SHARED
 
 needs_c = pytest.mark.skipif(signals._c is None, reason="_ngrams is not built")
+STOP = frozenset({"the", "a", "l'ami", "οδος", "ﬁn", "i̇l", "être"})
 
 
-def _python(seq: np.ndarray, ends: np.ndarray, n: int) -> tuple[int, int]:
-    grams = seq
-    for k in range(2, n + 1):
-        grams = signals.longer_grams(seq, grams, k)
-    return signals.top_ngram_chars(grams, ends, n), signals.dup_ngram_chars(grams, ends, n)
+def _c(text: str, stopwords: frozenset[str] = STOP, tops: tuple[int, ...] = TOP_NGRAMS) -> object:
+    measured = signals._c.word_measures(text, stopwords or None, "’" in text, tops, DUP_NGRAMS)  # type: ignore[union-attr]
+    return None if measured is None else signals.WordMeasures(*measured)
 
 
-def _c(seq: np.ndarray, ends: np.ndarray, n: int) -> tuple[int, int]:
-    return signals._c.top_chars(seq, ends, n), signals._c.dup_chars(seq, ends, n)  # type: ignore[union-attr]
-
-
-def _arrays(words: list[int], lengths: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Dense word ids in order of first appearance (as signals numbers the words) and the
-    cumulative lengths, word w being lengths[w % len(lengths)] characters long."""
-    index = {w: i for i, w in enumerate(dict.fromkeys(words))}
-    seq = np.array([index[w] for w in words], dtype=np.int64)
-    sizes = np.array([lengths[w % len(lengths)] for w in words], dtype=np.int64)
-    return seq, np.concatenate(([0], np.cumsum(sizes))).astype(np.int64)
+def _same(text: str, stopwords: frozenset[str] = STOP) -> None:
+    measured = _c(text, stopwords)
+    if measured is None:  # Thai without kana or han: budoux cuts the words, in Python
+        assert signals._THAI.search(text) and not KANA_HAN_CHAR.search(text), text[:80]
+    else:
+        assert measured == signals.word_measures(text, stopwords), text[:80]
 
 
 @needs_c
@@ -40,27 +36,73 @@ def _arrays(words: list[int], lengths: list[int]) -> tuple[np.ndarray, np.ndarra
 @given(
     st.lists(st.integers(0, 4), max_size=80),  # few distinct words: many repeats and overlaps
     st.lists(st.integers(1, 12), min_size=1, max_size=5),
-    st.integers(1, 11),
 )
-def test_c_counts_as_numpy(words: list[int], lengths: list[int], n: int) -> None:
-    seq, ends = _arrays(words, lengths)
-    assert _c(seq, ends, n) == _python(seq, ends, n)
+def test_n_gram_counts_as_numpy(words: list[int], lengths: list[int]) -> None:
+    text = " ".join(chr(ord("a") + w) * lengths[w % len(lengths)] for w in words)
+    _same(text)
+
+
+# what tokens and words are made of: spaces of every kind, punctuation (_PUNCT and not),
+# kana and han, letters of several scripts and cases, digits, apostrophes, a final sigma
+_ALPHABET = " \t\n\u00a0\u3000\u2028.,!?«»“”’'|-_#…、。（）ab Za ÉéΣσςΟΔİıﬁ0١²½日本カなX\u0301"
 
 
 @needs_c
-def test_c_counts_as_numpy_on_examples() -> None:
-    seq, ends = _arrays([0, 1, 0, 1, 0, 1], [1, 2])
-    assert _c(seq, ends, 2) == ((1 + 2 + 1) * 3, 6)  # (0, 1) three times (and a space); repeats at 2, 4
-    seq, ends = _arrays([0, 1, 2, 3], [3])
-    assert _c(seq, ends, 2) == (0, 0) == _python(seq, ends, 2)
-    seq, ends = _arrays([], [3])
-    assert _c(seq, ends, 5) == (0, 0) == _python(seq, ends, 5)
-    seq, ends = _arrays([1, 0, 0, 1, 0, 0], [2, 5])  # a tie: (1, 0) and (0, 0) twice; (1, 0) first
-    assert _c(seq, ends, 2)[0] == (2 + 5 + 1) * 2 == _python(seq, ends, 2)[0]
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60), st.booleans())
+def test_tokens_words_and_stop_words_as_python(text: str, with_stop: bool) -> None:
+    _same(text, STOP if with_stop else frozenset())
 
 
 @needs_c
-def test_signals_are_the_same_through_c_and_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n ",
+        "| a | b |\n| c | d |",
+        "«Bonjour», l’ami. L'AMI! l’Ami…",
+        "ΟΔΟΣ οδος, ΟΔΟΣ. ﬁN İL être Être ÊTRE",
+        "中国的经济 GDP 増えた。カナ",
+        "2024 fini. -- ... _x_ x_y ²",
+        "word " * 50,
+    ],
+)
+def test_examples_as_python(text: str) -> None:
+    _same(text)
+
+
+@needs_c
+def test_a_thai_text_is_left_to_python_unless_it_has_kana_or_han() -> None:
+    assert _c("ภาษาไทย ok") is None
+    assert _c("ภาษาไทย 日本") == signals.word_measures("ภาษาไทย 日本", STOP)
+
+
+@needs_c
+def test_every_code_point_is_read_as_python_reads_it() -> None:
+    """Each code point as a token between letters, and after a han character (the other
+    tokenizer): spaces, punctuation, letters and kana or han as the regexes and str methods say."""
+    for start in range(0, 0x110000, 512):
+        chars = [chr(c) for c in range(start, start + 512) if not 0xD800 <= c < 0xE000]
+        for text in (" ".join(f"a{ch}b {ch} {ch}x" for ch in chars), "日" + "".join(chars)):
+            _same(text)
+
+
+@needs_c
+def test_counts_as_python_on_the_dev_set() -> None:
+    paths = sorted((SHARED / "devset" / "gold").glob("*.txt"))[::3]
+    paths += sorted((SHARED / "devset" / "dumps").glob("*.txt"))[::7]
+    if not paths:
+        pytest.skip("no dev set beside the project")
+    for path in paths:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for stopwords in (stoplist_for("en"), stoplist_for("fr"), stoplist_for("ru"), frozenset()):
+            measured = _c(text, stopwords)
+            assert measured is None or measured == signals.word_measures(text, stopwords), path
+
+
+@needs_c
+def test_signals_are_the_same_through_c_and_python(monkeypatch: pytest.MonkeyPatch) -> None:
     paths = sorted((SHARED / "devset" / "gold").glob("*.txt"))[::4]
     texts = [p.read_text(encoding="utf-8") for p in paths] or ["a b c a b c a b c a b c d e f g h i j k"]
     for text in texts:
@@ -70,10 +112,11 @@ def test_signals_are_the_same_through_c_and_numpy(monkeypatch: pytest.MonkeyPatc
         assert c == signals.signals(text, frozenset({"the", "a"}))
 
 
-def test_bad_arrays_are_refused() -> None:
-    if signals._c is None:
-        pytest.skip("_ngrams is not built")
+@needs_c
+def test_bad_arguments_are_refused() -> None:
     with pytest.raises(ValueError):
-        signals._c.top_chars(np.zeros(3, np.int64), np.zeros(3, np.int64), 2)  # ends: one more
-    with pytest.raises(ValueError):
-        signals._c.dup_chars(np.zeros(3, np.int64), np.zeros(4, np.int64), 0)
+        _c("a b a b", tops=(0,))
+    with pytest.raises(TypeError):
+        signals._c.word_measures(b"bytes", None, False, TOP_NGRAMS, DUP_NGRAMS)  # type: ignore[union-attr]
+    with pytest.raises(TypeError):
+        signals._c.word_measures("a", None, False, [2], DUP_NGRAMS)  # type: ignore[union-attr]

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import filterfalse, repeat
 from operator import methodcaller
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -131,33 +131,48 @@ def words_of(tokens: Iterable[str]) -> list[str]:
     return list(filter(None, map(str.strip, tokens, repeat(_PUNCT))))
 
 
+class WordMeasures(NamedTuple):
+    """What the Gopher signals count of a text's tokens and words (`tokenize`, `words_of`)."""
+
+    tokens: int
+    pipes: int  # tokens that are a lone "|" (a table cell separator)
+    letters: int  # tokens with a letter in them
+    words: int
+    word_chars: int
+    stop: int | None  # words in the stop list, lower-cased (None: no list)
+    top: tuple[int, ...]  # top_ngram_chars for each n of TOP_NGRAMS
+    dup: tuple[int, ...]  # dup_ngram_chars for each n of DUP_NGRAMS
+
+
 def signals(text: str, stopwords: frozenset[str]) -> dict[str, float | int | None]:
     """Every column of SIGNAL_TYPES for `text`, with its language's stop words (empty: none known)."""
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
         return {name: kind(0) for name, kind in SIGNAL_TYPES.items()} | {"gopher_stop_words": None}
-    tokens = tokenize(text)
-    words = words_of(tokens)
+    measured = (
+        _c.word_measures(text, stopwords or None, "’" in text, TOP_NGRAMS, DUP_NGRAMS) if COMPILED else None
+    )  # type: ignore[union-attr]
+    counts = WordMeasures(*measured) if measured is not None else word_measures(text, stopwords)
     dup_lines, dup_line_chars = duplicates(lines)
     judged = prose_lines(lines)
     return {
-        **_gopher_quality(text, lines, tokens, words, stopwords),
-        **_gopher_repetition(text, lines, words, dup_lines, dup_line_chars),
+        **_gopher_quality(text, lines, counts),
+        **_gopher_repetition(text, lines, counts, dup_lines, dup_line_chars),
         **_c4(lines),
         "fineweb_line_punct_ratio": _share(sum(line.endswith(_LINE_END) for line in judged), judged),
         "fineweb_short_line_ratio": _share(sum(len(line) <= FINEWEB_SHORT_LINE for line in judged), judged),
         "fineweb_char_dup_ratio": _ratio(dup_line_chars, len(text) - text.count("\n")),
         # datatrove counts newlines in single-newline text: one fewer than the lines.
-        "fineweb_list_ratio": _ratio(len(lines) - 1, len(tokens)),
+        "fineweb_list_ratio": _ratio(len(lines) - 1, counts.tokens),
         "fineweb_lines": len(judged),
     }
 
 
-def _gopher_quality(
-    text: str, lines: list[str], tokens: list[str], words: list[str], stopwords: frozenset[str]
-) -> dict[str, float | int | None]:
-    """GopherQualityFilter's measures; ratios per word, except the letter share (per token)."""
-    n = len(words)
+def word_measures(text: str, stopwords: frozenset[str]) -> WordMeasures:
+    """The tokens' and words' counts, and the n-gram repetition over word ids (tuples, not joined
+    strings). `_ngrams.word_measures` is its C twin (Thai, which budoux cuts, stays here)."""
+    tokens = tokenize(text)
+    words = words_of(tokens)
     stop = None
     if stopwords:
         folded: Iterable[str] = map(str.lower, words)
@@ -168,56 +183,87 @@ def _gopher_quality(
     letters = sum(map(str.isalpha, tokens)) + sum(
         map(bool, map(_LETTER.search, filterfalse(str.isalpha, tokens)))
     )
+    index = {w: i for i, w in enumerate(dict.fromkeys(words))}
+    seq = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+    ends = np.concatenate(([0], np.cumsum(np.fromiter(map(len, index), dtype=np.int64)[seq])))
+    grams = {1: seq}
+    top = []
+    for n in TOP_NGRAMS:
+        grams[n] = longer_grams(seq, grams[n - 1], n)
+        top.append(top_ngram_chars(grams[n], ends, n))
+    dup, chars = [], 1
+    for n in DUP_NGRAMS:
+        # a repeated (n+1)-gram holds a repeated n-gram: once none repeats, no longer one does
+        if chars:
+            grams[n] = longer_grams(seq, grams[n - 1], n)
+            chars = dup_ngram_chars(grams[n], ends, n)
+        dup.append(chars)
+    return WordMeasures(
+        len(tokens),
+        tokens.count("|"),
+        letters,
+        len(words),
+        sum(map(len, words)),
+        stop,
+        tuple(top),
+        tuple(dup),
+    )
+
+
+def _gopher_quality(text: str, lines: list[str], counts: WordMeasures) -> dict[str, float | int | None]:
+    """GopherQualityFilter's measures; ratios per word, except the letter share (per token)."""
+    n = counts.words
     return {
         "gopher_words": n,
-        "gopher_mean_word_length": _ratio(sum(map(len, words)), n),
+        "gopher_mean_word_length": _ratio(counts.word_chars, n),
         "gopher_hash_ratio": _ratio(text.count("#"), n),
         "gopher_ellipsis_ratio": _ratio(text.count("...") + text.count("…"), n),
         "gopher_bullet_lines": _share(sum(line.lstrip().startswith(_BULLETS) for line in lines), lines),
         "gopher_ellipsis_lines": _share(sum(line.rstrip().endswith(_ELLIPSES) for line in lines), lines),
         # a lone "|" separates table cells (extractors render tables as | a | b |): markup, not a word
-        "gopher_alpha_words": _ratio(letters, len(tokens) - tokens.count("|")),
-        "gopher_stop_words": stop,
+        "gopher_alpha_words": _ratio(counts.letters, counts.tokens - counts.pipes),
+        "gopher_stop_words": counts.stop,
     }
 
 
 def _gopher_repetition(
-    text: str, lines: list[str], words: list[str], dup_lines: int, dup_line_chars: int
+    text: str, lines: list[str], counts: WordMeasures, dup_lines: int, dup_line_chars: int
 ) -> dict[str, float]:
-    """GopherRepetitionFilter's measures, n-grams over word ids (tuples, not joined strings)."""
+    """GopherRepetitionFilter's measures."""
     paragraphs = _PARAGRAPH_BREAK.split(text.strip())
     dup_paras, dup_para_chars = duplicates(paragraphs)
     size = len(text)
-    index = {w: i for i, w in enumerate(dict.fromkeys(words))}
-    seq = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
-    ends = np.concatenate(([0], np.cumsum(np.fromiter(map(len, index), dtype=np.int64)[seq])))
-    grams = {1: seq}
-    out = {
+    return {
         "gopher_dup_para_frac": _share(dup_paras, paragraphs),
         "gopher_dup_para_char_frac": _ratio(dup_para_chars, size),
         "gopher_dup_line_frac": _share(dup_lines, lines),
         "gopher_dup_line_char_frac": _ratio(dup_line_chars, size),
+        **{
+            f"gopher_top_{n}gram_char_frac": _ratio(c, size)
+            for n, c in zip(TOP_NGRAMS, counts.top, strict=True)
+        },
+        **{
+            f"gopher_dup_{n}gram_char_frac": _ratio(c, size)
+            for n, c in zip(DUP_NGRAMS, counts.dup, strict=True)
+        },
     }
-    for n in TOP_NGRAMS:
-        if COMPILED:
-            top = _c.top_chars(seq, ends, n)  # type: ignore[union-attr]
-        else:
-            grams[n] = longer_grams(seq, grams[n - 1], n)
-            top = top_ngram_chars(grams[n], ends, n)
-        out[f"gopher_top_{n}gram_char_frac"] = _ratio(top, size)
-    chars = 1
-    for n in DUP_NGRAMS:
-        # a repeated (n+1)-gram holds a repeated n-gram: once none repeats, no longer one does
-        if chars and COMPILED:
-            chars = _c.dup_chars(seq, ends, n)  # type: ignore[union-attr]
-        elif chars:
-            grams[n] = longer_grams(seq, grams[n - 1], n)
-            chars = dup_ngram_chars(grams[n], ends, n)
-        out[f"gopher_dup_{n}gram_char_frac"] = _ratio(chars, size)
-    return out
 
 
-_c = twin("dechaff.quality._ngrams")  # the C twin of top_ngram_chars and dup_ngram_chars, or None
+def char_flags(ch: str) -> int:
+    """What `word_measures` asks of one character, as the bits `_ngrams.c` reads (it asks once per
+    code point, so these definitions stay the only ones)."""
+    return (
+        1 * ch.isspace()  # str.split's whitespace, and the \s of _CHAR_TOKENS
+        | 2 * bool(KANA_HAN_CHAR.fullmatch(ch))
+        | 4 * bool(_THAI.fullmatch(ch))
+        | 8 * (ch in _PUNCT)
+        | 16 * bool(_LETTER.fullmatch(ch))
+    )
+
+
+_c = twin("dechaff.quality._ngrams")  # the C twin of word_measures (_ngrams.c), or None
+if _c is not None:
+    _c.setup(char_flags)
 COMPILED = _c is not None  # tests turn it off to compare the two
 
 
