@@ -52,7 +52,7 @@ typedef struct {
 } twin_flags_t;
 
 /* The flags of ch (0..255), or -1 with an exception set */
-static int twin_flag(twin_flags_t *t, Py_UCS4 ch) {
+static inline int twin_flag(twin_flags_t *t, Py_UCS4 ch) {
     uint8_t *page = t->page[ch >> 8];
     if (page == NULL) {
         page = PyMem_Calloc(256, 1);
@@ -89,7 +89,7 @@ static int twin_flag(twin_flags_t *t, Py_UCS4 ch) {
 
 /* Ask `function` from now on (what an earlier one said no longer holds); None, or NULL with an
    exception set */
-static PyObject *twin_flags_setup(twin_flags_t *t, PyObject *function) {
+static inline PyObject *twin_flags_setup(twin_flags_t *t, PyObject *function) {
     if (!PyCallable_Check(function)) {
         PyErr_SetString(PyExc_TypeError, "setup: the flags of a character come from a callable");
         return NULL;
