@@ -122,8 +122,22 @@ try:
 except TypeError:
     pass
 
+g.setup(functools.lru_cache(8)(lambda ch: (g.setup(lambda c: 0), 1)[1]))
+assert g.word_measures("é", None, False, (2,), (5,))[0] == 0  # a space, as the old one said
+assert g.word_measures("é", None, False, (2,), (5,))[0] == 1  # a token, as the new one says
+
+class Stop:
+    def __contains__(self, word):
+        g.setup(lambda c: 1)  # every character a space from now on
+        raise KeyError(word)
+try:
+    g.word_measures("ab cd", Stop(), False, (2,), (5,))
+    raise SystemExit("a stop list's error was lost")
+except KeyError:
+    pass
+assert g.word_measures("ab cd", None, False, (2,), (5,))[0] == 0
+
 for call in (
-    lambda: g.top_chars(memoryview(bytearray(41))[1:], np.zeros(6, np.int64), 2),  # misaligned
     lambda: w.walk(memoryview(bytearray(17))[1:], np.zeros(2, np.int64), np.zeros(1, np.int16),
                    np.zeros(1), 1, [0] * 625, 1, 0.5, 0.05, 10000.0, 0.99999, 10, False),
 ):
