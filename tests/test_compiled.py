@@ -137,6 +137,19 @@ except KeyError:
     pass
 assert g.word_measures("ab cd", None, False, (2,), (5,))[0] == 0
 
+def spaces(ch):
+    return 1 if ch == " " else 0
+
+def old_c4(ch):  # asked of "a", it hands over to `spaces` and says a CJK full stop, once
+    if ch == "a":
+        g.setup_c4(spaces)
+        return 8
+    return spaces(ch)
+
+g.setup_c4(old_c4)
+assert g.c4(["b a c d"], "lorem ipsum", "javascript", (), 3, 1000)[5] == 2  # two sentences, once
+assert g.c4(["b a c d"], "lorem ipsum", "javascript", (), 3, 1000)[5] == 1
+
 for call in (
     lambda: w.walk(memoryview(bytearray(17))[1:], np.zeros(2, np.int64), np.zeros(1, np.int16),
                    np.zeros(1), 1, [0] * 625, 1, 0.5, 0.05, 10000.0, 0.99999, 10, False),

@@ -1,5 +1,6 @@
-"""The Gopher word counts in C (_ngrams.word_measures) against their Python twin
-(signals.word_measures: tokenize, words_of, str.lower, the numpy n-gram counts): the same numbers."""
+"""The Gopher word counts and C4's line pass in C (_ngrams.word_measures, _ngrams.c4) against
+their Python twins (signals.word_measures: tokenize, words_of, str.lower, the numpy n-gram counts;
+signals.c4_counts: str.split, str.lower, the sentence-break regex): the same numbers."""
 
 from __future__ import annotations
 
@@ -120,3 +121,89 @@ def test_bad_arguments_are_refused() -> None:
         signals._c.word_measures(b"bytes", None, False, TOP_NGRAMS, DUP_NGRAMS)  # type: ignore[union-attr]
     with pytest.raises(TypeError):
         signals._c.word_measures("a", None, False, [2], DUP_NGRAMS)  # type: ignore[union-attr]
+
+
+def _c4_c(lines: list[str]) -> object:
+    return signals._c.c4(  # type: ignore[union-attr]
+        lines,
+        "lorem ipsum",
+        "javascript",
+        signals.C4_POLICY,
+        signals.C4_MIN_LINE_WORDS,
+        signals.C4_MAX_WORD_CHARS,
+    )
+
+
+def _c4_same(lines: list[str]) -> None:
+    counted = _c4_c(lines)
+    if counted is None:  # a character whose lower case holds ASCII: the phrases are Python's to find
+        assert any(signals.c4_flags(ch) & 16 for line in lines for ch in line), lines[:3]
+    else:
+        assert counted == signals.c4_counts(lines), lines[:3]
+
+
+_C4_ALPHABET = " \t\u00a0\u3000.!?…\"'»”’)]。！？{abcdeijklmoprstuvAJSİ\u212aé日"
+
+
+@needs_c
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=_C4_ALPHABET, max_size=40),
+            st.sampled_from(
+                ["Lorem Ipsum dolor sit", "Enable JavaScript now please", "Our Terms of Use apply"]
+            ),
+        ),
+        max_size=8,
+    )
+)
+def test_c4_counts_as_python(lines: list[str]) -> None:
+    _c4_same(lines)
+
+
+@needs_c
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [],
+        ["one two", "one two three. Four five six! «Seven» eight? nine", "a b c。d e f"],
+        ["We use cookies on this site", "Read our PRIVACY POLICY now", "x { y z"],
+        ["lorem ipsum dolor sit amet", "the JAVASCRİPT is off here", "a " * 600 + "b" * 1001],
+        ["Turn on Javascript to see this", "«Fin.» Suite. ) ( . ."],
+        ["We use coo\u212aies on this site"],  # the Kelvin sign lower-cases to k
+    ],
+)
+def test_c4_examples_as_python(lines: list[str]) -> None:
+    _c4_same(lines)
+
+
+@needs_c
+def test_c4_reads_every_code_point_as_python() -> None:
+    for start in range(0, 0x110000, 512):
+        chars = [chr(c) for c in range(start, start + 512) if not 0xD800 <= c < 0xE000]
+        _c4_same([f"aa {ch}. bb{ch} cc{ch}dd ee" for ch in chars])
+        _c4_same([f"{ch}{ch} xx yy lorem ipsum" for ch in chars if not signals.c4_flags(ch) & 16])
+
+
+@needs_c
+def test_c4_counts_as_python_on_the_dev_set() -> None:
+    paths = sorted((SHARED / "devset" / "dumps").glob("*.txt"))[::2]
+    if not paths:
+        pytest.skip("no dev set beside the project")
+    for path in paths:
+        lines = [
+            line for line in path.read_text(encoding="utf-8", errors="replace").splitlines() if line.strip()
+        ]
+        _c4_same(lines)
+
+
+@needs_c
+def test_c4_refuses_bad_arguments() -> None:
+    policy, words, chars = signals.C4_POLICY, signals.C4_MIN_LINE_WORDS, signals.C4_MAX_WORD_CHARS
+    with pytest.raises(ValueError):
+        signals._c.c4(["a b c"], "lorem ïpsum", "javascript", policy, words, chars)  # type: ignore[union-attr]
+    with pytest.raises(TypeError):
+        signals._c.c4(["a b c", b"d e f"], "lorem ipsum", "javascript", policy, words, chars)  # type: ignore[union-attr]
+    with pytest.raises(TypeError):
+        signals._c.c4(("a b c",), "lorem ipsum", "javascript", policy, words, chars)  # type: ignore[union-attr]

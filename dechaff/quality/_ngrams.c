@@ -419,7 +419,168 @@ done:
     return out;
 }
 
+/* signals._c4: C4QualityFilter's line pass */
+
+/* the bits of signals.c4_flags */
+#define C_SPACE 1
+#define C_END 2       /* ends a sentence before a space: [.!?…] */
+#define C_CLOSER 4    /* may stand between that end and the space: closing quotes, brackets */
+#define C_CJK_END 8   /* ends a sentence on its own: [。！？] */
+#define C_LOWER_ASCII 16 /* not ASCII, and its lower case holds ASCII (İ, the Kelvin sign) */
+
+static twin_flags_t c4_flags; /* signals.c4_flags, through setup_c4() */
+
+static PyObject *setup_c4(PyObject *module, PyObject *function) { return twin_flags_setup(&c4_flags, function); }
+
+/* Whether `phrase` (ASCII bytes, NUL-ended) is in `low` (NUL-ended) */
+static int holds(const char *low, const char *phrase) { return strstr(low, phrase) != NULL; }
+
+typedef struct {
+    long long short_lines, javascript, policy, lorem, curly, sentences;
+} c4_counts_t;
+
+/* One line into `c`; 1 when a character's lower case holds ASCII (the caller leaves the text to
+   Python), 0, or -1 with an exception set */
+static int c4_line(PyObject *line, const char *lorem, const char *javascript, const char **policy,
+                   Py_ssize_t policies, Py_ssize_t min_words, Py_ssize_t max_word_chars, c4_counts_t *c) {
+    if (twin_text(line, c4_flags.function, "c4") < 0)
+        return -1;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
+    int kind = PyUnicode_KIND(line);
+    const void *data = PyUnicode_DATA(line);
+    uint8_t small[1024], *flags = n <= 1024 ? small : PyMem_Malloc((size_t)n);
+    char smalllow[1025], *low = n <= 1024 ? smalllow : PyMem_Malloc((size_t)n + 1);
+    int status = 0;
+    if (flags == NULL || low == NULL) {
+        PyErr_NoMemory();
+        status = -1;
+        goto done;
+    }
+    /* line.split(): the words and the longest; the line lower-cased where that is ASCII */
+    Py_ssize_t words = 0, longest = 0, run = 0;
+    int curly = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        int f = twin_flag(&c4_flags, ch);
+        if (f < 0) {
+            status = -1;
+            goto done;
+        }
+        if (f & C_LOWER_ASCII) {
+            status = 1;
+            goto done;
+        }
+        flags[i] = (uint8_t)f;
+        curly |= ch == '{';
+        /* a character that is not ASCII lower-cases to no ASCII: it can be no part of a phrase */
+        low[i] = ch > 0 && ch < 128 ? (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) : (char)0x80;
+        if (f & C_SPACE) {
+            run = 0;
+        } else {
+            words += run == 0;
+            if (++run > longest)
+                longest = run;
+        }
+    }
+    low[n] = 0;
+    if (words < min_words) {
+        c->short_lines++;
+        goto done;
+    }
+    if (n > max_word_chars && longest > max_word_chars)
+        goto done;
+    c->lorem += holds(low, lorem);
+    if (holds(low, javascript)) {
+        c->javascript++;
+        goto done;
+    }
+    c->curly += curly;
+    for (Py_ssize_t k = 0; k < policies; k++)
+        if (holds(low, policy[k])) {
+            c->policy++;
+            goto done;
+        }
+    /* the pieces _SENTENCE_BREAK.split leaves that are not blank: an end, closers, a run of
+       spaces (or a CJK end) part them */
+    int filled = 0; /* the piece so far has a character that is no space */
+    for (Py_ssize_t i = 0; i < n;) {
+        Py_ssize_t end = i; /* past the break that starts at i, if one does */
+        if (flags[i] & C_CJK_END) {
+            end = i + 1;
+        } else if (flags[i] & C_END) {
+            Py_ssize_t j = i + 1;
+            while (j < n && (flags[j] & C_CLOSER))
+                j++;
+            Py_ssize_t k = j;
+            while (k < n && (flags[k] & C_SPACE))
+                k++;
+            if (k > j)
+                end = k;
+        }
+        if (end > i) {
+            c->sentences += filled;
+            filled = 0;
+            i = end;
+        } else {
+            filled |= !(flags[i] & C_SPACE);
+            i++;
+        }
+    }
+    c->sentences += filled;
+done:
+    if (flags != small)
+        PyMem_Free(flags);
+    if (low != smalllow)
+        PyMem_Free(low);
+    return status;
+}
+
+/* The ASCII text of a str, or NULL with an exception set */
+static const char *ascii_of(PyObject *phrase) {
+    if (!PyUnicode_Check(phrase) || !PyUnicode_IS_ASCII(phrase)) {
+        PyErr_SetString(PyExc_ValueError, "c4: the phrases are ASCII str");
+        return NULL;
+    }
+    return (const char *)PyUnicode_1BYTE_DATA(phrase);
+}
+
+/* c4(lines, lorem, javascript, policy, min_words, max_word_chars): the counts of signals._c4 as a
+   tuple (short lines, javascript, policy, lorem ipsum, curly brackets, sentences), or None when
+   a character's lower case holds ASCII (İ, the Kelvin sign: Python then counts) */
+static PyObject *c4(PyObject *module, PyObject *args) {
+    PyObject *lines, *lorem, *javascript, *policy;
+    Py_ssize_t min_words, max_word_chars;
+    if (!PyArg_ParseTuple(args, "O!UUO!nn", &PyList_Type, &lines, &lorem, &javascript, &PyTuple_Type, &policy,
+                          &min_words, &max_word_chars))
+        return NULL;
+    Py_ssize_t policies = PyTuple_GET_SIZE(policy);
+    const char *policy_text[64];
+    if (policies > 64) {
+        PyErr_SetString(PyExc_ValueError, "c4: at most 64 policy phrases");
+        return NULL;
+    }
+    const char *lorem_text = ascii_of(lorem), *javascript_text = lorem_text ? ascii_of(javascript) : NULL;
+    if (javascript_text == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < policies; k++)
+        if ((policy_text[k] = ascii_of(PyTuple_GET_ITEM(policy, k))) == NULL)
+            return NULL;
+    c4_counts_t c = {0, 0, 0, 0, 0, 0};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *line = Py_NewRef(PyList_GET_ITEM(lines, i)); /* held: a callback may change the list */
+        int status = c4_line(line, lorem_text, javascript_text, policy_text, policies, min_words, max_word_chars, &c);
+        Py_DECREF(line);
+        if (status < 0)
+            return NULL;
+        if (status > 0)
+            Py_RETURN_NONE;
+    }
+    return Py_BuildValue("LLLLLL", c.short_lines, c.javascript, c.policy, c.lorem, c.curly, c.sentences);
+}
+
 static PyMethodDef methods[] = {
+    {"setup_c4", setup_c4, METH_O, "setup_c4(c4_flags): the function that gives a character's flags for c4"},
+    {"c4", c4, METH_VARARGS, "c4(lines, lorem, javascript, policy, min_words, max_word_chars) -> tuple | None"},
     {"setup", setup, METH_O, "setup(char_flags): the function that gives a character's flags"},
     {"word_measures", word_measures, METH_VARARGS,
      "word_measures(text, stopwords, fold, tops, dups) -> tuple | None: signals.word_measures"},

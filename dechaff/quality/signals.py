@@ -60,7 +60,8 @@ _LINE_END = (".", "'", '"', "!", "?", "»", "”", "’", "…", "。", "！", "
 _PARAGRAPH_BREAK = re.compile(r"\n{2,}")
 # A sentence ends at terminal punctuation (with any closing quotes) followed by a space, or at
 # a CJK full stop; an approximation of the punkt tokenizer C4 counts with.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"'»”’)\]]*\s+|[。！？]")
+_ENDS, _CLOSERS, _CJK_ENDS = ".!?…", "\"'»”’)]", "。！？"
+_SENTENCE_BREAK = re.compile(f"[{re.escape(_ENDS)}][{re.escape(_CLOSERS)}]*\\s+|[{_CJK_ENDS}]")
 C4_POLICY = (
     "terms of use",
     "privacy policy",
@@ -261,12 +262,6 @@ def char_flags(ch: str) -> int:
     )
 
 
-_c = twin("dechaff.quality._ngrams")  # the C twin of word_measures (_ngrams.c), or None
-if _c is not None:
-    _c.setup(char_flags)
-COMPILED = _c is not None  # tests turn it off to compare the two
-
-
 def duplicates(items: Sequence[str]) -> tuple[int, int]:
     """(items seen before, their chars): datatrove's find_duplicates.
 
@@ -351,7 +346,26 @@ def _c4(lines: list[str]) -> dict[str, int | float]:
     """C4QualityFilter's line pass as FineWeb ran it (no terminal-punctuation filter): lines of
     fewer than 3 words or with a word over 1000 chars are skipped, 'lorem ipsum' is looked for
     in the rest, 'javascript' lines are dropped before the '{' check, policy lines before the
-    sentence count."""
+    sentence count. In C where `_ngrams` is built (`c4_counts` is its Python twin)."""
+    counted = (
+        _c.c4(lines, "lorem ipsum", "javascript", C4_POLICY, C4_MIN_LINE_WORDS, C4_MAX_WORD_CHARS)  # type: ignore[union-attr]
+        if COMPILED
+        else None
+    )
+    short, javascript, policy, lorem, curly, sentences = counted or c4_counts(lines)
+    return {
+        "c4_sentences": sentences,
+        "c4_short_lines": _share(short, lines),
+        "c4_javascript_lines": javascript,
+        "c4_policy_lines": policy,
+        "c4_lorem_ipsum_lines": lorem,
+        "c4_curly_bracket_lines": curly,
+    }
+
+
+def c4_counts(lines: list[str]) -> tuple[int, int, int, int, int, int]:
+    """(short lines, javascript lines, policy lines, lorem ipsum lines, curly bracket lines,
+    sentences) of `_c4`'s line pass."""
     short = javascript = policy = lorem = curly = sentences = 0
     for line in lines:
         words = line.split()
@@ -370,14 +384,20 @@ def _c4(lines: list[str]) -> dict[str, int | float]:
             policy += 1
             continue
         sentences += sum(map(bool, map(str.strip, _SENTENCE_BREAK.split(line))))
-    return {
-        "c4_sentences": sentences,
-        "c4_short_lines": _share(short, lines),
-        "c4_javascript_lines": javascript,
-        "c4_policy_lines": policy,
-        "c4_lorem_ipsum_lines": lorem,
-        "c4_curly_bracket_lines": curly,
-    }
+    return short, javascript, policy, lorem, curly, sentences
+
+
+def c4_flags(ch: str) -> int:
+    """What `_ngrams.c4` asks of one character (once per code point): a space, a sentence's end,
+    a closer after it, a CJK end, and whether its lower case holds ASCII (then the phrases,
+    looked for in `line.lower()`, are left to Python)."""
+    return (
+        1 * ch.isspace()  # str.split's whitespace, and the \s of _SENTENCE_BREAK
+        | 2 * (ch in _ENDS)
+        | 4 * (ch in _CLOSERS)
+        | 8 * (ch in _CJK_ENDS)
+        | 16 * (not ch.isascii() and any(c.isascii() for c in ch.lower()))
+    )
 
 
 def _share(count: int, of: Sequence[object]) -> float:
@@ -386,3 +406,10 @@ def _share(count: int, of: Sequence[object]) -> float:
 
 def _ratio(count: int, total: int) -> float:
     return count / total if total else 0.0
+
+
+_c = twin("dechaff.quality._ngrams")  # the C twins of word_measures and c4_counts (_ngrams.c), or None
+if _c is not None:
+    _c.setup(char_flags)
+    _c.setup_c4(c4_flags)
+COMPILED = _c is not None  # tests turn it off to compare the two
