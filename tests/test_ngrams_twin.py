@@ -203,6 +203,8 @@ def test_c4_refuses_bad_arguments() -> None:
     policy, words, chars = signals.C4_POLICY, signals.C4_MIN_LINE_WORDS, signals.C4_MAX_WORD_CHARS
     with pytest.raises(ValueError):
         signals._c.c4(["a b c"], "lorem ïpsum", "javascript", policy, words, chars)  # type: ignore[union-attr]
+    with pytest.raises(ValueError):
+        signals._c.c4(["a b c"], "lorem ipsum", "java\x00script", policy, words, chars)  # type: ignore[union-attr]
     with pytest.raises(TypeError):
         signals._c.c4(["a b c", b"d e f"], "lorem ipsum", "javascript", policy, words, chars)  # type: ignore[union-attr]
     with pytest.raises(TypeError):

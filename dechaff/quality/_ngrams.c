@@ -535,10 +535,11 @@ done:
     return status;
 }
 
-/* The ASCII text of a str, or NULL with an exception set */
+/* The ASCII text of a str without NUL (strstr would stop there), or NULL with an exception set */
 static const char *ascii_of(PyObject *phrase) {
-    if (!PyUnicode_Check(phrase) || !PyUnicode_IS_ASCII(phrase)) {
-        PyErr_SetString(PyExc_ValueError, "c4: the phrases are ASCII str");
+    if (!PyUnicode_Check(phrase) || !PyUnicode_IS_ASCII(phrase) ||
+        strlen((const char *)PyUnicode_1BYTE_DATA(phrase)) != (size_t)PyUnicode_GET_LENGTH(phrase)) {
+        PyErr_SetString(PyExc_ValueError, "c4: the phrases are ASCII str without NUL");
         return NULL;
     }
     return (const char *)PyUnicode_1BYTE_DATA(phrase);
