@@ -151,8 +151,10 @@ def signals(text: str, stopwords: frozenset[str]) -> dict[str, float | int | Non
     if not lines:
         return {name: kind(0) for name, kind in SIGNAL_TYPES.items()} | {"gopher_stop_words": None}
     measured = (
-        _c.word_measures(text, stopwords or None, "’" in text, TOP_NGRAMS, DUP_NGRAMS) if COMPILED else None
-    )  # type: ignore[union-attr]
+        _c.word_measures(text, stopwords or None, "’" in text, TOP_NGRAMS, DUP_NGRAMS)
+        if COMPILED and _c is not None
+        else None
+    )
     counts = WordMeasures(*measured) if measured is not None else word_measures(text, stopwords)
     dup_lines, dup_line_chars = duplicates(lines)
     judged = prose_lines(lines)
@@ -348,8 +350,8 @@ def _c4(lines: list[str]) -> dict[str, int | float]:
     in the rest, 'javascript' lines are dropped before the '{' check, policy lines before the
     sentence count. In C where `_ngrams` is built (`c4_counts` is its Python twin)."""
     counted = (
-        _c.c4(lines, "lorem ipsum", "javascript", C4_POLICY, C4_MIN_LINE_WORDS, C4_MAX_WORD_CHARS)  # type: ignore[union-attr]
-        if COMPILED
+        _c.c4(lines, "lorem ipsum", "javascript", C4_POLICY, C4_MIN_LINE_WORDS, C4_MAX_WORD_CHARS)
+        if COMPILED and _c is not None
         else None
     )
     short, javascript, policy, lorem, curly, sentences = counted or c4_counts(lines)
