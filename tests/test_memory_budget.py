@@ -3,6 +3,9 @@ memory stops growing once they are full, whatever the number of documents it cle
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from dechaff.core import memo
@@ -10,10 +13,13 @@ from dechaff.engine import engine as engine_module
 from dechaff.engine.domains import DomainMatch
 from dechaff.engine.engine import Engine
 from dechaff.engine.rulebook import load_book
+from dechaff.io.inputs import Source
 from dechaff.ruleset import patterns
 from dechaff.text import langdetect_fast
 from dechaff.text.langid import detect_language
 from dechaff.text.normalise import fold
+
+from conftest import STORIES
 
 
 def _texts(n: int) -> list[str]:
@@ -57,3 +63,50 @@ def test_langdetect_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         detect_language([f"Der Bundestag hat am Donnerstag über Gesetz {k}x{k * 7} abgestimmt, sagte er."])
     assert len(langdetect_fast._WORDS) <= 40
     assert len(rows) <= 40
+
+
+# memos that `clear_all` leaves: keyed by configuration (rule patterns, stop-list names, parsers,
+# XPaths, dateparser languages) or by one character, never by a document's lines or words
+_NOT_TEXTS = {
+    "dechaff.ruleset.patterns.set_source",
+    "dechaff.ruleset.patterns.heavy",
+    "dechaff.ruleset.yamlnodes.load_located",
+    "dechaff.text.scripts.script_of",
+    "dechaff.text.stoplists.stoplist",
+    "dechaff.text.stoplists._justext_folder",
+    "dechaff.text.stoplists.with_words",
+    "dechaff.text.slug.urlsplit",
+    "dechaff.cleaners.classifier_core._script_of_list",
+    "dechaff.io.html_extract._parser",
+    "dechaff.io.html_meta._xpath",
+    "dechaff.io.badness.badness_re",
+    "dechaff.io.badness._searchers",
+    "dechaff.text.dates._parser",
+}
+
+
+def test_clear_all_empties_every_memo_keyed_by_text(tmp_path: Path) -> None:
+    """`dechaff bench` empties the memo tables between copies of a page: a memo of lines or words
+    that `clear_all` missed would find a copy's answers in hand, and time a warm cleaner as cold."""
+    engine = Engine(load_book(None))
+    page = tmp_path / "page.txt"
+    page.write_text("\n\n".join(STORIES) + "\nAccepter les cookies\n", encoding="utf-8")
+    html = tmp_path / "page.html"
+    html.write_text(
+        "<html lang='fr'><head><title>Un titre de page</title></head><body><h1>Un titre de page</h1>"
+        + "".join(f"<p>{story}</p>" for story in STORIES)
+        + "<div class='author'>Par Léa Morand</div></body></html>",
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        engine.process(Source("page", page))
+        engine.process(Source("html", html, kind="html"))
+    memo.clear_all()
+    left = set()
+    for name, module in list(sys.modules.items()):
+        if name.startswith("dechaff"):
+            for value in vars(module).values():
+                info = getattr(value, "cache_info", None)
+                if callable(info) and info().currsize:  # named where it is defined, not imported
+                    left.add(f"{value.__module__}.{value.__qualname__}")
+    assert left <= _NOT_TEXTS, left - _NOT_TEXTS
