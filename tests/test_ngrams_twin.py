@@ -126,8 +126,8 @@ def test_bad_arguments_are_refused() -> None:
 def _c4_c(lines: list[str]) -> object:
     return signals._c.c4(  # type: ignore[union-attr]
         lines,
-        "lorem ipsum",
-        "javascript",
+        signals.C4_LOREM,
+        signals.C4_JAVASCRIPT,
         signals.C4_POLICY,
         signals.C4_MIN_LINE_WORDS,
         signals.C4_MAX_WORD_CHARS,

@@ -7,6 +7,10 @@
    distinct word that is not ASCII. Thai without kana or han is left to the Python twin, since
    budoux cuts its words.
 
+   C4's line pass (signals.c4_counts) is here too: per line its words, the phrases in its lower
+   case and its sentence pieces; the characters come from signals.c4_flags, and a text with a
+   character whose lower case holds ASCII (İ, the Kelvin sign) is left to the Python twin.
+
    An n-gram is the run of n word ids at a position; equal runs are the same n-gram (compared
    id by id, the hash only finds candidates, so no collision can change an answer); equal words
    are equal slices of the text, compared the same way. Each answer is a count, an integer: the
@@ -18,6 +22,9 @@
 #include "../_twin.h"
 #include <stdint.h>
 #include <string.h>
+
+/* str.lower of an ASCII character */
+static inline Py_UCS4 ascii_lower(Py_UCS4 ch) { return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch; }
 
 typedef struct {
     const int64_t *seq;
@@ -229,7 +236,7 @@ static int is_stop(vocab_t *v, PyObject *text, Py_ssize_t w, PyObject *stopwords
         Py_UCS1 *out = PyUnicode_1BYTE_DATA(low);
         for (Py_ssize_t i = 0; i < len; i++) {
             Py_UCS4 ch = PyUnicode_READ(v->kind, v->data, start + i);
-            out[i] = (Py_UCS1)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+            out[i] = (Py_UCS1)ascii_lower(ch);
         }
     } else {
         PyObject *word = PyUnicode_Substring(text, start, start + len);
@@ -473,7 +480,7 @@ static int c4_line(PyObject *line, const char *lorem, const char *javascript, co
         flags[i] = (uint8_t)f;
         curly |= ch == '{';
         /* a character that is not ASCII lower-cases to no ASCII: it can be no part of a phrase */
-        low[i] = ch > 0 && ch < 128 ? (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch) : (char)0x80;
+        low[i] = ch > 0 && ch < 128 ? (char)ascii_lower(ch) : (char)0x80;
         if (f & C_SPACE) {
             run = 0;
         } else {

@@ -70,6 +70,7 @@ C4_POLICY = (
     "use of cookies",
     "use cookies",
 )
+C4_LOREM, C4_JAVASCRIPT = "lorem ipsum", "javascript"  # the phrases of two of its line counts
 C4_MIN_LINE_WORDS = 3
 C4_MAX_WORD_CHARS = 1000
 _POLICY = re.compile("|".join(map(re.escape, C4_POLICY)))
@@ -350,7 +351,7 @@ def _c4(lines: list[str]) -> dict[str, int | float]:
     in the rest, 'javascript' lines are dropped before the '{' check, policy lines before the
     sentence count. In C where `_ngrams` is built (`c4_counts` is its Python twin)."""
     counted = (
-        _c.c4(lines, "lorem ipsum", "javascript", C4_POLICY, C4_MIN_LINE_WORDS, C4_MAX_WORD_CHARS)
+        _c.c4(lines, C4_LOREM, C4_JAVASCRIPT, C4_POLICY, C4_MIN_LINE_WORDS, C4_MAX_WORD_CHARS)
         if COMPILED and _c is not None
         else None
     )
@@ -377,8 +378,8 @@ def c4_counts(lines: list[str]) -> tuple[int, int, int, int, int, int]:
         if len(line) > C4_MAX_WORD_CHARS and max(map(len, words)) > C4_MAX_WORD_CHARS:
             continue
         low = line.lower()
-        lorem += "lorem ipsum" in low
-        if "javascript" in low:
+        lorem += C4_LOREM in low
+        if C4_JAVASCRIPT in low:
             javascript += 1
             continue
         curly += "{" in line
