@@ -1,5 +1,6 @@
 /* The classifier's measures of a line in C: classifier_core._measure (`measure`), the character
-   counts it starts from (`counts`) and the line model's digits and marks (`digits_and_marks`).
+   counts it starts from (`counts`), the line model's digits and marks (`digits_and_marks`) and
+   the line model's table of a page's lines (`line_rows`: line_model.line_table).
 
    What a character is (kana or han, hangul, clause mark, letter, word character, upper or lower
    case, menu separator) is what classifier_core.char_flags says of it (Python: the classifier's
@@ -370,6 +371,214 @@ static PyObject *measure(PyObject *module, PyObject *const *args, Py_ssize_t nar
     return out;
 }
 
+/* A float of a line's measure, as numpy's float64 conversion reads it (float(x)); -1 with an
+   exception set */
+static int as_double(PyObject *value, double *out) {
+    *out = PyFloat_AsDouble(value);
+    return *out == -1.0 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* 1.0 when `value == name` (Python's ==), else 0.0; -1.0 with an exception set */
+static double is_named(PyObject *value, PyObject *name) {
+    int equal = PyObject_RichCompareBool(value, name, Py_EQ);
+    return equal < 0 ? -1.0 : (double)equal;
+}
+
+/* The index of the first of `names` (a tuple) that `value` equals, len(names) for none; -1 with
+   an exception set */
+static Py_ssize_t named_at(PyObject *value, PyObject *names) {
+    Py_ssize_t k = 0, n = PyTuple_GET_SIZE(names);
+    for (; k < n; k++) {
+        int equal = PyObject_RichCompareBool(value, PyTuple_GET_ITEM(names, k), Py_EQ);
+        if (equal < 0)
+            return -1;
+        if (equal)
+            break;
+    }
+    return k;
+}
+
+#define ROW_REASONS 4   /* line_model._REASONS */
+#define ROW_CLASSES 5   /* line_model._INTRINSIC */
+#define ROW_COLUMNS 41  /* the columns line_rows fills, in line_model._ROWS_IN_C's order */
+#define C_AROUND 23     /* the first neighbour column */
+enum { C_LOG_WEIGHT, C_DENSITY, C_BY_PUNCT, C_ENDS, C_TITLE_CASE, C_REASONS };
+enum {
+    C_CLASSES = C_REASONS + ROW_REASONS,
+    C_IN_CONTEXT = C_CLASSES + ROW_CLASSES,
+    C_KEPT,
+    C_POSITION,
+    C_SHARE_OF_LONGEST,
+    C_DIGIT_SHARE,
+    C_PUNCT_PER_WORD,
+    C_BULLET,
+    C_REPEATED,
+    C_GAP_BEFORE
+};
+
+/* Each window's sum, sums[min(i + radius + 1, n)] - sums[max(i - radius, 0)]: line_model._window */
+static double window(const double *sums, Py_ssize_t n, Py_ssize_t i, Py_ssize_t radius) {
+    return sums[i + radius + 1 < n ? i + radius + 1 : n] - sums[i - radius > 0 ? i - radius : 0];
+}
+
+/* line_rows(table, weight, lines, gaps, feats, classes, in_context, labels, good, reasons,
+             intrinsic, bullets): line_model.line_table's first ROW_COLUMNS columns of each line
+   written into `table` (a C-contiguous float64 array of n rows and ROW_COLUMNS or more columns, its
+   rows zero where a line has no neighbour), and each line's weight into `weight` (n float64s,
+   for the page's shares, which numpy sums pairwise). `feats` are classifier_core._Line tuples;
+   `reasons` and `intrinsic` the tuples of names whose one-hot columns come after title_case.
+   Every value is the Python twin's float to the bit: the same conversions (float(x)), the same
+   divisions, libm's log1p (math.log1p's), running sums added in order (numpy's cumsum). */
+static PyObject *line_rows(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 12) {
+        PyErr_SetString(PyExc_TypeError, "line_rows takes 12 arguments");
+        return NULL;
+    }
+    PyObject *good = args[8], *reasons = args[9], *intrinsic = args[10], *bullets = args[11];
+    if (!PyTuple_Check(reasons) || PyTuple_GET_SIZE(reasons) != ROW_REASONS || !PyTuple_Check(intrinsic) ||
+        PyTuple_GET_SIZE(intrinsic) != ROW_CLASSES || !PyUnicode_Check(bullets)) {
+        PyErr_SetString(PyExc_TypeError, "line_rows: 4 reasons, 5 classes and a str of bullets");
+        return NULL;
+    }
+    if (twin_text(bullets, char_flags.function, "line_rows") < 0)
+        return NULL;
+    /* lines, gaps, feats, classes, in_context, labels: copied, so that an __eq__ or a hash called
+       meanwhile cannot change what is read */
+    PyObject *seqs[6] = {NULL};
+    Py_buffer table = {0}, weights = {0};
+    double *sums = NULL;
+    PyObject *counts = NULL, *result = NULL;
+    for (int k = 0; k < 6; k++)
+        if ((seqs[k] = PySequence_Tuple(args[2 + k])) == NULL)
+            goto done;
+    Py_ssize_t n = PyTuple_GET_SIZE(seqs[0]);
+    for (int k = 1; k < 6; k++)
+        if (PyTuple_GET_SIZE(seqs[k]) != n) {
+            PyErr_SetString(PyExc_ValueError, "line_rows: one item per line in each sequence");
+            goto done;
+        }
+    if (PyObject_GetBuffer(args[0], &table, PyBUF_C_CONTIGUOUS | PyBUF_WRITABLE | PyBUF_FORMAT) < 0)
+        goto done;
+    if (PyObject_GetBuffer(args[1], &weights, PyBUF_C_CONTIGUOUS | PyBUF_WRITABLE | PyBUF_FORMAT) < 0)
+        goto done;
+    if (table.ndim != 2 || table.itemsize != 8 || strcmp(table.format, "d") != 0 || table.shape[0] != n ||
+        table.shape[1] < ROW_COLUMNS || weights.ndim != 1 || weights.itemsize != 8 ||
+        strcmp(weights.format, "d") != 0 || weights.shape[0] != n) {
+        PyErr_SetString(PyExc_ValueError, "line_rows: a float64 table of n rows, ROW_COLUMNS or more columns, "
+                                          "and n float64 weights");
+        goto done;
+    }
+    double *out = table.buf, *weight = weights.buf;
+    Py_ssize_t width = table.shape[1];
+    PyObject **lines = &PyTuple_GET_ITEM(seqs[0], 0), **gaps = &PyTuple_GET_ITEM(seqs[1], 0),
+             **feats = &PyTuple_GET_ITEM(seqs[2], 0), **classes = &PyTuple_GET_ITEM(seqs[3], 0),
+             **context = &PyTuple_GET_ITEM(seqs[4], 0), **labels = &PyTuple_GET_ITEM(seqs[5], 0);
+    if ((counts = PyDict_New()) == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) { /* Counter(lines) */
+        PyObject *seen = PyDict_GetItemWithError(counts, lines[i]);
+        if (seen == NULL && PyErr_Occurred())
+            goto done;
+        if (PyDict_SetItem(counts, lines[i], seen == NULL ? Py_False : Py_True) < 0)
+            goto done;
+    }
+    double longest = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double *row = out + i * width, value;
+        memset(row, 0, ROW_COLUMNS * sizeof(double));
+        PyObject *f = feats[i], *line = lines[i];
+        if (!PyTuple_Check(f) || PyTuple_GET_SIZE(f) < 7 || twin_text(line, char_flags.function, "line_rows") < 0) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_TypeError, "line_rows: a line's features are a _Line");
+            goto done;
+        }
+        /* weight, by_punct, words, density, ends_sentence, title_case, bad_reason */
+        double words;
+        if (as_double(PyTuple_GET_ITEM(f, 0), &weight[i]) < 0 || as_double(PyTuple_GET_ITEM(f, 1), &row[C_BY_PUNCT]) < 0 ||
+            as_double(PyTuple_GET_ITEM(f, 2), &words) < 0 || as_double(PyTuple_GET_ITEM(f, 3), &row[C_DENSITY]) < 0 ||
+            as_double(PyTuple_GET_ITEM(f, 4), &row[C_ENDS]) < 0 || as_double(PyTuple_GET_ITEM(f, 5), &row[C_TITLE_CASE]) < 0)
+            goto done;
+        if (i == 0 || weight[i] > longest) /* weight.max() */
+            longest = weight[i];
+        row[C_LOG_WEIGHT] = log1p(weight[i]);
+        Py_ssize_t at = named_at(PyTuple_GET_ITEM(f, 6), reasons);
+        if (at < 0)
+            goto done;
+        if (at < ROW_REASONS)
+            row[C_REASONS + at] = 1.0;
+        if ((at = named_at(classes[i], intrinsic)) < 0)
+            goto done;
+        if (at < ROW_CLASSES)
+            row[C_CLASSES + at] = 1.0;
+        if ((row[C_IN_CONTEXT] = is_named(context[i], good)) < 0 || (row[C_KEPT] = is_named(labels[i], good)) < 0)
+            goto done;
+        row[C_POSITION] = (double)i / (double)(n - 1 > 1 ? n - 1 : 1);
+        Py_ssize_t length = PyUnicode_GET_LENGTH(line), digits = 0, marks = 0;
+        int kind = PyUnicode_KIND(line);
+        const void *data = PyUnicode_DATA(line);
+        for (Py_ssize_t j = 0; j < length; j++) { /* digits_and_marks */
+            Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+            int flags = flags_of(ch);
+            if (flags < 0)
+                goto done;
+            digits += Py_UNICODE_ISDECIMAL(ch) != 0;
+            marks += (flags & F_PUNCT) != 0;
+        }
+        row[C_DIGIT_SHARE] = (double)digits / (double)(length > 1 ? length : 1);
+        value = (double)marks / (words > 1.0 ? words : 1.0);
+        row[C_PUNCT_PER_WORD] = value < 2.0 ? value : 2.0;
+        row[C_BULLET] = length > 0 && PyUnicode_FindChar(bullets, PyUnicode_READ(kind, data, 0), 0,
+                                                         PyUnicode_GET_LENGTH(bullets), 1) >= 0;
+        PyObject *repeated = PyDict_GetItemWithError(counts, line);
+        if (repeated == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_RuntimeError, "line_rows: a line's hash changed");
+            goto done;
+        }
+        row[C_REPEATED] = repeated == Py_True;
+        if (as_double(gaps[i], &row[C_GAP_BEFORE]) < 0)
+            goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++)
+        out[i * width + C_SHARE_OF_LONGEST] = weight[i] / longest;
+    static const int around[4] = {C_LOG_WEIGHT, C_KEPT, C_CLASSES, C_DENSITY}; /* _AROUND */
+    static const int neighbours[4] = {-2, -1, 1, 2};                           /* _NEIGHBOURS */
+    for (int k = 0; k < 4; k++) /* "@+k" at line i is line i - k's */
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_ssize_t from = i - neighbours[k];
+            if (from >= 0 && from < n)
+                for (int m = 0; m < 4; m++)
+                    out[i * width + C_AROUND + 4 * k + m] = out[from * width + around[m]];
+        }
+    if ((sums = PyMem_Malloc(2 * (n + 1) * sizeof(double))) == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    double *good_sums = sums, *weight_sums = sums + n + 1;
+    good_sums[0] = weight_sums[0] = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        good_sums[i + 1] = good_sums[i] + weight[i] * out[i * width + C_CLASSES];
+        weight_sums[i + 1] = weight_sums[i] + weight[i];
+    }
+    static const int radii[2] = {3, 10}; /* _WINDOWS */
+    for (int k = 0; k < 2; k++)
+        for (Py_ssize_t i = 0; i < n; i++) {
+            double all = window(weight_sums, n, i, radii[k]);
+            out[i * width + C_AROUND + 16 + k] = window(good_sums, n, i, radii[k]) / (all > 1.0 ? all : 1.0);
+        }
+    result = Py_NewRef(Py_None);
+done:
+    PyMem_Free(sums);
+    Py_XDECREF(counts);
+    if (weights.obj != NULL)
+        PyBuffer_Release(&weights);
+    if (table.obj != NULL)
+        PyBuffer_Release(&table);
+    for (int k = 0; k < 6; k++)
+        Py_XDECREF(seqs[k]);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"setup", setup, METH_O, "setup(char_flags): the function that gives a character's flags"},
     {"setup_measure", (PyCFunction)(void (*)(void))setup_measure, METH_FASTCALL,
@@ -379,6 +588,9 @@ static PyMethodDef methods[] = {
      "max_copyright_words) -> line_type: classifier_core._measure"},
     {"digits_and_marks", digits_and_marks, METH_O,
      "digits_and_marks(line) -> (decimal digits, clause marks): classifier_core.digits_and_marks"},
+    {"line_rows", (PyCFunction)(void (*)(void))line_rows, METH_FASTCALL,
+     "line_rows(table, weight, lines, gaps, feats, classes, in_context, labels, good, reasons, intrinsic, "
+     "bullets): line_model.line_table's per-line columns"},
     {"counts", counts, METH_O,
      "counts(line) -> (kana_han, hangul, punct, has_letter, upper_initials, lower_initials, separators, "
      "has_clock)"},

@@ -27,10 +27,12 @@ from dechaff.cleaners.classifier_core import (
     digits_and_marks,
     measure_lines,
 )
+from dechaff.core.compiled import twin
 from dechaff.core.memo import TEXTS, on_clear
 from dechaff.ruleset.line_model import LineModel
 
-_BULLETS = tuple("*•-·►▪■◦>")
+_BULLET_CHARS = "*•-·►▪■◦>"
+_BULLETS = tuple(_BULLET_CHARS)
 _INTRINSIC = ("good", "neargood", "short", "low_stopwords", "title_case")
 _REASONS = ("no_letters", "timestamp", "separators", "copyright")
 _OWN = (
@@ -89,6 +91,32 @@ def _window(sums: np.ndarray, radius: int) -> np.ndarray:
 
 _COLUMN = {name: k for k, name in enumerate(FEATURES)}
 
+# The columns `_measure.line_rows` (C) fills, in its order: all but the page's two shares, which
+# numpy sums pairwise. The C runs only while FEATURES starts with them.
+_ROWS_IN_C = (
+    "log_weight",
+    "density",
+    "by_punct",
+    "ends_sentence",
+    "title_case",
+    *(f"reason_{r}" for r in ("no_letters", "timestamp", "separators", "copyright")),
+    *(f"class_{c}" for c in ("good", "neargood", "short", "low_stopwords", "title_case")),
+    "good_in_context",
+    "kept",
+    "position",
+    "weight_share_of_longest",
+    "digit_share",
+    "punct_per_word",
+    "bullet",
+    "repeated",
+    "gap_before",
+    *(f"{name}@{k:+d}" for k in (-2, -1, 1, 2) for name in ("log_weight", "kept", "class_good", "density")),
+    "good_weight_within_3",
+    "good_weight_within_10",
+)
+_c = twin("dechaff.cleaners._measure") if FEATURES[: len(_ROWS_IN_C)] == _ROWS_IN_C else None
+COMPILED = _c is not None and hasattr(_c, "line_rows")  # tests turn it off to compare the two
+
 
 def line_table(
     lines: Sequence[str],
@@ -111,6 +139,26 @@ def line_table(
         measured if measured is not None else measure_lines(lines, stopwords, lang, params)
     )
     col = _COLUMN
+    if COMPILED:  # 0.41 -> 0.09 ms a dev-set page (the C fills all but the two shares)
+        weight = np.empty(n)
+        _c.line_rows(  # type: ignore[union-attr]
+            table,
+            weight,
+            lines,
+            gaps,
+            feats,
+            classes,
+            in_context,
+            labels,
+            GOOD,
+            _REASONS,
+            _INTRINSIC,
+            _BULLET_CHARS,
+        )
+        kept = table[:, col["kept"]]
+        table[:, col["page_kept_share"]] = kept.mean()
+        table[:, col["page_kept_weight_share"]] = (weight * kept).sum() / weight.sum()
+        return table
     # the classifier's numeric measures (a line's first six fields), by their own names
     # (np.fromiter over the flat values: np.array of a list of tuples converts row by row, 1 us each)
     firsts = np.fromiter(chain.from_iterable(f[:6] for f in feats), float, 6 * n).reshape(n, 6)
