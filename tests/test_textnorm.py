@@ -57,6 +57,17 @@ def test_fold_keeps_length() -> None:
     assert len(fold(text)) == len(text) and fold(text) == "l'été - «oui»"
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*"’‘‛ʼ′–—‒−'-aé «»", "\U0001f600"]), max_size=30) | st.text(max_size=30)
+)
+def test_fold_is_the_translation_of_each_typographic_mark(text: str) -> None:
+    from dechaff.text.normalise import _FOLD
+
+    fold.cache_clear()
+    assert fold(text) == text.translate(_FOLD)
+
+
 def test_render_convention() -> None:
     assert render(["a", "b"]) == "a\n\nb\n"
     assert render([]) == ""

@@ -24,11 +24,10 @@ _TABLE = {ord(c): " " for c in _SPACE_LIKE} | {ord(c): None for c in _DELETE}
 _RUNS = re.compile(r" {2,}")
 
 # Same-length folding used only for matching, so match offsets stay valid on the real text.
-_FOLD = str.maketrans(
-    {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"}
-)
+_FOLDS = {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"}
+_FOLD = str.maketrans(_FOLDS)
 
-_FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+_FOLDABLE = re.compile("[" + "".join(_FOLDS) + "]")
 
 
 def normalise_line(text: str) -> str:
@@ -119,7 +118,13 @@ def fold(text: str) -> str:
     """
     if text.isascii() or not _FOLDABLE.search(text):
         return text  # most lines: no translate, which visits every character of a non-ASCII text
-    return text.translate(_FOLD)
+    # one str.replace per folded character: each is a C scan of the text, where `translate` looks
+    # every character up in a dict (a 215-character line: 1.5 us against 15.7); the same text,
+    # since each character goes to ASCII, which none of them is
+    for typographic, ascii in _FOLDS.items():
+        if typographic in text:
+            text = text.replace(typographic, ascii)
+    return text
 
 
 on_clear(fold.cache_clear)
