@@ -398,6 +398,26 @@ static Py_ssize_t named_at(PyObject *value, PyObject *names) {
     return k;
 }
 
+/* Whether every item is what line_table's caller gives (the domain where the C and numpy read
+   the same values): lines and labels exact str, gaps bool, each feature a tuple whose weight and
+   words are exact int, by_punct and ends_sentence bool, density and title_case exact float and
+   bad_reason exact str. A str subclass may compare as it likes, numpy converts None or "1" to a
+   float and compares strings without their trailing NULs: outside it, the Python twin decides. */
+static int rows_readable(PyObject **lines, PyObject **gaps, PyObject **feats, PyObject **classes,
+                         PyObject **context, PyObject **labels, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *f = feats[i];
+        if (!PyUnicode_CheckExact(lines[i]) || !PyBool_Check(gaps[i]) || !PyUnicode_CheckExact(classes[i]) ||
+            !PyUnicode_CheckExact(context[i]) || !PyUnicode_CheckExact(labels[i]) || !PyTuple_Check(f) ||
+            PyTuple_GET_SIZE(f) < 7 || !PyLong_CheckExact(PyTuple_GET_ITEM(f, 0)) ||
+            !PyBool_Check(PyTuple_GET_ITEM(f, 1)) || !PyLong_CheckExact(PyTuple_GET_ITEM(f, 2)) ||
+            !PyFloat_CheckExact(PyTuple_GET_ITEM(f, 3)) || !PyBool_Check(PyTuple_GET_ITEM(f, 4)) ||
+            !PyFloat_CheckExact(PyTuple_GET_ITEM(f, 5)) || !PyUnicode_CheckExact(PyTuple_GET_ITEM(f, 6)))
+            return 0;
+    }
+    return 1;
+}
+
 #define ROW_REASONS 4   /* line_model._REASONS */
 #define ROW_CLASSES 5   /* line_model._INTRINSIC */
 #define ROW_COLUMNS 41  /* the columns line_rows fills, in line_model._ROWS_IN_C's order */
@@ -428,7 +448,8 @@ static double window(const double *sums, Py_ssize_t n, Py_ssize_t i, Py_ssize_t 
    for the page's shares, which numpy sums pairwise). `feats` are classifier_core._Line tuples;
    `reasons` and `intrinsic` the tuples of names whose one-hot columns come after title_case.
    Every value is the Python twin's float to the bit: the same conversions (float(x)), the same
-   divisions, libm's log1p (math.log1p's), running sums added in order (numpy's cumsum). */
+   divisions, libm's log1p (math.log1p's), running sums added in order (numpy's cumsum).
+   NotImplemented, with nothing written, for items outside what the caller gives (rows_readable). */
 static PyObject *line_rows(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 12) {
         PyErr_SetString(PyExc_TypeError, "line_rows takes 12 arguments");
@@ -440,6 +461,12 @@ static PyObject *line_rows(PyObject *module, PyObject *const *args, Py_ssize_t n
         PyErr_SetString(PyExc_TypeError, "line_rows: 4 reasons, 5 classes and a str of bullets");
         return NULL;
     }
+    if (!PyUnicode_CheckExact(good))
+        Py_RETURN_NOTIMPLEMENTED;
+    for (int k = 0; k < ROW_REASONS + ROW_CLASSES; k++)
+        if (!PyUnicode_CheckExact(k < ROW_REASONS ? PyTuple_GET_ITEM(reasons, k)
+                                                  : PyTuple_GET_ITEM(intrinsic, k - ROW_REASONS)))
+            Py_RETURN_NOTIMPLEMENTED;
     if (twin_text(bullets, char_flags.function, "line_rows") < 0)
         return NULL;
     /* lines, gaps, feats, classes, in_context, labels: copied, so that an __eq__ or a hash called
@@ -473,6 +500,10 @@ static PyObject *line_rows(PyObject *module, PyObject *const *args, Py_ssize_t n
     PyObject **lines = &PyTuple_GET_ITEM(seqs[0], 0), **gaps = &PyTuple_GET_ITEM(seqs[1], 0),
              **feats = &PyTuple_GET_ITEM(seqs[2], 0), **classes = &PyTuple_GET_ITEM(seqs[3], 0),
              **context = &PyTuple_GET_ITEM(seqs[4], 0), **labels = &PyTuple_GET_ITEM(seqs[5], 0);
+    if (!rows_readable(lines, gaps, feats, classes, context, labels, n)) {
+        result = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
     if ((counts = PyDict_New()) == NULL)
         goto done;
     for (Py_ssize_t i = 0; i < n; i++) { /* Counter(lines) */
@@ -487,11 +518,8 @@ static PyObject *line_rows(PyObject *module, PyObject *const *args, Py_ssize_t n
         double *row = out + i * width, value;
         memset(row, 0, ROW_COLUMNS * sizeof(double));
         PyObject *f = feats[i], *line = lines[i];
-        if (!PyTuple_Check(f) || PyTuple_GET_SIZE(f) < 7 || twin_text(line, char_flags.function, "line_rows") < 0) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_TypeError, "line_rows: a line's features are a _Line");
+        if (twin_text(line, char_flags.function, "line_rows") < 0)
             goto done;
-        }
         /* weight, by_punct, words, density, ends_sentence, title_case, bad_reason */
         double words;
         if (as_double(PyTuple_GET_ITEM(f, 0), &weight[i]) < 0 || as_double(PyTuple_GET_ITEM(f, 1), &row[C_BY_PUNCT]) < 0 ||

@@ -139,8 +139,8 @@ def line_table(
         measured if measured is not None else measure_lines(lines, stopwords, lang, params)
     )
     col = _COLUMN
-    if COMPILED:  # 0.41 -> 0.09 ms a dev-set page (the C fills all but the two shares)
-        weight = np.empty(n)
+    weight = np.empty(n)
+    if COMPILED and (  # 0.41 -> 0.09 ms a dev-set page (the C fills all but the two shares)
         _c.line_rows(  # type: ignore[union-attr]
             table,
             weight,
@@ -155,6 +155,8 @@ def line_table(
             _INTRINSIC,
             _BULLET_CHARS,
         )
+        is not NotImplemented  # items of other types than the classifier's (see _measure.c)
+    ):
         kept = table[:, col["kept"]]
         table[:, col["page_kept_share"]] = kept.mean()
         table[:, col["page_kept_weight_share"]] = (weight * kept).sum() / weight.sum()
@@ -167,14 +169,15 @@ def line_table(
     for name in ("density", "by_punct", "ends_sentence", "title_case"):
         table[:, col[name]] = own[name]
     table[:, col["log_weight"]] = list(map(math.log1p, (f.weight for f in feats)))
-    reasons = np.array([f.bad_reason for f in feats])
+    # object arrays: strings compared as Python compares them (a numpy str array drops trailing NULs)
+    reasons = np.array([f.bad_reason for f in feats], dtype=object)
     for r in _REASONS:
         table[:, col[f"reason_{r}"]] = reasons == r
-    alone = np.array(classes)
+    alone = np.array(classes, dtype=object)
     for k in _INTRINSIC:
         table[:, col[f"class_{k}"]] = alone == k
-    table[:, col["good_in_context"]] = np.array(in_context) == GOOD
-    table[:, col["kept"]] = np.array(labels) == GOOD
+    table[:, col["good_in_context"]] = np.array(in_context, dtype=object) == GOOD
+    table[:, col["kept"]] = np.array(labels, dtype=object) == GOOD
     table[:, col["position"]] = np.arange(n) / max(1, n - 1)
     table[:, col["weight_share_of_longest"]] = weight / weight.max()
     shapes = np.fromiter(chain.from_iterable(map(_shape, lines)), float, 3 * n).reshape(n, 3)
