@@ -150,6 +150,16 @@ g.setup_c4(old_c4)
 assert g.c4(["b a c d"], "lorem ipsum", "javascript", (), 3, 1000)[5] == 2  # two sentences, once
 assert g.c4(["b a c d"], "lorem ipsum", "javascript", (), 3, 1000)[5] == 1
 
+import dechaff.cleaners.classifier_core  # sets _measure up
+class Evicting(str):  # a stop word whose __eq__ measures with many other stoplists meanwhile
+    def __eq__(self, other):
+        for k in range(40):
+            m.measure("w a b", frozenset({f"w{k}"}), False, False, 0, 1, 0.05, 60)
+        return str.__eq__(self, other)
+    __hash__ = str.__hash__
+stop = frozenset({Evicting("the"), "a"})
+assert m.measure("the a the b", stop, False, False, 0, 1, 0.05, 60).stop_words == 3
+
 for call in (
     lambda: w.walk(memoryview(bytearray(17))[1:], np.zeros(2, np.int64), np.zeros(1, np.int16),
                    np.zeros(1), 1, [0] * 625, 1, 0.5, 0.05, 10000.0, 0.99999, 10, False),

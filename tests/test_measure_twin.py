@@ -180,6 +180,59 @@ def test_c_measure_as_python_on_examples() -> None:
 
 
 @needs_c
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=_ALPHABET, min_size=1, max_size=4), min_size=1, max_size=300), st.data())
+def test_c_stop_words_as_python_for_large_stoplists(words: list[str], data: st.DataObject) -> None:
+    # hundreds of words, of every width of character: the C's table of a stoplist probes past
+    # its first slot; words of the line taken from the list, elided ones too
+    stop = frozenset(words)
+    line = " ".join(data.draw(st.lists(st.sampled_from([*words, "l'" + words[0], "x"]), max_size=40)))
+    _measures(line, stop, False, ClassifierParams(length_low=0))
+
+
+@needs_c
+def test_c_stop_words_with_a_stoplist_of_other_types_or_many_stoplists() -> None:
+    class Word(str):  # a stoplist's element that is no exact str: the C asks the set itself
+        pass
+
+    short = ClassifierParams(length_low=0)
+    line = "the cat of l'a « the » x"
+    _measures(line, frozenset({Word("the"), "of", "l'"}), False, short)
+    _measures(line, frozenset({Word("cat"), 1, ("the",)}), False, short)
+
+    class Cat(str):  # equal to every str, hashed as "cat": the set finds "cat" in {Cat("zzz")}
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        def __hash__(self) -> int:
+            return hash("cat")
+
+    assert "cat" in frozenset({Cat("zzz")})
+    _measures(line, frozenset({Cat("zzz")}), False, short)
+    for k in range(100):  # more stoplists than the C keeps tables of, each asked twice
+        stop = frozenset({"the", "of", f"w{k}", "x" * (k % 3)})
+        for _ in range(2):
+            _measures(f"{line} w{k} w{k + 1}", stop, False, short)
+
+
+@needs_c
+def test_setup_measure_replaces_what_is_stripped() -> None:
+    twin = classifier_core._c
+    assert twin is not None
+    try:
+        twin.setup_measure("", "", "", classifier_core._Line)  # nothing stripped: "(the" is no stop word
+        assert twin.measure("(the end.", frozenset({"the"}), False, False, 0, 1, 0.05, 60).stop_words == 0
+    finally:
+        twin.setup_measure(
+            classifier_core._STRIP,
+            classifier_core._CLOSERS,
+            "".join(sorted(classifier_core._SENTENCE_END)),
+            classifier_core._Line,
+        )
+    assert twin.measure("(the end.", frozenset({"the"}), False, False, 0, 1, 0.05, 60).stop_words == 1
+
+
+@needs_c
 def test_a_failed_setup_keeps_the_last_one() -> None:
     twin = classifier_core._c
     assert twin is not None

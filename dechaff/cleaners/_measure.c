@@ -8,8 +8,9 @@
    made on first use. What the C decides itself: a space, a pipe, ASCII digits and the colon of a
    clock time, the sets of characters setup_measure hands over (stripped, closing, ending a
    sentence), and CPython's own Py_UNICODE_ISDECIMAL (str.isdecimal: the \d of a str pattern);
-   lower case is str.lower itself. Each function gives its Python twin's answer, floats to the
-   bit (tests/test_measure_twin.py).
+   lower case is str.lower itself, and a token is a stop word when the stoplist has a word of its
+   code points (what `in` a frozenset of exact str answers; any other set is asked itself). Each
+   function gives its Python twin's answer, floats to the bit (tests/test_measure_twin.py).
 */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -148,6 +149,7 @@ typedef struct {
     Py_ssize_t n;
     int kind;
     const void *data;
+    uint8_t latin1[256]; /* 1 for each of them below U+0100: most characters asked about */
 } Chars;
 
 static Chars strip_chars, closers, sentence_end; /* _STRIP, _CLOSERS, _SENTENCE_END (as a str) */
@@ -166,9 +168,17 @@ static void set_chars(Chars *chars, PyObject *text) {
     chars->n = PyUnicode_GET_LENGTH(text);
     chars->kind = PyUnicode_KIND(text);
     chars->data = PyUnicode_DATA(text);
+    memset(chars->latin1, 0, sizeof(chars->latin1));
+    for (Py_ssize_t i = 0; i < chars->n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(chars->kind, chars->data, i);
+        if (ch < 256)
+            chars->latin1[ch] = 1;
+    }
 }
 
 static int is_one_of(const Chars *chars, Py_UCS4 ch) {
+    if (ch < 256)
+        return chars->latin1[ch];
     for (Py_ssize_t i = 0; i < chars->n; i++)
         if (PyUnicode_READ(chars->kind, chars->data, i) == ch)
             return 1;
@@ -218,9 +228,133 @@ static PyObject *setup_measure(PyObject *module, PyObject *const *args, Py_ssize
     Py_RETURN_NONE;
 }
 
+/* A stoplist as a table of its words' code points, so that a token is looked up in place, without
+   making a str of it (a str, its hash and its freeing were two thirds of a long line's measure).
+   Made for the last STOP_TABLES frozensets asked about, each held (so none other can take its
+   address); a set with an element that is no exact str is asked itself (PySet_Contains). */
+#define STOP_TABLES 32
+typedef struct {
+    PyObject *set;     /* the frozenset, a reference held; NULL: a free table */
+    int exact;         /* every element an exact str: the table answers */
+    size_t mask;       /* slots - 1, slots a power of two at least twice the words */
+    Py_ssize_t *slot;  /* 1 + a word's number, 0 for an empty slot */
+    Py_ssize_t *start; /* word k: pool[start[k]] .. pool[start[k + 1]] */
+    Py_UCS4 *pool;
+} StopTable;
+
+static StopTable stop_tables[STOP_TABLES];
+static int stop_next; /* the table the next new set replaces */
+
+static uint64_t code_point_hash(int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a over the code points */
+    for (Py_ssize_t i = a; i < b; i++) {
+        h ^= PyUnicode_READ(kind, data, i);
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static void stop_table_free(StopTable *t) {
+    Py_CLEAR(t->set);
+    PyMem_Free(t->slot);
+    PyMem_Free(t->start);
+    PyMem_Free(t->pool);
+    t->slot = NULL;
+    t->start = NULL;
+    t->pool = NULL;
+}
+
+/* The table of `set` (a frozenset), made if need be; NULL with an exception set */
+static StopTable *stop_table(PyObject *set) {
+    for (int k = 0; k < STOP_TABLES; k++)
+        if (stop_tables[k].set == set)
+            return &stop_tables[k];
+    StopTable *t = &stop_tables[stop_next];
+    stop_next = (stop_next + 1) % STOP_TABLES;
+    stop_table_free(t);
+    Py_ssize_t words = PySet_GET_SIZE(set), chars = 0, k = 0;
+    PyObject *word, *items = PySequence_Tuple(set); /* a frozenset: no Python code runs */
+    if (items == NULL)
+        return NULL;
+    int exact = 1;
+    for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(items); i++) {
+        word = PyTuple_GET_ITEM(items, i);
+        exact = exact && PyUnicode_CheckExact(word);
+        chars += exact ? PyUnicode_GET_LENGTH(word) : 0;
+    }
+    size_t slots = 8;
+    while (slots < 2 * (size_t)words)
+        slots *= 2;
+    if (exact) {
+        t->slot = PyMem_Calloc(slots, sizeof(Py_ssize_t));
+        t->start = PyMem_Malloc((words + 1) * sizeof(Py_ssize_t));
+        t->pool = PyMem_Malloc((chars + 1) * sizeof(Py_UCS4));
+        if (t->slot == NULL || t->start == NULL || t->pool == NULL) {
+            Py_DECREF(items);
+            stop_table_free(t);
+            PyErr_NoMemory();
+            return NULL;
+        }
+        t->mask = slots - 1;
+        Py_ssize_t at = 0;
+        for (; k < PyTuple_GET_SIZE(items); k++) {
+            word = PyTuple_GET_ITEM(items, k);
+            Py_ssize_t n = PyUnicode_GET_LENGTH(word);
+            int kind = PyUnicode_KIND(word);
+            const void *data = PyUnicode_DATA(word);
+            t->start[k] = at;
+            for (Py_ssize_t i = 0; i < n; i++)
+                t->pool[at++] = PyUnicode_READ(kind, data, i);
+            size_t s = (size_t)code_point_hash(kind, data, 0, n) & t->mask;
+            while (t->slot[s]) /* the words of a set differ: no word is in twice */
+                s = (s + 1) & t->mask;
+            t->slot[s] = k + 1;
+        }
+        t->start[k] = at;
+    }
+    Py_DECREF(items);
+    t->exact = exact;
+    t->set = Py_NewRef(set);
+    return t;
+}
+
+/* Whether text[a:b] is a word of `t` (an exact table) */
+static int in_stop_table(const StopTable *t, int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
+    for (size_t s = (size_t)code_point_hash(kind, data, a, b) & t->mask; t->slot[s]; s = (s + 1) & t->mask) {
+        Py_ssize_t k = t->slot[s] - 1, from = t->start[k];
+        if (t->start[k + 1] - from != b - a)
+            continue;
+        Py_ssize_t i = 0;
+        while (i < b - a && t->pool[from + i] == PyUnicode_READ(kind, data, a + i))
+            i++;
+        if (i == b - a)
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether lowered[a:b] is in `stopwords`, by its table `t` when it is exact, else (t NULL) by the
+   set itself; -1 on an error */
+static int is_stop_word(const StopTable *t, PyObject *stopwords, PyObject *lowered, Py_ssize_t a, Py_ssize_t b) {
+    if (t != NULL)
+        return in_stop_table(t, PyUnicode_KIND(lowered), PyUnicode_DATA(lowered), a, b);
+    PyObject *token = PyUnicode_Substring(lowered, a, b);
+    if (token == NULL)
+        return -1;
+    int found = PySet_Contains(stopwords, token);
+    Py_DECREF(token);
+    return found;
+}
+
 /* classifier_core._stop_words: the tokens of line.lower().split(" "), stripped of _STRIP, that
    are stop words or start with one that ends in the first apostrophe (' or U+2019); -1 on an error */
 static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
+    StopTable *made = stop_table(stopwords);
+    if (made == NULL)
+        return -1;
+    /* not read again when the set is asked: the __eq__ of an element may measure other lines with
+       other stoplists, whose tables may take this one's place */
+    const StopTable *table = made->exact ? made : NULL;
     PyObject *lowered = PyObject_CallMethodNoArgs(line, str_lower);
     if (lowered == NULL)
         return -1;
@@ -241,26 +375,13 @@ static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
             a++;
         while (b > a && is_one_of(&strip_chars, PyUnicode_READ(kind, data, b - 1)))
             b--;
-        PyObject *token = PyUnicode_Substring(lowered, a, b);
-        if (token == NULL) {
-            Py_DECREF(lowered);
-            return -1;
-        }
-        int found = PySet_Contains(stopwords, token);
-        Py_DECREF(token);
+        int found = is_stop_word(table, stopwords, lowered, a, b);
         if (found == 0) { /* an elided start: "l'" of "l'accueil" */
             Py_ssize_t k = a;
             while (k < b && PyUnicode_READ(kind, data, k) != '\'' && PyUnicode_READ(kind, data, k) != 0x2019)
                 k++;
-            if (k < b) {
-                PyObject *elided = PyUnicode_Substring(lowered, a, k + 1);
-                if (elided == NULL) {
-                    Py_DECREF(lowered);
-                    return -1;
-                }
-                found = PySet_Contains(stopwords, elided);
-                Py_DECREF(elided);
-            }
+            if (k < b)
+                found = is_stop_word(table, stopwords, lowered, a, k + 1);
         }
         if (found < 0) {
             Py_DECREF(lowered);
