@@ -150,7 +150,7 @@ g.setup_c4(old_c4)
 assert g.c4(["b a c d"], "lorem ipsum", "javascript", (), 3, 1000)[5] == 2  # two sentences, once
 assert g.c4(["b a c d"], "lorem ipsum", "javascript", (), 3, 1000)[5] == 1
 
-import dechaff.cleaners.classifier_core  # sets _measure up
+import dechaff.cleaners.classifier_core as c  # sets _measure up
 class Evicting(str):  # a stop word whose __eq__ measures with many other stoplists meanwhile
     def __eq__(self, other):
         for k in range(40):
@@ -159,6 +159,44 @@ class Evicting(str):  # a stop word whose __eq__ measures with many other stopli
     __hash__ = str.__hash__
 stop = frozenset({Evicting("the"), "a"})
 assert m.measure("the a the b", stop, False, False, 0, 1, 0.05, 60).stop_words == 3
+
+# a stoplist let go when its table is taken runs a weakref callback that measures with 32 new
+# stoplists and leaves a cycle whose __del__ measures with the last of them: the tables must be
+# whole whenever Python code runs (a collection in the middle of making a table)
+import gc, weakref
+measured = lambda line, words: m.measure(line, words, False, False, 0, 1, 0.05, 60).stop_words
+fresh = []
+class Late:
+    def __del__(self):
+        assert measured("x31 a", fresh[-1]) == 1
+def taken(_):
+    for k in range(32):
+        fresh.append(frozenset({f"x{k}"}))
+        measured("x a", fresh[-1])
+    late = Late(); late.me = late; del late
+    gc.set_threshold(1)
+victim = frozenset({"victim"})
+measured("a", victim)
+ref = weakref.ref(victim, taken)
+del victim
+for k in range(31):
+    measured("a", frozenset({f"f{k}"}))
+count = measured("the the", frozenset({"the"}))  # the 32nd table since the victim's takes its place
+gc.collect()
+gc.set_threshold(700)
+assert len(fresh) == 32 and count == 2
+
+# setup_measure again from the __del__ of the str the first call replaces: every field is the
+# last call's (a str and the characters read of another freed was a use after free)
+class Strip(str):
+    def __del__(self):
+        m.setup_measure("(", c._CLOSERS, "".join(sorted(c._SENTENCE_END)), c._Line)
+m.setup_measure(Strip("(-"), c._CLOSERS, "".join(sorted(c._SENTENCE_END)), c._Line)
+m.setup_measure("\u0100(" + "x" * 50, c._CLOSERS, "".join(sorted(c._SENTENCE_END)), c._Line)
+gc.collect()
+junk = ["\u0101" * 60 for _ in range(1000)]
+assert measured("(the) end", frozenset({"the)"})) == 1  # "(" stripped, ")" not
+m.setup_measure(c._STRIP, c._CLOSERS, "".join(sorted(c._SENTENCE_END)), c._Line)
 
 for call in (
     lambda: w.walk(memoryview(bytearray(17))[1:], np.zeros(2, np.int64), np.zeros(1, np.int16),

@@ -216,6 +216,39 @@ def test_c_stop_words_with_a_stoplist_of_other_types_or_many_stoplists() -> None
 
 
 @needs_c
+def test_c_stop_words_read_every_element_of_a_stoplist() -> None:
+    class Alias(str):  # equal to its own text and to "cat", hashed as "cat"
+        def __eq__(self, other: object) -> bool:
+            return str.__eq__(self, other) or other == "cat"
+
+        def __hash__(self) -> int:
+            return hash("cat")
+
+    line = "the cat w0"
+    for n in range(1, 60):  # wherever the set puts the element that is no exact str
+        stop = frozenset({*(f"w{k}" for k in range(n)), Alias("zzz")})
+        assert classifier_core._stop_words(line, stop) == 2
+        _measures(line, stop, False, ClassifierParams(length_low=0))
+
+
+@needs_c
+def test_a_stoplist_whose_table_is_taken_is_let_go() -> None:
+    import gc
+    import weakref
+
+    twin = classifier_core._c
+    assert twin is not None
+    stop = frozenset({"only-here"})
+    twin.measure("a", stop, False, False, 0, 1, 0.05, 60)
+    ref = weakref.ref(stop)
+    del stop
+    for k in range(40):  # more stoplists than the C keeps tables of
+        twin.measure("a", frozenset({f"e{k}"}), False, False, 0, 1, 0.05, 60)
+    gc.collect()
+    assert ref() is None
+
+
+@needs_c
 def test_setup_measure_replaces_what_is_stripped() -> None:
     twin = classifier_core._c
     assert twin is not None

@@ -163,8 +163,11 @@ static int check_text(PyObject *text) {
     return twin_text(text, char_flags.function, "setup_measure");
 }
 
-static void set_chars(Chars *chars, PyObject *text) {
-    Py_XSETREF(chars->text, Py_NewRef(text));
+/* the str it held is returned, for the caller to release once every field is set: its release may
+   run Python code (a str subclass's __del__ calling setup_measure) */
+static PyObject *set_chars(Chars *chars, PyObject *text) {
+    PyObject *old = chars->text;
+    chars->text = Py_NewRef(text);
     chars->n = PyUnicode_GET_LENGTH(text);
     chars->kind = PyUnicode_KIND(text);
     chars->data = PyUnicode_DATA(text);
@@ -174,6 +177,7 @@ static void set_chars(Chars *chars, PyObject *text) {
         if (ch < 256)
             chars->latin1[ch] = 1;
     }
+    return old;
 }
 
 static int is_one_of(const Chars *chars, Py_UCS4 ch) {
@@ -220,11 +224,12 @@ static PyObject *setup_measure(PyObject *module, PyObject *const *args, Py_ssize
     INTERN(reason_copyright, "copyright");
     INTERN(reason_none, "");
 #undef INTERN
-    set_chars(&strip_chars, args[0]);
-    set_chars(&closers, args[1]);
-    set_chars(&sentence_end, args[2]);
-    Py_XSETREF(line_type, Py_NewRef(args[3]));
+    PyObject *old[4] = {set_chars(&strip_chars, args[0]), set_chars(&closers, args[1]),
+                        set_chars(&sentence_end, args[2]), line_type};
+    line_type = Py_NewRef(args[3]);
     measure_ready = 1;
+    for (int k = 0; k < 4; k++)
+        Py_XDECREF(old[k]);
     Py_RETURN_NONE;
 }
 
@@ -254,28 +259,24 @@ static uint64_t code_point_hash(int kind, const void *data, Py_ssize_t a, Py_ssi
     return h;
 }
 
-static void stop_table_free(StopTable *t) {
-    Py_CLEAR(t->set);
-    PyMem_Free(t->slot);
-    PyMem_Free(t->start);
-    PyMem_Free(t->pool);
-    t->slot = NULL;
-    t->start = NULL;
-    t->pool = NULL;
-}
-
-/* The table of `set` (a frozenset), made if need be; NULL with an exception set */
-static StopTable *stop_table(PyObject *set) {
+/* The table of `set` (a frozenset), made if need be; NULL with an exception set. Python code may
+   run while it is made (a collection in PySequence_Tuple), so the tables are touched only after;
+   the set a new table evicts is handed back in *evicted, for the caller to release when it no
+   longer reads the table (its release may run Python code: weakref callbacks, __del__). */
+static StopTable *stop_table(PyObject *set, PyObject **evicted) {
+    *evicted = NULL;
     for (int k = 0; k < STOP_TABLES; k++)
         if (stop_tables[k].set == set)
             return &stop_tables[k];
-    StopTable *t = &stop_tables[stop_next];
-    stop_next = (stop_next + 1) % STOP_TABLES;
-    stop_table_free(t);
     Py_ssize_t words = PySet_GET_SIZE(set), chars = 0, k = 0;
-    PyObject *word, *items = PySequence_Tuple(set); /* a frozenset: no Python code runs */
+    PyObject *word, *items = PySequence_Tuple(set);
     if (items == NULL)
         return NULL;
+    for (int j = 0; j < STOP_TABLES; j++) /* made meanwhile */
+        if (stop_tables[j].set == set) {
+            Py_DECREF(items);
+            return &stop_tables[j];
+        }
     int exact = 1;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(items); i++) {
         word = PyTuple_GET_ITEM(items, i);
@@ -285,36 +286,44 @@ static StopTable *stop_table(PyObject *set) {
     size_t slots = 8;
     while (slots < 2 * (size_t)words)
         slots *= 2;
+    StopTable made = {NULL, exact, slots - 1, NULL, NULL, NULL};
     if (exact) {
-        t->slot = PyMem_Calloc(slots, sizeof(Py_ssize_t));
-        t->start = PyMem_Malloc((words + 1) * sizeof(Py_ssize_t));
-        t->pool = PyMem_Malloc((chars + 1) * sizeof(Py_UCS4));
-        if (t->slot == NULL || t->start == NULL || t->pool == NULL) {
+        made.slot = PyMem_Calloc(slots, sizeof(Py_ssize_t));
+        made.start = PyMem_Malloc((words + 1) * sizeof(Py_ssize_t));
+        made.pool = PyMem_Malloc((chars + 1) * sizeof(Py_UCS4));
+        if (made.slot == NULL || made.start == NULL || made.pool == NULL) {
             Py_DECREF(items);
-            stop_table_free(t);
+            PyMem_Free(made.slot);
+            PyMem_Free(made.start);
+            PyMem_Free(made.pool);
             PyErr_NoMemory();
             return NULL;
         }
-        t->mask = slots - 1;
         Py_ssize_t at = 0;
         for (; k < PyTuple_GET_SIZE(items); k++) {
             word = PyTuple_GET_ITEM(items, k);
             Py_ssize_t n = PyUnicode_GET_LENGTH(word);
             int kind = PyUnicode_KIND(word);
             const void *data = PyUnicode_DATA(word);
-            t->start[k] = at;
+            made.start[k] = at;
             for (Py_ssize_t i = 0; i < n; i++)
-                t->pool[at++] = PyUnicode_READ(kind, data, i);
-            size_t s = (size_t)code_point_hash(kind, data, 0, n) & t->mask;
-            while (t->slot[s]) /* the words of a set differ: no word is in twice */
-                s = (s + 1) & t->mask;
-            t->slot[s] = k + 1;
+                made.pool[at++] = PyUnicode_READ(kind, data, i);
+            size_t s = (size_t)code_point_hash(kind, data, 0, n) & made.mask;
+            while (made.slot[s])
+                s = (s + 1) & made.mask;
+            made.slot[s] = k + 1;
         }
-        t->start[k] = at;
+        made.start[k] = at;
     }
-    Py_DECREF(items);
-    t->exact = exact;
-    t->set = Py_NewRef(set);
+    Py_DECREF(items); /* its words are the set's too: no Python code runs */
+    StopTable *t = &stop_tables[stop_next];
+    stop_next = (stop_next + 1) % STOP_TABLES;
+    *evicted = t->set;
+    PyMem_Free(t->slot);
+    PyMem_Free(t->start);
+    PyMem_Free(t->pool);
+    made.set = Py_NewRef(set);
+    *t = made;
     return t;
 }
 
@@ -349,12 +358,9 @@ static int is_stop_word(const StopTable *t, PyObject *stopwords, PyObject *lower
 /* classifier_core._stop_words: the tokens of line.lower().split(" "), stripped of _STRIP, that
    are stop words or start with one that ends in the first apostrophe (' or U+2019); -1 on an error */
 static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
-    StopTable *made = stop_table(stopwords);
-    if (made == NULL)
-        return -1;
-    /* not read again when the set is asked: the __eq__ of an element may measure other lines with
-       other stoplists, whose tables may take this one's place */
-    const StopTable *table = made->exact ? made : NULL;
+    /* lower-cased first: making a str may start a collection, whose finalizers may measure with
+       other stoplists, whose tables may take this one's place; from the table on, an exact
+       stoplist's tokens are looked up without making any object */
     PyObject *lowered = PyObject_CallMethodNoArgs(line, str_lower);
     if (lowered == NULL)
         return -1;
@@ -363,6 +369,15 @@ static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
         PyErr_SetString(PyExc_TypeError, "measure: str.lower gave no str");
         return -1;
     }
+    PyObject *evicted;
+    StopTable *made = stop_table(stopwords, &evicted);
+    if (made == NULL) {
+        Py_DECREF(lowered);
+        return -1;
+    }
+    /* not read again when the set is asked: the __eq__ of an element may measure other lines with
+       other stoplists, whose tables may take this one's place */
+    const StopTable *table = made->exact ? made : NULL;
     Py_ssize_t n = PyUnicode_GET_LENGTH(lowered), stops = 0;
     int kind = PyUnicode_KIND(lowered);
     const void *data = PyUnicode_DATA(lowered);
@@ -385,12 +400,14 @@ static Py_ssize_t stop_words(PyObject *line, PyObject *stopwords) {
         }
         if (found < 0) {
             Py_DECREF(lowered);
+            Py_XDECREF(evicted);
             return -1;
         }
         stops += found;
         start = end + 1; /* past the space; a final space leaves one empty token, as split does */
     }
     Py_DECREF(lowered);
+    Py_XDECREF(evicted); /* may run Python code: the table is no longer read */
     return stops;
 }
 
