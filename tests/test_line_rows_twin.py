@@ -11,12 +11,18 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dechaff.cleaners import line_model
+from dechaff.cleaners import classifier_core, line_model
 from dechaff.cleaners.classifier_core import GOOD, ClassifierParams, classify, measure_lines
 from dechaff.cleaners.line_model import FEATURES, line_table
 from dechaff.text.stoplists import stoplist_for
 
 needs_c = pytest.mark.skipif(not line_model.COMPILED, reason="_measure is not built")
+
+
+def test_the_c_fills_the_table_wherever_it_is_built() -> None:
+    # a layout the C does not follow turns it off, and the twin tests would then skip
+    assert (classifier_core._c is not None) == line_model.COMPILED
+
 
 _STOP = frozenset({"the", "a", "of", "le", "la", "de", "l'"})
 # bullets, digits of two scripts, clause marks, kana, a lone surrogate, words the stoplist holds

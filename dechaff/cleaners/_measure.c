@@ -124,23 +124,33 @@ static PyObject *counts(PyObject *module, PyObject *line) {
                          c.separators, PyBool_FromLong(c.clock));
 }
 
-/* (decimal digits, clause marks): len(_DIGIT.findall(line)), len(_PUNCT.findall(line)); \d
-   of a str pattern is a decimal digit (str.isdecimal, Py_UNICODE_ISDECIMAL) */
-static PyObject *digits_and_marks(PyObject *module, PyObject *line) {
-    if (twin_text(line, char_flags.function, "digits_and_marks") < 0)
-        return NULL;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(line), digits = 0, punct = 0;
+/* The decimal digits and clause marks of `line` (a ready str), into *digits and *marks:
+   len(_DIGIT.findall(line)), len(_PUNCT.findall(line)); \d of a str pattern is a decimal digit
+   (str.isdecimal, Py_UNICODE_ISDECIMAL). -1 with an exception set when a flag cannot be had */
+static int count_digits_and_marks(PyObject *line, Py_ssize_t *digits, Py_ssize_t *marks) {
+    Py_ssize_t n = PyUnicode_GET_LENGTH(line);
     int kind = PyUnicode_KIND(line);
     const void *data = PyUnicode_DATA(line);
+    *digits = *marks = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         int f = flags_of(ch);
         if (f < 0)
-            return NULL;
-        digits += Py_UNICODE_ISDECIMAL(ch) != 0;
-        punct += (f & F_PUNCT) != 0;
+            return -1;
+        *digits += Py_UNICODE_ISDECIMAL(ch) != 0;
+        *marks += (f & F_PUNCT) != 0;
     }
-    return Py_BuildValue("nn", digits, punct);
+    return 0;
+}
+
+/* (decimal digits, clause marks) of `line`: classifier_core.digits_and_marks */
+static PyObject *digits_and_marks(PyObject *module, PyObject *line) {
+    if (twin_text(line, char_flags.function, "digits_and_marks") < 0)
+        return NULL;
+    Py_ssize_t digits, marks;
+    if (count_digits_and_marks(line, &digits, &marks) < 0)
+        return NULL;
+    return Py_BuildValue("nn", digits, marks);
 }
 
 /* The characters of a str, as `setup_measure` hands them over */
@@ -679,21 +689,13 @@ static PyObject *line_rows(PyObject *module, PyObject *const *args, Py_ssize_t n
         if ((row[C_IN_CONTEXT] = is_named(context[i], good)) < 0 || (row[C_KEPT] = is_named(labels[i], good)) < 0)
             goto done;
         row[C_POSITION] = (double)i / (double)(n - 1 > 1 ? n - 1 : 1);
-        Py_ssize_t length = PyUnicode_GET_LENGTH(line), digits = 0, marks = 0;
-        int kind = PyUnicode_KIND(line);
-        const void *data = PyUnicode_DATA(line);
-        for (Py_ssize_t j = 0; j < length; j++) { /* digits_and_marks */
-            Py_UCS4 ch = PyUnicode_READ(kind, data, j);
-            int flags = flags_of(ch);
-            if (flags < 0)
-                goto done;
-            digits += Py_UNICODE_ISDECIMAL(ch) != 0;
-            marks += (flags & F_PUNCT) != 0;
-        }
+        Py_ssize_t length = PyUnicode_GET_LENGTH(line), digits, marks;
+        if (count_digits_and_marks(line, &digits, &marks) < 0)
+            goto done;
         row[C_DIGIT_SHARE] = (double)digits / (double)(length > 1 ? length : 1);
         value = (double)marks / (words > 1.0 ? words : 1.0);
         row[C_PUNCT_PER_WORD] = value < 2.0 ? value : 2.0;
-        row[C_BULLET] = length > 0 && PyUnicode_FindChar(bullets, PyUnicode_READ(kind, data, 0), 0,
+        row[C_BULLET] = length > 0 && PyUnicode_FindChar(bullets, PyUnicode_READ_CHAR(line, 0), 0,
                                                          PyUnicode_GET_LENGTH(bullets), 1) >= 0;
         PyObject *repeated = PyDict_GetItemWithError(counts, line);
         if (repeated == NULL) {

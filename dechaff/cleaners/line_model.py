@@ -91,30 +91,18 @@ def _window(sums: np.ndarray, radius: int) -> np.ndarray:
 
 _COLUMN = {name: k for k, name in enumerate(FEATURES)}
 
-# The columns `_measure.line_rows` (C) fills, in its order: all but the page's two shares, which
-# numpy sums pairwise. The C runs only while FEATURES starts with them.
-_ROWS_IN_C = (
-    "log_weight",
-    "density",
-    "by_punct",
-    "ends_sentence",
-    "title_case",
-    *(f"reason_{r}" for r in ("no_letters", "timestamp", "separators", "copyright")),
-    *(f"class_{c}" for c in ("good", "neargood", "short", "low_stopwords", "title_case")),
-    "good_in_context",
-    "kept",
-    "position",
-    "weight_share_of_longest",
-    "digit_share",
-    "punct_per_word",
-    "bullet",
-    "repeated",
-    "gap_before",
-    *(f"{name}@{k:+d}" for k in (-2, -1, 1, 2) for name in ("log_weight", "kept", "class_good", "density")),
-    "good_weight_within_3",
-    "good_weight_within_10",
+# `_measure.line_rows` (C) fills the columns as they are laid out here: _OWN in its order (the C's
+# enum), 4 reasons and 5 classes ("good" first), the neighbours and windows below, then the two
+# page shares (numpy's, summed pairwise). Another layout runs the Python twin, and the twin tests,
+# which compare the two tables column by column, fail until the C follows.
+_C_LAYOUT = (
+    len(_OWN) == 23
+    and (len(_REASONS), len(_INTRINSIC), _INTRINSIC[0]) == (4, 5, "good")
+    and (_NEIGHBOURS, _AROUND, _WINDOWS)
+    == ((-2, -1, 1, 2), ("log_weight", "kept", "class_good", "density"), (3, 10))
+    and FEATURES[-2:] == ("page_kept_share", "page_kept_weight_share")
 )
-_c = twin("dechaff.cleaners._measure") if FEATURES[: len(_ROWS_IN_C)] == _ROWS_IN_C else None
+_c = twin("dechaff.cleaners._measure") if _C_LAYOUT else None
 COMPILED = _c is not None and hasattr(_c, "line_rows")  # tests turn it off to compare the two
 
 
