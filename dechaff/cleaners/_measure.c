@@ -269,24 +269,31 @@ static uint64_t code_point_hash(int kind, const void *data, Py_ssize_t a, Py_ssi
     return h;
 }
 
+/* The table kept for `set`, or NULL */
+static StopTable *kept_table(PyObject *set) {
+    for (int k = 0; k < STOP_TABLES; k++)
+        if (stop_tables[k].set == set)
+            return &stop_tables[k];
+    return NULL;
+}
+
 /* The table of `set` (a frozenset), made if need be; NULL with an exception set. Python code may
    run while it is made (a collection in PySequence_Tuple), so the tables are touched only after;
    the set a new table evicts is handed back in *evicted, for the caller to release when it no
    longer reads the table (its release may run Python code: weakref callbacks, __del__). */
 static StopTable *stop_table(PyObject *set, PyObject **evicted) {
     *evicted = NULL;
-    for (int k = 0; k < STOP_TABLES; k++)
-        if (stop_tables[k].set == set)
-            return &stop_tables[k];
+    StopTable *t = kept_table(set);
+    if (t != NULL)
+        return t;
     Py_ssize_t words = PySet_GET_SIZE(set), chars = 0, k = 0;
     PyObject *word, *items = PySequence_Tuple(set);
     if (items == NULL)
         return NULL;
-    for (int j = 0; j < STOP_TABLES; j++) /* made meanwhile */
-        if (stop_tables[j].set == set) {
-            Py_DECREF(items);
-            return &stop_tables[j];
-        }
+    if ((t = kept_table(set)) != NULL) { /* made meanwhile */
+        Py_DECREF(items);
+        return t;
+    }
     int exact = 1;
     for (Py_ssize_t i = 0; i < PyTuple_GET_SIZE(items); i++) {
         word = PyTuple_GET_ITEM(items, i);
@@ -326,7 +333,7 @@ static StopTable *stop_table(PyObject *set, PyObject **evicted) {
         made.start[k] = at;
     }
     Py_DECREF(items); /* its words are the set's too: no Python code runs */
-    StopTable *t = &stop_tables[stop_next];
+    t = &stop_tables[stop_next];
     stop_next = (stop_next + 1) % STOP_TABLES;
     *evicted = t->set;
     PyMem_Free(t->slot);
@@ -568,7 +575,7 @@ static int rows_readable(PyObject **lines, PyObject **gaps, PyObject **feats, Py
 
 #define ROW_REASONS 4   /* line_model._REASONS */
 #define ROW_CLASSES 5   /* line_model._INTRINSIC */
-#define ROW_COLUMNS 41  /* the columns line_rows fills, in line_model._ROWS_IN_C's order */
+#define ROW_COLUMNS 41  /* the columns line_rows fills, laid out as line_model._C_LAYOUT states */
 #define C_AROUND 23     /* the first neighbour column */
 enum { C_LOG_WEIGHT, C_DENSITY, C_BY_PUNCT, C_ENDS, C_TITLE_CASE, C_REASONS };
 enum {

@@ -25,7 +25,6 @@ _RUNS = re.compile(r" {2,}")
 
 # Same-length folding used only for matching, so match offsets stay valid on the real text.
 _FOLDS = {"’": "'", "‘": "'", "‛": "'", "ʼ": "'", "′": "'", "–": "-", "—": "-", "‒": "-", "−": "-"}
-_FOLD = str.maketrans(_FOLDS)
 
 _FOLDABLE = re.compile("[" + "".join(_FOLDS) + "]")
 
@@ -117,10 +116,10 @@ def fold(text: str) -> str:
     "l'article - suite"
     """
     if text.isascii() or not _FOLDABLE.search(text):
-        return text  # most lines: no translate, which visits every character of a non-ASCII text
+        return text  # most lines: no replacing, which visits every character of a non-ASCII text
     # one str.replace per folded character: each is a C scan of the text, where `translate` looks
-    # every character up in a dict (a 215-character line: 1.5 us against 15.7); the same text,
-    # since each character goes to ASCII, which none of them is
+    # every character up in a dict (a foldable dev line, 215 characters on average: 6.6 us against
+    # 16.8); the same text, since each character goes to ASCII, which none of them is
     for typographic, ascii in _FOLDS.items():
         if typographic in text:
             text = text.replace(typographic, ascii)
