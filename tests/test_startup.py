@@ -1,6 +1,6 @@
 """A run loads only what it uses: a text run never imports the HTML extractors, pandas, scipy,
-the WARC reader, or ftfy when no line looks like mojibake; the rules are read once; a small run
-compiles only the cascades it needs."""
+the WARC reader, or ftfy when no line looks like mojibake; the rules are read once; a run
+compiles only the cascades it needs (in its workers), unless told to warm them all first."""
 
 from __future__ import annotations
 
@@ -66,9 +66,31 @@ def test_a_run_reads_its_rules_once_and_compiles_only_the_cascades_it_meets(
     monkeypatch.setattr(rulebook, "load_rulebook", lambda *a: loads.append(a) or real(*a))
     assert main(["run", str(SEED), "--out", str(tmp_path / "out"), "--rules", str(rules)]) == 0
     assert len(loads) == 1
+    assert not _parent_engine(rules)._pipelines  # type: ignore[attr-defined]  # the worker compiles the one it needs
+
+
+def _parent_engine(rules: Path) -> object:
     engines = [e for (folder, _), (_, e) in batch._ENGINES.items() if folder == rules.resolve()]
     assert len(engines) == 1
-    assert len(engines[0]._pipelines) <= 1  # the worker compiles the one it needs; the parent none
+    return engines[0]
+
+
+def test_a_run_of_several_batches_compiles_in_its_workers_what_they_meet(tmp_path: Path) -> None:
+    """The parent of a run compiles no cascade unless asked (`--warm`): each worker compiles the
+    languages it meets (a run in one language would otherwise wait for all nine). Asked, it
+    compiles every language's before the workers start; the output is the same either way."""
+    seeds = ROOT / "seeds"
+    outputs = []
+    for warm in ((), ("--warm",)):
+        rules = rules_copy(tmp_path / f"rules{len(warm)}")  # a folder no earlier test built an engine for
+        out = tmp_path / f"out{len(warm)}"
+        args = ["run", str(seeds), "--out", str(out), "--rules", str(rules), "--batch-size", "1", *warm]
+        assert main([*args, "--workers", "2"]) == 0
+        engine = _parent_engine(rules)
+        compiled = len(engine._pipelines)  # type: ignore[attr-defined]
+        assert compiled == (len(engine.book.langs) + 1 if warm else 0)  # type: ignore[attr-defined]
+        outputs.append(sorted((f.name, f.read_bytes()) for f in (out / "text").iterdir()))
+    assert outputs[0] == outputs[1] and len(outputs[0]) == 5
 
 
 def test_a_second_run_in_one_process_cleans_with_the_rules_as_edited(tmp_path: Path) -> None:

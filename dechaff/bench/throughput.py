@@ -285,9 +285,16 @@ def manifest_of(pages: Sequence[Page], path: Path) -> Path:
 
 def run_with_workers(dumps: Path, manifest: Path, workers: int, out: Path, rules: Path | None) -> Timing:
     """A whole run (survey, pool, shards, text files, duplicates) over a folder of dumps with
-    `workers` processes: the `run` that `dechaff run DUMPS --manifest MANIFEST` calls."""
+    `workers` processes: the `run` that `dechaff run DUMPS --manifest MANIFEST --warm` calls (every
+    language's cascade compiled in the parent: once, in the warm-up run, as the engine is kept)."""
     config = RunConfig(
-        inputs=(dumps,), manifest=manifest, out=out, rules=rules, workers=workers, progress_interval=3600
+        inputs=(dumps,),
+        manifest=manifest,
+        out=out,
+        rules=rules,
+        workers=workers,
+        progress_interval=3600,
+        warm=True,
     )
     files = [path for path in dumps.rglob("*.txt") if path.is_file()]
     start, cpu = time.perf_counter(), _cpu_with_children()
@@ -385,10 +392,9 @@ def bench(
     log(f"dechaff run, 1 worker and 2 workers, {WORKER_ROUNDS} rounds...")
     corpus = work_dir / "corpus"
     manifest = manifest_of(pages, work_dir / "manifest.jsonl")
-    # Every timed run starts from a parent that has built (and will fork) the engine, its cascades
-    # compiled: startup is not scaling. A run of one batch compiles only what it meets (see
-    # `executor_for`), so the warm-up run has two (a corpus of fewer dumps has one: the first timed
-    # run then also compiles what the warm-up did not meet; the best of the rounds leaves it out).
+    # Every timed run starts from a parent that has built (and will fork) the engine, every
+    # language's cascade compiled by the warm-up run (`RunConfig.warm`): startup is not scaling. (A
+    # user's run without --warm compiles in each worker the languages it meets, 0.07-0.17 s each.)
     warm = replicate([p for p, _ in dumps[: 2 * BATCH_SIZE]], work_dir / "warm", 1)
     run_with_workers(
         work_dir / "warm" / "dumps",

@@ -90,6 +90,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=defaults.max_html_bytes,
         help="an HTML page larger than this is dropped:too_large (its tree costs ~50x its size in memory)",
     )
+    run.add_argument(
+        "--warm",
+        action="store_true",
+        help="compile every language's cascade before the workers start, to share it (many workers, "
+        "pages in most languages); by default each worker compiles the languages it meets",
+    )
     run.add_argument("--engine", choices=ENGINES, default="local", help="local process pool or Dask")
     run.add_argument("--scheduler", help="Dask scheduler address (default: a local Dask cluster)")
     run.set_defaults(func=_run)
@@ -118,6 +124,7 @@ def config_of(args: argparse.Namespace) -> RunConfig:
         resume=args.resume,
         force_resume=args.force_resume,
         strict=args.strict,
+        warm=args.warm,
     )
 
 

@@ -60,15 +60,15 @@ class LocalExecutor(OrderedExecutor):
 
     crash = BrokenProcessPool
 
-    def __init__(self, spec: WorkerSpec, rules: RulesIdentity, workers: int, warm: bool = True) -> None:
+    def __init__(self, spec: WorkerSpec, rules: RulesIdentity, workers: int, warm: bool = False) -> None:
         self.spec = spec
         self.rules = rules
         self.workers = max(1, workers)
         self.slots = 2 * self.workers
         if multiprocessing.get_start_method() == "fork":
             # Built once here, inherited by every forked worker (and by a pool rebuilt after a crash)
-            # instead of built in each: rule book, language profiles and, unless the run is too small
-            # to need them all (`warm`), the compiled cascades of every language.
+            # instead of built in each: rule book, language profiles and, when asked (`warm`), the
+            # compiled cascades of every language; else each worker compiles those it meets.
             engine = engine_for(spec)
             if warm:
                 engine.warm()

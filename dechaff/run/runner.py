@@ -152,8 +152,8 @@ def executor_for(
     spec: WorkerSpec, rules: RulesIdentity, config: RunConfig, todo: int | None = None
 ) -> OrderedExecutor:
     """The Dask or local executor; a local run of `todo` documents (None: unknown) starts no more
-    workers than it has batches, and compiles every language's cascade before forking only when
-    there is more than one batch (a small run compiles the few it meets)."""
+    workers than it has batches. Its workers compile the cascades of the languages they meet,
+    unless `config.warm` has the parent compile every one before they start (see `RunConfig`)."""
     if config.engine == "dask":
         # distributed takes a second to import: only Dask runs pay for it.
         from dechaff.execution.dask_engine import DaskExecutor
@@ -161,7 +161,7 @@ def executor_for(
         return DaskExecutor(spec, rules, config.scheduler, config.workers)
     batches = None if todo is None else -(-todo // max(1, config.batch_size))
     workers = config.workers if batches is None else max(1, min(config.workers, batches))
-    return LocalExecutor(spec, rules, workers, warm=batches is None or batches > 1)
+    return LocalExecutor(spec, rules, workers, warm=config.warm)
 
 
 def clean_into(

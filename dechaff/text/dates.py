@@ -5,9 +5,9 @@ dateparser (a dependency of trafilatura's htmldate) knows the month and day name
 language pack. It is imported on the first date that is not already ISO 8601 (HTML metadata
 dates are, and skip it): the import and the first language's data cost about 0.3 s once per
 process, each further language about 40 ms, then a date about 1 ms; answers are memoised per
-text. A run of one batch that meets no such date never pays any of it; a run of several
-batches loads every language pack's data in its parent before the workers fork (`warm`), so that
-no worker loads them again.
+text. A run that meets no such date never pays any of it; a run told to warm (`RunConfig.warm`)
+loads every language pack's data in its parent before the workers fork (`warm`), so that no
+worker loads them again.
 
 Only absolute dates are read: "il y a 2 heures" or "hier" depend on when the page was fetched,
 so they give None (the text stays in `published_text`), as does a date without its year (a
@@ -81,8 +81,8 @@ def _parser(lang: str) -> Any:
 def warm(langs: Iterable[str]) -> None:
     """dateparser imported, its time-zone patterns compiled and each language's data read, as the
     first date of each language would (about 0.4 s for the eight shipped packs, then a date takes
-    1 ms): done in a run's parent before its workers fork (`Engine.warm`), once for all of them
-    instead of once in each. No answer is memoised."""
+    1 ms): done in a run's parent before its workers fork when the run is told to warm
+    (`Engine.warm`), once for all of them instead of once in each. No answer is memoised."""
     try:
         for lang in dict.fromkeys(("en", *langs)):
             _parser(lang).get_date_data("05/03/2024")
