@@ -96,3 +96,32 @@ def test_warming_dateparser_is_only_a_head_start(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(dates, "_parser", broken)
     dates.warm(["fr", "de"])  # no exception
+
+
+def test_loading_a_date_parser_is_no_document_s_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """dateparser's import and a language's data (0.3 s once, then 0.05 s a language) are loaded on
+    a worker's first date: outside that document's time limit (here the load is made to take 0.8 s)."""
+    import time
+
+    from dateparser import date as dateparser_date
+
+    from dechaff.engine.timeout import time_limit
+    from dechaff.text import dates
+
+    real = dateparser_date.DateDataParser
+
+    def slow(*args: object, **kwargs: object) -> object:
+        end = time.monotonic() + 0.8
+        while time.monotonic() < end:
+            pass
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(dateparser_date, "DateDataParser", slow)
+    dates._parser.cache_clear()
+    dates.iso_date.cache_clear()
+    try:
+        with time_limit(0.5):
+            assert iso_date("12 mars 2024 à 10h15", "fr") == "2024-03-12T10:15"
+    finally:
+        dates._parser.cache_clear()  # no parser made by the slow stand-in stays for other tests
+        dates.iso_date.cache_clear()

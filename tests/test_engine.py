@@ -93,6 +93,35 @@ def test_a_document_over_the_time_limit_gets_a_fresh_row(
     assert row["encoding"] is None and row["chars_in"] is None  # nothing half-written survives
 
 
+def test_compiling_a_cascade_is_no_document_s_time(
+    book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first document of a language in a worker compiles its cascade (0.07-0.17 s; here made
+    to take 0.8 s): outside its time limit, as a cleaning that long is inside it."""
+    real_init = Pipeline.__init__
+
+    def slow_init(self: Pipeline, *args: object, **kwargs: object) -> None:
+        end = time.monotonic() + 0.8
+        while time.monotonic() < end:
+            pass
+        real_init(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pipeline, "__init__", slow_init)
+    row = row_of(Engine(book, Settings(time_limit=0.5)), tmp_path, ARTICLE_FR.encode())
+    assert row["status"] == "ok", row
+    real_clean = Pipeline.clean
+
+    def slow_clean(self: Pipeline, *args: object) -> object:
+        end = time.monotonic() + 0.8
+        while time.monotonic() < end:
+            pass
+        return real_clean(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pipeline, "clean", slow_clean)
+    row = row_of(Engine(book, Settings(time_limit=0.5)), tmp_path, ARTICLE_FR.encode())
+    assert row["status"] == "error:timeout", row
+
+
 def test_an_interrupted_document_s_fresh_row_still_says_what_it_was(
     book: RuleBook, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

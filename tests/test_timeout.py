@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from dechaff.core.uncounted import uncounted
 from dechaff.engine import timeout
 from dechaff.engine.timeout import DocumentTimeout, time_limit
 
@@ -124,3 +125,48 @@ def test_a_guard_armed_without_a_wake_up_fires_after_the_watchdog_looks_again() 
         spin(30)
     assert 0.7 < time.monotonic() - start < 5
     assert timeout._WATCH.notified == asked
+
+
+def test_one_time_work_is_not_counted() -> None:
+    """`uncounted` stops the clock: a compile longer than the limit does not time the document
+    out, and the document goes on with the time it had left (then runs out of it)."""
+    with time_limit(0.3):
+        with uncounted():
+            spin(0.6)
+        spin(0.1)  # 0.1 of the 0.3 s: within the limit
+    start = time.monotonic()
+    with pytest.raises(DocumentTimeout), time_limit(0.3):
+        with uncounted():
+            spin(0.4)
+        spin(30)
+    assert time.monotonic() - start < 5
+
+
+def test_uncounted_nests_and_needs_no_limit() -> None:
+    with uncounted():  # no limit armed in this thread: nothing to stop
+        spin(0.01)
+    with pytest.raises(DocumentTimeout), time_limit(0.3):
+        with uncounted():
+            with uncounted():
+                spin(0.2)
+            spin(0.25)  # the inner block's end does not start the clock: the outer one stops it
+        spin(0.1)
+        spin(3)  # the clock runs again: the 0.2 s left run out
+
+
+def test_a_limit_in_another_thread_keeps_counting() -> None:
+    """`uncounted` stops this thread's limit only."""
+    outcome: list[str] = []
+
+    def work() -> None:
+        try:
+            with time_limit(0.2):
+                spin(30)
+        except DocumentTimeout:
+            outcome.append("timeout")
+
+    with time_limit(5), uncounted():
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join(10)
+    assert outcome == ["timeout"]

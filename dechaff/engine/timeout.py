@@ -29,6 +29,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from dechaff.core.uncounted import guarding
+
 DEFAULT_TIME_LIMIT = 60.0
 """Seconds per document: far above any real page (extraction plus cascade take well under a
 second), low enough that a pathological one costs a minute, not a run."""
@@ -63,9 +65,11 @@ class _Watch:
                 self.notified += 1
                 self._cond.notify()
 
-    def disarm(self, guard: _Watchdog) -> None:
+    def disarm(self, guard: _Watchdog) -> float | None:
+        """Forget the guard; the time it had left (None: it was not armed, or it has fired)."""
         with self._cond:
-            self._deadlines.pop(guard, None)
+            deadline = self._deadlines.pop(guard, None)
+        return None if deadline is None else max(0.0, deadline - time.monotonic())
 
     def _run(self) -> None:
         with self._cond:
@@ -96,7 +100,20 @@ class _Watchdog:
         self._lock = threading.Lock()
         self._armed = True
         self._fired = False
+        self._left: float | None = None  # while paused: the time left (None: it had fired)
         _WATCH.arm(self, seconds)
+
+    def pause(self) -> None:
+        """Stop the clock (`core.uncounted`); a guard that has fired stays fired."""
+        self._left = _WATCH.disarm(self)
+
+    def resume(self) -> None:
+        """Start the clock again with the time that was left, unless it had fired. Only this
+        guard's own thread pauses, resumes and disarms it, and a paused guard is not in the
+        watchdog's hands: nothing else can change it meanwhile (no lock: the watchdog takes the
+        guard's lock while it holds its own, so taking them the other way round could deadlock)."""
+        if self._left is not None:
+            _WATCH.arm(self, self._left)
 
     def _fire(self) -> None:
         with self._lock:
@@ -136,7 +153,8 @@ def time_limit(seconds: float | None) -> Iterator[None]:
     watchdog = _Watchdog(seconds)
     delivered = False
     try:
-        yield
+        with guarding(watchdog):  # one-time work inside stops the clock (`uncounted`)
+            yield
     except DocumentTimeout:
         delivered = True
         raise

@@ -25,6 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from dechaff.core.memo import on_clear
+from dechaff.core.uncounted import uncounted
 
 _SETTINGS = {
     "PARSERS": ["timestamp", "custom-formats", "absolute-time"],  # no relative dates
@@ -71,21 +72,26 @@ def _iso(when: datetime, has_day: bool) -> str:
 @lru_cache(maxsize=64)
 def _parser(lang: str) -> Any:
     """A dateparser parser for one language alone: its own order of day and month ("12/03/2024"
-    is 12 March in French, December 3 in English); English for a language dateparser lacks."""
-    from dateparser.data.languages_info import language_order  # heavy: only when a date is met
-    from dateparser.date import DateDataParser
+    is 12 March in French, December 3 in English); English for a language dateparser lacks. Made
+    once per process and language, with a first date read (dateparser loads the language's data
+    and compiles its patterns then; the import alone is 0.3 s): no document's time (`uncounted`)."""
+    with uncounted():
+        from dateparser.data.languages_info import language_order  # heavy: only when a date is met
+        from dateparser.date import DateDataParser
 
-    return DateDataParser(languages=[lang if lang in language_order else "en"], settings=_SETTINGS)
+        parser = DateDataParser(languages=[lang if lang in language_order else "en"], settings=_SETTINGS)
+        parser.get_date_data("05/03/2024")
+        return parser
 
 
 def warm(langs: Iterable[str]) -> None:
     """dateparser imported, its time-zone patterns compiled and each language's data read, as the
-    first date of each language would (about 0.4 s for the eight shipped packs, then a date takes
+    first date of each language would (about 0.4 s for the seven shipped packs, then a date takes
     1 ms): done in a run's parent before its workers fork when the run is told to warm
     (`Engine.warm`), once for all of them instead of once in each. No answer is memoised."""
     try:
         for lang in dict.fromkeys(("en", *langs)):
-            _parser(lang).get_date_data("05/03/2024")
+            _parser(lang)
     except Exception:  # only a head start: each document that needs a date meets the failure
         return  # itself, as before, and its row says so
 
