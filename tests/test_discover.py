@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from dechaff.cli import main
+from dechaff.io.arrow_table import read_columns
 from dechaff.io.inputs import _stem, discover, format_of
 from dechaff.io.source import InputFile, printable
 
@@ -33,6 +35,9 @@ def _layout(tmp: Path) -> Path:
     root = tmp / "in"
     (root / "a" / "b").mkdir(parents=True)
     (root / "a" / "b" / "deep.txt").write_text("deep")
+    for twin in ("x", "y"):  # two folders of one name, each with a file of one name: two files
+        (root / twin / "same").mkdir(parents=True)
+        (root / twin / "same" / "page.txt").write_text(twin)
     (root / "one.txt").write_text("one")
     (root / "two.html").write_text("<p>two</p>")
     (tmp / "outside.txt").write_text("outside")
@@ -64,4 +69,20 @@ def test_a_file_named_twice_is_read_once(tmp_path: Path) -> None:
     ids = [f.id for f in discover([root, tmp_path / "alias", root / "one.txt"])]
     assert ids.count("one") == 1 and "z-link-to-one" not in ids  # the link names one.txt again
     assert "a/out" in ids and "a/b/deep" in ids
+    assert "x/same/page" in ids and "y/same/page" in ids
     assert len(ids) == len(set(ids))
+
+
+def test_a_link_in_a_loop_is_one_bad_file_not_a_stopped_run(tmp_path: Path) -> None:
+    """`Path.resolve` raised on a loop of links, and the run stopped before any work; now the
+    link is listed like any file, and reading it fails for that document alone."""
+    root = _layout(tmp_path)
+    os.symlink("loop.txt", root / "loop.txt")
+    ids = [f.id for f in discover([root])]
+    assert "loop" in ids and "one" in ids
+    out = tmp_path / "out"
+    assert main(["run", str(root / "a"), str(root / "loop.txt"), "--out", str(out), "--workers", "1"]) == 0
+    rows = read_columns(out / "metadata.parquet" / "part-00000.parquet", ["id", "status"]).to_pylist()
+    statuses = {row["id"]: row["status"] for row in rows}
+    assert statuses.pop("loop") == "error:read"
+    assert sorted(statuses) == ["b/deep", "out"] and not any(s.startswith("error") for s in statuses.values())

@@ -44,7 +44,8 @@ SUFFIXES = {
     ".warc": "warc",
     ".warc.gz": "warc",
 }
-_LONGEST_FIRST = sorted(SUFFIXES, key=len, reverse=True)  # `.warc.gz` before `.gz`-less `.warc`...
+# longest first: a suffix that ends another one could not take its files (none does today)
+_LONGEST_FIRST = sorted(SUFFIXES, key=len, reverse=True)
 
 
 def format_names() -> str:
@@ -121,7 +122,9 @@ def discover(paths: Iterable[Path], fmt: str = "auto") -> list[InputFile]:
 def _real(path: Path, folders: dict[str, str]) -> str:
     """`os.path.realpath(path)`: a file that is no link is where its folder's real path says, so
     a folder's is asked once (`folders`) and each file costs one `lstat`, where `realpath` makes
-    one per folder of the path (795 files six folders deep: 49 -> 29 ms for the whole search)."""
+    one per folder of the path (795 files six folders deep: 49 -> 23-29 ms for the whole search).
+    A link in a loop is listed (`resolve` raised, and the run stopped): reading it fails, and its
+    row says so (`error:read`)."""
     name = os.fspath(path)
     if os.path.islink(name):
         return os.path.realpath(name)

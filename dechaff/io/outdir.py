@@ -24,13 +24,20 @@ def _within(inner: Path, outer: Path) -> bool:
     return inner == outer or outer in inner.parents
 
 
+def _real(path: Path) -> Path:
+    """`path.resolve()`, but a link in a loop is no error here (`resolve` raised RuntimeError, a
+    traceback instead of a run): it is where `realpath` stops, and reading it fails for its own
+    document (`error:read`)."""
+    return Path(os.path.realpath(path))
+
+
 def check_out_dir(out: Path, inputs: Iterable[Path], force: bool = False) -> None:
     """Refuse (InputSetupError, one line) an output folder that overlaps an input, or that holds
     files this tool did not write (hidden files aside, its own temp files among them) unless
     `force`: a run must never read its own output, nor overwrite or clear what it did not make."""
-    target = out.resolve()
+    target = _real(out)
     for given in inputs:
-        source = given.resolve()
+        source = _real(given)
         if _within(target, source):
             where = "is" if target == source else "is inside"
             raise InputSetupError(
