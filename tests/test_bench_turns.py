@@ -1,12 +1,17 @@
 """`dechaff bench` times the systems it compares in turns, copy by copy, so a slow minute of a
 shared machine falls on all of them; each page is still worked on once per system, and a cold
-system's memo tables are emptied before each of its copies."""
+system's memo tables are emptied before each of its copies. Its runs with workers compile every
+cascade first."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from dechaff.bench import throughput
 from dechaff.bench.throughput import NO_TIME, Page, Timing, timed_in_turns
+from dechaff.run.config import RunConfig
 
 
 def _items(tmp_path: Path, copies: int, names: str) -> list[tuple[Page, Path]]:
@@ -57,3 +62,15 @@ def test_the_totals_add_every_copy(tmp_path: Path) -> None:
     assert times["A"].bytes == sum(path.stat().st_size for _, path in items) == 3 * (1 + 2 + 3)
     assert times["A"].seconds > 0 and times["A"].cpu >= 0
     assert NO_TIME + Timing(1, 2, 3.0, 4.0) + Timing(1, 2, 3.0, 4.0) == Timing(2, 4, 6.0, 8.0)
+
+
+def test_the_timed_runs_compile_every_cascade_before_the_workers_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bench times scaling, not compiling: its runs warm the parent (`RunConfig.warm`), whose
+    engine every later run reuses; a user's run compiles in its workers instead."""
+    seen: list[RunConfig] = []
+    monkeypatch.setattr(throughput, "run", seen.append)
+    (tmp_path / "dumps").mkdir()
+    throughput.run_with_workers(tmp_path / "dumps", tmp_path / "m.jsonl", 2, tmp_path / "out", None)
+    assert [(c.warm, c.workers) for c in seen] == [(True, 2)]

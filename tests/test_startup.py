@@ -14,6 +14,7 @@ import pytest
 from dechaff.cli import main
 from dechaff.engine import rulebook
 from dechaff.execution import batch
+from dechaff.text import dates
 
 from conftest import ROOT, rules_copy
 
@@ -85,10 +86,12 @@ def test_a_run_of_several_batches_compiles_in_its_workers_what_they_meet(tmp_pat
         rules = rules_copy(tmp_path / f"rules{len(warm)}")  # a folder no earlier test built an engine for
         out = tmp_path / f"out{len(warm)}"
         args = ["run", str(seeds), "--out", str(out), "--rules", str(rules), "--batch-size", "1", *warm]
+        dates._parser.cache_clear()
         assert main([*args, "--workers", "2"]) == 0
         engine = _parent_engine(rules)
-        compiled = len(engine._pipelines)  # type: ignore[attr-defined]
-        assert compiled == (len(engine.book.langs) + 1 if warm else 0)  # type: ignore[attr-defined]
+        langs = engine.book.langs  # type: ignore[attr-defined]
+        assert len(engine._pipelines) == (len(langs) + 1 if warm else 0)  # type: ignore[attr-defined]
+        assert dates._parser.cache_info().currsize == (len({"en", *langs}) if warm else 0)
         outputs.append(sorted((f.name, f.read_bytes()) for f in (out / "text").iterdir()))
     assert outputs[0] == outputs[1] and len(outputs[0]) == 5
 

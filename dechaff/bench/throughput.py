@@ -329,6 +329,8 @@ def peak_rss(command: Sequence[str], interval: float = 0.05) -> tuple[int, int]:
 
 
 def rss_of_run(dumps: Path, out: Path, rules: Path | None) -> tuple[int, int]:
+    """Peak RSS of `dechaff run DUMPS` as a user runs it (no --warm: each worker compiles the
+    cascades of the languages it meets, and holds them)."""
     command = [sys.executable, "-m", "dechaff", "run", str(dumps), "--out", str(out)]
     return peak_rss(command + (["--rules", str(rules)] if rules else []))
 

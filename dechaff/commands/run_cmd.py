@@ -93,8 +93,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     run.add_argument(
         "--warm",
         action="store_true",
-        help="compile every language's cascade before the workers start, to share it (many workers, "
-        "pages in most languages); by default each worker compiles the languages it meets",
+        help="compile every language's cascade before the local workers start, to share it (many "
+        "workers, pages in most languages); by default each worker compiles the languages it meets",
     )
     run.add_argument("--engine", choices=ENGINES, default="local", help="local process pool or Dask")
     run.add_argument("--scheduler", help="Dask scheduler address (default: a local Dask cluster)")
