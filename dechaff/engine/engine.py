@@ -120,11 +120,11 @@ def normalise(text: str, max_line_chars: int, columns: bool = False) -> tuple[li
                 removed.append(Removal(no, 0, len(raw), raw, NORMALISE, "normalise.blank", BUILTIN))
             gap = True
             continue
-        if columns:
-            cells = column_cells(raw, norm)
-            lines.extend(Line(no, cell, start, gap or k > 0) for k, (start, cell) in enumerate(cells))
-        else:
+        cells = column_cells(raw, norm) if columns else None
+        if cells is None or (len(cells) == 1 and cells[0] == (0, norm)):  # most lines: the whole line
             lines.append(Line(no, norm, 0, gap))
+        else:
+            lines.extend(Line(no, cell, start, gap or k > 0) for k, (start, cell) in enumerate(cells))
         gap = False
     return lines, removed
 
