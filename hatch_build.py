@@ -1,5 +1,6 @@
-"""Build hook: compiles the C parts (`SOURCES`) next to their sources, and an editable install's
-Python modules to bytecode.
+"""Build hook: compiles the C parts (`SOURCES`) next to their sources, writes langdetect's
+profiles as one table (`PROFILE_CACHE`), and compiles an editable install's Python modules to
+bytecode.
 
 Each has a pure-Python twin that gives the same answers, so a machine without a C compiler still
 installs and runs, only slower: a failed compile is a warning (pip shows it with -v), not an
@@ -37,6 +38,9 @@ SOURCES = [
 ]
 # libraries a twin links besides libm: where they (or their headers) are missing it is not built
 LIBRARIES = {"dechaff/quality/_minhash.c": ["-lcrypto"]}
+# langdetect's profiles as one table (dechaff/text/profile_cache.py, which writes it): read at
+# start-up in 0.03 s instead of 0.09-0.16 s from the JSON; langdetect is a build requirement for it
+PROFILE_CACHE = ("dechaff/text/profile_cache.py", "dechaff/text/_profiles.bin")
 HEADER = "dechaff/_twin.h"  # what every twin includes (its module definition)
 PACKAGE = "dechaff"
 COMPILED = "dechaff/core/compiled.py"  # which builds load, by the digest of their sources
@@ -93,6 +97,30 @@ def compile_one(root: str, source: str) -> str | None:
     return target
 
 
+def write_profiles(root: str) -> str | None:
+    """The path of langdetect's profiles written as one table, or None (with a warning) when
+    they could not be: the JSON is then read at start-up, with the same answers."""
+    module_path, target = (os.path.join(root, part) for part in PROFILE_CACHE)
+    spec = importlib.util.find_spec("langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        print("dechaff: langdetect not in the build environment, its profiles stay JSON", file=sys.stderr)
+        return None
+    folder = os.path.join(next(iter(spec.submodule_search_locations)), "profiles")
+    loader = importlib.util.spec_from_file_location("_dechaff_profile_cache", module_path)
+    assert loader is not None and loader.loader is not None
+    module = importlib.util.module_from_spec(loader)
+    sys.modules[loader.name] = module  # its dataclass looks its module up
+    try:
+        loader.loader.exec_module(module)
+        written = module.write(folder, target)
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        print(f"dechaff: langdetect's profiles not written as a table: {err}", file=sys.stderr)
+        return None
+    finally:
+        sys.modules.pop(loader.name, None)
+    return target if written else None
+
+
 def compile_bytecode(root: str) -> bool:
     """The package's modules under `root` compiled to bytecode beside them (what pip does for a
     wheel's); False when some could not be (a read-only tree: the modules then compile at import,
@@ -118,5 +146,11 @@ class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]
             build_data["infer_tag"] = True
             if version != "editable":
                 build_data["force_include"][built] = os.path.relpath(built, self.root)
+        cache = os.path.join(self.root, PROFILE_CACHE[1])
+        if os.path.exists(cache):  # never a table of other profiles left behind
+            os.remove(cache)
+        written = write_profiles(self.root)
+        if written is not None and version != "editable":
+            build_data["force_include"][written] = os.path.relpath(written, self.root)
         if version == "editable" and not compile_bytecode(self.root):
             print("dechaff: some modules not compiled to bytecode, they compile at import", file=sys.stderr)
