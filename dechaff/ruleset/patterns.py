@@ -19,6 +19,7 @@ import re2
 
 from dechaff.core.memo import DFA_BYTES, TEXTS, on_clear
 from dechaff.ruleset.errors import RuleFileError
+from dechaff.ruleset.widened import widened
 from dechaff.text.normalise import fold, normalise_line
 from dechaff.text.regex import re2_options, regex_tokens
 
@@ -416,12 +417,15 @@ def loosened(source: str) -> str:
 
 @lru_cache(maxsize=TEXTS)  # the default file's patterns are in every cascade
 def set_source(pattern: str) -> str:
-    """What a shared set compiles for `pattern`: `loosened(pattern)`, or the pattern itself when
-    that does not parse (a counter RE2 would refuse anyway). Most patterns have no bounded
-    counter: they are not read token by token."""
-    if _BOUNDED.search(pattern) is None or "\\Q" in pattern:
-        return pattern  # `\Q{1,2}\E` quotes what the tokens would read as a counter
-    source = loosened(pattern)
+    """What a shared set compiles for `pattern`: its Unicode classes widened (`widened`) and its
+    bounded counters loosened (`loosened`), or the pattern itself when that does not parse (a
+    counter RE2 would refuse anyway). Most patterns have neither: they are not read token by
+    token."""
+    if "\\Q" in pattern:
+        return pattern  # `\Q{1,2}\E` quotes what the tokens would read as a counter or a class
+    source = widened(pattern)
+    if _BOUNDED.search(source) is not None:
+        source = loosened(source)
     return source if source == pattern or _parses(source) else pattern
 
 
