@@ -71,7 +71,7 @@ def test_langdetect_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
 _NOT_TEXTS = {
     "dechaff.ruleset.patterns.set_source",
     "dechaff.ruleset.patterns.heavy",
-    "dechaff.ruleset.widened.ascii_members",
+    "dechaff.ruleset.widened.class_ranges",
     "dechaff.ruleset.yamlnodes.load_located",
     "dechaff.text.scripts.script_of",
     "dechaff.text.stoplists.stoplist",

@@ -147,7 +147,7 @@ def _loosened_or_widened(pattern: str) -> bool:
 
 def test_every_shipped_unicode_class_is_widened_in_the_sets(book: RuleBook) -> None:
     """A `\\p{..}` class compiles to hundreds of UTF-8 ranges: the sets hold none (the French
-    set compiled in 0.11 s with them, 0.02 s widened)."""
+    set compiled in 0.11 s with them, 0.04 s widened)."""
     widened_ones = 0
     for pipeline in _pipelines(book):
         for regex in pipeline.shared._regexes:
@@ -189,14 +189,19 @@ _WIDE_PATTERNS = [
     r"\P{L}\p{Greek}",
     r"[\P{Cyrillic}]{2}[\p{Han}]",
     r"^\p{Latin}+ \p{N}$",
+    r"^[\p{P}\p{S}]{1,3}$",
+    r"[^\p{P}\p{Lm}a]{2}\p{Sc}",
+    r"(?i)^[\p{Nd}\s.,:/+-]{1,4}$",
 ]
+# ASCII, and members of the classes above inside the blocks `widened` keeps exactly: Arabic-Indic
+# and Thai digits, × and ÷ (symbols among Latin letters), the Greek question mark, ҂ (a Cyrillic
+# symbol), the baht sign, the katakana middle dot and long vowel mark (a modifier letter); and
+# members beyond the last block (a fullwidth digit and comma, an emoji)
+_WIDE_TEXT = "aZx ()'.-1٣๓éÉßſKΩωЖж漢한×÷;҂฿・ー、$３，😀"
 
 
-@settings(max_examples=400, deadline=None)
-@given(
-    st.sampled_from(_WIDE_PATTERNS),
-    st.text(alphabet=st.sampled_from("aZx ()'.-1٣éÉßſKΩωЖж漢 "), max_size=10),
-)
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(_WIDE_PATTERNS), st.text(alphabet=st.sampled_from(_WIDE_TEXT), max_size=8))
 def test_a_widened_pattern_matches_all_the_pattern_does(pattern: str, text: str) -> None:
     assert widened(pattern) != pattern
     if re2.search(pattern, text):
