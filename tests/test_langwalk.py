@@ -189,7 +189,7 @@ def test_c_and_python_number_the_profiles_alike() -> None:
     try:
         for flag in (True, False):
             langdetect_fast.COMPILED = flag
-            tables.append(langdetect_fast.Profiles(detector_factory.PROFILES_DIRECTORY))
+            tables.append(langdetect_fast.Profiles(detector_factory.PROFILES_DIRECTORY, cache=None))
     finally:
         langdetect_fast.COMPILED = compiled
     c, python = tables

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -34,17 +36,46 @@ def written(tmp_path_factory: pytest.TempPathFactory) -> str:
     return target
 
 
-def test_the_table_read_is_the_table_the_json_gives(written: str) -> None:
-    cached = Profiles(FOLDER, cache=written)
+@pytest.mark.parametrize("compiled", [True, False], ids=["c", "python"])
+def test_the_table_read_is_the_table_the_json_gives(
+    written: str, compiled: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # both tables in one process, in turns: each keeps its own words' n-gram numbers (the
+    # cache numbers them in file-name order, the JSON in the folder's)
+    monkeypatch.setattr(langdetect_fast, "COMPILED", compiled and langdetect_fast._c is not None)
+    cached, from_json = Profiles(FOLDER, cache=written), Profiles(FOLDER, cache=None)
     assert profile_cache.read(FOLDER, written) is not None
-    _same_table(cached, Profiles(FOLDER, cache=None))
-    text = "Le Président de la République a annoncé mardi une réforme des retraites."
-    answers = []
-    for table in (cached, Profiles(FOLDER, cache=None)):
-        detector = FastDetector(table)
-        detector.append(text)
-        answers.append([(lang.lang, lang.prob) for lang in detector.get_probabilities()])
+    _same_table(cached, from_json)
+    texts = [
+        "Le Président de la République a annoncé mardi une réforme des retraites.",
+        "Der Bundestag hat am Donnerstag über das neue Gesetz abgestimmt.",
+        "Le Président a parlé. Der Bundestag hat gesprochen.",
+    ]
+    answers: list[list[object]] = [[], []]
+    for text in texts:
+        for k, table in enumerate((cached, from_json)):
+            detector = FastDetector(table)
+            detector.append(text)
+            answers[k].append([(lang.lang, lang.prob) for lang in detector.get_probabilities()])
     assert answers[0] == answers[1]
+
+
+def test_a_table_that_does_not_add_up_is_left_for_the_json(
+    written: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    table = profile_cache.read(FOLDER, written)
+    assert table is not None
+    langs = bytes(len(table.langs))[:-2] + (9999).to_bytes(2, sys.byteorder)  # a language past the last
+    monkeypatch.setattr(profile_cache, "read", lambda folder, path: replace(table, langs=langs))
+    _same_table(Profiles(FOLDER, cache=written), Profiles(FOLDER, cache=None))
+
+
+def test_the_table_is_written_whole(written: str, tmp_path: Path) -> None:
+    target = tmp_path / profile_cache.FILE_NAME
+    target.write_bytes(b"an older table")
+    assert profile_cache.write(FOLDER, str(target))
+    assert target.read_bytes() == Path(written).read_bytes()
+    assert [p.name for p in tmp_path.iterdir()] == [profile_cache.FILE_NAME]  # no partial file left
 
 
 def test_the_languages_keep_the_order_the_folder_lists_them(
@@ -87,6 +118,8 @@ def test_a_table_of_other_profiles_is_not_read(written: str, tmp_path: Path) -> 
         lambda data: data.replace(b'"digest": "', b'"digest": "0', 1),  # another digest
         lambda data: data.replace(b'"byteorder": "', b'"byteorder": "x', 1),
         lambda data: b"",
+        lambda data: data[:-8] + bytes(8),  # a probability lost, the framing intact
+        lambda data: data.replace(b"\nde", b"\nxx", 1),  # an n-gram changed
     ],
 )
 def test_a_damaged_table_is_not_read(written: str, tmp_path: Path, damage) -> None:  # type: ignore[no-untyped-def]

@@ -175,6 +175,8 @@ def test_a_widened_hit_is_checked_with_the_pattern_itself() -> None:
         r"[\p{L}-]x",
         r"\pL+",  # the one-letter name: left as written
         r"\p{Nope}",  # no such class (RE2 refuses the pattern anyway)
+        r"(?i)[^\P{Lu}]",  # under (?i) the complement of the folded class: "a" is in it
+        r"(?i:[^\p{^Ll} ])",
     ],
 )
 def test_what_widening_leaves_as_written(pattern: str) -> None:
@@ -192,12 +194,13 @@ _WIDE_PATTERNS = [
     r"^[\p{P}\p{S}]{1,3}$",
     r"[^\p{P}\p{Lm}a]{2}\p{Sc}",
     r"(?i)^[\p{Nd}\s.,:/+-]{1,4}$",
+    r"(?i)[^a\p{Lu}][\P{Ll}]\P{Lu}",
 ]
 # ASCII, and members of the classes above inside the blocks `widened` keeps exactly: Arabic-Indic
 # and Thai digits, × and ÷ (symbols among Latin letters), the Greek question mark, ҂ (a Cyrillic
 # symbol), the baht sign, the katakana middle dot and long vowel mark (a modifier letter); and
 # members beyond the last block (a fullwidth digit and comma, an emoji)
-_WIDE_TEXT = "aZx ()'.-1٣๓éÉßſKΩωЖж漢한×÷;҂฿・ー、$３，😀"
+_WIDE_TEXT = "aZx ()'.-1٣๓éÉßſKΩωЖж漢한×÷;҂฿・ー、$３，😀\u212aİı"
 
 
 @settings(max_examples=600, deadline=None)

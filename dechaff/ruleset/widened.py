@@ -10,10 +10,12 @@ letters of `\p{L}`) and every character outside the blocks, it takes whole. So a
 or Greek line hits no widened class of digits or punctuation. (Taking every non-ASCII character
 compiled in 0.02 s, but 3,512 dev-set lines in other scripts then hit some class and were checked
 pattern by pattern; 217 now.) Inside a negated class only the members known exactly are kept
-(`[^()\p{Nd}]` excludes ASCII digits only), so the negation excludes less. Either way the widened
-pattern matches every text the pattern matches, with or without `(?i)` (folding a larger class
-gives a larger class); a set's hit of it is checked with the pattern itself
-(`SharedSet.matches`), so the answers are the pattern's.
+(`[^()\p{Nd}]` excludes ASCII digits only), so the negation excludes less; but a negated class
+there (`[^\P{Lu}]`) stays as written, since under `(?i)` RE2 takes `\P{Lu}` as the complement of
+the folded `\p{Lu}` (no letter at all), which the ASCII members of `\P{Lu}` (a-z), folded, would
+not be. Either way the widened pattern matches every text the pattern matches, with or without
+`(?i)` (folding a larger class gives a larger class); a set's hit of it is checked with the
+pattern itself (`SharedSet.matches`), so the answers are the pattern's.
 """
 
 from __future__ import annotations
@@ -112,7 +114,8 @@ def _written(ranges: Ranges) -> str:
 def widened(pattern: str) -> str:
     r"""`pattern` with each braced `\p{..}` and `\P{..}` class widened (see the module), or the
     pattern itself where a class could not be widened safely (a dash beside it in a bracket,
-    which would make a range of its neighbours; a negated bracket left with nothing in it).
+    which would make a range of its neighbours; a negated bracket left with nothing in it; a
+    negated class in a negated bracket).
 
     >>> print(widened(r"^[^()\p{Nd}]+$"))
     ^[^()\x30-\x39]+$
@@ -133,9 +136,12 @@ def widened(pattern: str) -> str:
             negated, kept = token.startswith("[^"), token.endswith("]")
         end = _name_end(tokens, k)
         if token in _PROPERTY and end > k + 1:
-            found = class_ranges("".join(t for t, _ in tokens[k:end]))
+            escape = "".join(t for t, _ in tokens[k:end])
+            found = class_ranges(escape)
             if found is None or (inside and _dash_beside(tokens, k, end)):
                 return pattern
+            if inside and negated and (token == "\\P" or escape.startswith("\\p{^")):
+                return pattern  # under (?i), RE2 folds the class before it complements it
             exact, whole = found
             members = _written(exact if inside and negated else exact + whole)
             out.append(members if inside else f"[{members}]")

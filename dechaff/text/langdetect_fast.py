@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from weakref import WeakSet
 
 import numpy as np
 import orjson
@@ -69,12 +70,19 @@ class Profiles:
         self.word_lang_prob_map: dict[str, int] = {}
         self.size = len(names)  # sic: langdetect sizes rows by the folder's entries
         self.rows = _Rows(self)
+        # normalised word -> its known n-grams, by this table's numbers (the cache's and the JSON's
+        # differ): bounded like `rows`, emptied by `memo.clear_all`
+        self.words: dict[str, tuple[int, ...]] = {}
+        _TABLES.add(self)
         self._c_table: object = None
         table = profile_cache.read(folder, cache) if cache else None
         if table is not None:
-            self._from_cache(table, names)
-        else:
-            self._from_json(folder, names)
+            try:
+                self._from_cache(table, names)
+                return
+            except (ValueError, IndexError):  # a table that reads but does not add up: the JSON
+                self.langlist, self.word_lang_prob_map = [], {}
+        self._from_json(folder, names)
 
     def _from_cache(self, table: profile_cache.CachedTable, names: list[str]) -> None:
         """The table as the install wrote it (`profile_cache`), its languages put in the order
@@ -159,8 +167,15 @@ class _Rows(dict[int, np.ndarray]):
 
 _NORMAL = _Normal()
 _PROFILES: Profiles | None = None
-_WORDS: dict[str, tuple[int, ...]] = {}  # normalised word -> its known n-grams, by number
-on_clear(_WORDS.clear)
+_TABLES: WeakSet[Profiles] = WeakSet()
+
+
+def _clear_words() -> None:
+    for table in list(_TABLES):
+        table.words.clear()
+
+
+on_clear(_clear_words)
 _SPACES = re.compile(" +")
 _LATIN = re.compile("[A-z]")  # sic: langdetect counts 'A' <= ch <= 'z', brackets and all
 # every character from U+0300 on, written as the complement of the few before it: the same set,
@@ -233,17 +248,18 @@ class FastDetector(Detector):  # type: ignore[misc]
         words = self._normalised().split(" ")
         last = len(words) - 1
         result: list[int] = []
+        memo = self.profiles.words
         for i, word in enumerate(words):
             if not word:
                 continue
             if i == last:  # no space after it: no n-grams ending in one
                 result.extend(_word_grams(word, "", known))
                 continue
-            grams = _WORDS.get(word)
+            grams = memo.get(word)
             if grams is None:
-                if len(_WORDS) >= TEXTS:
-                    _WORDS.clear()
-                grams = _WORDS[word] = _word_grams(word, " ", known)
+                if len(memo) >= TEXTS:
+                    memo.clear()
+                grams = memo[word] = _word_grams(word, " ", known)
             result.extend(grams)
         return result
 

@@ -86,12 +86,19 @@ def build(folder: str) -> bytes | None:
             langs.append(lang)
             probs.append(prob)
         indptr.append(len(langs))
-    header = json.dumps(
-        {"digest": digest_of(folder, files), "files": named, "byteorder": sys.byteorder}
-    ).encode()
-    grams = "\n".join(index).encode()
-    parts = [header, grams, indptr.tobytes(), langs.tobytes(), probs.tobytes()]
+    body = ["\n".join(index).encode(), indptr.tobytes(), langs.tobytes(), probs.tobytes()]
+    header = {"digest": digest_of(folder, files), "body": _body_digest(body), "files": named}
+    parts = [json.dumps({**header, "byteorder": sys.byteorder}).encode(), *body]
     return MAGIC + b"".join(struct.pack("<Q", len(part)) + part for part in parts)
+
+
+def _body_digest(parts: list[bytes]) -> str:
+    """A digest of the table itself: a file damaged after it was written is not read."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(b"%d:" % len(part))
+        h.update(part)
+    return h.hexdigest()
 
 
 def write(folder: str, target: str) -> bool:
@@ -99,8 +106,10 @@ def write(folder: str, target: str) -> bool:
     data = build(folder)
     if data is None:
         return False
-    with open(target, "wb") as f:
+    partial = f"{target}.partial"  # the whole file or none: a build cut short leaves no table
+    with open(partial, "wb") as f:
         f.write(data)
+    os.replace(partial, target)
     return True
 
 
@@ -126,7 +135,9 @@ def read(folder: str, path: str) -> CachedTable | None:
     try:
         header = json.loads(header_bytes)
         files = tuple((str(file), str(name)) for file, name in header["files"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
+        return None
+    if header.get("body") != _body_digest([grams, indptr, langs, probs]):
         return None
     names = [file for file, _ in files]
     if at != len(data) or header.get("byteorder") != sys.byteorder or names != profile_files(folder):
