@@ -396,7 +396,7 @@ def bench(
     manifest = manifest_of(pages, work_dir / "manifest.jsonl")
     # Every timed run starts from a parent that has built (and will fork) the engine, every
     # language's cascade compiled by the warm-up run (`RunConfig.warm`): startup is not scaling. (A
-    # user's run without --warm compiles in each worker the languages it meets, 0.07-0.17 s each.)
+    # user's run without --warm compiles in each worker the languages it meets, 0.02-0.11 s each.)
     warm = replicate([p for p, _ in dumps[: 2 * BATCH_SIZE]], work_dir / "warm", 1)
     run_with_workers(
         work_dir / "warm" / "dumps",

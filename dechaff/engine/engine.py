@@ -170,8 +170,8 @@ class Engine:
         return self._thresholds[key]
 
     def warm(self) -> None:
-        """Compile the text cascade of every language pack now (0.7 s for the seven shipped and the
-        generic one), and load dateparser's data for each (0.4 s: `dates.warm`), e.g. in a parent
+        """Compile the text cascade of every language pack now (0.2-0.3 s for the seven shipped and
+        the generic one), and load dateparser's data for each (0.4 s: `dates.warm`), e.g. in a parent
         process whose forked workers then inherit them instead of each compiling and loading those
         of the languages it meets (`RunConfig.warm`)."""
         for lang in (NO_LANGUAGE, *self.book.langs):

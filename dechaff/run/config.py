@@ -74,10 +74,10 @@ class RunConfig:
     at the first document that fails. `progress_interval`: seconds between progress lines when
     stderr is not a terminal. `warm`: compile every language pack's cascade and load its date
     names in the parent, before the local workers start, so that they share them; by default each
-    worker compiles the cascades of the languages it meets (0.07-0.17 s each) and loads a date
+    worker compiles the cascades of the languages it meets (0.02-0.11 s each) and loads a date
     parser when it meets a date (0.3 s once, then 0.05 s a language), which a run in one or a few
-    languages is done with 1.1 s sooner than when all eight (seven packs and the generic one) are
-    compiled first. Neither is charged to a document's time limit (`core.uncounted`). With many
+    languages is done with some 0.5 s sooner than when all eight (seven packs and the generic one)
+    are compiled first. Neither is charged to a document's time limit (`core.uncounted`). With many
     workers over pages in most languages, `warm` saves each worker compiling them again (CPU and
     some 50 MB of private memory each). It only applies to local workers forked from the parent
     (Linux's start method): Dask workers, and workers that a platform starts afresh, build their
