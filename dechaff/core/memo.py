@@ -7,9 +7,9 @@ about 8 MB in all, full after the first fifty or so documents of a worker, after
 no longer depends on how many documents it cleans. (One process cleaning the dev set's 265 dumps
 three times over levels off at 165, 169 and 176 MiB with 2048, 4096 and 8192 entries, for 1.3%,
 0.5% and no more instructions: a table emptied more often measures a site's repeated lines
-again.) An engine keeps at most `PIPELINES` compiled cascades (about 4 MB each, one per
+again.) An engine keeps at most `PIPELINES` compiled cascades (about 2 MB each, one per
 combination of rule files met; cascades with the same phrases share one compiled RE2 set:
-`patterns.CompiledSet`), and each cascade's RE2 set of phrases, its patterns loosened
+`patterns.CompiledSet`), and each cascade's RE2 set of phrases, its patterns loosened and widened
 (`patterns.SharedSet`), has `DFA_BYTES` (RE2's `max_mem`; a rule file's large counters make a
 second set, which gets three quarters of it, the plain one a quarter): a set's DFA, built as
 lines come, takes what its compiled program leaves of it and then starts over. An RE2 set never
