@@ -70,12 +70,22 @@ def test_a_table_that_does_not_add_up_is_left_for_the_json(
     _same_table(Profiles(FOLDER, cache=written), Profiles(FOLDER, cache=None))
 
 
-def test_the_table_is_written_whole(written: str, tmp_path: Path) -> None:
+def test_the_table_is_written_whole(written: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / profile_cache.FILE_NAME
     target.write_bytes(b"an older table")
     assert profile_cache.write(FOLDER, str(target))
     assert target.read_bytes() == Path(written).read_bytes()
     assert [p.name for p in tmp_path.iterdir()] == [profile_cache.FILE_NAME]  # no partial file left
+    target.write_bytes(b"an older table")
+
+    def cut_short(source: str, destination: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(profile_cache.os, "replace", cut_short)
+    with pytest.raises(OSError, match="disk full"):
+        profile_cache.write(FOLDER, str(target))
+    assert target.read_bytes() == b"an older table"  # never half a table
+    assert [p.name for p in tmp_path.iterdir()] == [profile_cache.FILE_NAME]
 
 
 def test_the_languages_keep_the_order_the_folder_lists_them(

@@ -158,8 +158,8 @@ def test_every_shipped_unicode_class_is_widened_in_the_sets(book: RuleBook) -> N
 
 
 def test_a_widened_hit_is_checked_with_the_pattern_itself() -> None:
-    """`\\p{Lu}` is every non-ASCII character in the set: "éx" hits `^\\p{Lu}x$` there, and is
-    no answer (é is lower-case)."""
+    """`\\p{Lu}` takes the Latin letters' block whole in the set: "éx" hits `^\\p{Lu}x$` there, and
+    is no answer (é is lower-case)."""
     regex = user_regex(r"^\p{Lu}x$", "rules/x.yaml", 1)
     shared = SharedSet([PhraseSet([Phrase("x", regex, "rules/x.yaml", 1)])])
     assert shared._loose == frozenset({0})
@@ -196,9 +196,10 @@ _WIDE_PATTERNS = [
     r"(?i)^[\p{Nd}\s.,:/+-]{1,4}$",
     r"(?i)[^a\p{Lu}][\P{Ll}]\P{Lu}",
 ]
-# ASCII, and members of the classes above inside the blocks `widened` keeps exactly: Arabic-Indic
-# and Thai digits, × and ÷ (symbols among Latin letters), the Greek question mark, ҂ (a Cyrillic
-# symbol), the baht sign, the katakana middle dot and long vowel mark (a modifier letter); and
+# ASCII, and members of the classes above inside the blocks of `widened`: kept one by one there, × and
+# ÷ (symbols among Latin letters), the Greek question mark, ҂ (a Cyrillic symbol), the baht sign,
+# the katakana middle dot and long vowel mark (a modifier letter); in blocks taken whole for the
+# digits, the Arabic-Indic and Thai ones; and
 # members beyond the last block (a fullwidth digit and comma, an emoji)
 _WIDE_TEXT = "aZx ()'.-1٣๓éÉßſKΩωЖж漢한×÷;҂฿・ー、$３，😀\u212aİı"
 

@@ -1,16 +1,19 @@
 r"""A pattern's Unicode classes widened for a shared set: `\p{Lu}` compiles to a UTF-8 automaton of
 hundreds of ranges, and RE2 builds one per class written. The French cascade's set (816
-patterns, a \p class in 146 of them) took 0.03 s to add and 0.11 s to compile, 0.026 and 0.04 s
-widened: the largest part of a one-file run's cleaning, and of each worker's first page in a
-new language.
+patterns, a \p class in 147 of them) took 0.03 s to add and 0.11 s to compile, 0.026 and 0.04 s
+widened (and some 0.02 s to widen, once a process): the largest part of a one-file run's
+cleaning, and of each worker's first page in a new language.
 
 A widened class keeps its members exactly in ASCII and in the large blocks of letters of the main
 scripts (`_BLOCKS`), where it has at most a few (`_FEW`); a block where it has more (the Cyrillic
-letters of `\p{L}`) and every character outside the blocks, it takes whole. So a Chinese, Russian
-or Greek line hits no widened class of digits or punctuation. (Taking every non-ASCII character
-compiled in 0.02 s, but 3,512 dev-set lines in other scripts then hit some class and were checked
-pattern by pattern; 217 now.) Inside a negated class only the members known exactly are kept
-(`[^()\p{Nd}]` excludes ASCII digits only), so the negation excludes less; but a negated class
+letters of `\p{L}`, the Arabic, Devanagari and Thai digits of `\p{Nd}`) and every character
+outside the blocks, it takes whole. So a line of Chinese, Russian or Greek letters hits no widened
+class of digits or punctuation (its punctuation outside the blocks, 。 « », still may). (Taking
+every non-ASCII character compiled in 0.02 s, but then 3,512 of the dev dumps' 36,608 lines, each
+under its page's cascade, hit only widened patterns that the check rejected; 217 now.)
+
+Inside a negated class only the members known exactly are kept (`[^()\p{Nd}]` excludes ASCII
+digits only), so the negation excludes less; but a negated class
 there (`[^\P{Lu}]`) stays as written, since under `(?i)` RE2 takes `\P{Lu}` as the complement of
 the folded `\p{Lu}` (no letter at all), which the ASCII members of `\P{Lu}` (a-z), folded, would
 not be. Either way the widened pattern matches every text the pattern matches, with or without
@@ -30,7 +33,7 @@ from dechaff.text.regex import re2_options, regex_tokens
 _PROPERTY = ("\\p", "\\P")
 _ASCII = "".join(map(chr, range(128)))
 # Latin-1 and Latin Extended letters, Greek, Cyrillic, Hebrew, Arabic, Devanagari, Thai, kana,
-# CJK ideographs, Hangul syllables (sorted, disjoint, none next to a surrogate)
+# CJK ideographs, Hangul syllables: sorted, above U+0080, none touching the next or a surrogate
 _BLOCKS = (
     (0x00C0, 0x024F),
     (0x0370, 0x052F),
@@ -41,15 +44,20 @@ _BLOCKS = (
     (0x4E00, 0x9FFF),
     (0xAC00, 0xD7AF),
 )
-_BLOCK_TEXTS = tuple("".join(map(chr, range(lo, hi + 1))) for lo, hi in _BLOCKS)
 _FEW = 8  # members of a class in a block kept one by one, at most; more: the block is taken whole
 _LAST = 0x10FFFF
 
 Ranges = list[tuple[int, int]]
 
 
+@lru_cache(maxsize=1)
+def _block_texts() -> tuple[str, ...]:
+    """Each block's characters, made on first use (3 ms: not at every import)."""
+    return tuple("".join(map(chr, range(lo, hi + 1))) for lo, hi in _BLOCKS)
+
+
 @lru_cache(maxsize=256)
-def class_ranges(escape: str) -> tuple[Ranges, Ranges] | None:
+def class_ranges(escape: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] | None:
     r"""The code points `escape` (`\p{Lu}`, `\P{Greek}`) matches, known exactly (ASCII, the few in
     a listed block), and those taken whole (the rest); None when RE2 knows no such class.
 
@@ -65,8 +73,9 @@ def class_ranges(escape: str) -> tuple[Ranges, Ranges] | None:
     exact = _ranges(ord(ch) for ch in inside.findall(_ASCII))
     whole: Ranges = []
     start = 0x80
-    for (lo, hi), text in zip(_BLOCKS, _BLOCK_TEXTS, strict=True):
-        whole.append((start, lo - 1))
+    for (lo, hi), text in zip(_BLOCKS, _block_texts(), strict=True):
+        if start < lo:
+            whole.append((start, lo - 1))
         start = hi + 1
         if outside.search(text) is None:
             whole.append((lo, hi))  # all of the block
@@ -81,7 +90,7 @@ def class_ranges(escape: str) -> tuple[Ranges, Ranges] | None:
         else:
             exact += _ranges(found)
     whole.append((start, _LAST))
-    return exact, whole
+    return tuple(exact), tuple(whole)  # memoised: never to be changed by a caller
 
 
 def _ranges(points: Iterable[int]) -> Ranges:
@@ -95,9 +104,10 @@ def _ranges(points: Iterable[int]) -> Ranges:
     return out
 
 
-def _written(ranges: Ranges) -> str:
+def _written(ranges: Sequence[tuple[int, int]]) -> str:
     r"""Ranges as a bracket's members: ASCII as `\xHH`, the rest as the characters themselves (no
-    `\x{..}`: a brace and a digit read as a counter to `largest_count` and `quick_bound`)."""
+    `\x{..}`: a brace before a digit sends `largest_count` and `quick_bound` to their slow
+    readings, an RE2 substitution and a token-by-token bound, for every widened source)."""
 
     def one(point: int) -> str:
         return rf"\x{point:02X}" if point < 0x80 else chr(point)
@@ -143,7 +153,7 @@ def widened(pattern: str) -> str:
             if inside and negated and (token == "\\P" or escape.startswith("\\p{^")):
                 return pattern  # under (?i), RE2 folds the class before it complements it
             exact, whole = found
-            members = _written(exact if inside and negated else exact + whole)
+            members = _written(list(exact) if inside and negated else [*exact, *whole])
             out.append(members if inside else f"[{members}]")
             kept = kept or bool(members)
             k = end

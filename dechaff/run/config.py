@@ -79,9 +79,9 @@ class RunConfig:
     languages is done with some 0.5 s sooner than when all eight (seven packs and the generic one)
     are compiled first. Neither is charged to a document's time limit (`core.uncounted`). With many
     workers over pages in most languages, `warm` saves each worker compiling them again (CPU and
-    some 50 MB of private memory each). It only applies to local workers forked from the parent
-    (Linux's start method): Dask workers, and workers that a platform starts afresh, build their
-    own."""
+    some 25 MB of private memory each: 12 MB of cascades, 11 of date names). It only applies to
+    local workers forked from the parent (Linux's start method): Dask workers, and workers that a
+    platform starts afresh, build their own."""
 
     def __post_init__(self) -> None:
         if isinstance(self.inputs, str | os.PathLike):  # one path, not the characters of one

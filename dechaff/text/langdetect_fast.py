@@ -80,7 +80,7 @@ class Profiles:
             try:
                 self._from_cache(table, names)
                 return
-            except (ValueError, IndexError):  # a table that reads but does not add up: the JSON
+            except (ValueError, IndexError):  # sizes that do not add up (its digest says the rest)
                 self.langlist, self.word_lang_prob_map = [], {}
         self._from_json(folder, names)
 

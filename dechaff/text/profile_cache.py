@@ -107,9 +107,13 @@ def write(folder: str, target: str) -> bool:
     if data is None:
         return False
     partial = f"{target}.partial"  # the whole file or none: a build cut short leaves no table
-    with open(partial, "wb") as f:
-        f.write(data)
-    os.replace(partial, target)
+    try:
+        with open(partial, "wb") as f:
+            f.write(data)
+        os.replace(partial, target)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
     return True
 
 
