@@ -60,16 +60,26 @@ if sys.platform == "darwin":  # the interpreter's symbols are found when the mod
     FLAGS += ["-undefined", "dynamic_lookup"]
 
 
-@functools.cache  # once per build, not once per twin
-def _compiled(root: str) -> ModuleType:
-    """dechaff/core/compiled.py, loaded by its path: the digest it checks at import is the one
-    compiled in, by the same function (it needs only the standard library; the package's own
-    dependencies are not in the build environment)."""
-    spec = importlib.util.spec_from_file_location("_dechaff_compiled", os.path.join(root, COMPILED))
+def _module_at(path: str, name: str) -> ModuleType:
+    """A module of the package loaded by its path (it needs only the standard library; the
+    package's own dependencies are not in the build environment). It is in `sys.modules` while
+    it runs, for its dataclasses, which look their module up."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.modules.pop(name, None)
     return module
+
+
+@functools.cache  # once per build, not once per twin
+def _compiled(root: str) -> ModuleType:
+    """dechaff/core/compiled.py: the digest it checks at import is the one compiled in, by the
+    same function."""
+    return _module_at(os.path.join(root, COMPILED), "_dechaff_compiled")
 
 
 def target_of(root: str, source: str) -> str:
@@ -106,18 +116,11 @@ def write_profiles(root: str) -> str | None:
         print("dechaff: langdetect not in the build environment, its profiles stay JSON", file=sys.stderr)
         return None
     folder = os.path.join(next(iter(spec.submodule_search_locations)), "profiles")
-    loader = importlib.util.spec_from_file_location("_dechaff_profile_cache", module_path)
-    assert loader is not None and loader.loader is not None
-    module = importlib.util.module_from_spec(loader)
-    sys.modules[loader.name] = module  # its dataclass looks its module up
     try:
-        loader.loader.exec_module(module)
-        written = module.write(folder, target)
+        written = _module_at(module_path, "_dechaff_profile_cache").write(folder, target)
     except (OSError, ValueError, KeyError, TypeError) as err:
         print(f"dechaff: langdetect's profiles not written as a table: {err}", file=sys.stderr)
         return None
-    finally:
-        sys.modules.pop(loader.name, None)
     return target if written else None
 
 

@@ -21,7 +21,7 @@ from dechaff.core.memo import DFA_BYTES, TEXTS, on_clear
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.widened import widened
 from dechaff.text.normalise import fold, normalise_line
-from dechaff.text.regex import re2_options, regex_tokens
+from dechaff.text.regex import braced_end, re2_options, regex_tokens
 
 RE2_OPTIONS = re2_options()
 
@@ -178,7 +178,7 @@ def program_bound(source: str) -> int:
             in_class, klass = True, [0, len(token)]
             continue
         if token in _NAMED and k < len(tokens):  # `\p{Greek}`, `\pL`: one atom
-            end = _braced_end(tokens, k)
+            end = braced_end(tokens, k)
             k = end if end > k else k + (token != "\\x")
         if token == "(":
             frames.append([0, 0, 0])
@@ -227,16 +227,6 @@ def quick_bound(source: str) -> int | None:
 
 
 _NAMED = ("\\p", "\\P", "\\x")  # escapes whose braces name a class or a code point
-
-
-def _braced_end(tokens: Sequence[tuple[str, bool]], k: int) -> int:
-    """Past the `{...}` that starts at token `k` (the name after `\\p` or `\\x`, no counter), or
-    `k` when none starts there."""
-    if k < len(tokens) and tokens[k][0] == "{":
-        while k < len(tokens) and tokens[k][0] != "}":
-            k += 1
-        return k + 1
-    return k
 
 
 def _class_cost(klass: list[int]) -> int:
@@ -398,7 +388,7 @@ def loosened(source: str) -> str:
     k = 0
     while k < len(tokens):
         token, inside = tokens[k]
-        if not inside and token in _NAMED and (end := _braced_end(tokens, k + 1)) > k + 1:
+        if not inside and token in _NAMED and (end := braced_end(tokens, k + 1)) > k + 1:
             out.extend(t for t, _ in tokens[k:end])  # `\p{Nd}`, `\x{41}`: no counter
             k = end
             continue

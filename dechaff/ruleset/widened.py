@@ -28,7 +28,7 @@ from functools import lru_cache
 
 import re2
 
-from dechaff.text.regex import re2_options, regex_tokens
+from dechaff.text.regex import braced_end, re2_options, regex_tokens
 
 _PROPERTY = ("\\p", "\\P")
 _ASCII = "".join(map(chr, range(128)))
@@ -94,13 +94,18 @@ def class_ranges(escape: str) -> tuple[tuple[tuple[int, int], ...], tuple[tuple[
 
 
 def _ranges(points: Iterable[int]) -> Ranges:
-    """Sorted code points as ranges of consecutive ones."""
+    """Code points as ranges of consecutive ones."""
+    return _merged([(point, point) for point in points])
+
+
+def _merged(ranges: Iterable[tuple[int, int]]) -> Ranges:
+    """Ranges sorted, those that overlap or touch made one."""
     out: Ranges = []
-    for point in sorted(points):
-        if out and out[-1][1] == point - 1:
-            out[-1] = (out[-1][0], point)
+    for lo, hi in sorted(ranges):
+        if out and lo <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], max(hi, out[-1][1]))
         else:
-            out.append((point, point))
+            out.append((lo, hi))
     return out
 
 
@@ -112,13 +117,7 @@ def _written(ranges: Sequence[tuple[int, int]]) -> str:
     def one(point: int) -> str:
         return rf"\x{point:02X}" if point < 0x80 else chr(point)
 
-    merged: Ranges = []
-    for lo, hi in sorted(ranges):
-        if merged and lo <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
-    return "".join(one(lo) if lo == hi else f"{one(lo)}-{one(hi)}" for lo, hi in merged)
+    return "".join(one(lo) if lo == hi else f"{one(lo)}-{one(hi)}" for lo, hi in _merged(ranges))
 
 
 def widened(pattern: str) -> str:
@@ -144,7 +143,7 @@ def widened(pattern: str) -> str:
         token, inside = tokens[k]
         if not inside and token.startswith("["):
             negated, kept = token.startswith("[^"), token.endswith("]")
-        end = _name_end(tokens, k)
+        end = braced_end(tokens, k + 1)
         if token in _PROPERTY and end > k + 1:
             escape = "".join(t for t, _ in tokens[k:end])
             found = class_ranges(escape)
@@ -164,16 +163,6 @@ def widened(pattern: str) -> str:
         out.append(token)
         k += 1
     return "".join(out)
-
-
-def _name_end(tokens: Sequence[tuple[str, bool]], k: int) -> int:
-    """Past the `{...}` after the escape at token `k`, or `k` when no brace follows it."""
-    if k + 1 >= len(tokens) or tokens[k + 1][0] != "{":
-        return k
-    for j in range(k + 2, len(tokens)):
-        if tokens[j][0] == "}":
-            return j + 1
-    return k
 
 
 def _dash_beside(tokens: Sequence[tuple[str, bool]], k: int, end: int) -> bool:

@@ -19,6 +19,7 @@ import os
 import struct
 import sys
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 MAGIC = b"dechaff-langdetect-profiles-1\n"
@@ -47,13 +48,12 @@ def profile_files(folder: str) -> list[str]:
 
 def digest_of(folder: str, files: list[str]) -> str:
     """A digest of the files' names and contents: the table holds for these very profiles."""
-    h = hashlib.blake2b(digest_size=16)
-    for name in files:
+
+    def read(name: str) -> bytes:
         with open(os.path.join(folder, name), "rb") as f:
-            content = f.read()
-        h.update(b"%d:%s:%d:" % (len(name), name.encode(), len(content)))
-        h.update(content)
-    return h.hexdigest()
+            return f.read()
+
+    return _digest(part for name in files for part in (name.encode(), read(name)))
 
 
 def build(folder: str) -> bytes | None:
@@ -87,13 +87,14 @@ def build(folder: str) -> bytes | None:
             probs.append(prob)
         indptr.append(len(langs))
     body = ["\n".join(index).encode(), indptr.tobytes(), langs.tobytes(), probs.tobytes()]
-    header = {"digest": digest_of(folder, files), "body": _body_digest(body), "files": named}
+    header = {"digest": digest_of(folder, files), "body": _digest(body), "files": named}
     parts = [json.dumps({**header, "byteorder": sys.byteorder}).encode(), *body]
     return MAGIC + b"".join(struct.pack("<Q", len(part)) + part for part in parts)
 
 
-def _body_digest(parts: list[bytes]) -> str:
-    """A digest of the table itself: a file damaged after it was written is not read."""
+def _digest(parts: Iterable[bytes]) -> str:
+    """A digest of `parts`, each with its length: of the profiles, so the table holds for these
+    very ones; of the table itself, so a file damaged after it was written is not read."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         h.update(b"%d:" % len(part))
@@ -141,7 +142,7 @@ def read(folder: str, path: str) -> CachedTable | None:
         files = tuple((str(file), str(name)) for file, name in header["files"])
     except (ValueError, KeyError, TypeError, RecursionError):
         return None
-    if header.get("body") != _body_digest([grams, indptr, langs, probs]):
+    if header.get("body") != _digest([grams, indptr, langs, probs]):
         return None
     names = [file for file, _ in files]
     if at != len(data) or header.get("byteorder") != sys.byteorder or names != profile_files(folder):

@@ -5,7 +5,7 @@ only) and by the RE2 sets of the cascade and of lint."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import re2
@@ -22,6 +22,20 @@ def re2_options(max_mem: int | None = None) -> Any:
 
 
 _POSIX = re.compile(r"\[:\^?[a-z]+:\]")
+
+
+def braced_end(tokens: Sequence[tuple[str, bool]], k: int) -> int:
+    """Past the `{...}` that starts at token `k` of `regex_tokens` (the name after `\\p`, `\\P`
+    or `\\x`, no counter), or `k` when none starts there.
+
+    >>> braced_end(list(regex_tokens(r"\\p{Lu}x")), 1), braced_end(list(regex_tokens(r"\\pL")), 1)
+    (5, 1)
+    """
+    if k < len(tokens) and tokens[k][0] == "{":
+        while k < len(tokens) and tokens[k][0] != "}":
+            k += 1
+        return k + 1
+    return k
 
 
 def regex_tokens(pattern: str) -> Iterator[tuple[str, bool]]:
