@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,21 @@ def test_count_scripts_answers_from_the_c_twin_when_built(monkeypatch: pytest.Mo
     assert scripts.count_scripts("ab") == {"X": 2}
     monkeypatch.setattr(scripts, "COMPILED", False)
     assert list(scripts.count_scripts("é Жa").items()) == [("LATIN", 2), ("CYRILLIC", 1)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["LATIN", "CYRILLIC", "CJK", "GREEK", "ARABIC"]), st.integers(1, 4), min_size=1
+    )
+)
+def test_top_script_is_counters_most_common(counts: dict[str, int]) -> None:
+    """Ties go to the first script counted, as `Counter.most_common(1)` gave them before."""
+    assert scripts.top_script(counts) == Counter(counts).most_common(1)[0]
+
+
+def test_count_scripts_gives_a_new_dict_each_call() -> None:
+    """`main_script` weighs CJK in the dict it gets: the next count must not see that."""
+    first = scripts.count_scripts("語語 ab")
+    first["CJK"] = 99
+    assert scripts.count_scripts("語語 ab") == {"CJK": 2, "LATIN": 2}

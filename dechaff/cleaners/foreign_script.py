@@ -10,7 +10,7 @@ from dechaff.cleaners.base import Origin, words
 from dechaff.core.document import Context, Line
 from dechaff.core.outcome import Hit, Outcome, drop_lines
 from dechaff.ruleset.schema import Rule
-from dechaff.text.scripts import count_scripts, scripts
+from dechaff.text.scripts import count_scripts, scripts, top_script
 from dechaff.text.stoplists import stoplist
 
 NAME = "foreign_script"
@@ -46,14 +46,14 @@ class ForeignScript:
         letters = sum(total.values())
         if not letters:
             return drop_lines(lines, {}, NAME)
-        main, main_count = total.most_common(1)[0]
+        main, main_count = top_script(total)
         hits: dict[int, Hit] = {}
         if main_count / letters >= p.min_doc_share:
             for i, line in enumerate(lines):
                 if words(line.text) > p.max_words or (main == "LATIN" and line.text.isascii()):
                     continue  # too long to be a UI string, or all its letters are the main script's
                 counts = scripts(line.text)
-                if sum(counts.values()) >= p.min_letters and counts.most_common(1)[0][0] != main:
+                if sum(counts.values()) >= p.min_letters and top_script(counts)[0] != main:
                     hits[i] = self.origin.hit(f"{NAME}.script")
         if main == "LATIN" and ctx.stopwords:
             self._other_language(lines, ctx.stopwords, hits)

@@ -14,7 +14,7 @@ from langdetect import DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 
 from dechaff.text.langdetect_fast import detect_langs
-from dechaff.text.scripts import WORD_LETTERS, count_scripts, main_script
+from dechaff.text.scripts import WORD_LETTERS, count_scripts, main_script, top_script
 
 DetectorFactory.seed = 0
 
@@ -132,7 +132,7 @@ def named_by_script(text: str, share: float = BY_SCRIPT_SHARE) -> tuple[str, flo
     letters = sum(counts.values())
     if not letters:
         return None
-    script, n = counts.most_common(1)[0]
+    script, n = top_script(counts)
     if n < share * letters:
         return None
     lang = _cjk(text) if script == "CJK" else LANG_OF_SCRIPT.get(script)

@@ -12,6 +12,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import itemgetter
 
 from dechaff.core.compiled import twin
 from dechaff.core.memo import TEXTS, on_clear
@@ -39,9 +40,9 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @lru_cache(maxsize=TEXTS)
-def scripts(line: str) -> Counter[str]:
+def scripts(line: str) -> dict[str, int]:
     """Letters per script in one line, memoised (the fixpoint round counts the same lines again),
-    so callers must not change the Counter they get.
+    so callers must not change the dict they get.
 
     >>> sorted(scripts("Paris: Москва, été").items())
     [('CYRILLIC', 6), ('LATIN', 8)]
@@ -52,12 +53,27 @@ def scripts(line: str) -> Counter[str]:
 on_clear(scripts.cache_clear)
 
 
-def count_scripts(text: str) -> Counter[str]:
-    """Letters per script in `text`, in the order `_count_scripts` gives them (main_script breaks a
-    tie by it): in C where `_scriptcount` is built, with each character's script from `script_of`."""
+def count_scripts(text: str) -> dict[str, int]:
+    """Letters per script in `text` (a new dict; a script with none is not in it), in the order
+    `_count_scripts` gives them (`top_script` breaks a tie by it): in C where `_scriptcount` is
+    built, with each character's script from `script_of`. A plain dict, not a Counter: building a
+    Counter from the C's dict and asking its `most_common` cost more than counting a short line."""
     if COMPILED:
-        return Counter(_c.count(text))  # type: ignore[union-attr]
-    return _count_scripts(text)
+        return _c.count(text)  # type: ignore[no-any-return,union-attr]
+    return dict(_count_scripts(text))
+
+
+def top_script(counts: dict[str, int]) -> tuple[str, int]:
+    """The script with the most letters in `counts` (not empty) and their number; of two with as
+    many, the first (as `Counter.most_common(1)`).
+
+    >>> top_script({"LATIN": 2, "CYRILLIC": 3, "GREEK": 3})
+    ('CYRILLIC', 3)
+    """
+    return max(counts.items(), key=_second)
+
+
+_second = itemgetter(1)
 
 
 def _count_scripts(text: str) -> Counter[str]:
@@ -104,5 +120,5 @@ def main_script(texts: Iterable[str], share: float = 0.5, cjk_weight: int = 1) -
     letters = sum(total.values())
     if not letters:
         return None
-    best, n = total.most_common(1)[0]
+    best, n = top_script(total)
     return best if n > share * letters else None
