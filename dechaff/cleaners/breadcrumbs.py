@@ -20,6 +20,9 @@ from dechaff.text.normalise import fold
 NAME = "breadcrumbs"
 
 _SEPARATORS = re.compile(r" ?[›>»/|·•→] ?")
+# whether a line holds a separator at all: its spaces are optional, and a class alone is scanned
+# for at C speed where the optional space first is tried at every position (0.26 us a line, 0.91)
+_SEPARATOR = re.compile(r"[›>»/|·•→]")
 _ELLIPSIS = ("...", "…")
 # hangul jamo, kana, han, hangul syllables, full-width forms: two columns each
 _WIDE = re.compile(
@@ -75,7 +78,7 @@ class Breadcrumbs(PhraseCleaner):
         p = self.params
         for i in range(len(lines) - 1):
             text = lines[i].text
-            if words(text) > p.max_words or not _SEPARATORS.search(text):
+            if words(text) > p.max_words or not _SEPARATOR.search(text):
                 continue
             crumbs = [c for c in _SEPARATORS.split(text) if c.strip()]
             if len(crumbs) < (2 if self.match("home", text) is not None else 3):

@@ -126,7 +126,10 @@ _CREDIT_WORD = re.compile(r"(?i)\b(?:photos?|crédits?|credits?|copyright)\b|©"
 
 
 def _site_suffix(text: str) -> str | None:
-    m = _SITE_SUFFIX.search(fold(text))
+    folded = fold(text)
+    if " - " not in folded and " | " not in folded:
+        return None  # what `_SITE_SUFFIX` needs first: two scans in C, where the regex tries each space
+    m = _SITE_SUFFIX.search(folded)
     if m is None or not m.group(1)[:1].isupper() or words(m.group(1)) > 4:
         return None
     return m.group(1).casefold()

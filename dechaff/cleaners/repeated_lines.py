@@ -111,7 +111,7 @@ class RepeatedLines:
         # each line under its text without a number (an entry and its heading may each have one or
         # not: "2.1 Déclin" and "Déclin", "Déclin" and "2. Déclin"), and a heading also under its
         # label ("Design : sobre et bien fini" is the entry "Design")
-        plain = [_NUMBERED.sub("", key, count=1) if key is not None else None for key in keys]
+        plain = [_plain(key) if key is not None else None for key in keys]
         where: dict[str, list[int]] = {}
         for i, key in enumerate(plain):
             if key is not None:
@@ -143,6 +143,16 @@ class RepeatedLines:
                 out.update(zip(range(i, j), named, strict=True))
             i = max(j, i + 1)
         return out
+
+
+def _plain(key: str) -> str:
+    """A line's key without its number (`_NUMBERED`, anchored: a match, where `sub` would search on).
+
+    >>> _plain("2.1 déclin"), _plain("step 2: test"), _plain("déclin 2.1 ")
+    ('déclin', 'test', 'déclin 2.1 ')
+    """
+    m = _NUMBERED.match(key)
+    return key if m is None else key[m.end() :]
 
 
 def build(params: Params, origin: Origin, rules: Sequence[Rule]) -> RepeatedLines:
