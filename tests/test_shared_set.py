@@ -16,6 +16,8 @@ from dechaff.engine.rulebook import load_book
 from dechaff.ruleset import patterns
 from dechaff.ruleset.loader import RuleBook
 from dechaff.ruleset.patterns import (
+    DFA_BYTES,
+    CompiledSet,
     Phrase,
     PhraseSet,
     RegexSet,
@@ -124,10 +126,28 @@ def test_every_shipped_cascade_is_one_set_of_loosened_patterns(book: RuleBook) -
         shared = pipeline.shared
         assert len(shared._sets) == 1 and not shared._one_by_one
         assert sorted(shared._sets[0][1]) == list(range(shared.size))
+        assert shared._whole is not None  # its answers are the set's own, unmapped
         assert all(not heavy(set_source(regex.pattern)) for regex in shared._regexes)
     french = Pipeline(book.cascade("fr", None)).shared
     assert len(french._loose) > 20
     assert all(_loosened_or_widened(french._regexes[k].pattern) for k in french._loose)
+
+
+def test_a_compiled_set_answers_as_the_wrapper_does_with_or_without_the_binding() -> None:
+    """`CompiledSet.match` asks google-re2's binding under the wrapper when it has one: the same
+    indices as the wrapper's `Match`, and the wrapper's when it has none."""
+    sources = tuple(
+        set_source(regex.pattern) for regex in Pipeline(load_book(None).cascade("fr", None)).shared._regexes
+    )
+    compiled = CompiledSet(sources, DFA_BYTES)
+    assert compiled._raw is not None
+    bare = CompiledSet(sources, DFA_BYTES)
+    bare._raw = None
+    lines = _lines()
+    assert sum(bool(compiled.match(text)) for text in lines) > 100
+    for text in lines:
+        expected = sorted(compiled.regex_set.Match(text) or [])
+        assert sorted(compiled.match(text)) == expected == sorted(bare.match(text)), text
 
 
 @pytest.fixture

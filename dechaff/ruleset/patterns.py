@@ -609,6 +609,9 @@ class SharedSet:
             except re2.error:  # a rule file's patterns overfill both: one at a time, slow but right
                 self._compiled, self._one_by_one = (), tuple(regexes)
         self._sets = tuple((compiled.regex_set, indices) for compiled, indices in self._compiled)
+        # one set of every pattern in order (every shipped cascade): its answers need no mapping
+        whole = len(self._compiled) == 1 and self._compiled[0][1] == list(range(self.size))
+        self._whole = self._compiled[0][0].match if whole else None
         _SHARED_SETS.add(self)
 
     def _compile(
@@ -649,11 +652,15 @@ class SharedSet:
             if _ANSWERS[0] >= TEXTS:
                 _clear_answers()
             _ANSWERS[0] += 1
-            hits = [indices[k] for regex_set, indices in self._sets for k in regex_set.Match(text) or ()]
+            if self._whole is not None:
+                hits = self._whole(text)
+            else:
+                hits = [indices[k] for regex_set, indices in self._sets for k in regex_set.Match(text) or ()]
             if self._loose and hits:  # a loosened pattern's hit, checked with the pattern itself
                 loose, regexes = self._loose, self._regexes
                 hits = [k for k in hits if k not in loose or regexes[k].search(text)]
-            hits += [k for k, regex in enumerate(self._one_by_one) if regex.search(text)]
+            if self._one_by_one:
+                hits += [k for k, regex in enumerate(self._one_by_one) if regex.search(text)]
             found = self._cache[text] = tuple(sorted(hits)) if hits else ()
         return found
 
@@ -664,13 +671,24 @@ class CompiledSet:
     A set answers the same whoever asks (RE2's `Match` is safe to share, its DFA cache is
     locked)."""
 
-    __slots__ = ("__weakref__", "regex_set")
+    __slots__ = ("__weakref__", "_raw", "regex_set")
 
     def __init__(self, sources: Sequence[str], max_mem: int) -> None:
         self.regex_set = re2.Set.SearchSet(re2_options(max_mem))
         for source in sources:
             self.regex_set.Add(source)
         self.regex_set.Compile()
+        # the binding's own set under google-re2's wrapper, asked with the text's UTF-8 as the
+        # wrapper asks it: one Python call less per line (the wrapper's `Match` and `_encode`)
+        raw = getattr(self.regex_set, "_set", None)
+        self._raw = raw.Match if callable(getattr(raw, "Match", None)) else None
+
+    def match(self, text: str) -> list[int]:
+        """The indices (in no order) of the patterns that match `text`, as `re2.Set.Match` gives
+        them (but a list, empty when none does)."""
+        if self._raw is not None:
+            return self._raw(text.encode("utf-8"))  # type: ignore[no-any-return]
+        return self.regex_set.Match(text) or []
 
 
 # held by the SharedSets using them: a set no pipeline holds any more is gone from here too
