@@ -90,3 +90,40 @@ def test_non_latin_is_every_character_from_u0300() -> None:
     """The characters `cleaning_text` counts against the Latin ones: every one from U+0300 on."""
     for code in (0, 0x41, 0x7A, 0xE9, 0x2FF, 0x300, 0x301, 0x1E00, 0xD7FF, 0xD800, 0xFFFF, 0x10000, 0x10FFFF):
         assert (langdetect_fast._NON_LATIN.fullmatch(chr(code)) is not None) == (code >= 0x300), hex(code)
+
+
+def test_latin_and_beyond_counts_as_the_two_regexes_on_every_code_point() -> None:
+    """`cleaning_text` counts on UTF-8 bytes: each code point alone (lone surrogates too) counts
+    as `_LATIN` and `_NON_LATIN` match it, and so do texts of several."""
+    for code in range(0x110000):
+        ch = chr(code)
+        expected = (
+            langdetect_fast._LATIN.match(ch) is not None,
+            langdetect_fast._NON_LATIN.match(ch) is not None,
+        )
+        assert langdetect_fast.latin_and_beyond(ch) == expected, hex(code)
+    for text in _FIXED:
+        counts = len(langdetect_fast._LATIN.findall(text)), len(langdetect_fast._NON_LATIN.findall(text))
+        assert langdetect_fast.latin_and_beyond(text) == counts, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=100) | st.text(max_size=60))
+def test_latin_and_beyond_on_random_texts(text: str) -> None:
+    counts = len(langdetect_fast._LATIN.findall(text)), len(langdetect_fast._NON_LATIN.findall(text))
+    assert langdetect_fast.latin_and_beyond(text) == counts
+
+
+_APPENDED = [*_FIXED, "a  b   c", "Tie\u0300ng Vie\u0323t a\u0309 o\u0303 e\u0301", "x@y.z http://a.b"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*_ALPHABET, "  ", "http://x", "@", "a\u0300"]), max_size=40).map("".join))
+def test_append_keeps_the_text_langdetect_keeps(text: str) -> None:
+    """`append` runs each of langdetect's regexes only where it can match: the same text left."""
+    for one in (text, *_APPENDED):
+        detector_factory.init_factory()
+        ours, theirs = langdetect_fast.FastDetector(profiles()), detector_factory._factory.create()
+        ours.append(one)
+        theirs.append(one)
+        assert ours.text == theirs.text, one
