@@ -24,6 +24,7 @@ from lxml import html as lhtml
 
 from dechaff.cli import main
 from dechaff.io.atomic import is_temp
+from dechaff.io.inputs import InputSetupError
 
 from conftest import rules_copy
 
@@ -243,6 +244,48 @@ def test_one_run_at_a_time_per_out_folder(tmp_path: Path, capsys: pytest.Capture
     assert json.loads((out / "run.lock").read_text(encoding="utf-8"))["pid"] == holder.pid
     assert main(["run", str(dumps), "--out", str(out), "--workers", "1"]) == 0
     assert not (out / "run.lock").exists() and (out / "text" / "a.txt").is_file()
+
+
+# A run that dies (as under kill -9) while a worker it forked, which holds the lock's file open,
+# lives on for argv[2] seconds: the kernel keeps the lock until the worker has gone too.
+ORPHANED_LOCK = """
+import os, pathlib, sys, time
+from dechaff.io.lock import _take
+_take(pathlib.Path(sys.argv[1]))
+if os.fork() == 0:
+    os.close(1)  # the test reads the run's output to its end: the worker is not waited for
+    os.close(2)
+    time.sleep(float(sys.argv[2]))
+    os._exit(0)
+print(os.getpid(), flush=True)
+os._exit(0)
+"""
+
+
+@pytest.mark.parametrize("worker_lives", [0.4, 3.0])
+def test_a_lock_its_dead_runs_workers_still_hold_is_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker_lives: float
+) -> None:
+    """A run killed with its workers still dying (a `--resume` right after `kill -9`): the lock
+    is taken once they have gone, if they go within `ORPHANS_WAIT`, else the run is refused."""
+    from dechaff.io import lock
+
+    monkeypatch.setattr(lock, "ORPHANS_WAIT", 1.5)
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = subprocess.run(
+        [sys.executable, "-c", ORPHANED_LOCK, str(out), str(worker_lives)], capture_output=True, check=True
+    )
+    start = time.monotonic()
+    if worker_lives < lock.ORPHANS_WAIT:
+        with lock.out_lock(out):
+            assert json.loads((out / "run.lock").read_text(encoding="utf-8"))["pid"] == os.getpid()
+        assert 0.05 < time.monotonic() - start < lock.ORPHANS_WAIT  # it waited, and not in vain
+    else:
+        busy = f"in use by another run \\(pid {int(dead.stdout)} "
+        with pytest.raises(InputSetupError, match=busy), lock.out_lock(out):
+            pass
+        assert time.monotonic() - start >= lock.ORPHANS_WAIT
 
 
 # Every document takes an hour: the run is still going when the test kills it.

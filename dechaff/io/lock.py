@@ -5,6 +5,12 @@ Two runs writing the same folder would clear and overwrite each other's shards. 
 lock left by a killed run is taken over at once; the pid and host inside are for the message
 that refuses a second run. Where the file system has no `flock`, the pid decides: a lock from
 this host whose process is gone is taken over, any other is respected.
+
+A run's workers are forked with the lock file open, so the kernel holds the lock until the last
+of them has gone too: a run killed with `kill -9` leaves its workers a moment to die after it
+(at once on Linux, within a second elsewhere: `execution.orphans`). A lock still held whose
+holder's pid is gone from this host is waited for, up to `ORPHANS_WAIT` seconds, before the run
+is refused: a `--resume` typed (or scripted) right after the kill is not turned away.
 """
 
 from __future__ import annotations
@@ -46,6 +52,16 @@ def _alive(holder: dict[str, object]) -> bool:
     return pid != os.getpid() and psutil.pid_exists(pid)
 
 
+def _gone(holder: dict[str, object]) -> bool:
+    """Whether the holder was a process of this host (not this one) that has ended."""
+    pid = holder.get("pid")
+    if not isinstance(pid, int) or pid == os.getpid() or holder.get("host") != socket.gethostname():
+        return False
+    import psutil
+
+    return not psutil.pid_exists(pid)
+
+
 def _busy(out: Path, holder: dict[str, object], certain: bool) -> InputSetupError:
     """The refusal; when only the pid vouches for the holder, how to clear a lock it left."""
     hint = "" if certain else f"; if that run is over, remove {out / LOCK}"
@@ -56,13 +72,33 @@ def _busy(out: Path, holder: dict[str, object], certain: bool) -> InputSetupErro
     )
 
 
+ORPHANS_WAIT = 3.0  # seconds a lock whose holder is gone may be held by its dying workers
+
+
+def _flock(fd: int) -> None:
+    """`flock` the file, or BlockingIOError; a lock whose holder (the pid in the file) is no longer
+    alive on this host is asked again until `ORPHANS_WAIT` has passed: its workers are dying."""
+    deadline = None
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if not _gone(_holder(fd)):
+                raise
+            deadline = deadline or time.monotonic() + ORPHANS_WAIT
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.01)
+
+
 def _take(out: Path) -> int:
     """The lock file's descriptor, locked and stamped with this process; InputSetupError when held."""
     path = out / LOCK
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            _flock(fd)
         except BlockingIOError:
             holder = _holder(fd)
             os.close(fd)
