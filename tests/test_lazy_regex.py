@@ -12,7 +12,7 @@ import re2
 
 from dechaff.cleaners import PARAM_SPECS
 from dechaff.engine.rulebook import load_book
-from dechaff.ruleset import patterns, schema
+from dechaff.ruleset import loader, patterns, schema
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.patterns import (
     RE2_OPTIONS,
@@ -126,6 +126,7 @@ def test_shipped_patterns_are_bounded_and_read_without_a_compile(monkeypatch: py
 
     monkeypatch.setattr(patterns, "compile_re2", spy)
     monkeypatch.setattr(schema, "compile_re2", spy)
+    monkeypatch.setattr(loader, "_PARSED", {})  # each file read anew, not from an earlier load
     load_book(None)
     assert len(read) > 500
     for regex in read:

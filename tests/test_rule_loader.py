@@ -329,3 +329,32 @@ def test_an_unclosed_deep_nest_libyaml_refuses_is_refused_as_too_deep() -> None:
     with pytest.raises(RuleFileError) as err:
         load_located("a: " + "[" * 100 + "\n", "f.yaml")
     assert str(err.value) == "f.yaml:1: nested deeper than 64 levels"
+
+
+def test_a_folder_loaded_again_parses_only_the_files_whose_text_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second load of the same folder reads every file again but parses none it has parsed
+    with the same text; an edited file is parsed again, and a broken one fails every time."""
+    from dechaff.ruleset import loader
+
+    root = folder(tmp_path, FILES)
+    first = load_rulebook(root, PARAM_SPECS)
+    parsed: list[str] = []
+    real = loader.parse_rule_file
+    monkeypatch.setattr(
+        loader, "parse_rule_file", lambda text, path, *rest: parsed.append(path) or real(text, path, *rest)
+    )
+    again = load_rulebook(root, PARAM_SPECS)
+    assert parsed == [] and again.files == first.files and again.digest == first.digest
+    (root / "lang" / "fr.yaml").write_text("version: 2\nlang: fr\n", encoding="utf-8")
+    edited = load_rulebook(root, PARAM_SPECS)
+    assert parsed == ["myrules/lang/fr.yaml"] and edited.langs["fr"].version == 2
+    assert edited.digest != first.digest
+    other_specs = dict(PARAM_SPECS)  # other cleaners' parameters: every file is checked again
+    load_rulebook(root, other_specs)
+    assert len(parsed) == 1 + len(first.files)
+    (root / "lang" / "fr.yaml").write_text("version: 1\nlang: fr\nbogus: 1\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(RuleFileError, match=r"^myrules/lang/fr\.yaml:3: "):
+            load_rulebook(root, PARAM_SPECS)
