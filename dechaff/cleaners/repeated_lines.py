@@ -27,6 +27,7 @@ _NUMBERED = re.compile(
 
 # a line that is only a quotation: « ... », “ ... ”, " ... " (folded: the quotes are as printed)
 _QUOTATION = re.compile(r'^[«“"] ?([^«»“”"]+?) ?[»”"]$')
+_OPENING = frozenset('«“"')  # what `_QUOTATION` starts with: other lines are not matched at all
 _QUOTES = 20  # quotations under the first paragraph, at most, for any to be a pull quote
 
 
@@ -92,7 +93,7 @@ class RepeatedLines:
         paragraphs: list[str] = []  # the body's lines that may hold a quote's words
         for i in range(body, len(lines)):
             key = keys[i]
-            m = _QUOTATION.match(key) if key is not None else None
+            m = _QUOTATION.match(key) if key is not None and key[:1] in _OPENING else None
             if m is None and key is not None and words(key) >= 2 * p.pull_quote_words:
                 paragraphs.append(key)
             elif m is not None and i > body and words(m.group(1)) >= p.pull_quote_words:
