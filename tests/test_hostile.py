@@ -5,6 +5,8 @@ One test per defect of the reliability and security audit, named after what it p
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import json
 import os
 import shutil
@@ -234,7 +236,9 @@ def test_one_run_at_a_time_per_out_folder(tmp_path: Path, capsys: pytest.Capture
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline() == b"held\n"
+        start = time.monotonic()
         assert main(["run", str(dumps), "--out", str(out), "--workers", "1"]) == 2
+        assert time.monotonic() - start < 2.0  # a live holder is not waited for (`ORPHANS_WAIT`)
         (line,) = capsys.readouterr().err.splitlines()
         assert f"in use by another run (pid {holder.pid} on host {socket.gethostname()}" in line
         assert not (out / "metadata.parquet").exists()
@@ -262,30 +266,88 @@ os._exit(0)
 """
 
 
-@pytest.mark.parametrize("worker_lives", [0.4, 3.0])
+@pytest.mark.parametrize(("worker_lives", "reaped"), [(0.4, True), (0.4, False), (3.0, True)])
 def test_a_lock_its_dead_runs_workers_still_hold_is_waited_for(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker_lives: float
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker_lives: float, reaped: bool
 ) -> None:
-    """A run killed with its workers still dying (a `--resume` right after `kill -9`): the lock
-    is taken once they have gone, if they go within `ORPHANS_WAIT`, else the run is refused."""
+    """A run killed with its workers still dying (a `--resume` right after `kill -9`, its parent
+    reaped or not yet: a zombie): the lock is taken once they have gone, if they go within
+    `ORPHANS_WAIT`, else the run is refused, saying why."""
     from dechaff.io import lock
 
     monkeypatch.setattr(lock, "ORPHANS_WAIT", 1.5)
     out = tmp_path / "out"
     out.mkdir()
-    dead = subprocess.run(
-        [sys.executable, "-c", ORPHANED_LOCK, str(out), str(worker_lives)], capture_output=True, check=True
+    run = subprocess.Popen(
+        [sys.executable, "-c", ORPHANED_LOCK, str(out), str(worker_lives)], stdout=subprocess.PIPE
     )
-    start = time.monotonic()
-    if worker_lives < lock.ORPHANS_WAIT:
-        with lock.out_lock(out):
-            assert json.loads((out / "run.lock").read_text(encoding="utf-8"))["pid"] == os.getpid()
-        assert 0.05 < time.monotonic() - start < lock.ORPHANS_WAIT  # it waited, and not in vain
-    else:
-        busy = f"in use by another run \\(pid {int(dead.stdout)} "
-        with pytest.raises(InputSetupError, match=busy), lock.out_lock(out):
+    try:
+        assert run.stdout is not None
+        pid = int(run.stdout.readline())
+        while psutil.Process(pid).status() != psutil.STATUS_ZOMBIE:  # it has ended: the worker lives on
+            time.sleep(0.01)
+        if reaped:
+            run.wait()
+        start = time.monotonic()
+        if worker_lives < lock.ORPHANS_WAIT:
+            with lock.out_lock(out):
+                assert json.loads((out / "run.lock").read_text(encoding="utf-8"))["pid"] == os.getpid()
+            assert 0.05 < time.monotonic() - start < lock.ORPHANS_WAIT  # it waited, and not in vain
+        else:
+            busy = f"in use by another run \\(pid {pid} .*processes it started still hold the lock"
+            with pytest.raises(InputSetupError, match=busy), lock.out_lock(out):
+                pass
+            assert time.monotonic() - start >= lock.ORPHANS_WAIT
+    finally:
+        run.wait()
+
+
+@pytest.mark.parametrize("pid", [4294967296, -1, 0, "12", None])
+def test_a_held_lock_naming_no_process_is_refused_at_once(tmp_path: Path, pid: object) -> None:
+    """A lock file whose pid can be no process's (too large, not a number) while the lock is held:
+    refused at once, as any held lock, and no pid is asked of the system (psutil raises on 2**32)."""
+    from dechaff.io import lock
+
+    out = tmp_path / "out"
+    out.mkdir()
+    held = os.open(out / "run.lock", os.O_RDWR | os.O_CREAT)
+    try:
+        os.write(held, json.dumps({"pid": pid, "host": socket.gethostname()}).encode())
+        fcntl.flock(held, fcntl.LOCK_EX)
+        start = time.monotonic()
+        with pytest.raises(InputSetupError, match="in use by another run"), lock.out_lock(out):
             pass
-        assert time.monotonic() - start >= lock.ORPHANS_WAIT
+        assert time.monotonic() - start < 1.0
+    finally:
+        os.close(held)
+
+
+@pytest.mark.parametrize("pid", ["live", "dead", 4294967296, -1, None])
+def test_without_flock_the_pid_in_the_lock_decides(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, pid: object
+) -> None:
+    """On a file system without `flock`, a lock naming a live process of this host is respected
+    (with how to clear it); one naming an ended process, or no process at all, is taken over."""
+    from dechaff.io import lock
+
+    def no_flock(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, "no locks here")
+
+    monkeypatch.setattr(lock.fcntl, "flock", no_flock)
+    if pid == "dead":
+        ended = subprocess.Popen([sys.executable, "-c", "pass"])
+        ended.wait()  # reaped: its pid names no process
+        pid = ended.pid
+    holder = os.getppid() if pid == "live" else pid
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "run.lock").write_text(json.dumps({"pid": holder, "host": socket.gethostname()}), encoding="utf-8")
+    if pid == "live":
+        with pytest.raises(InputSetupError, match="if that run is over, remove"), lock.out_lock(out):
+            pass
+        return
+    with lock.out_lock(out):
+        assert json.loads((out / "run.lock").read_text(encoding="utf-8"))["pid"] == os.getpid()
 
 
 # Every document takes an hour: the run is still going when the test kills it.

@@ -47,24 +47,39 @@ def _alive(holder: dict[str, object]) -> bool:
         return False
     if holder.get("host") != socket.gethostname():
         return True
-    import psutil  # only when a lock is found: most runs do not pay for its import (12 ms)
-
-    return pid != os.getpid() and psutil.pid_exists(pid)
+    return pid != os.getpid() and _running(pid)
 
 
 def _gone(holder: dict[str, object]) -> bool:
-    """Whether the holder was a process of this host (not this one) that has ended."""
+    """Whether the holder was a process of this host (not this one) that has ended: killed, or
+    killed and not yet reaped (a zombie holds no lock)."""
     pid = holder.get("pid")
     if not isinstance(pid, int) or pid == os.getpid() or holder.get("host") != socket.gethostname():
         return False
-    import psutil
+    return 0 < pid < _PID_LIMIT and not _running(pid)
 
-    return not psutil.pid_exists(pid)
+
+_PID_LIMIT = 1 << 31  # a larger number is no process's (psutil raises OverflowError on it)
+
+
+def _running(pid: int) -> bool:
+    """Whether process `pid` of this host runs (a zombie does not; no pid in range: it does not)."""
+    if not 0 < pid < _PID_LIMIT:
+        return False
+    import psutil  # only when a lock is found: most runs do not pay for its import (12 ms)
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:  # no such process, or not ours to look at: gone, or alive
+        return psutil.pid_exists(pid)
 
 
 def _busy(out: Path, holder: dict[str, object], certain: bool) -> InputSetupError:
-    """The refusal; when only the pid vouches for the holder, how to clear a lock it left."""
+    """The refusal; when only the pid vouches for the holder, how to clear a lock it left; when
+    the holder has ended, who holds it still (its workers, waited for in vain)."""
     hint = "" if certain else f"; if that run is over, remove {out / LOCK}"
+    if certain and _gone(holder):
+        hint = f"; that run has ended, but processes it started still hold the lock after {ORPHANS_WAIT:g} s"
     return InputSetupError(
         f"--out {out} is in use by another run (pid {holder.get('pid', '?')} on host "
         f"{holder.get('host', '?')}, since {holder.get('since', '?')}): wait for it to end or choose "
