@@ -358,3 +358,13 @@ def test_a_folder_loaded_again_parses_only_the_files_whose_text_changed(
     for _ in range(2):
         with pytest.raises(RuleFileError, match=r"^myrules/lang/fr\.yaml:3: "):
             load_rulebook(root, PARAM_SPECS)
+
+
+def test_clearing_the_memo_tables_forgets_the_parsed_files(tmp_path: Path) -> None:
+    from dechaff.core.memo import clear_all
+    from dechaff.ruleset import loader
+
+    load_rulebook(folder(tmp_path, FILES), PARAM_SPECS)
+    assert loader._PARSED
+    clear_all()
+    assert not loader._PARSED

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from dechaff.core.memo import on_clear
 from dechaff.core.sections import Section
 from dechaff.ruleset.errors import RuleFileError
 from dechaff.ruleset.line_model import LineModel, load_line_model
@@ -157,6 +158,7 @@ def _load(path: Path, label: str, kind: str, params: ParamSpec) -> RuleFile:
 # again with the same error.
 _PARSED: dict[tuple[str, str, str, str], tuple[ParamSpec, RuleFile]] = {}
 _MAX_PARSED = 256  # files; the shipped folder has 13
+on_clear(_PARSED.clear)  # `memo.clear_all` frees them (and the regexes they compiled) too
 
 
 def _check_site_domains(sites: Sequence[RuleFile]) -> None:
