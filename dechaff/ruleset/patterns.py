@@ -608,10 +608,11 @@ class SharedSet:
                 self._compiled = self._compile(sources, counted)
             except re2.error:  # a rule file's patterns overfill both: one at a time, slow but right
                 self._compiled, self._one_by_one = (), tuple(regexes)
-        self._sets = tuple((compiled.regex_set, indices) for compiled, indices in self._compiled)
+        # each set's `match`, and the pipeline-wide index of each of its patterns
+        self._sets = tuple((compiled.match, indices) for compiled, indices in self._compiled)
         # one set of every pattern in order (every shipped cascade): its answers need no mapping
-        whole = len(self._compiled) == 1 and self._compiled[0][1] == list(range(self.size))
-        self._whole = self._compiled[0][0].match if whole else None
+        whole = len(self._sets) == 1 and self._sets[0][1] == list(range(self.size))
+        self._whole = self._sets[0][0] if whole else None
         _SHARED_SETS.add(self)
 
     def _compile(
@@ -655,7 +656,7 @@ class SharedSet:
             if self._whole is not None:
                 hits = self._whole(text)
             else:
-                hits = [indices[k] for regex_set, indices in self._sets for k in regex_set.Match(text) or ()]
+                hits = [indices[k] for match, indices in self._sets for k in match(text)]
             if self._loose and hits:  # a loosened pattern's hit, checked with the pattern itself
                 loose, regexes = self._loose, self._regexes
                 hits = [k for k in hits if k not in loose or regexes[k].search(text)]
