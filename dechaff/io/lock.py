@@ -42,30 +42,35 @@ def _holder(fd: int) -> dict[str, object]:
 
 def _alive(holder: dict[str, object]) -> bool:
     """Whether the holder may still run: a process of another host cannot be checked, so it may."""
-    pid = holder.get("pid")
-    if not isinstance(pid, int):
+    if not isinstance(holder.get("pid"), int):
         return False
     if holder.get("host") != socket.gethostname():
         return True
-    return pid != os.getpid() and _running(pid)
+    pid = _local_pid(holder)
+    return pid is not None and _running(pid)
 
 
 def _gone(holder: dict[str, object]) -> bool:
     """Whether the holder was a process of this host (not this one) that has ended: killed, or
     killed and not yet reaped (a zombie holds no lock)."""
-    pid = holder.get("pid")
-    if not isinstance(pid, int) or pid == os.getpid() or holder.get("host") != socket.gethostname():
-        return False
-    return 0 < pid < _PID_LIMIT and not _running(pid)
+    pid = _local_pid(holder)
+    return pid is not None and not _running(pid)
 
 
 _PID_LIMIT = 1 << 31  # a larger number is no process's (psutil raises OverflowError on it)
 
 
+def _local_pid(holder: dict[str, object]) -> int | None:
+    """The holder's pid when it may name another process of this host (a number in range, not
+    this process's), else None."""
+    pid = holder.get("pid")
+    if not isinstance(pid, int) or not 0 < pid < _PID_LIMIT or pid == os.getpid():
+        return None
+    return pid if holder.get("host") == socket.gethostname() else None
+
+
 def _running(pid: int) -> bool:
-    """Whether process `pid` of this host runs (a zombie does not; no pid in range: it does not)."""
-    if not 0 < pid < _PID_LIMIT:
-        return False
+    """Whether process `pid` (`_local_pid`) runs: a zombie does not."""
     import psutil  # only when a lock is found: most runs do not pay for its import (12 ms)
 
     try:
