@@ -83,6 +83,8 @@ _NOT_TEXTS = {
     "dechaff.cleaners.classifier_core._script_of_list",
     "dechaff.io.html_extract._parser",
     "dechaff.io.html_meta._xpath",
+    "dechaff.io.html_author._asks",
+    "dechaff.io.html_author._values",
     "dechaff.io.badness.badness_re",
     "dechaff.io.badness._searchers",
     "dechaff.text.dates._parser",
