@@ -8,6 +8,8 @@ from pathlib import Path
 
 import lxml.html
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_html import SETTINGS, page_source, rules_with_site
 from test_inputs import ARTICLE_EN, html_page
 
@@ -326,3 +328,14 @@ def test_inline_elements_of_a_paragraph_do_not_break_its_line() -> None:
     kept = "Ends here. \nNew one \n| a | b |\nNext"
     assert html_extract.inline_breaks(kept) == kept
     assert html_extract.inline_breaks("the \nlink\n and, \n so on") == "the link and, so on"
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet="ab \t\n\u00a0\u2028\x1c\u200bé", max_size=8),
+    st.text(alphabet="ab \t\n\u00a0\u2028\x1c\u200bé", max_size=30),
+)
+def test_a_title_is_shown_in_a_line_as_each_lines_words_say(title: str, page: str) -> None:
+    title = " ".join(title.split())
+    expected = any(title in " ".join(line.split()) for line in page.split("\n"))
+    assert html_extract.shown_in(title, page) == expected

@@ -168,9 +168,19 @@ def headline(tree: lxml.html.HtmlElement, page: str) -> str:
     from trafilatura.metadata import extract_title
 
     title = " ".join((extract_title(tree) or "").split())
-    if not title or not any(title in " ".join(line.split()) for line in page.split("\n")):
-        return ""
-    return title
+    return title if title and shown_in(title, page) else ""
+
+
+def shown_in(title: str, page: str) -> bool:
+    r"""Whether `title` (words joined by single spaces) is part of a line of `page` once that
+    line's words are joined by single spaces. Found as it is, it lies in one line (it holds no
+    line break) and stays in the joined words (each of its spaces is one between two non-spaces):
+    only a title not found so needs each line's words.
+
+    >>> shown_in("The budget", "Menu\nThe  budget\u2028plan"), shown_in("a b", "a\nb")
+    (True, False)
+    """
+    return title in page or any(title in " ".join(line.split()) for line in page.split("\n"))
 
 
 def with_headline(text: str, title: str) -> str:
