@@ -339,3 +339,17 @@ def test_a_title_is_shown_in_a_line_as_each_lines_words_say(title: str, page: st
     title = " ".join(title.split())
     expected = any(title in " ".join(line.split()) for line in page.split("\n"))
     assert html_extract.shown_in(title, page) == expected
+
+
+def test_the_dumps_table_of_tags_says_what_their_names_say() -> None:
+    """The table is a shortcut for the names lxml's HTML parser gives; any other name (upper case,
+    a namespace, a custom element) is worked out from the name."""
+    from lxml import etree
+
+    from dechaff.io import html_dump
+
+    for name, kind in html_dump._KINDS.items():
+        expected = 2 if name in html_dump._SKIP else 1 if name in html_dump._BLOCK else 0
+        assert kind == expected, name
+    xml = "<root><DIV>a<my-note>b</my-note></DIV><x:p xmlns:x='urn:x'>c</x:p><SCRIPT>d</SCRIPT>e</root>"
+    assert dump(etree.fromstring(xml)).split("\n") == ["ab", "c", "e"]

@@ -28,8 +28,27 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _SPACES = re.compile(r"[ \t\n\r\f\v\u00a0\u2000-\u200b\u3000]+")
 
 
+_INLINE, _BLOCKING, _SKIPPED = 0, 1, 2
+# what a tag does to the dump, for the tags lxml's HTML parser gives (lower case, no namespace)
+_KINDS = {name: _SKIPPED for name in _SKIP} | {name: _BLOCKING for name in _BLOCK}
+_KINDS |= dict.fromkeys(
+    "a span b i em strong img small sup sub u abbr time label cite code q s font".split(),  # noqa: SIM905
+    _INLINE,
+)
+
+
 def _tag(el: etree._Element) -> str:
     return el.tag.lower().rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def _kind(el: etree._Element) -> int:
+    """`_SKIPPED`, `_BLOCKING` or `_INLINE`; the tag's name is worked out only for a tag the
+    table does not hold (a custom element, an upper-case or namespaced name from another parser)."""
+    kind = _KINDS.get(el.tag)
+    if kind is not None:
+        return kind
+    tag = _tag(el)
+    return _SKIPPED if not tag or tag in _SKIP else _BLOCKING if tag in _BLOCK else _INLINE
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -65,21 +84,26 @@ def dump(tree: lxml.html.HtmlElement) -> str:
     # right after its start. Comments and processing instructions: only their tail is text.
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     skipped = None
+    kinds, add = _KINDS, current.append  # the loop runs once or twice an element: names bound
     for event, el in walker:
         if event == "start":
-            tag = _tag(el)
-            if not tag or tag in _SKIP or _hidden(el):
+            kind = kinds.get(el.tag)
+            if kind is None:
+                kind = _kind(el)
+            if kind == _SKIPPED or _hidden(el):
                 walker.skip_subtree()
                 skipped = el
                 continue
-            if tag in _BLOCK:
+            if kind == _BLOCKING:
                 flush()
-            if el.text:
-                current.append(el.text)
+            if text := el.text:  # lxml makes a new string each time it is asked
+                add(text)
             continue
-        if event == "end" and el is not skipped and _tag(el) in _BLOCK:
-            flush()
-        if el.tail and el is not root:
-            current.append(el.tail)
+        if event == "end" and el is not skipped:
+            kind = kinds.get(el.tag)
+            if kind == _BLOCKING or (kind is None and _kind(el) == _BLOCKING):
+                flush()
+        if (tail := el.tail) and el is not root:
+            add(tail)
     flush()
     return "\n".join(out)
