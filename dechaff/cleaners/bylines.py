@@ -82,7 +82,7 @@ class Bylines(PhraseCleaner):
         dated: list[int] = []  # the lines of dates, whose neighbour may be the author's name
         named: list[int] = []  # the lines of authors' names
         for i, line in enumerate(lines):
-            if i in hits or words(line.text) > self.params.max_words or line.text in ctx.quiet:
+            if i in hits or line.text in ctx.quiet or words(line.text) > self.params.max_words:
                 continue
             folded = fold(line.text)
             for field_name, phrases in self.lists.items():

@@ -50,7 +50,7 @@ class ForeignScript:
         hits: dict[int, Hit] = {}
         if main_count / letters >= p.min_doc_share:
             for i, line in enumerate(lines):
-                if words(line.text) > p.max_words or (main == "LATIN" and line.text.isascii()):
+                if (main == "LATIN" and line.text.isascii()) or words(line.text) > p.max_words:
                     continue  # too long to be a UI string, or all its letters are the main script's
                 counts = scripts(line.text)
                 if sum(counts.values()) >= p.min_letters and top_script(counts)[0] != main:

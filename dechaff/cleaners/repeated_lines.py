@@ -126,8 +126,8 @@ class RepeatedLines:
         for i, key in enumerate(keys):
             if key is not None and key not in first:
                 first.add(key)
-                later = [k for k in where[plain[i]] if k > i]  # type: ignore[index]
-                if later:
+                at = where[plain[i]]  # type: ignore[index]
+                if len(at) > 1 and (later := [k for k in at if k > i]):  # [i] alone: most lines
                     copies[i] = later  # each list of `where` grew with i: already in order
         out: dict[int, int] = {}
         i = 0
