@@ -60,6 +60,12 @@ def test_the_page_dump_skips_hidden_and_unrendered_blocks_but_keeps_their_tails(
     assert dump(lxml.html.fromstring("\xa0<!-- c -->")) == ""
     assert dump(lxml.html.fromstring("<script>x()</script>")) == ""
     assert dump(lxml.html.fromstring("<p hidden>x</p>")) == ""
+    for hidden in ('aria-hidden="true"', 'style="color: red; DISPLAY : none"', 'style="visibility:hidden"'):
+        page = f"<div><p>a</p><p {hidden}>x</p><p>b</p></div>"
+        assert dump(lxml.html.fromstring(page)).split("\n") == ["a", "b"]
+    shown = ('aria-hidden="false"', 'style="display: block"', "style")
+    for attribute in shown:
+        assert dump(lxml.html.fromstring(f"<div><p {attribute}>x</p></div>")) == "x"
 
 
 def test_table_rows_become_cells_each_a_substring_of_its_row() -> None:

@@ -69,11 +69,10 @@ def dump(tree: lxml.html.HtmlElement) -> str:
     current: list[str] = []
 
     def flush() -> None:
-        if current:  # most block boundaries follow another: nothing to join
-            line = _SPACES.sub(" ", "".join(current)).strip()
-            if line:
-                out.append(line)
-            current.clear()
+        line = _SPACES.sub(" ", "".join(current)).strip()
+        if line:
+            out.append(line)
+        current.clear()
 
     body = tree.find(".//body")
     root = body if body is not None else tree
@@ -90,20 +89,27 @@ def dump(tree: lxml.html.HtmlElement) -> str:
             kind = kinds.get(el.tag)
             if kind is None:
                 kind = _kind(el)
-            if kind == _SKIPPED or _hidden(el):
+            # `_hidden(el)`, written out: asked of every element
+            if (
+                kind == _SKIPPED
+                or el.get("hidden") is not None
+                or el.get("aria-hidden") == "true"
+                or ((style := el.get("style")) and _HIDDEN_STYLE.search(style))
+            ):
                 walker.skip_subtree()
                 skipped = el
                 continue
-            if kind == _BLOCKING:
+            if kind == _BLOCKING and current:  # most block boundaries follow another: nothing to join
                 flush()
             if text := el.text:  # lxml makes a new string each time it is asked
                 add(text)
             continue
         if event == "end" and el is not skipped:
             kind = kinds.get(el.tag)
-            if kind == _BLOCKING or (kind is None and _kind(el) == _BLOCKING):
+            if current and (kind == _BLOCKING or (kind is None and _kind(el) == _BLOCKING)):
                 flush()
         if (tail := el.tail) and el is not root:
             add(tail)
-    flush()
+    if current:
+        flush()
     return "\n".join(out)
