@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import (
@@ -897,3 +899,11 @@ def test_an_english_pages_own_lists_under_their_headings(run_cleaner) -> None:
     menu = ["Rooms", "Dining", "Offers", "Weddings"]
     text = "\n\n".join([prose, after, "Facilities", "\n".join(menu)])
     assert kept(run_cleaner("paragraphs", text, lang="en")) == [prose, after]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abé -./", max_size=40), st.text(alphabet="abé", min_size=1, max_size=7))
+def test_a_word_recurs_as_itself_or_from_five_letters_as_its_stem(body: str, word: str) -> None:
+    text = _Body(body)
+    stems = {w[:5] for w in text.words if len(w) >= 5}  # the stems of long words only
+    assert text.repeats(word) == (word[:5] in stems if len(word) >= 5 else word in text.words)

@@ -930,6 +930,7 @@ _STEM = 5  # a word of this many letters or more recurs as any word that starts 
 # titles of the French probe sets have three or more
 _TITLE_WORDS = 3
 _PAIR_SHARE = 0.35  # of a headline's and its standfirst's words together: see `_title`
+_stem = operator.itemgetter(slice(None, _STEM))
 
 
 class _Body:
@@ -942,7 +943,9 @@ class _Body:
         self.text = text.lower()
         # each distinct token stripped once: half of a page's tokens are repeats
         self.words = set(map(_strip, set(self.text.replace("-", " ").replace("/", " ").split(" "))))
-        self.stems = {w[:_STEM] for w in self.words if len(w) >= _STEM}
+        # every word's first `_STEM` letters, made in C: a shorter word's whole self is shorter
+        # than a stem, so no stem `repeats` asks for
+        self.stems = set(map(_stem, self.words))
 
     def repeats(self, word: str) -> bool:
         if KANA_HAN_CHAR.match(word) or _UNSPACED.search(word):
@@ -1371,7 +1374,7 @@ def _item(line: str, stopwords: frozenset[str], p: ClassifierParams) -> bool:
     if not p.item_words:
         return False
     if line[:1] not in _BULLETS:
-        m = _KEY_VALUE.match(line)
+        m = _KEY_VALUE.match(line) if ": " in line else None  # what the pattern needs: one C scan
         if m is None or m.group().count(" ") > _LABEL_WORDS or line.endswith("?"):
             return False
         # a number with two stop words at most, or a few words: a headline's second half reads on
