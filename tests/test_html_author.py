@@ -108,13 +108,20 @@ def test_an_xpath_of_an_unknown_shape_is_left_to_trafilatura(monkeypatch: pytest
     assert author(tree) == "asked trafilatura"
 
 
-def test_a_comment_in_a_candidate_is_left_to_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_comment_in_a_candidate_read_through_asks_trafilatura(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A candidate with nothing pruned in it is read as it is (comments and all, as trafilatura's
+    copy has them); one read through, element by element, asks trafilatura if it holds a comment."""
     from lxml import etree
 
-    tree = html_extract.parse('<html><body><p class="author">Anna Smith</p></body></html>')
-    tree.find(".//p").append(etree.Comment("note"))
+    plain = html_extract.parse('<html><body><p class="author">Anna Smith</p></body></html>')
+    plain.find(".//p").append(etree.Comment("note"))
+    pruned = html_extract.parse('<html><body><p class="author">Anna <time>now</time>Smith</p></body></html>')
+    pruned.find(".//p").append(etree.Comment("note"))
+    expected = [trafilatura.metadata.extract_author(tree) for tree in (plain, pruned)]
     monkeypatch.setattr(trafilatura.metadata, "extract_author", lambda tree: "asked trafilatura")
-    assert author(tree) == "asked trafilatura"
+    assert [author(plain), author(pruned)] == [expected[0], "asked trafilatura"]
 
 
 def test_the_union_is_split_at_its_top_level_only() -> None:
@@ -181,3 +188,42 @@ def test_no_attribute_value_holds_a_nul() -> None:
     tree = html_extract.parse(page)
     assert all("\0" not in value for value in tree.xpath("//@class"))
     assert author(tree) == trafilatura.metadata.extract_author(tree) == "Anna Smith"
+
+
+@pytest.mark.parametrize(
+    ("page", "root"),
+    [
+        # the root is the candidate: what is above it is not in trafilatura's copy to prune it
+        ('<html><body><div class="comments"><p class="author">Anna Smith</p></div></body></html>', ".//p"),
+        ("<html><body><time><p class='byline'>Anna Smith</p></time></body></html>", ".//p"),
+        # a <rel> root: its parent is not in the copy
+        ("<html><body><div><rel>me</rel>Ola Nordmann</div></body></html>", ".//rel"),
+        # rel='me' reads the <rel>'s text, which pruning inside it changes
+        ("<html><body><div><rel>me<time>1</time></rel>Ola Nordmann</div></body></html>", "."),
+        ("<html><body><div><rel>m<time>e</time></rel>Ola Nordmann</div></body></html>", "."),
+        ("<html><body><div><rel>m<time>x</time>e</rel>Ola Nordmann</div></body></html>", "."),
+        ("<div><rel>me<figure>x</figure></rel>Ola Nordmann</div>", "."),
+    ],
+)
+def test_a_subtree_or_a_pruned_rel_is_read_as_trafilatura_reads_it(page: str, root: str) -> None:
+    tree = html_extract.parse(page)
+    element = tree if root == "." else tree.find(root)
+    assert author(element) == trafilatura.metadata.extract_author(element)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<span class="author"></span>' * 150,  # more candidates than asking each is worth
+        "<div class='author'>x " * 60
+        + "<span>w</span>" * 400
+        + "</div>" * 60,  # nested boxes, read again and again
+    ],
+)
+def test_a_page_that_would_cost_more_than_trafilaturas_scans_is_left_to_them(
+    body: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree = html_extract.parse(f"<html><body>{body}</body></html>")
+    expected = trafilatura.metadata.extract_author(tree)
+    monkeypatch.setattr(trafilatura.metadata, "extract_author", lambda tree: f"asked trafilatura: {expected}")
+    assert author(tree) == f"asked trafilatura: {expected}"

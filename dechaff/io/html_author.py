@@ -6,16 +6,20 @@ be it.
 candidate at all. An author XPath can only select an `<author>` element, the parent of a `<rel>`,
 or an element one of six attributes of which holds one of a few words; those few are found from
 the attribute values (one C XPath per attribute name). Each is asked the XPath's own test (its
-text with `//*` made `self::*`), and the pruning's tests are asked of its ancestors, and of its
-descendants as its text is read the way the pruned copy would give it. The answers are
-`extract_author`'s: `tests/test_html_author.py` compares them on generated pages, and where an
-XPath has a shape this reading does not know (a later trafilatura), `extract_author` itself runs.
+text with `//*` made `self::*`) and the pruning's tests are asked of what is above it, up to the
+root (trafilatura's copy holds nothing above). Its text is the element's own when the pruning
+selects nothing below it (one C scan), else it is read the way the pruned copy gives it.
+
+The answers are `extract_author`'s: `tests/test_html_author.py` compares them on generated pages
+and subtrees. trafilatura itself answers where this reading cannot vouch for its answer (an XPath
+of a shape it does not know, a later trafilatura; a `<rel>` whose text pruning changes; a comment
+in a text read element by element) or would cost more than its scans (over `_MOST` candidates,
+texts read through more elements than the tree has).
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,18 +38,34 @@ AUTHOR_WORDS = re.compile(
 )
 AUTHOR_ATTRIBUTES = ("class", "id", "rel", "itemprop", "data-testid", "data-component")
 _LONGEST = 120  # `extract_author`'s length limit
+# candidates past which trafilatura's own four scans cost less than asking each one (a page of
+# thousands of author spans, nested author boxes)
+_MOST = 100
 
 Test = Callable[["lxml.etree._Element"], bool]
 
 
 class _Unsure(Exception):
-    """A page this reading cannot vouch for (comments, entities in a candidate): ask trafilatura."""
+    """A page this reading cannot vouch for, or that would cost it more than trafilatura's own
+    scans: ask trafilatura."""
 
 
 @dataclass(frozen=True, slots=True)
 class _Asks:
     find: tuple[Test, ...]  # AUTHOR_XPATHS in order, each as a test of one element
     drop: tuple[Test, ...]  # AUTHOR_DISCARD_XPATHS, each as a test of one element below the root
+    inside: Test  # whether the pruning selects an element below this one: one C scan
+    # the child elements a find test reads (`rel='me'`): pruning inside one may change its answer
+    children: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Read:
+    """One XPath read element by element (`_element_test`)."""
+
+    test: Test
+    children: frozenset[str]  # the child elements its tests read
+    below: str  # the XPath of the elements it selects below the context element
 
 
 def _union_terms(path: str) -> list[str]:
@@ -71,14 +91,18 @@ _TAG_FILTER = re.compile(r"\[((?:self::[a-z]\w*(?: or )?)+)\]")
 _POSITIONAL = re.compile(r"position\(|last\(|\[\s*\d")
 
 
-def _element_test(path: str, below_root: bool) -> Test | None:
-    """The XPath `path` (a union of `//name[tests]`) as a test of one element, or None when its
-    tests could depend on more than the element (a position, a path). `below_root`: the test
-    only asks elements under the root, as `.//` would."""
+_LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NOT_CHILDREN = re.compile(r"@[\w:-]+|self::[\w-]+|[\w:-]+\s*\(|\b(?:or|and|div|mod)\b")
+
+
+def _element_test(path: str, below_root: bool) -> _Read | None:
+    """The XPath `path` (a union of `//name[tests]`) as a test of one element; None when its
+    tests could depend on more than the element and its children (a position, a path).
+    `below_root`: the test only asks elements under the root, as `.//` would."""
     from lxml.etree import XPath
     from trafilatura.xpaths import REGEXP_NS
 
-    parts, tags = [], set()
+    parts, below, tags, children = [], [], set(), set()
     for term in _union_terms(" ".join(path.split())):
         found = _TERM.fullmatch(term.strip())
         if found is None or "/" in found[3] or _POSITIONAL.search(found[3]) or (found[1] and not below_root):
@@ -90,23 +114,37 @@ def _element_test(path: str, below_root: bool) -> Test | None:
             tags.add("*")
         else:
             tags.add(name)
+        children.update(re.findall(r"[A-Za-z_][\w-]*", _NOT_CHILDREN.sub(" ", _LITERAL.sub(" ", tests))))
         parts.append(f"self::{name}{tests}")
+        below.append(f"descendant::{name}{tests}")
     xpath = XPath(f"boolean({' | '.join(parts)})", namespaces={"re": REGEXP_NS})
     if "*" in tags:
-        return lambda element: xpath(element)
+        return _Read(lambda element: xpath(element), frozenset(children), " | ".join(below))
     names = frozenset(tags)
-    return lambda element: element.tag in names and xpath(element)
+    return _Read(
+        lambda element: element.tag in names and xpath(element), frozenset(children), " | ".join(below)
+    )
 
 
 @functools.cache
 def _asks() -> _Asks | None:
+    """trafilatura's author XPaths as tests of one element, or None when one has a shape this
+    reading does not know, or a pruning test reads an element's children (what pruning removes
+    first would then change what it removes next)."""
+    from lxml.etree import XPath
     from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
 
-    find = [_element_test(x.path, below_root=False) for x in AUTHOR_XPATHS]
-    drop = [_element_test(x.path, below_root=True) for x in AUTHOR_DISCARD_XPATHS]
-    if any(test is None for test in find + drop):
+    found = [_element_test(x.path, below_root=False) for x in AUTHOR_XPATHS]
+    pruned = [_element_test(x.path, below_root=True) for x in AUTHOR_DISCARD_XPATHS]
+    find = [read for read in found if read is not None]
+    drop = [read for read in pruned if read is not None and not read.children]
+    if len(find) < len(found) or len(drop) < len(pruned):
         return None
-    return _Asks(tuple(find), tuple(drop))  # type: ignore[arg-type]
+    from trafilatura.xpaths import REGEXP_NS
+
+    inside = XPath(f"boolean({' | '.join(read.below for read in drop)})", namespaces={"re": REGEXP_NS})
+    children = tuple(sorted({name for read in find for name in read.children}))
+    return _Asks(tuple(r.test for r in find), tuple(r.test for r in drop), lambda e: inside(e), children)
 
 
 @functools.cache
@@ -118,9 +156,10 @@ def _values(name: str) -> lxml.etree.XPath:
 
 def _candidates(tree: lxml.html.HtmlElement) -> list[lxml.etree._Element]:
     """The elements of `tree` an author XPath may select, in document order. `tree` may be an
-    element inside its document (a fragment's): trafilatura asks a copy of it alone."""
+    element inside its document (a fragment's): trafilatura asks a copy of it alone, so nothing
+    above it is asked. Raises _Unsure past `_MOST` of them."""
     found = dict.fromkeys(tree.iter("author"))
-    found.update(dict.fromkeys(rel.getparent() for rel in tree.iter("rel") if rel.getparent() is not None))
+    found.update(dict.fromkeys(rel.getparent() for rel in tree.iter("rel") if rel is not tree))
     for name in AUTHOR_ATTRIBUTES:
         values = _values(name)(tree)
         if not values:
@@ -131,6 +170,10 @@ def _candidates(tree: lxml.html.HtmlElement) -> list[lxml.etree._Element]:
             index += joined.count("\0", counted, match.start())
             counted = match.start()
             found[values[index].getparent()] = None
+        if len(found) > _MOST:
+            raise _Unsure
+    if len(found) > _MOST:
+        raise _Unsure
     return sorted(found, key=_document_order)
 
 
@@ -142,7 +185,49 @@ def _document_order(element: lxml.etree._Element) -> list[int]:
     return key[::-1]
 
 
-def _kept_text(element: lxml.etree._Element, dropped: Test) -> list[str]:
+class _Pruning:
+    """What trafilatura's pruning of a copy of `tree` removes, asked element by element and
+    remembered; `budget`: the elements the candidates' texts may still be read through before
+    trafilatura's own scans are cheaper (the tree's size: nested author boxes read each other's)."""
+
+    def __init__(self, tree: lxml.html.HtmlElement, asks: _Asks) -> None:
+        self.tree, self.drop = tree, asks.drop
+        self.dropped_memo: dict[lxml.etree._Element, bool] = {}
+        self.gone_memo: dict[lxml.etree._Element, bool] = {tree: False}
+        self.budget = int(tree.xpath("count(descendant-or-self::*)"))
+
+    def dropped(self, element: lxml.etree._Element) -> bool:
+        """Whether a pruning XPath selects `element` itself (never the root)."""
+        found = self.dropped_memo.get(element)
+        if found is None:
+            found = self.dropped_memo[element] = element is not self.tree and any(
+                t(element) for t in self.drop
+            )
+        return found
+
+    def gone(self, element: lxml.etree._Element) -> bool:
+        """Whether `element` is not in the pruned copy: it or an element above it, up to the root,
+        is pruned."""
+        chain = []
+        while (known := self.gone_memo.get(element)) is None:
+            chain.append(element)
+            parent = element.getparent()
+            if parent is None:  # not under the root: cannot happen for an element of the tree
+                raise _Unsure
+            element = parent
+        for below in reversed(chain):
+            known = known or self.dropped(below)
+            self.gone_memo[below] = known
+        return known
+
+    def spend(self, elements: int) -> None:
+        """Account for reading through this many elements."""
+        self.budget -= elements
+        if self.budget < 0:
+            raise _Unsure
+
+
+def _kept_text(element: lxml.etree._Element, pruning: _Pruning) -> list[str]:
     """`element.itertext()` of the pruned copy: a dropped element's text is gone and its tail
     joins the text before it (the previous kept sibling's tail, else the parent's text), as
     trafilatura's `delete_element` leaves it. Walked without recursion."""
@@ -162,7 +247,7 @@ def _kept_text(element: lxml.etree._Element, dropped: Test) -> list[str]:
             continue
         if not isinstance(child.tag, str):
             raise _Unsure
-        if dropped(child):
+        if pruning.dropped(child):
             if child.tail:
                 buffers[-1] = (buffers[-1] or "") + child.tail
             continue
@@ -177,27 +262,37 @@ def _kept_text(element: lxml.etree._Element, dropped: Test) -> list[str]:
 def author(tree: lxml.html.HtmlElement) -> str | None:
     """`trafilatura.metadata.extract_author(tree)`: the first element the author XPaths select
     in the pruned tree (XPath by XPath, in document order) whose text has 3 to 119 characters."""
-    from trafilatura.json_metadata import normalize_authors
     from trafilatura.metadata import extract_author
-    from trafilatura.utils import trim
 
     asks = _asks()
     if asks is None:
         return extract_author(tree)
-
-    def dropped(element: lxml.etree._Element) -> bool:
-        return element is not tree and any(test(element) for test in asks.drop)
-
-    candidates = _candidates(tree)
     try:
-        for find in asks.find:
-            for element in candidates:
-                above = itertools.takewhile(lambda e: e is not tree, element.iterancestors())
-                if not find(element) or any(dropped(e) for e in (element, *above)):
-                    continue
-                content = trim(" ".join(_kept_text(element, dropped)))
-                if content and 2 < len(content) < _LONGEST:
-                    return normalize_authors(None, content)
+        return _read(tree, asks)
     except _Unsure:
         return extract_author(tree)
+
+
+def _read(tree: lxml.html.HtmlElement, asks: _Asks) -> str | None:
+    from trafilatura.json_metadata import normalize_authors
+    from trafilatura.utils import trim
+
+    candidates = _candidates(tree)
+    if not candidates:
+        return None
+    pruning = _Pruning(tree, asks)
+    if asks.children:  # `rel='me'` reads the <rel>'s text: pruned inside, trafilatura's answer
+        for child in tree.iter(*asks.children):
+            if child is not tree and any(pruning.dropped(e) for e in child.iter()):
+                raise _Unsure
+    for find in asks.find:
+        for element in candidates:
+            if not find(element) or pruning.gone(element):
+                continue
+            pruning.spend(int(element.xpath("count(descendant::*)")))
+            # nothing pruned below it: its text is the copy's (two C scans, not a walk in Python)
+            pieces = _kept_text(element, pruning) if asks.inside(element) else element.itertext()
+            content = trim(" ".join(pieces))
+            if content and 2 < len(content) < _LONGEST:
+                return normalize_authors(None, content)
     return None
