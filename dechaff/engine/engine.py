@@ -36,7 +36,14 @@ from dechaff.ruleset.loader import RuleBook
 from dechaff.text.dates import iso_date
 from dechaff.text.dates import warm as warm_dates
 from dechaff.text.langid import detect_language
-from dechaff.text.normalise import column_cells, normalise_line, normalise_lines, render, split_lines
+from dechaff.text.normalise import (
+    COLUMN_SPACES,
+    column_cells,
+    normalise_line,
+    normalise_lines,
+    render,
+    split_lines,
+)
 from dechaff.text.overlap import agreement
 from dechaff.text.slug import slug_words
 from dechaff.text.stoplists import stoplist_for
@@ -120,7 +127,8 @@ def normalise(text: str, max_line_chars: int, columns: bool = False) -> tuple[li
                 removed.append(Removal(no, 0, len(raw), raw, NORMALISE, "normalise.blank", BUILTIN))
             gap = True
             continue
-        cells = column_cells(raw, norm) if columns else None
+        # most lines hold no tab and no column gap: one cell, not asked (a call and a list a line)
+        cells = column_cells(raw, norm) if columns and ("\t" in raw or COLUMN_SPACES in raw) else None
         if cells is None or (len(cells) == 1 and cells[0] == (0, norm)):  # most lines: the whole line
             lines.append(Line(no, norm, 0, gap))
         else:

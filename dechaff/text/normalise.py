@@ -47,6 +47,7 @@ def normalise_line(text: str) -> str:
 # never puts three spaces between two words (two after a full stop is an old typing habit); runs
 # with a no-break space in them are an editor's spacing ("Read more:\u00a0 Title"), not padding.
 COLUMN_GAP = 3
+COLUMN_SPACES = " " * COLUMN_GAP  # a line without a tab or these is one cell: no need to ask
 _COLUMN_GAP = re.compile(f"[ \t]{{{COLUMN_GAP},}}")
 
 
@@ -58,7 +59,7 @@ def column_cells(raw: str, norm: str) -> list[tuple[int, str]]:
     >>> column_cells("Home  \t Council backs the budget.", "Home Council backs the budget.")
     [(0, 'Home'), (5, 'Council backs the budget.')]
     """
-    if "\t" not in raw and " " * COLUMN_GAP not in raw:  # most lines: no regex to run
+    if "\t" not in raw and COLUMN_SPACES not in raw:  # most lines: no regex to run
         return [(0, norm)]
     spaced = raw.strip(" \t")
     if not _COLUMN_GAP.search(spaced):
