@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_inputs import ARTICLE_EN, html_page
 from test_site_rules import site_rules  # noqa: F401  (a fixture)
 
@@ -212,3 +214,13 @@ def test_a_veto_gives_back_the_kept_line_and_leaves_the_cleaner_s_other_removals
     ]
     pipeline.keeps = False  # a file without keep rules: no guard at all
     assert [x.text for x in pipeline.clean(lines, Context()).lines] == ["stay"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, 12), st.sets(st.integers(0, 11)))
+def test_dropping_lines_keeps_every_other_line_in_order(n: int, picked: set[int]) -> None:
+    lines = [Line(no, f"line {no}") for no in range(1, n + 1)]
+    hits = {i: Hit(f"c.rule{i}", "rules/x.yaml") for i in picked if i < n}
+    out = drop_lines(lines, hits, "c")
+    assert out.lines == tuple(line for i, line in enumerate(lines) if i not in hits)
+    assert [(r.line_no, r.rule_id) for r in out.removed] == [(i + 1, f"c.rule{i}") for i in sorted(hits)]

@@ -62,9 +62,15 @@ def drop_lines(
     """Build an Outcome that drops the lines whose index is in `hits` (the common case)."""
     if not hits:
         return Outcome(tuple(lines), (), dict(fields or {}))
-    kept = tuple(line for i, line in enumerate(lines) if i not in hits)
-    removed = tuple(removal_of(lines[i], cleaner, hits[i]) for i in sorted(hits))
-    return Outcome(kept, removed, dict(fields or {}))
+    order = sorted(hits)
+    kept: list[Line] = []
+    at = 0
+    for i in order:  # the runs between removed lines, sliced: a few hits among many lines
+        kept.extend(lines[at:i])
+        at = i + 1
+    kept.extend(lines[at:])
+    removed = tuple(removal_of(lines[i], cleaner, hits[i]) for i in order)
+    return Outcome(tuple(kept), removed, dict(fields or {}))
 
 
 def merge_fields(first: Mapping[str, str], later: Iterable[tuple[str, str]]) -> dict[str, str]:
