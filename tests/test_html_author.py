@@ -203,6 +203,9 @@ def test_no_attribute_value_holds_a_nul() -> None:
         ("<html><body><div><rel>m<time>e</time></rel>Ola Nordmann</div></body></html>", "."),
         ("<html><body><div><rel>m<time>x</time>e</rel>Ola Nordmann</div></body></html>", "."),
         ("<div><rel>me<figure>x</figure></rel>Ola Nordmann</div>", "."),
+        # a <rel> inside a <rel>: the outer one is asked for what is pruned in either
+        ("<div><rel>me</rel><p><rel>me<rel>x<time>1</time></rel></rel>Ola Nordmann</p></div>", "."),
+        ("<div><rel>me<rel>me</rel></rel>Ola Nordmann</div>", ".//rel"),
     ],
 )
 def test_a_subtree_or_a_pruned_rel_is_read_as_trafilatura_reads_it(page: str, root: str) -> None:
@@ -215,6 +218,7 @@ def test_a_subtree_or_a_pruned_rel_is_read_as_trafilatura_reads_it(page: str, ro
     "body",
     [
         '<span class="author"></span>' * 150,  # more candidates than asking each is worth
+        "<author>x</author>" * 150,
         "<div class='author'>x " * 60
         + "<span>w</span>" * 400
         + "</div>" * 60,  # nested boxes, read again and again
@@ -227,3 +231,35 @@ def test_a_page_that_would_cost_more_than_trafilaturas_scans_is_left_to_them(
     expected = trafilatura.metadata.extract_author(tree)
     monkeypatch.setattr(trafilatura.metadata, "extract_author", lambda tree: f"asked trafilatura: {expected}")
     assert author(tree) == f"asked trafilatura: {expected}"
+
+
+def test_a_chain_thousands_deep_is_left_to_trafilatura(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser stops at 256 levels; a program may build more: ordering the candidates by their
+    paths would cost more than trafilatura's scans."""
+    from lxml.etree import SubElement
+
+    root = html_extract.parse("<html><body></body></html>")
+    node = root.find("body")
+    for _ in range(300):
+        node = SubElement(node, "b")
+    for _ in range(20):
+        SubElement(node, "span", {"class": "author"}).text = "Anna Smith"
+    expected = trafilatura.metadata.extract_author(root)
+    monkeypatch.setattr(trafilatura.metadata, "extract_author", lambda tree: f"asked: {expected}")
+    assert author(root) == f"asked: {expected}"
+
+
+def test_one_search_a_value_however_often_its_words_recur(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Counted:
+        searches = 0
+
+        def search(self, text: str, at: int = 0) -> re.Match[str] | None:
+            Counted.searches += 1
+            return AUTHOR_WORDS.search(text, at)
+
+    tree = html_extract.parse(
+        '<html><body><b id="x" data-testid="' + "byl" * 5000 + '">Anna</b></body></html>'
+    )
+    monkeypatch.setattr(html_author, "AUTHOR_WORDS", Counted())
+    assert [e.tag for e in html_author._candidates(tree)] == ["b"]
+    assert Counted.searches <= 2  # the one value that holds the words, and none after it

@@ -13,8 +13,9 @@ selects nothing below it (one C scan), else it is read the way the pruned copy g
 The answers are `extract_author`'s: `tests/test_html_author.py` compares them on generated pages
 and subtrees. trafilatura itself answers where this reading cannot vouch for its answer (an XPath
 of a shape it does not know, a later trafilatura; a `<rel>` whose text pruning changes; a comment
-in a text read element by element) or would cost more than its scans (over `_MOST` candidates,
-texts read through more elements than the tree has).
+in a text read element by element) or would cost more than its scans (over `_MOST` candidates;
+their paths to the root, or the texts read through, longer than the tree has elements). Two
+helpers' reviews measured the worst pages they could build at up to 3 times trafilatura's time.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class _Asks:
     find: tuple[Test, ...]  # AUTHOR_XPATHS in order, each as a test of one element
     drop: tuple[Test, ...]  # AUTHOR_DISCARD_XPATHS, each as a test of one element below the root
     inside: Test  # whether the pruning selects an element below this one: one C scan
+    outermost: Callable[[lxml.etree._Element], list[lxml.etree._Element]]  # the `children` below, not in one
     # the child elements a find test reads (`rel='me'`): pruning inside one may change its answer
     children: tuple[str, ...]
 
@@ -144,7 +146,11 @@ def _asks() -> _Asks | None:
 
     inside = XPath(f"boolean({' | '.join(read.below for read in drop)})", namespaces={"re": REGEXP_NS})
     children = tuple(sorted({name for read in find for name in read.children}))
-    return _Asks(tuple(r.test for r in find), tuple(r.test for r in drop), lambda e: inside(e), children)
+    named = " or ".join(f"self::{name}" for name in children) or "false()"
+    outermost = XPath(f"descendant::*[{named}][not(ancestor::*[{named}])]")
+    return _Asks(
+        tuple(r.test for r in find), tuple(r.test for r in drop), lambda e: inside(e), outermost, children
+    )
 
 
 @functools.cache
@@ -155,34 +161,51 @@ def _values(name: str) -> lxml.etree.XPath:
 
 
 def _candidates(tree: lxml.html.HtmlElement) -> list[lxml.etree._Element]:
-    """The elements of `tree` an author XPath may select, in document order. `tree` may be an
-    element inside its document (a fragment's): trafilatura asks a copy of it alone, so nothing
-    above it is asked. Raises _Unsure past `_MOST` of them."""
-    found = dict.fromkeys(tree.iter("author"))
-    found.update(dict.fromkeys(rel.getparent() for rel in tree.iter("rel") if rel is not tree))
+    """The elements of `tree` an author XPath may select, in no order. `tree` may be an element
+    inside its document (a fragment's): trafilatura asks a copy of it alone, so nothing above it
+    is asked. Raises _Unsure past `_MOST` of them."""
+    found: dict[lxml.etree._Element, None] = {}
+    for element in tree.iter("author", "rel"):
+        if element.tag == "author":
+            found[element] = None
+        elif element is not tree:
+            found[element.getparent()] = None
+        if len(found) > _MOST:
+            raise _Unsure
     for name in AUTHOR_ATTRIBUTES:
         values = _values(name)(tree)
         if not values:
             continue
         joined = "\0".join(values)  # the parser drops a NUL and makes &#0; U+FFFD: none in a value
-        index, counted = 0, 0
-        for match in AUTHOR_WORDS.finditer(joined):  # the value a match is in: NULs before it
-            index += joined.count("\0", counted, match.start())
+        at, index, counted = 0, 0, 0
+        while (match := AUTHOR_WORDS.search(joined, at)) is not None:
+            index += joined.count("\0", counted, match.start())  # the value it is in: NULs before it
             counted = match.start()
             found[values[index].getparent()] = None
-        if len(found) > _MOST:
+            if len(found) > _MOST:
+                raise _Unsure
+            at = joined.find("\0", counted)  # one match a value: on to the next value
+            if at < 0:
+                break
+    return list(found)
+
+
+def _in_order(elements: list[lxml.etree._Element], tree: lxml.html.HtmlElement, size: int) -> list:
+    """`elements` (of `tree`, which holds `size` elements) in document order, each by its path of
+    sibling indices from the root; raises _Unsure when the paths would take more steps than the
+    tree has elements (a chain thousands deep, built by a program: the parser stops at 256)."""
+    keys: dict[lxml.etree._Element, list[int]] = {}
+    steps = 0
+    for element in elements:
+        key, node = [], element
+        while (parent := node.getparent()) is not None:
+            key.append(parent.index(node))
+            node = parent
+            steps += 1
+        if steps > size:
             raise _Unsure
-    if len(found) > _MOST:
-        raise _Unsure
-    return sorted(found, key=_document_order)
-
-
-def _document_order(element: lxml.etree._Element) -> list[int]:
-    key = []
-    while (parent := element.getparent()) is not None:
-        key.append(parent.index(element))
-        element = parent
-    return key[::-1]
+        keys[element] = key[::-1]
+    return sorted(elements, key=keys.__getitem__)
 
 
 class _Pruning:
@@ -190,11 +213,11 @@ class _Pruning:
     remembered; `budget`: the elements the candidates' texts may still be read through before
     trafilatura's own scans are cheaper (the tree's size: nested author boxes read each other's)."""
 
-    def __init__(self, tree: lxml.html.HtmlElement, asks: _Asks) -> None:
+    def __init__(self, tree: lxml.html.HtmlElement, asks: _Asks, size: int) -> None:
         self.tree, self.drop = tree, asks.drop
         self.dropped_memo: dict[lxml.etree._Element, bool] = {}
         self.gone_memo: dict[lxml.etree._Element, bool] = {tree: False}
-        self.budget = int(tree.xpath("count(descendant-or-self::*)"))
+        self.budget = size
 
     def dropped(self, element: lxml.etree._Element) -> bool:
         """Whether a pruning XPath selects `element` itself (never the root)."""
@@ -277,14 +300,18 @@ def _read(tree: lxml.html.HtmlElement, asks: _Asks) -> str | None:
     from trafilatura.json_metadata import normalize_authors
     from trafilatura.utils import trim
 
-    candidates = _candidates(tree)
-    if not candidates:
+    found = _candidates(tree)
+    if not found:
         return None
-    pruning = _Pruning(tree, asks)
+    size = int(tree.xpath("count(descendant-or-self::*)"))
+    pruning = _Pruning(tree, asks, size)
     if asks.children:  # `rel='me'` reads the <rel>'s text: pruned inside, trafilatura's answer
-        for child in tree.iter(*asks.children):
-            if child is not tree and any(pruning.dropped(e) for e in child.iter()):
+        if tree.tag in asks.children or any(e.tag in asks.children for e in tree.iterancestors()):
+            raise _Unsure  # the subtree of a <rel>, or one inside it: rare, left to trafilatura
+        for child in asks.outermost(tree):  # one nested in another is inside what that was asked
+            if pruning.dropped(child) or asks.inside(child):
                 raise _Unsure
+    candidates = _in_order(found, tree, size)
     for find in asks.find:
         for element in candidates:
             if not find(element) or pruning.gone(element):
