@@ -102,6 +102,9 @@ def test_an_xpath_of_an_unknown_shape_is_left_to_trafilatura(monkeypatch: pytest
     assert html_author._element_test("//*[position()=1][@class='author']", below_root=False) is None
     assert html_author._element_test("//div/span[@class='author']", below_root=False) is None
     assert html_author._element_test(".//*[@class='author']", below_root=False) is None
+    for reads_its_text in ("//*[contains(., 'By')]", "//p[text()='By']", "//p[normalize-space()='By']"):
+        assert html_author._element_test(reads_its_text, below_root=False) is None
+    assert html_author._element_test("//p[@class='a.b' or contains(@id, '.')]", below_root=False) is not None
     tree = html_extract.parse('<html><body><p class="author">Anna Smith</p></body></html>')
     monkeypatch.setattr(html_author, "_asks", lambda: None)
     monkeypatch.setattr(trafilatura.metadata, "extract_author", lambda tree: "asked trafilatura")

@@ -94,13 +94,15 @@ _POSITIONAL = re.compile(r"position\(|last\(|\[\s*\d")
 
 
 _LITERAL = re.compile(r"'[^']*'|\"[^\"]*\"")
+# a test of the element's own text (`.`, `text()`, `string()`...): pruning below changes it
+_READS_TEXT = re.compile(r"text\(\)|(?<![\w.])\.(?![\w.])|\b(?:string|normalize-space|string-length)\(\s*\)")
 _NOT_CHILDREN = re.compile(r"@[\w:-]+|self::[\w-]+|[\w:-]+\s*\(|\b(?:or|and|div|mod)\b")
 
 
 def _element_test(path: str, below_root: bool) -> _Read | None:
     """The XPath `path` (a union of `//name[tests]`) as a test of one element; None when its
-    tests could depend on more than the element and its children (a position, a path).
-    `below_root`: the test only asks elements under the root, as `.//` would."""
+    tests could depend on more than the element's attributes and children (a position, a path,
+    its text). `below_root`: the test only asks elements under the root, as `.//` would."""
     from lxml.etree import XPath
     from trafilatura.xpaths import REGEXP_NS
 
@@ -110,6 +112,8 @@ def _element_test(path: str, below_root: bool) -> _Read | None:
         if found is None or "/" in found[3] or _POSITIONAL.search(found[3]) or (found[1] and not below_root):
             return None
         name, tests = found[2], found[3]
+        if _READS_TEXT.search(_LITERAL.sub(" ", tests)):
+            return None
         if name == "*" and (only := _TAG_FILTER.match(tests)):
             tags.update(word.removeprefix("self::") for word in only[1].split(" or "))
         elif name == "*":
