@@ -55,7 +55,7 @@ class _Unsure(Exception):
 class _Asks:
     find: tuple[Test, ...]  # AUTHOR_XPATHS in order, each as a test of one element
     drop: tuple[Test, ...]  # AUTHOR_DISCARD_XPATHS, each as a test of one element below the root
-    inside: Test  # whether the pruning selects an element below this one: one C scan
+    inside: lxml.etree.XPath  # whether the pruning selects an element below this one: one C scan
     outermost: Callable[[lxml.etree._Element], list[lxml.etree._Element]]  # the `children` below, not in one
     # the child elements a find test reads (`rel='me'`): pruning inside one may change its answer
     children: tuple[str, ...]
@@ -125,7 +125,7 @@ def _element_test(path: str, below_root: bool) -> _Read | None:
         below.append(f"descendant::{name}{tests}")
     xpath = XPath(f"boolean({' | '.join(parts)})", namespaces={"re": REGEXP_NS})
     if "*" in tags:
-        return _Read(lambda element: xpath(element), frozenset(children), " | ".join(below))
+        return _Read(xpath, frozenset(children), " | ".join(below))
     names = frozenset(tags)
     return _Read(
         lambda element: element.tag in names and xpath(element), frozenset(children), " | ".join(below)
@@ -138,7 +138,7 @@ def _asks() -> _Asks | None:
     reading does not know, or a pruning test reads an element's children (what pruning removes
     first would then change what it removes next)."""
     from lxml.etree import XPath
-    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS, REGEXP_NS
 
     found = [_element_test(x.path, below_root=False) for x in AUTHOR_XPATHS]
     pruned = [_element_test(x.path, below_root=True) for x in AUTHOR_DISCARD_XPATHS]
@@ -146,15 +146,11 @@ def _asks() -> _Asks | None:
     drop = [read for read in pruned if read is not None and not read.children]
     if len(find) < len(found) or len(drop) < len(pruned):
         return None
-    from trafilatura.xpaths import REGEXP_NS
-
     inside = XPath(f"boolean({' | '.join(read.below for read in drop)})", namespaces={"re": REGEXP_NS})
     children = tuple(sorted({name for read in find for name in read.children}))
     named = " or ".join(f"self::{name}" for name in children) or "false()"
     outermost = XPath(f"descendant::*[{named}][not(ancestor::*[{named}])]")
-    return _Asks(
-        tuple(r.test for r in find), tuple(r.test for r in drop), lambda e: inside(e), outermost, children
-    )
+    return _Asks(tuple(r.test for r in find), tuple(r.test for r in drop), inside, outermost, children)
 
 
 @functools.cache

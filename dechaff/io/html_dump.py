@@ -89,13 +89,7 @@ def dump(tree: lxml.html.HtmlElement) -> str:
             kind = kinds.get(el.tag)
             if kind is None:
                 kind = _kind(el)
-            # `_hidden(el)`, written out: asked of every element
-            if (
-                kind == _SKIPPED
-                or el.get("hidden") is not None
-                or el.get("aria-hidden") == "true"
-                or ((style := el.get("style")) and _HIDDEN_STYLE.search(style))
-            ):
+            if kind == _SKIPPED or _hidden(el):
                 walker.skip_subtree()
                 skipped = el
                 continue
@@ -104,9 +98,11 @@ def dump(tree: lxml.html.HtmlElement) -> str:
             if text := el.text:  # lxml makes a new string each time it is asked
                 add(text)
             continue
-        if event == "end" and el is not skipped:
+        if event == "end" and el is not skipped and current:
             kind = kinds.get(el.tag)
-            if current and (kind == _BLOCKING or (kind is None and _kind(el) == _BLOCKING)):
+            if kind is None:
+                kind = _kind(el)
+            if kind == _BLOCKING:
                 flush()
         if (tail := el.tail) and el is not root:
             add(tail)
