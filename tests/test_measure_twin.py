@@ -320,3 +320,82 @@ def test_c_digits_are_the_regex_digits_on_every_code_point(monkeypatch: pytest.M
     c = classifier_core.digits_and_marks(text)
     monkeypatch.setattr(classifier_core, "COMPILED", False)
     assert c == classifier_core.digits_and_marks(text) and c[0] > 600
+
+
+def _sets(text: str) -> tuple[object, object]:
+    c = classifier_core._c.words_and_stems(text, classifier_core._STEM)  # type: ignore[union-attr]
+    return c, classifier_core._words_and_stems(text)
+
+
+# parted at spaces, hyphens and slashes (runs of them give empty tokens), stripped of `_STRIP` at
+# both ends (a token of marks alone is the empty word), stems of five letters (a word of five or
+# fewer is its own stem), repeats, a lone surrogate, characters past the BMP
+_BODY = st.sampled_from(
+    [*"  -/aé語한ß\u0301'’«».,()…—_1", "\ud800", "\U0001d400", "baguettes", "bague", "l'été"]
+)
+
+
+@needs_c
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_BODY, max_size=40).map("".join) | st.text(max_size=60))
+def test_c_words_and_stems_as_python(text: str) -> None:
+    c, python = _sets(text)
+    assert c == python, text
+
+
+@needs_c
+def test_c_words_and_stems_on_examples() -> None:
+    words, stems = classifier_core._c.words_and_stems("(l'été) baguettes--bague/pain. pain…", 5)  # type: ignore[union-attr]
+    assert words == {"l'été", "baguettes", "", "bague", "pain"}
+    assert stems == {"l'été", "bague", "", "pain"}
+    for text in ["", " ", "-", "...", "a", "a b a", "abcdefgh abcdexyz", "« a »"]:
+        c, python = _sets(text)
+        assert c == python, text
+    assert classifier_core._c.words_and_stems("abcdefgh", 2) == ({"abcdefgh"}, {"ab"})  # type: ignore[union-attr]
+    assert classifier_core._c.words_and_stems("abc", 0) == ({"abc"}, {""})  # type: ignore[union-attr]
+
+
+@needs_c
+def test_c_words_and_stems_declines_what_python_answers() -> None:
+    twin = classifier_core._c
+    assert twin is not None
+
+    class Text(str):
+        pass
+
+    assert twin.words_and_stems(Text("a b"), 5) is NotImplemented  # a subclass: its methods may differ
+    assert twin.words_and_stems("a b", True) is NotImplemented  # no exact int
+    assert twin.words_and_stems("a b", -1) is NotImplemented  # a slice from the end
+    assert twin.words_and_stems("a b", 2**80) is NotImplemented
+    with pytest.raises(TypeError):
+        twin.words_and_stems(b"a b", 5)
+    with pytest.raises(TypeError):
+        twin.words_and_stems("a b")
+    # the body reads the Python twin then
+    assert classifier_core._Body(Text("Un Pain")).words == {"un", "pain"}
+
+
+@needs_c
+def test_c_words_and_stems_on_dev_pages(shared: Path) -> None:
+    paths = sorted((shared / "devset" / "dumps").glob("*.txt"))[::5]
+    assert paths
+    for path in paths:
+        text = " ".join(path.read_text(encoding="utf-8", errors="surrogateescape").split()).lower()
+        c, python = _sets(text)
+        assert c == python, path.name
+
+
+@needs_c
+def test_the_body_reads_the_c_twin_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Twin:  # answers with sets of its own, or declines
+        answer: object = ({"c"}, {"c"})
+        words_and_stems = staticmethod(lambda *args: Twin.answer)
+
+    monkeypatch.setattr(classifier_core, "_c", Twin)
+    monkeypatch.setattr(classifier_core, "COMPILED", True)
+    assert classifier_core._Body("Le pain").words == {"c"}
+    Twin.answer = NotImplemented
+    assert classifier_core._Body("Le pain").words == {"le", "pain"}
+    monkeypatch.setattr(classifier_core, "COMPILED", False)
+    Twin.answer = ({"c"}, {"c"})
+    assert classifier_core._Body("Le pain").stems == {"le", "pain"}

@@ -754,6 +754,117 @@ done:
     return result;
 }
 
+/* A token of a text, once: its span and hash, in a table of spans already met (open addressing) */
+typedef struct {
+    Py_ssize_t a, b; /* b < 0: a free slot */
+    uint64_t hash;
+} Span;
+
+/* Whether [a, b) of the text is in `table` (mask + 1 slots); if not, it is put there */
+static int seen_span(Span *table, size_t mask, int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
+    uint64_t h = code_point_hash(kind, data, a, b);
+    for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+        Span *at = &table[s];
+        if (at->b < 0) {
+            *at = (Span){a, b, h};
+            return 0;
+        }
+        if (at->hash == h && at->b - at->a == b - a) {
+            Py_ssize_t k = 0;
+            while (k < b - a && PyUnicode_READ(kind, data, at->a + k) == PyUnicode_READ(kind, data, a + k))
+                k++;
+            if (k == b - a)
+                return 1;
+        }
+    }
+}
+
+/* words_and_stems(text, stem) -> (words, stems): classifier_core._Body's sets of a lowered text
+   (an exact str; else NotImplemented): its tokens, parted at ' ', '-' and '/' (the empty ones
+   too), each stripped at both ends of what setup_measure's `strip` holds, and each word's first
+   `stem` code points (the word itself when it is no longer). A word met again is skipped before
+   any str is made of it (half of a page's tokens). No Python code runs between the setup read and
+   the last token (a str's hash and equality are C's), so the setup cannot change under it. */
+static PyObject *words_and_stems(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "words_and_stems(text, stem)");
+        return NULL;
+    }
+    PyObject *text = args[0];
+    if (twin_text(text, char_flags.function, "words_and_stems") < 0)
+        return NULL;
+    if (!measure_ready) {
+        PyErr_SetString(PyExc_RuntimeError, "words_and_stems: call setup_measure() first");
+        return NULL;
+    }
+    if (!PyUnicode_CheckExact(text) || !PyLong_CheckExact(args[1]))
+        Py_RETURN_NOTIMPLEMENTED;
+    Py_ssize_t stem = PyLong_AsSsize_t(args[1]);
+    if (stem < 0) {
+        if (PyErr_Occurred() && !PyErr_ExceptionMatches(PyExc_OverflowError))
+            return NULL;
+        PyErr_Clear();
+        Py_RETURN_NOTIMPLEMENTED; /* a negative slice end, or one beyond Py_ssize_t */
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text), tokens = 1;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        tokens += ch == ' ' || ch == '-' || ch == '/';
+    }
+    size_t slots = 8;
+    while (slots < 2 * (size_t)tokens)
+        slots *= 2;
+    PyObject *words = PySet_New(NULL), *stems = PySet_New(NULL), *result = NULL;
+    Span *met = PyMem_Malloc(2 * slots * sizeof(Span)); /* the words', then the stems' */
+    if (words == NULL || stems == NULL || met == NULL) {
+        if (met == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (size_t s = 0; s < 2 * slots; s++)
+        met[s].b = -1;
+    Py_ssize_t start = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        if (i < n) {
+            Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+            if (ch != ' ' && ch != '-' && ch != '/')
+                continue;
+        }
+        Py_ssize_t a = start, b = i;
+        start = i + 1;
+        while (a < b && is_one_of(&strip_chars, PyUnicode_READ(kind, data, a)))
+            a++;
+        while (b > a && is_one_of(&strip_chars, PyUnicode_READ(kind, data, b - 1)))
+            b--;
+        if (seen_span(met, slots - 1, kind, data, a, b))
+            continue; /* and so is its stem */
+        PyObject *word = PyUnicode_Substring(text, a, b), *head = NULL;
+        int added = word == NULL ? -1 : PySet_Add(words, word);
+        if (added == 0) {
+            if (b - a <= stem)
+                head = Py_NewRef(word);
+            else if (!seen_span(met + slots, slots - 1, kind, data, a, a + stem))
+                head = PyUnicode_Substring(text, a, a + stem);
+            if (head != NULL)
+                added = PySet_Add(stems, head);
+            else if (PyErr_Occurred())
+                added = -1;
+        }
+        Py_XDECREF(word);
+        Py_XDECREF(head);
+        if (added < 0)
+            goto done;
+    }
+    result = PyTuple_Pack(2, words, stems);
+done:
+    PyMem_Free(met);
+    Py_XDECREF(words);
+    Py_XDECREF(stems);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"setup", setup, METH_O, "setup(char_flags): the function that gives a character's flags"},
     {"setup_measure", (PyCFunction)(void (*)(void))setup_measure, METH_FASTCALL,
@@ -766,6 +877,8 @@ static PyMethodDef methods[] = {
     {"line_rows", (PyCFunction)(void (*)(void))line_rows, METH_FASTCALL,
      "line_rows(table, weight, lines, gaps, feats, classes, in_context, labels, good, reasons, intrinsic, "
      "bullets): line_model.line_table's per-line columns"},
+    {"words_and_stems", (PyCFunction)(void (*)(void))words_and_stems, METH_FASTCALL,
+     "words_and_stems(text, stem) -> (words, stems): classifier_core._Body's sets of a lowered text"},
     {"counts", counts, METH_O,
      "counts(line) -> (kana_han, hangul, punct, has_letter, upper_initials, lower_initials, separators, "
      "has_clock)"},
