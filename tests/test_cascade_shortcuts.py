@@ -1,6 +1,7 @@
 """The pipeline's shortcuts change no outcome: the quiet texts (no phrase of the pipeline matches)
-that phrase cleaners skip, and later rounds skipping a text-local cleaner whose every line it has
-already left unchanged. Each is checked against the cascade without it."""
+that phrase cleaners skip, later rounds skipping a text-local cleaner whose every line it has
+already left unchanged, and a gated cleaner skipped where none of its gate lists matches a line.
+Each is checked against the cascade without it."""
 
 from __future__ import annotations
 
@@ -31,6 +32,11 @@ MADE_UP = [
     "Accueil > Monde > Europe",
     "La Région bruxelloise a confirmé mardi le prolongement de la ligne de tram 9 jusqu'au Heysel.",
     "Le chantier doit commencer au printemps, selon la ministre de la Mobilité. Lire la suite",
+    "Live",  # a live feed's marker (the default rules'), its items under it
+    "10:42",
+    "Le tram 9 circule de nouveau",
+    "10:15",
+    "Trafic interrompu sur la ligne",
 ]
 
 
@@ -78,6 +84,7 @@ def test_the_cascade_is_the_same_without_the_shortcuts(monkeypatch: pytest.Monke
         ctx = Context("doc", lang, stopwords=stoplist_for(lang))
         fast[lang] = [pipeline.clean(lines, ctx) for lines in DOCS]
     monkeypatch.setattr("dechaff.ruleset.patterns.SharedSet.quiet", lambda self, texts: frozenset())
+    monkeypatch.setattr("dechaff.ruleset.patterns.SharedSet.touches", lambda self, texts, quiet, at: True)
     for lang in ("fr", "en"):
         pipeline = Pipeline(BOOK.cascade(lang, None))
         for cleaner in pipeline.cleaners:
@@ -85,3 +92,43 @@ def test_the_cascade_is_the_same_without_the_shortcuts(monkeypatch: pytest.Monke
                 monkeypatch.setattr(cleaner, "text_local", False, raising=False)
         ctx = Context("doc", lang, stopwords=stoplist_for(lang))
         assert [pipeline.clean(lines, ctx) for lines in DOCS] == fast[lang]
+
+
+def _gated(lang: str) -> tuple[Pipeline, list[object]]:
+    pipeline = Pipeline(BOOK.cascade(lang, None))
+    return pipeline, [c for c in pipeline.cleaners if pipeline.gate(c) is not None]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "de"])
+def test_a_gated_cleaner_changes_nothing_where_none_of_its_gate_lists_matches(lang: str) -> None:
+    """Each page with every line a gate list matches taken out (so that the cleaner's other lists
+    and its neighbours' rules still meet their lines): the cleaner leaves it as it is."""
+    pipeline, gated = _gated(lang)
+    assert {c.name for c in gated} == {"cookies", "comments", "live_feed"}  # type: ignore[attr-defined]
+    ctx = Context("doc", lang, stopwords=stoplist_for(lang))
+    closed = 0
+    for cleaner in gated:
+        gate = pipeline.gate(cleaner)  # type: ignore[arg-type]
+        assert gate
+        for lines in DOCS:
+            quiet = pipeline.shared.quiet(line.text for line in lines)
+            rest = [x for x in lines if not pipeline.shared.touches([x.text], quiet, gate)]  # type: ignore[arg-type]
+            assert not pipeline.shared.touches((x.text for x in rest), quiet, gate)  # type: ignore[arg-type]
+            closed += len(rest) < len(lines)
+            out = cleaner.clean(rest, replace(ctx, quiet=quiet))  # type: ignore[attr-defined]
+            assert (out.lines, out.removed, out.fields, out.measures, out.attached) == (
+                tuple(rest),
+                (),
+                {},
+                {},
+                frozenset(),
+            ), cleaner.name  # type: ignore[attr-defined]
+    assert closed  # pages where a gate was open before its lines went
+
+
+def test_the_made_up_page_opens_every_gate() -> None:
+    pipeline, gated = _gated("fr")
+    lines = DOCS[0]
+    quiet = pipeline.shared.quiet(line.text for line in lines)
+    for cleaner in gated:
+        assert pipeline.shared.touches((x.text for x in lines), quiet, pipeline.gate(cleaner))  # type: ignore[arg-type]

@@ -424,3 +424,34 @@ def test_patterns_that_overfill_both_sets_are_asked_one_at_a_time(monkeypatch: p
     assert [shared.matches(t) for t in texts] == [(3,), (), ()]
     assert phrases.first(texts[0]) is phrases.phrases[3]
     assert shared.quiet(texts) == frozenset(texts[1:])
+
+
+def _list(*sources: str) -> PhraseSet:
+    return PhraseSet([Phrase(s, user_regex(s, "x.yaml", k), "x.yaml", k) for k, s in enumerate(sources, 1)])
+
+
+def test_touches_answers_as_the_lists_do() -> None:
+    """Whether a gate list matches a line, as `PhraseSet.first` answers: the set's own answer for a
+    text it takes, a text too long for it (asked of each list) may match, a quiet one never does."""
+    banner, other, empty = _list("cookies"), _list("^partager$"), _list()
+    shared = SharedSet([banner, other, empty])
+    gate = shared.indices([banner, empty])
+    assert gate == frozenset({0})  # an empty list matches nothing: no index, still a gate
+    assert shared.indices([other]) == frozenset({1})
+    texts = ["partager", "nous utilisons des cookies", "le tram"]
+    assert shared.touches(texts, frozenset(), gate)
+    assert not shared.touches(texts[::2], frozenset(), gate)  # "partager" is the other list's
+    assert not shared.touches(texts[1:2], frozenset(texts[1:2]), gate)  # told quiet: not asked
+    long = "x " * SharedSet.MAX_CHARS
+    assert not shared.touches([long], frozenset(), frozenset())  # no index to match...
+    assert shared.touches([long], frozenset(), gate)  # ...else too long for the set: it may
+    assert banner.first(fold("cookies " + long)) is not None  # (it does: its list's own set says so)
+
+
+def test_a_list_another_set_answers_is_no_gate() -> None:
+    mine, theirs = _list("cookies"), _list("cookies")
+    SharedSet([theirs])
+    shared = SharedSet([mine])
+    assert shared.indices([mine]) == frozenset({0})
+    assert shared.indices([mine, theirs]) is None  # asked of another set: not this one's to say
+    assert shared.indices([_list("a")]) is None  # asked of its own set

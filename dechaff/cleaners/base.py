@@ -29,11 +29,15 @@ class Cleaner(Protocol):
     unchanged. Either its decisions read the line's text alone, or a line also goes with a
     neighbour (a byline label's name, a bare heading's teasers) that is judged on its text alone
     and goes in every round that meets it: not the weaker promise that a line's fate depends on
-    its text alone, which a cache keyed by text would need."""
+    its text alone, which a cache keyed by text would need. `gate_sets`: phrase lists one of which
+    must match a line of its input (as `PhraseSet.first` answers) for it to change anything: where
+    none does, it returns its lines as they are, with no removal, field or measure, and the
+    pipeline does not run it (None: it may change lines without any such match)."""
 
     name: str
     phrase_sets: tuple[PhraseSet, ...]
     text_local: bool
+    gate_sets: tuple[PhraseSet, ...] | None
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome: ...
 
@@ -63,12 +67,14 @@ class PhraseCleaner:
     name: ClassVar[str]
     LISTS: ClassVar[tuple[tuple[str, str], ...]]
     text_local: ClassVar[bool] = False
+    GATES: ClassVar[tuple[str, ...] | None] = None  # the kinds of its `gate_sets` (see Cleaner)
 
     def __init__(self, params: Any, origin: Origin) -> None:
         self.params = params
         self.origin = origin
         self.lists = {kind: PhraseSet(getattr(params, name)) for kind, name in self.LISTS}
         self.phrase_sets = tuple(self.lists.values())
+        self.gate_sets = None if self.GATES is None else tuple(self.lists[kind] for kind in self.GATES)
 
     def match(self, kind: str, text: str) -> Phrase | None:
         """The first phrase of list `kind` that matches `text` (folded), or None."""

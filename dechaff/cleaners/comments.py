@@ -41,6 +41,7 @@ class Params:
 class Comments(PhraseCleaner):
     name = NAME
     LISTS = (("section", "section_markers"), ("review", "review_markers"), ("prompt", "prompts"))
+    GATES = ("section", "review", "prompt")  # every line it removes goes for a line one of them matches
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params

@@ -25,6 +25,7 @@ class Params:
 class CookieBanners(PhraseCleaner):
     name = NAME
     LISTS = (("phrase", "phrases"), ("button", "buttons"))
+    GATES = ("phrase",)  # a button goes only beside a banner's line
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits = self.line_hits(lines, ctx, ("phrase",), self.params.max_words)

@@ -31,6 +31,7 @@ class ForeignScript:
     name = NAME
     phrase_sets = ()
     text_local = False  # a line's script is judged against the whole page's
+    gate_sets = None
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params

@@ -39,6 +39,7 @@ class Params:
 class LiveFeed(PhraseCleaner):
     name = NAME
     LISTS = (("marker", "markers"), ("time", "item_times"))
+    GATES = ("marker",)  # a feed, at the end or inside the page, starts at its marker
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         total = sum(len(line.text) for line in lines) or 1

@@ -45,6 +45,7 @@ class Paragraphs:
     name: str = NAME
     phrase_sets: tuple[PhraseSet, ...] = ()
     text_local: bool = False  # neighbours, blocks and the page's stop words decide
+    gate_sets: tuple[PhraseSet, ...] | None = None
     model: LineModel | None = None  # a second opinion on the labels (not in trim mode)
     lists: PhraseSet | None = None  # list headings (`list_headings`)
     addressed: PhraseSet | None = None  # words to the reader (`addressed`)

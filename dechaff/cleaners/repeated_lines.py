@@ -53,6 +53,7 @@ class RepeatedLines:
     name = NAME
     phrase_sets = ()
     text_local = False  # a line goes when an earlier one has its text
+    gate_sets = None
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params

@@ -31,6 +31,7 @@ class SiteBoilerplate:
     name = NAME
     phrase_sets = ()
     text_local = True
+    gate_sets = None
 
     def __init__(self, params: Params, origin: Origin) -> None:
         self.params = params

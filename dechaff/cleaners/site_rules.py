@@ -31,6 +31,7 @@ class SiteRules:
     name = NAME
     phrase_sets = ()  # rules are matched in one RE2 set of their own
     text_local = False  # top/bottom, drop_from, pairs and keeps depend on where a line is
+    gate_sets = None
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.keepers = tuple(rule for rule in rules if rule.action in KEEP_ACTIONS)

@@ -646,6 +646,35 @@ class SharedSet:
                     out.append(text)
         return frozenset(out)
 
+    def indices(self, phrase_sets: Iterable[PhraseSet]) -> frozenset[int] | None:
+        """The indices of these lists' patterns in this set, or None when one of them with
+        patterns is answered by another set (or its own): what `touches` may be asked about."""
+        out: set[int] = set()
+        for phrase_set in phrase_sets:
+            if not phrase_set.phrases:
+                continue  # matches nothing
+            if phrase_set._shared is None or phrase_set._shared[0] is not self:
+                return None
+            out.update(range(phrase_set._shared[1], phrase_set._shared[2]))
+        return frozenset(out)
+
+    def touches(self, texts: Iterable[str], quiet: frozenset[str], indices: frozenset[int]) -> bool:
+        """Whether a pattern of `indices` matches one of `texts` once folded, as the lists holding
+        them answer (`PhraseSet.first`): a text of `quiet` matches none, a text too long for the set
+        is asked of each list, so it may."""
+        if not indices:
+            return False  # lists without patterns: nothing to match
+        for text in texts:
+            if text in quiet:
+                continue
+            folded = fold(text)
+            if len(folded) > self.MAX_CHARS:
+                return True
+            found = self._cache.get(folded)
+            if not indices.isdisjoint(self.matches(folded) if found is None else found):
+                return True
+        return False
+
     def matches(self, text: str) -> tuple[int, ...]:
         """Sorted indices of every pattern of the pipeline that matches `text`."""
         found = self._cache.get(text)
