@@ -75,6 +75,9 @@ class Bylines(PhraseCleaner):
         ("box", "boxes"),
         ("about", "about"),  # no field: what a box's paragraph reads as (`_about`)
     )
+    # every line it takes is one a list matches or goes with one (a name by a date, a box under its
+    # heading, the next article after its byline and date): `about` is only read under a box
+    GATES = ("author", "dateline", "published", "label", "box")
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits: dict[int, Hit] = {}

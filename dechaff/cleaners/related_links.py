@@ -44,6 +44,7 @@ class RelatedLinks(PhraseCleaner):
     name = NAME
     text_local = True
     LISTS = (("prefix", "prefixes"), ("navigation", "navigation"))
+    GATES = ("prefix", "navigation")  # a teaser goes only under a heading a prefix matches
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         hits = self.line_hits(lines, ctx, self.lists, self.params.max_words)

@@ -39,6 +39,7 @@ class UiTokens(PhraseCleaner):
         ("ad_label", "ad_labels"),
         ("trailing", "trailing"),
     )
+    GATES = ("ad_label", "token", "shape", "anchor", "trailing")  # every list: a line goes or is cut by one
     _SEAMLESS = (f"{NAME}.anchor@", f"{NAME}.ad_label@")  # what they remove leaves no gap
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
