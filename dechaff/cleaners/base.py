@@ -103,12 +103,10 @@ class PhraseCleaner:
         whose list matches it (a line of `ctx.quiet` matches none)."""
         lists = [(kind, self.lists[kind]) for kind in kinds]
         hits: dict[int, Hit] = {}
-        quiet = ctx.quiet
-        # most lines are quiet: passed over in one comprehension, before any other question
-        for i, text in [(i, line.text) for i, line in enumerate(lines) if line.text not in quiet]:
-            if max_words is not None and words(text) > max_words:
-                continue
-            folded = fold(text)
+        for i, line in enumerate(lines):
+            if line.text in ctx.quiet or (max_words is not None and words(line.text) > max_words):
+                continue  # most lines are quiet: asked first, the cheaper question
+            folded = fold(line.text)
             for kind, phrases in lists:
                 phrase = phrases.first(folded) if phrases.phrases else None
                 if phrase is not None:
