@@ -399,3 +399,44 @@ def test_the_body_reads_the_c_twin_when_built(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(classifier_core, "COMPILED", False)
     Twin.answer = ({"c"}, {"c"})
     assert classifier_core._Body("Le pain").stems == {"le", "pain"}
+
+
+@needs_c
+def test_c_words_and_stems_declines_a_text_of_too_many_tokens() -> None:
+    """Past 65,536 tokens the C declines (its tables would grow with the tokens, not the words):
+    the Python twin answers, the same sets."""
+    twin = classifier_core._c
+    assert twin is not None
+    assert twin.words_and_stems("a " * 65_535 + "a", 5) == ({"a"}, {"a"})  # 65,536 tokens: taken
+    assert twin.words_and_stems("a " * 65_536, 5) is NotImplemented  # ...one more (the last empty)
+    assert twin.words_and_stems("-" * 70_000, 5) is NotImplemented
+    assert classifier_core._Body("Un " * 70_000).words == {"un", ""}
+
+
+@needs_c
+def test_c_words_and_stems_of_tokens_whose_low_hash_bits_collide() -> None:
+    """Tokens built from blocks that give FNV-1a the same low 24 bits (a slot's bits before the
+    hash was mixed: they made one chain of every token): the same sets as Python's, taken."""
+    import random
+
+    mask, prime = (1 << 24) - 1, 1099511628211
+
+    def step(h: int, block: str) -> int:
+        for ch in block:
+            h = ((h ^ ord(ch)) * prime) & mask
+        return h
+
+    rng = random.Random(0)
+    h, tokens = 14695981039346656037 & mask, [""]
+    for _ in range(10):
+        seen: dict[int, str] = {}
+        while True:
+            block = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(6))
+            after = step(h, block)
+            if seen.get(after, block) != block:
+                tokens = [t + seen[after] for t in tokens] + [t + block for t in tokens]
+                h = after
+                break
+            seen[after] = block
+    text = " ".join(tokens)
+    assert classifier_core._c.words_and_stems(text, 5) == classifier_core._words_and_stems(text)  # type: ignore[union-attr]

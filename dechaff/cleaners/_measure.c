@@ -760,30 +760,50 @@ typedef struct {
     uint64_t hash;
 } Span;
 
-/* Whether [a, b) of the text is in `table` (mask + 1 slots); if not, it is put there */
-static int seen_span(Span *table, size_t mask, int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
+/* Past these, words_and_stems declines and the Python twin answers (linear, with Python's seeded
+   hashes): a text of more tokens would hold tables of up to 192 bytes a token (each at most a
+   quarter full, so that a chain stays short: at a half, tens of thousands of tokens made chains
+   over 32 probes), and a chain of more probes means tokens made to collide (the hash is no
+   secret), which would make the C quadratic */
+#define MAX_TOKENS (1 << 16)
+#define MAX_PROBES 64
+
+/* FNV-1a's hash mixed (MurmurHash3's finaliser), so that the slot (its low bits) hangs on every
+   bit of every code point, not only on their low bits */
+static uint64_t span_hash(int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
     uint64_t h = code_point_hash(kind, data, a, b);
-    for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+}
+
+/* Whether [a, b) of the text is in `table` (mask + 1 slots): 1; 0 when it was not (it is now);
+   -1 when its chain is longer than MAX_PROBES (nothing put). Both spans are of the one text, so
+   of one kind: compared as bytes */
+static int seen_span(Span *table, size_t mask, int kind, const void *data, Py_ssize_t a, Py_ssize_t b) {
+    uint64_t h = span_hash(kind, data, a, b);
+    size_t s = (size_t)h & mask;
+    for (int probe = 0; probe < MAX_PROBES; probe++, s = (s + 1) & mask) {
         Span *at = &table[s];
         if (at->b < 0) {
             *at = (Span){a, b, h};
             return 0;
         }
-        if (at->hash == h && at->b - at->a == b - a) {
-            Py_ssize_t k = 0;
-            while (k < b - a && PyUnicode_READ(kind, data, at->a + k) == PyUnicode_READ(kind, data, a + k))
-                k++;
-            if (k == b - a)
-                return 1;
-        }
+        if (at->hash == h && at->b - at->a == b - a &&
+            memcmp((const char *)data + at->a * kind, (const char *)data + a * kind, (size_t)(b - a) * kind) == 0)
+            return 1;
     }
+    return -1;
 }
 
 /* words_and_stems(text, stem) -> (words, stems): classifier_core._Body's sets of a lowered text
    (an exact str; else NotImplemented): its tokens, parted at ' ', '-' and '/' (the empty ones
    too), each stripped at both ends of what setup_measure's `strip` holds, and each word's first
    `stem` code points (the word itself when it is no longer). A word met again is skipped before
-   any str is made of it (half of a page's tokens). No Python code runs between the setup read and
+   any str is made of it (half of a page's tokens). NotImplemented too past MAX_TOKENS tokens or
+   MAX_PROBES probes. No Python code runs between the setup read and
    the last token (a str's hash and equality are C's), so the setup cannot change under it. */
 static PyObject *words_and_stems(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 2) {
@@ -813,8 +833,10 @@ static PyObject *words_and_stems(PyObject *module, PyObject *const *args, Py_ssi
         Py_UCS4 ch = PyUnicode_READ(kind, data, i);
         tokens += ch == ' ' || ch == '-' || ch == '/';
     }
+    if (tokens > MAX_TOKENS)
+        Py_RETURN_NOTIMPLEMENTED;
     size_t slots = 8;
-    while (slots < 2 * (size_t)tokens)
+    while (slots < 4 * (size_t)tokens)
         slots *= 2;
     PyObject *words = PySet_New(NULL), *stems = PySet_New(NULL), *result = NULL;
     Span *met = PyMem_Malloc(2 * slots * sizeof(Span)); /* the words', then the stems' */
@@ -838,14 +860,21 @@ static PyObject *words_and_stems(PyObject *module, PyObject *const *args, Py_ssi
             a++;
         while (b > a && is_one_of(&strip_chars, PyUnicode_READ(kind, data, b - 1)))
             b--;
-        if (seen_span(met, slots - 1, kind, data, a, b))
+        int met_word = seen_span(met, slots - 1, kind, data, a, b), met_stem = 1;
+        if (met_word == 1)
             continue; /* and so is its stem */
+        if (met_word == 0 && b - a > stem)
+            met_stem = seen_span(met + slots, slots - 1, kind, data, a, a + stem);
+        if (met_word < 0 || met_stem < 0) {
+            result = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
         PyObject *word = PyUnicode_Substring(text, a, b), *head = NULL;
         int added = word == NULL ? -1 : PySet_Add(words, word);
         if (added == 0) {
             if (b - a <= stem)
                 head = Py_NewRef(word);
-            else if (!seen_span(met + slots, slots - 1, kind, data, a, a + stem))
+            else if (met_stem == 0)
                 head = PyUnicode_Substring(text, a, a + stem);
             if (head != NULL)
                 added = PySet_Add(stems, head);
