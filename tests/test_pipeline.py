@@ -224,3 +224,16 @@ def test_dropping_lines_keeps_every_other_line_in_order(n: int, picked: set[int]
     out = drop_lines(lines, hits, "c")
     assert out.lines == tuple(line for i, line in enumerate(lines) if i not in hits)
     assert [(r.line_no, r.rule_id) for r in out.removed] == [(i + 1, f"c.rule{i}") for i in sorted(hits)]
+
+
+def test_a_skipped_cleaner_leaves_the_kept_lines_guarded(book: RuleBook) -> None:
+    """A cleaner passed over (its gate closed) counts as one that left the lines as they are:
+    a line a keep rule holds is still guarded from the cleaners after it, as when it ran."""
+    pipeline = Pipeline(book.cascade("fr", None))
+    cookies = next(c for c in pipeline.cleaners if c.name == "cookies")
+    lines = [Line(1, "drop me"), Line(2, "keep me", kept_by=("k", "f.yaml")), Line(3, "stay")]
+    assert not pipeline.shared.touches((x.text for x in lines), frozenset(), pipeline.gate(cookies))  # type: ignore[arg-type]
+    pipeline.cleaners, pipeline.keeps = [cookies, DropsAllBut()], True
+    out = pipeline.clean(lines, Context())
+    assert [(x.text, x.kept_by) for x in out.lines] == [("keep me", ("k", "f.yaml")), ("stay", None)]
+    assert [(r.text, r.kept_by) for r in out.removed] == [("drop me", None), ("keep me", "k")]

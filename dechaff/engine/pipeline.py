@@ -104,11 +104,14 @@ class Pipeline:
             for k, cleaner in enumerate(self.cleaners):
                 if cleaner.text_local:
                     left = unchanged.setdefault(k, set())
-                    if round_no and all(line.text in left for line in current):
-                        continue  # it would leave every line as it is (see Cleaner.text_local)
                 gate = self.gate(cleaner)
-                if gate is not None and not self.shared.touches((x.text for x in current), ctx.quiet, gate):
-                    continue  # none of its gate lists matches a line: it would leave them as they are
+                if (cleaner.text_local and round_no and all(line.text in left for line in current)) or (
+                    gate is not None and not self.shared.touches((x.text for x in current), ctx.quiet, gate)
+                ):
+                    # it would leave every line as it is (see Cleaner.text_local and gate_sets): as if it
+                    # had, the lines a keep rule holds guard them from the cleaners after it
+                    guarded = guarded or (self.keeps and any(line.kept_by for line in current))
+                    continue
                 out = cleaner.clean(current, ctx)
                 if cleaner.text_local:  # what it kept as it was: not the rest of a trimmed line
                     seen = {line.text for line in current}
