@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dechaff.core.quick_init import quick_init
 
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Line:
     """One non-empty line of a document as it stands at some point in the cascade.

@@ -6,8 +6,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from dechaff.core.document import Line
+from dechaff.core.quick_init import quick_init
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Removal:
     """One removed line or span; the rows of `removed.parquet` are exactly these. With `kept_by`
@@ -24,6 +26,7 @@ class Removal:
     kept_by_file: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """A cleaner's verdict on one line: which rule fired and where it came from."""
