@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import ftfy
 import re2
 from ftfy.badness import BADNESS_RE
@@ -9,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dechaff.io import badness
-from dechaff.io.badness import _SPACE, _searchers, badness_re, may_need_fix
+from dechaff.io.badness import _SPACE, _searchers, always_fixed, badness_re, may_need_fix
 from dechaff.io.mojibake import _fixer
 
 # Mojibake is made of these: Latin-1 / cp1252 / cp1251 / MacRoman renderings of UTF-8 bytes.
@@ -48,6 +50,23 @@ def test_the_whole_text_gate_sees_every_bad_line(lines: list[str]) -> None:
     text = "\n".join(lines)
     if any(may_need_fix(line) for line in text.splitlines()):
         assert may_need_fix(text, whole=True)
+
+
+_ALWAYS_FIXED = re.compile("[\x80-\x9f\ud800-\udfff]")  # C1 controls and surrogates
+_NEAR = "\x7f\x80\x9f\xa0\xc2\u0100\u0800\ud7ff\ud800\udbff\udc00\udfff\ue000\U00010000"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.characters(blacklist_categories=()) | st.sampled_from(_NEAR), max_size=12))
+def test_always_fixed_finds_c1_controls_and_surrogates(text: str) -> None:
+    assert always_fixed(text) == bool(_ALWAYS_FIXED.search(text))
+
+
+def test_always_fixed_at_the_edges() -> None:
+    for ch in _NEAR:
+        for text in (ch, f"a{ch}", f"{ch}é", f"Â{ch}"):
+            assert always_fixed(text) == bool(_ALWAYS_FIXED.search(text)), repr(text)
+    assert may_need_fix("caf\ud800") and may_need_fix("a\x85b") and not may_need_fix("a\xa0b \u0185")
 
 
 def test_same_answers_as_ftfys_own_search() -> None:

@@ -183,3 +183,11 @@ def test_table_cell_separators_are_not_words_without_letters() -> None:
     got = signals("| Lions | 12 |\n| Tigers | 9 |\n", frozenset())
     assert got["gopher_alpha_words"] == 2 / 4  # Lions, Tigers of Lions 12 Tigers 9; the six pipes aside
     assert signals("Lions 12 / Tigers 9\n", frozenset())["gopher_alpha_words"] == 2 / 5  # other marks count
+
+
+def test_paragraphs_are_parted_by_any_run_of_blank_lines() -> None:
+    """A clean text parts its paragraphs with one blank line; any other text may hold more."""
+    para = "The council met on Monday and voted for the new budget."
+    one, two = (signals(f"{para}{gap}{para}", frozenset()) for gap in ("\n\n", "\n\n\n\n"))
+    assert one["gopher_dup_para_frac"] == two["gopher_dup_para_frac"] == 0.5
+    assert signals(f"{para}\n{para}", frozenset())["gopher_dup_para_frac"] == 0.0  # one paragraph

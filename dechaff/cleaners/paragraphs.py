@@ -200,7 +200,8 @@ def ticker(text: str, items: int) -> bool:
     >>> ticker("The meeting began at 10:17 and ended at 11:30. Rates rose by 0.5.", 3)
     False
     """
-    return len(_TICKER_ITEM.findall(text)) >= items
+    # each item holds a colon: a line with fewer is none, without the regex (it tries every place)
+    return text.count(":") >= items and len(_TICKER_ITEM.findall(text)) >= items
 
 
 def _measures(shape: Shape) -> dict[str, float]:

@@ -234,7 +234,10 @@ def _gopher_repetition(
     text: str, lines: list[str], counts: WordMeasures, dup_lines: int, dup_line_chars: int
 ) -> dict[str, float]:
     """GopherRepetitionFilter's measures."""
-    paragraphs = _PARAGRAPH_BREAK.split(text.strip())
+    stripped = text.strip()
+    # a clean text parts its paragraphs with one blank line: str.split in C (3 against 42 us a dev
+    # dump for the regex), the regex only where three line breaks or more run together
+    paragraphs = stripped.split("\n\n") if "\n\n\n" not in stripped else _PARAGRAPH_BREAK.split(stripped)
     dup_paras, dup_para_chars = duplicates(paragraphs)
     size = len(text)
     return {
