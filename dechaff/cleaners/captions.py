@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from dechaff.cleaners.base import Origin, PhraseCleaner, Phrases, ends_sentence, patterns, words
 from dechaff.core.document import Context, Line
@@ -56,8 +57,8 @@ class Captions(PhraseCleaner):
         """A caption printed twice, the second time with its credit appended: drop both. The credit
         is a short tail after a dash, a bar or a sign, or one the `agency_credits` list found at
         the end of the second line (". Crédit photo : Site", after the caption's final stop)."""
-        for i in range(len(lines) - 1):
-            first, second = lines[i].text, lines[i + 1].text
+        texts = [line.text for line in lines]
+        for i, (first, second) in enumerate(pairwise(texts)):
             if len(first) < 10 or not second.startswith(first):
                 continue
             tail = second[len(first) :]

@@ -62,17 +62,20 @@ class Paragraphs:
 
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
+        # the lines long enough to be glued from several paragraphs (`pieces`): most pages have
+        # none, and no line is asked twice then
+        glued = [i for i, line in enumerate(lines) if len(line.text) > p.glued_chars]
         tickers: dict[int, Hit] = {
             i: self.origin.hit(f"{NAME}.ticker")
-            for i, line in enumerate(lines)
-            if p.ticker_items and len(line.text) > p.glued_chars and ticker(line.text, p.ticker_items)
+            for i in glued
+            if p.ticker_items and ticker(lines[i].text, p.ticker_items)
         }
         if tickers:  # judged without them: a ticker's headlines would read as prose
             gone = drop_lines(lines, tickers, NAME)
             rest = self.clean(gone.lines, ctx)
             return replace(rest, removed=(*gone.removed, *rest.removed))
-        cuts = [pieces(line.text, p.glued_chars, p.piece_chars) for line in lines]
-        if any(len(c) > 1 for c in cuts):
+        if p.glued_chars and any(len(pieces(lines[i].text, p.glued_chars, p.piece_chars)) > 1 for i in glued):
+            cuts = [pieces(line.text, p.glued_chars, p.piece_chars) for line in lines]
             return self._clean_pieces(lines, cuts, ctx)
         labels, shape = self._labels(lines, ctx)
         hits: dict[int, Hit] = {
