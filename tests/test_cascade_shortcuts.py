@@ -6,11 +6,13 @@ Each is checked against the cascade without it."""
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
 
 from dechaff.core.document import Context, Line
+from dechaff.core.outcome import Hit, Outcome, Removal, cut_edge
 from dechaff.engine.engine import normalise
 from dechaff.engine.pipeline import Pipeline
 from dechaff.engine.rulebook import load_book
@@ -145,3 +147,40 @@ def test_the_made_up_page_opens_every_gate() -> None:
     quiet = pipeline.shared.quiet(line.text for line in lines)
     for cleaner in gated:
         assert pipeline.shared.touches((x.text for x in lines), quiet, pipeline.gate(cleaner))  # type: ignore[arg-type]
+
+
+class _Trimmer:
+    """A cleaner that cuts "Xyz " off the start of a line: its rest is a text no round began with."""
+
+    name = "trimmer"
+    text_local = False
+    gate_sets = None
+    phrase_sets = ()
+    rounds = 0
+
+    def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
+        self.rounds += 1
+        kept: list[Line] = []
+        removed: list[Removal] = []
+        for line in lines:
+            if line.text.startswith("Xyz "):
+                line, cut = cut_edge(line, 0, 4, self.name, Hit("trimmer.xyz", "test"))
+                removed.append(cut)
+            kept.append(line)
+        return Outcome(tuple(kept), tuple(removed))
+
+
+def test_a_gate_sees_the_lines_a_cleaner_before_it_changed_in_the_same_round() -> None:
+    """Cookies (its gate closed), then a cleaner that trims a line into a comment prompt, then
+    comments: its gate opens on the trimmed text, which the round's quiet texts never held."""
+    pipeline = Pipeline(BOOK.cascade("fr", None))
+    by_name = {c.name: c for c in pipeline.cleaners}  # type: ignore[attr-defined]
+    trimmer = _Trimmer()
+    pipeline.cleaners = [by_name["cookies"], trimmer, by_name["comments"]]  # type: ignore[list-item]
+    page = "Xyz Vos réactions\nLa Région bruxelloise a confirmé mardi le prolongement du tram."
+    lines = normalise(page, 1000)[0]
+    ctx = Context("doc", "fr", stopwords=stoplist_for("fr"))
+    assert not pipeline.shared.touches(["Xyz Vos réactions"], frozenset(), pipeline.gate(by_name["comments"]))  # type: ignore[arg-type]
+    out = pipeline.clean(lines, ctx)
+    assert [(r.cleaner, r.text) for r in out.removed] == [("trimmer", "Xyz"), ("comments", "Vos réactions")]
+    assert trimmer.rounds == 2  # both went in the first round; the second found nothing more

@@ -101,12 +101,17 @@ class Pipeline:
             as_written = all(line.gap_before for line in current)
             guarded = False
             ctx = replace(ctx, quiet=self.shared.quiet(line.text for line in current))
+            # the texts of `loud[0]` (the lines as they stood) in which some phrase may match: the
+            # only ones a gate asks about, found again only when a cleaner changed the lines
+            loud: tuple[tuple[Line, ...], list[str]] = ((), [])
             for k, cleaner in enumerate(self.cleaners):
                 if cleaner.text_local:
                     left = unchanged.setdefault(k, set())
                 gate = self.gate(cleaner)
+                if gate is not None and loud[0] is not current:
+                    loud = (current, [line.text for line in current if line.text not in ctx.quiet])
                 if (cleaner.text_local and round_no and all(line.text in left for line in current)) or (
-                    gate is not None and not self.shared.touches((x.text for x in current), ctx.quiet, gate)
+                    gate is not None and not self.shared.touches(loud[1], ctx.quiet, gate)
                 ):
                     # it would leave every line as it is (see Cleaner.text_local and gate_sets): as if it
                     # had, the lines a keep rule holds guard them from the cleaners after it
