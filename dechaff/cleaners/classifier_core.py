@@ -1456,10 +1456,14 @@ def _enumeration(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
     [1, 3]
     >>> _enumeration(items, ["good", "short", "short", "short", "short"])  # one good item
     []
+    >>> _enumeration(["Un CDI ;", "Une prime ;", "Un CSE.", "Fin"], ["good", "short", "good", "good"])
+    [1]
     >>> _enumeration(["a = 1;", 'log("Une phrase de prose assez longue ici");', "b = 2;"], ["good"] * 3)
     []
     """
     out: list[int] = []
+    if ("\n".join(lines) + "\n").count(";\n") < _STEPS - 1:  # a run ends but its last item with ";"
+        return out  # (most pages: one such line or none, counted in C)
     i, n = 0, len(lines)
     while i < n:
         j = i

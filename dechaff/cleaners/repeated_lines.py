@@ -131,6 +131,8 @@ class RepeatedLines:
                 if len(at) > 1 and (later := [k for k in at if k > i]):  # [i] alone: most lines
                     copies[i] = later  # each list of `where` grew with i: already in order
         out: dict[int, int] = {}
+        if len(copies) < p.contents_entries:  # a run of entries is lines with copies (most pages: none)
+            return out
         i = 0
         while i < len(lines):
             named: list[int] = []  # the heading each entry of the run names, in order, none adjacent
