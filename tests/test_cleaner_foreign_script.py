@@ -47,3 +47,10 @@ def test_an_english_page_with_its_packs_words_looks_for_no_english_ui_strings() 
     french = stoplist_for("fr")
     cleaner.clean(lines, Context("d", "fr", stopwords=french))
     assert len(cleaner._pairs[french]) == 1  # a French page still looks for English strings
+
+
+def test_a_line_with_the_pages_only_foreign_letters_goes(run_cleaner) -> None:
+    """Two Cyrillic letters, the page's only letters outside Latin script, on a line of their own
+    (`min_letters`: 2): the page's count of them is what lets the lines be looked at."""
+    text = f"{FRENCH}\n{FRENCH} Encore.\nЖЯ\n"
+    assert dropped(run_cleaner("foreign_script", text)) == ["ЖЯ"]

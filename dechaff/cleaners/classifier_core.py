@@ -1425,6 +1425,8 @@ def _numbered_steps(lines: Sequence[str], classes: Sequence[str]) -> list[int]:
     []
     """
     out: list[int] = []
+    if sum(line[:1].isdecimal() for line in lines) < _STEPS:  # `_NUMBER`'s \d: a decimal digit
+        return out  # (most pages: fewer lines that start with one)
     i, n = 0, len(lines)
     while i < n:
         m = _NUMBER.match(lines[i])

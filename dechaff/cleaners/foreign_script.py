@@ -49,7 +49,8 @@ class ForeignScript:
             return drop_lines(lines, {}, NAME)
         main, main_count = top_script(total)
         hits: dict[int, Hit] = {}
-        if main_count / letters >= p.min_doc_share:
+        # a line in another script holds letters outside the main one: on most pages, none does
+        if main_count / letters >= p.min_doc_share and main_count < letters:
             for i, line in enumerate(lines):
                 if (main == "LATIN" and line.text.isascii()) or words(line.text) > p.max_words:
                     continue  # too long to be a UI string, or all its letters are the main script's
