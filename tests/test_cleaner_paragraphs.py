@@ -12,9 +12,9 @@ from dechaff.cleaners.base import Origin
 from dechaff.cleaners.classifier_core import (
     ClassifierParams,
     _Body,
+    _fitting,
     _Line,
     _shape,
-    _written_in,
     classify,
     classify_measured,
     measure_lines,
@@ -41,7 +41,7 @@ ARTICLE_EN = [
 
 def test_a_stoplist_of_another_language_does_not_empty_the_page(run_cleaner) -> None:
     # Icelandic, which langdetect cannot name, judged with the Norwegian stoplist it guesses.
-    assert not _written_in(ARTICLE_IS, stoplist_for("no"), "no", ClassifierParams())
+    assert _fitting(ARTICLE_IS, stoplist_for("no"), "no", ClassifierParams()) == (frozenset(), None)
     title = "Ný áætlun um vegakerfið kynnt"
     out = kept(run_cleaner("paragraphs", "\n\n".join([*MENU, title, *ARTICLE_IS]), lang="no"))
     assert out == [title, *ARTICLE_IS]
@@ -49,7 +49,7 @@ def test_a_stoplist_of_another_language_does_not_empty_the_page(run_cleaner) -> 
 
 def test_with_the_right_stoplist_menus_go_and_prose_stays(run_cleaner) -> None:
     menu = ["Home", "News", "Sport", "Business", "Weather"]
-    assert _written_in(ARTICLE_EN * 2, stoplist_for("en"), "en", ClassifierParams())
+    assert _fitting(ARTICLE_EN * 2, stoplist_for("en"), "en", ClassifierParams())[1] is not None
     title = "Council approves the budget"
     out = kept(run_cleaner("paragraphs", "\n\n".join([*menu, title, *ARTICLE_EN]), lang="en"))
     assert out == [title, *ARTICLE_EN]
@@ -367,9 +367,11 @@ def test_the_stoplist_is_dropped_for_a_page_it_does_not_fit() -> None:
         return " ".join(["the"] * stops + ["word"] * (10 - stops))
 
     fits = [ten_words(2), *[ten_words(1)] * 4]  # 6 stop words in 50: 12%
-    assert _written_in(fits, THE, "en", SMALL)
-    assert not _written_in([ten_words(1)] * 5, THE, "en", SMALL)  # 5 in 50
-    assert _written_in([*[ten_words(1)] * 4, "x " * 8 + "x"], THE, "en", SMALL)  # 40 words: too few to say
+    assert _fitting(fits, THE, "en", SMALL)[1] is not None
+    assert _fitting([ten_words(1)] * 5, THE, "en", SMALL) == (frozenset(), None)  # 5 in 50
+    assert (
+        _fitting([*[ten_words(1)] * 4, "x " * 8 + "x"], THE, "en", SMALL)[1] is not None
+    )  # 40 words: too few to say
     dropped = measure_lines([ten_words(1)] * 5, THE, "en", SMALL)
     assert all(f.by_punct for f in dropped.features)
     assert all(not f.by_punct for f in measure_lines(fits, THE, "en", SMALL).features)

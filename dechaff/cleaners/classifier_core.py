@@ -1066,13 +1066,16 @@ def _classify_lines(
     heads: Sequence[int] = (),
     tail: int = 0,
     addresses: Callable[[str], bool] | None = None,
+    feats: list[_Line] | None = None,
 ) -> tuple[list[str], Shape, Measured]:
     """Label lines that are each one paragraph: features, neighbour context, main block, title;
     and what it measured of them (`holes`: see `_context`; `heads`: the list headings, see
-    `_list_items`, with the blank lines before each line, `gaps`)."""
+    `_list_items`, with the blank lines before each line, `gaps`; `feats`: their features with
+    this stoplist, when measured already)."""
     if not lines:
         return [], Shape(1.0, 0.0, False, 0), Measured([], [], [])
-    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
+    if feats is None:
+        feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     sentences: list[bool] = []
     if p.sentence_words and stopwords:
         sentences = [
@@ -1201,23 +1204,35 @@ def _paragraphs(gaps: Sequence[bool], max_lines: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _written_in(lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams) -> bool:
+def _written_in(
+    lines: Sequence[str], feats: Sequence[_Line], stopwords: frozenset[str], p: ClassifierParams
+) -> bool:
     """Whether the stoplist fits the text: a misdetected language (Icelandic taken for Norwegian)
     gives a stoplist that every line fails, and the whole page would go. Judged on long lines
     (ten words or more), once there are 50 such words; on the dev set pages in the right language
     have 22% or more stop words, the one misdetected page 9%. The stop words are those the line
-    features count (memoised there: the cascade asks again every round).
+    features (`feats`, with this stoplist) count: the classifier measures the lines once for both.
     """
-    long_lines = [line for line in lines if line.count(" ") >= 9]
-    tokens = sum(line.count(" ") + 1 for line in long_lines)
+    spaces = [line.count(" ") for line in lines]
+    tokens = sum(n + 1 for n in spaces if n >= 9)
     if tokens < 50:
         return True
     stops = 0
-    for line, f in zip(
-        long_lines, _features_of(long_lines, stopwords, lang in _PHRASE_SPACED, p), strict=True
-    ):
-        stops += f.stop_words if f.stop_words >= 0 else _stop_words(line, stopwords)
+    for line, f, n in zip(lines, feats, spaces, strict=True):
+        if n >= 9:
+            stops += f.stop_words if f.stop_words >= 0 else _stop_words(line, stopwords)
     return stops >= p.stoplist_min_share * tokens
+
+
+def _fitting(
+    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams
+) -> tuple[frozenset[str], list[_Line] | None]:
+    """The stoplist to judge the lines with (none when it does not fit them, `_written_in`), and
+    their features with it when measured (None: not yet)."""
+    if not stopwords:
+        return stopwords, None
+    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
+    return (stopwords, feats) if _written_in(lines, feats, stopwords, p) else (frozenset(), None)
 
 
 class Measured(NamedTuple):
@@ -1232,9 +1247,8 @@ def measure_lines(
     lines: Sequence[str], stopwords: frozenset[str], lang: str, params: ClassifierParams = ClassifierParams()
 ) -> Measured:
     """Each line measured and classed as `classify` does it (same stoplist fallback)."""
-    if stopwords and not _written_in(lines, stopwords, lang, params):
-        stopwords = frozenset()
-    return _measure_page(lines, stopwords, lang, params)
+    stopwords, feats = _fitting(lines, stopwords, lang, params)
+    return _measure_page(lines, stopwords, lang, params, feats=feats)
 
 
 def _measure_page(
@@ -1648,12 +1662,12 @@ def classify_measured(
     line speaks to the reader (see `ADDRESSED`)."""
     if len(gaps) != len(lines):
         raise ValueError(f"{len(gaps)} gaps for {len(lines)} lines")
-    if stopwords and not _written_in(lines, stopwords, lang, params):
-        stopwords = frozenset()  # judge by punctuation, as for a language without a stoplist
+    # a stoplist that does not fit: judged by punctuation, as for a language without a stoplist
+    stopwords, feats = _fitting(lines, stopwords, lang, params)
     if params.trim_only:
         return (*_trim(lines, stopwords, lang, params, slug), None)
     labels, shape, measured = _classify_lines(
-        lines, stopwords, lang, params, slug, holes, gaps, heads, tail, addresses
+        lines, stopwords, lang, params, slug, holes, gaps, heads, tail, addresses, feats
     )
     spans = [] if all(gaps) else _paragraphs(gaps, params.max_paragraph_lines)
     if len(lines) > len(spans) > 0:  # a paragraph wrapped over several lines is also judged whole
