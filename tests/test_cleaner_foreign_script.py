@@ -54,3 +54,16 @@ def test_a_line_with_the_pages_only_foreign_letters_goes(run_cleaner) -> None:
     (`min_letters`: 2): the page's count of them is what lets the lines be looked at."""
     text = f"{FRENCH}\n{FRENCH} Encore.\nЖЯ\n"
     assert dropped(run_cleaner("foreign_script", text)) == ["ЖЯ"]
+
+
+def test_a_line_without_letters_is_in_no_script_whatever_min_letters_allows() -> None:
+    """With `min_letters` 0, a line of figures on a page with another script in it is no foreign
+    line (it has no script: asking its main one failed the page with error:clean)."""
+    from dechaff.cleaners.base import Origin
+    from dechaff.cleaners.foreign_script import ForeignScript, Params
+    from dechaff.core.document import Context, Line
+
+    cleaner = ForeignScript(Params(min_letters=0), Origin("test"))
+    lines = [Line(1, FRENCH), Line(2, "— 12 €"), Line(3, "Москва")]
+    out = cleaner.clean(lines, Context("doc", "fr"))
+    assert [line.text for line in out.lines] == [FRENCH, "— 12 €"]

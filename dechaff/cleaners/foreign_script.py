@@ -55,7 +55,8 @@ class ForeignScript:
                 if (main == "LATIN" and line.text.isascii()) or words(line.text) > p.max_words:
                     continue  # too long to be a UI string, or all its letters are the main script's
                 counts = scripts(line.text)
-                if sum(counts.values()) >= p.min_letters and top_script(counts)[0] != main:
+                # a line without letters is in no script (whatever `min_letters` allows)
+                if counts and sum(counts.values()) >= p.min_letters and top_script(counts)[0] != main:
                     hits[i] = self.origin.hit(f"{NAME}.script")
         if main == "LATIN" and ctx.stopwords:
             self._other_language(lines, ctx.stopwords, hits)
