@@ -31,6 +31,10 @@ def _twin(cls: type) -> type:
 def test_same_signature_and_values_as_the_generated_init(cls: type) -> None:
     twin = _twin(cls)
     assert str(inspect.signature(cls)) == str(inspect.signature(twin))
+    assert (
+        cls.__init__.__module__ == cls.__module__
+        and cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
+    )
     names = [f.name for f in dataclasses.fields(cls)]
     values = [f"v{k}" for k in range(len(names))]  # a distinct value a field: none set twice or missed
     made, expected = cls(*values), twin(*values)
