@@ -1154,12 +1154,19 @@ def _classify_lines(
 
 
 def _trim(
-    lines: Sequence[str], stopwords: frozenset[str], lang: str, p: ClassifierParams, slug: frozenset[str]
+    lines: Sequence[str],
+    stopwords: frozenset[str],
+    lang: str,
+    p: ClassifierParams,
+    slug: frozenset[str],
+    feats: list[_Line] | None = None,
 ) -> tuple[list[str], Shape]:
     """Trim mode: "trim_head" before the first line of prose (but its title), "trim_tail" after
     the last, good between them and for any line of `trim_max_weight` or more that is no
-    boilerplate on its own (a long menu); all good without prose."""
-    feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
+    boilerplate on its own (a long menu); all good without prose. `feats`: the lines' features
+    with this stoplist, when measured already."""
+    if feats is None:
+        feats = _features_of(lines, stopwords, lang in _PHRASE_SPACED, p)
     prose = [i for i, (f, line) in enumerate(zip(feats, lines, strict=True)) if _prose(f, line, p)]
     shape = Shape(1.0, 0.0, False, sum(feats[i].weight for i in prose))
     if not prose:
@@ -1665,7 +1672,7 @@ def classify_measured(
     # a stoplist that does not fit: judged by punctuation, as for a language without a stoplist
     stopwords, feats = _fitting(lines, stopwords, lang, params)
     if params.trim_only:
-        return (*_trim(lines, stopwords, lang, params, slug), None)
+        return (*_trim(lines, stopwords, lang, params, slug, feats), None)
     labels, shape, measured = _classify_lines(
         lines, stopwords, lang, params, slug, holes, gaps, heads, tail, addresses, feats
     )
