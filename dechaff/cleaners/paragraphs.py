@@ -63,7 +63,7 @@ class Paragraphs:
     def clean(self, lines: Sequence[Line], ctx: Context) -> Outcome:
         p = self.params
         # the lines long enough to be glued from several paragraphs (`pieces`): most pages have
-        # none, and no line is asked twice then
+        # none, and each is cut into its pieces once
         glued = [i for i, line in enumerate(lines) if len(line.text) > p.glued_chars]
         tickers: dict[int, Hit] = {
             i: self.origin.hit(f"{NAME}.ticker")
@@ -74,8 +74,12 @@ class Paragraphs:
             gone = drop_lines(lines, tickers, NAME)
             rest = self.clean(gone.lines, ctx)
             return replace(rest, removed=(*gone.removed, *rest.removed))
-        if p.glued_chars and any(len(pieces(lines[i].text, p.glued_chars, p.piece_chars)) > 1 for i in glued):
-            cuts = [pieces(line.text, p.glued_chars, p.piece_chars) for line in lines]
+        cut = {i: pieces(lines[i].text, p.glued_chars, p.piece_chars) for i in glued} if p.glued_chars else {}
+        if any(len(spans) > 1 for spans in cut.values()):
+            cuts = [
+                cut[i] if i in cut else pieces(line.text, p.glued_chars, p.piece_chars)
+                for i, line in enumerate(lines)
+            ]
             return self._clean_pieces(lines, cuts, ctx)
         labels, shape = self._labels(lines, ctx)
         hits: dict[int, Hit] = {
