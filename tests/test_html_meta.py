@@ -82,3 +82,26 @@ def test_page_meta_is_trafilaturas_on_the_dev_set(shared: Path) -> None:
         if tree is not None and ours(tree, None) != trafilatura_meta(tree, None):
             differ.append(path.name)
     assert differ == []
+
+
+@pytest.mark.parametrize("written", ["2007/12", "2007-12"])
+def test_a_date_without_a_day_does_not_take_the_day_of_the_run(
+    written: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dateutil, under htmldate, fills a missing day from today's date: with the clock on the 17th,
+    the page's date must still be the 1st, as on any other day."""
+    import datetime as real
+    import types
+
+    from dateutil.parser import _parser
+    from htmldate import extractors
+
+    class Clock(real.datetime):
+        @classmethod
+        def now(cls, tz: real.tzinfo | None = None) -> Clock:
+            return cls(2031, 5, 17, 9, 30, tzinfo=tz)
+
+    monkeypatch.setattr(_parser, "datetime", types.SimpleNamespace(datetime=Clock, timedelta=real.timedelta))
+    extractors.try_date_expr.cache_clear()  # an answer given on another test's clock
+    tree = html_extract.parse(page(f'<span id="Article_publishDate" class="ArticleText">{written}</span>'))
+    assert ours(tree, None).date == "2007-12-01"

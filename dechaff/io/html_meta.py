@@ -15,7 +15,8 @@ import contextlib
 import functools
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from dechaff.io.html_author import author
 
@@ -63,11 +64,37 @@ def _may_link_category(tree: lxml.html.HtmlElement) -> bool:
     return _CATEGORY_HREF.search("\n".join(_xpath("//@href")(tree))) is not None
 
 
+# what dateutil fills a date's missing parts from: a fixed day, not the day of the run
+_NO_DAY = datetime(1, 1, 1)
+
+
+@functools.cache
+def dates_without_today() -> None:
+    """htmldate reads a date that starts with its year ("2007/12", "2007-12") with dateutil, which
+    fills the parts the text lacks from today's date: one page's date was 2007-12-07 on December 7
+    and 2007-12-08 the next day. Fill them from a fixed date instead (the 1st of the month, as
+    htmldate's own year-month pattern does), so that the output does not depend on the day of the
+    run. It replaces htmldate's module global once per process, for trafilatura's own metadata
+    pass too, and empties htmldate's cache of answers given before."""
+    from htmldate import extractors
+
+    parse = extractors.dateutil_parse
+
+    def parse_with_fixed_default(timestr: str, default: datetime | None = None, **kwargs: Any) -> datetime:
+        return parse(timestr, default=default or _NO_DAY, **kwargs)
+
+    extractors.dateutil_parse = parse_with_fixed_default
+    extractors.try_date_expr.cache_clear()
+
+
 def page_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     """`trafilatura.metadata.extract_metadata(tree, url, extensive=False)`'s title, author, date,
-    site name, URL and categories, step for step (it reads the tree, it does not change it)."""
+    site name, URL and categories, step for step (it reads the tree, it does not change it), but
+    a date without a day does not take the day of the run (`dates_without_today`)."""
     from htmldate import find_date
     from trafilatura import metadata as tm
+
+    dates_without_today()
 
     meta = tm.examine_meta(tree)
     if meta.author and " " not in meta.author:
