@@ -440,3 +440,86 @@ def test_c_words_and_stems_of_tokens_whose_low_hash_bits_collide() -> None:
             seen[after] = block
     text = " ".join(tokens)
     assert classifier_core._c.words_and_stems(text, 5) == classifier_core._words_and_stems(text)  # type: ignore[union-attr]
+
+
+# the classes `_context` decides on and leaves, one made anew (an equal str, not the constant)
+_CLASSES = st.sampled_from(
+    [classifier_core.GOOD, "short", "neargood", "low_stopwords", "title_case", "edge", "".join(["go", "od"])]
+)
+
+
+_Page = tuple[list[str], list[int], list[bool], list[bool], int]
+
+
+@st.composite
+def _pages(draw: st.DrawFn) -> _Page:
+    classes = draw(st.lists(_CLASSES, max_size=14))
+    n = len(classes)
+    holes = draw(st.just([]) | st.lists(st.integers(0, 4), min_size=n, max_size=n))
+    sentences = draw(st.just([]) | st.lists(st.booleans(), min_size=n, max_size=n))
+    asks = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    return classes, holes, sentences, asks, draw(st.integers(0, 3))
+
+
+@needs_c
+@settings(max_examples=1500, deadline=None)
+@given(_pages(), st.integers(0, 4))
+def test_c_context_as_python(page: _Page, run: int) -> None:
+    """Runs of short lines with holes and sentences in them, near-good lines, kept and not."""
+    classes, holes, sentences, asks, tail = page
+    p = ClassifierParams(max_short_run=run)
+    c = classifier_core._context(classes, p, holes, sentences, asks, tail)
+    assert c == classifier_core._context_py(classes, p, holes, sentences, asks, tail)
+    assert type(c) is list
+
+
+@needs_c
+def test_c_context_declines_what_python_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A class that is no exact str, or holes that are not one count a line: the Python twin's."""
+
+    class Label(str):
+        pass
+
+    p = ClassifierParams()
+    assert (
+        classifier_core._c.context(  # type: ignore[union-attr]
+            ["good", Label("short")], "good", "short", "neargood", "i", "l", 3, (), None
+        )
+        is NotImplemented
+    )
+    assert (
+        classifier_core._c.context(  # type: ignore[union-attr]
+            ["good", "short"], "good", "short", "neargood", "i", "l", 3, (1,), None
+        )
+        is NotImplemented
+    )
+    calls = []
+    monkeypatch.setattr(classifier_core, "_context_py", lambda *args: calls.append(args) or ["x"])
+    assert classifier_core._context(["good", Label("short")], p) == ["x"] and calls
+
+
+def test_context_reads_the_c_twin_when_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_context` asks the C where it is built, the Python twin where not."""
+    asked = []
+    monkeypatch.setattr(classifier_core, "_context_py", lambda *args: asked.append(args) or ["py"])
+    out = classifier_core._context(["good", "short", "good"], ClassifierParams())
+    if classifier_core.COMPILED:
+        assert out == ["good", "good", "good"] and not asked
+    monkeypatch.setattr(classifier_core, "COMPILED", False)
+    assert classifier_core._context(["good"], ClassifierParams()) == ["py"] and asked
+
+
+@needs_c
+def test_c_context_as_python_on_every_small_page() -> None:
+    """Every page of up to five lines of good, short, near-good and other lines, with no lines
+    removed or one before any of them, and each run length allowed from 0 to 3."""
+    import itertools
+
+    kinds = [classifier_core.GOOD, "short", "neargood", "edge"]
+    for n in range(6):
+        for classes in itertools.product(kinds, repeat=n):
+            for holes in [[], *(list(h) for h in itertools.product([0, 1], repeat=n) if any(h))]:
+                for run in range(4):
+                    p = ClassifierParams(max_short_run=run)
+                    got = classifier_core._context(list(classes), p, holes)
+                    assert got == classifier_core._context_py(list(classes), p, holes), (classes, holes, run)

@@ -1,6 +1,8 @@
 /* The classifier's measures of a line in C: classifier_core._measure (`measure`), the character
-   counts it starts from (`counts`), the line model's digits and marks (`digits_and_marks`) and
-   the line model's table of a page's lines (`line_rows`: line_model.line_table).
+   counts it starts from (`counts`), the line model's digits and marks (`digits_and_marks`),
+   the line model's table of a page's lines (`line_rows`: line_model.line_table), the title
+   search's words (`words_and_stems`) and the decisions on short and near-good lines from their
+   neighbours (`context`: classifier_core._context).
 
    What a character is (kana or han, hangul, clause mark, letter, word character, upper or lower
    case, menu separator) is what classifier_core.char_flags says of it (Python: the classifier's
@@ -894,6 +896,144 @@ done:
     return result;
 }
 
+/* 1 when `item` is the str `name` (the same object, as the classifier's constants mostly are, or an
+   equal exact str), 0 when not, -1 when it is no exact str (the caller then leaves it to Python) */
+static int is_class(PyObject *item, PyObject *name) {
+    if (item == name)
+        return 1;
+    if (!PyUnicode_CheckExact(item))
+        return -1;
+    return PyUnicode_GET_LENGTH(item) == PyUnicode_GET_LENGTH(name) && PyUnicode_Compare(item, name) == 0;
+}
+
+/* classifier_core._context's decisions on a page's classes, `prose` (its _sentence_runs, or None)
+   worked out before: context(classes, good, short, neargood, short_isolated, low_stopwords,
+   max_short_run, holes, prose) -> the new classes, a list. Each line is decided as the Python twin
+   decides it (tests/test_measure_twin.py); NotImplemented, for the twin to answer, when a class
+   is no exact str or `holes` is neither empty nor one count a line. */
+static PyObject *context(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
+    if (nargs != 9) {
+        PyErr_SetString(PyExc_TypeError, "context takes 9 arguments");
+        return NULL;
+    }
+    PyObject *good = args[1], *shrt = args[2], *near = args[3], *isolated = args[4], *low = args[5];
+    if (!PyUnicode_CheckExact(good) || !PyUnicode_CheckExact(shrt) || !PyUnicode_CheckExact(near)) {
+        PyErr_SetString(PyExc_TypeError, "context: the classes' names are str");
+        return NULL;
+    }
+    long long max_run = PyLong_AsLongLong(args[6]);
+    if (max_run == -1 && PyErr_Occurred())
+        return NULL;
+    PyObject *classes = NULL, *holes = NULL, *prose = NULL, *out = NULL;
+    unsigned char *code = NULL;
+    long long *run = NULL, *gone = NULL;
+    if ((classes = PySequence_Tuple(args[0])) == NULL || (holes = PySequence_Tuple(args[7])) == NULL)
+        goto done;
+    if (args[8] != Py_None && (prose = PySequence_Tuple(args[8])) == NULL)
+        goto done;
+    Py_ssize_t n = PyTuple_GET_SIZE(classes), nh = PyTuple_GET_SIZE(holes);
+    if ((nh && nh != n) || (prose != NULL && PyTuple_GET_SIZE(prose) != n)) {
+        out = Py_NewRef(Py_NotImplemented);
+        goto done;
+    }
+    /* per line: bit 0-1 its class (1 good, 2 short, 3 near-good, 0 another), 4 a good line above
+       it, 8 one below it, 16 prose, 32 decided good */
+    code = PyMem_Calloc(n ? n : 1, 1);
+    run = PyMem_Calloc(n ? n : 1, sizeof(long long));
+    gone = PyMem_Calloc(n ? n : 1, sizeof(long long));
+    if (code == NULL || run == NULL || gone == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int any_hole = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *c = PyTuple_GET_ITEM(classes, i);
+        int is_good = is_class(c, good), is_short = is_good ? 0 : is_class(c, shrt);
+        int is_near = is_good || is_short ? 0 : is_class(c, near);
+        if (is_good < 0 || is_short < 0 || is_near < 0) {
+            out = Py_NewRef(Py_NotImplemented);
+            goto done;
+        }
+        code[i] = (unsigned char)(is_good ? 1 : is_short ? 2 : is_near ? 3 : 0);
+        if (prose != NULL) {
+            int truth = PyObject_IsTrue(PyTuple_GET_ITEM(prose, i));
+            if (truth < 0)
+                goto done;
+            code[i] |= (unsigned char)(truth ? 16 : 0);
+        }
+        if (nh) {
+            gone[i] = PyLong_AsLongLong(PyTuple_GET_ITEM(holes, i));
+            if (gone[i] == -1 && PyErr_Occurred())
+                goto done;
+            any_hole |= gone[i] != 0;
+        }
+    }
+#define KIND(i) (code[i] & 3)
+#define UNDECIDED(i) (KIND(i) >= 2)
+    int last = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        code[i] |= (unsigned char)(last ? 4 : 0);
+        if (UNDECIDED(i))
+            run[i] = (i ? run[i - 1] : 0) + 1;
+        else
+            last = KIND(i) == 1;
+    }
+    last = 0;
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        code[i] |= (unsigned char)(last ? 8 : 0);
+        if (!UNDECIDED(i))
+            last = KIND(i) == 1;
+        else if (i + 1 < n && run[i + 1])
+            run[i] = run[i + 1];
+    }
+    if (any_hole) /* _count_holes: a run's lines also count those removed before, inside and after it */
+        for (Py_ssize_t i = 0; i < n;) {
+            if (!run[i]) {
+                i++;
+                continue;
+            }
+            Py_ssize_t j = i;
+            while (j < n && run[j])
+                j++;
+            long long total = run[i];
+            for (Py_ssize_t k = i; k <= j && k < n; k++)
+                total += gone[k];
+            for (Py_ssize_t k = i; k < j; k++)
+                run[k] = total;
+            i = j;
+        }
+    if ((out = PyList_New(n)) == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *chosen = PyTuple_GET_ITEM(classes, i);
+        int above = (code[i] & 4) != 0, below = (code[i] & 8) != 0;
+        if (KIND(i) == 2)
+            chosen = (above && below && run[i] <= max_run) || (code[i] & 16) ? good : isolated;
+        else if (KIND(i) == 3)
+            chosen = above || below ? good : low;
+        if (KIND(i) == 1 || chosen == good)
+            code[i] |= 32;
+        PyList_SET_ITEM(out, i, Py_NewRef(chosen));
+    }
+    for (Py_ssize_t i = 0; i + 1 < n; i++)
+        if (KIND(i) == 2 && (code[i + 1] & 32) && !((code[i] & 4) && nh && gone[i + 1])) {
+            PyObject *was = PyList_GET_ITEM(out, i);
+            PyList_SET_ITEM(out, i, Py_NewRef(good));
+            Py_DECREF(was);
+            code[i] |= 32;
+        }
+#undef KIND
+#undef UNDECIDED
+done:
+    PyMem_Free(code);
+    PyMem_Free(run);
+    PyMem_Free(gone);
+    Py_XDECREF(classes);
+    Py_XDECREF(holes);
+    Py_XDECREF(prose);
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"setup", setup, METH_O, "setup(char_flags): the function that gives a character's flags"},
     {"setup_measure", (PyCFunction)(void (*)(void))setup_measure, METH_FASTCALL,
@@ -908,6 +1048,9 @@ static PyMethodDef methods[] = {
      "bullets): line_model.line_table's per-line columns"},
     {"words_and_stems", (PyCFunction)(void (*)(void))words_and_stems, METH_FASTCALL,
      "words_and_stems(text, stem) -> (words, stems): classifier_core._Body's sets of a lowered text"},
+    {"context", (PyCFunction)(void (*)(void))context, METH_FASTCALL,
+     "context(classes, good, short, neargood, short_isolated, low_stopwords, max_short_run, holes, prose) "
+     "-> classes: classifier_core._context"},
     {"counts", counts, METH_O,
      "counts(line) -> (kana_han, hangul, punct, has_letter, upper_initials, lower_initials, separators, "
      "has_clock)"},
