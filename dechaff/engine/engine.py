@@ -110,10 +110,19 @@ def normalise(text: str, max_line_chars: int, columns: bool = False) -> tuple[li
     per cell (`normalise.column_cells`), each cell a block of its own, so that a menu cell and a
     paragraph side by side are judged apart.
     """
+    lines, removed, _ = normalised(text, max_line_chars, columns)
+    return lines, removed
+
+
+def normalised(
+    text: str, max_line_chars: int, columns: bool = False
+) -> tuple[list[Line], list[Removal], int]:
+    """`normalise`, and how many lines the text has (the row's `lines_in`), from the one split."""
     lines: list[Line] = []
     removed: list[Removal] = []
     gap = True
-    for no, (raw, norm) in enumerate(zip(split_lines(text), normalise_lines(text), strict=True), 1):
+    raws = split_lines(text)
+    for no, (raw, norm) in enumerate(zip(raws, normalise_lines(text), strict=True), 1):
         if len(raw) > max_line_chars:
             removed.append(
                 Removal(
@@ -134,7 +143,7 @@ def normalise(text: str, max_line_chars: int, columns: bool = False) -> tuple[li
         else:
             lines.extend(Line(no, cell, start, gap or k > 0) for k, (start, cell) in enumerate(cells))
         gap = False
-    return lines, removed
+    return lines, removed, len(raws)
 
 
 class Engine:
@@ -234,9 +243,10 @@ class Engine:
         url = source.url or (page[1].url if page else None)
         body, removed = _step("mojibake", lambda: repair(body, BUILTIN))
         columns = page is None  # a renderer's padding survives in a dump, never in an extraction
-        lines, dropped = _step("normalise", lambda: normalise(body, self.settings.max_line_chars, columns))
+        lines, dropped, facts["lines_in"] = _step(
+            "normalise", lambda: normalised(body, self.settings.max_line_chars, columns)
+        )
         removed.extend(dropped)
-        facts["lines_in"] = len(split_lines(body))
         texts = [line.text for line in lines]
         match = _step("domain", lambda: self._domain(texts, url, source.domain))
         lang, prob = (source.lang, None) if source.lang else _step("lang", lambda: detect_language(texts))
