@@ -71,6 +71,34 @@ def test_clock_and_time_zone_of_the_machine_do_not_matter() -> None:
     assert runs == {"2024-03-12T10:15 2024-03-05T23:30-05:00\n"}
 
 
+DAYLESS = [
+    ("en", "March 2024 10:15", "2024-03"),
+    ("fr", "mars 2024 à 10h15", "2024-03"),
+    ("de", "März 2024, 14:30 Uhr", "2024-03"),
+    ("en", "1 March 2024 10:15", "2024-03-01T10:15"),
+    ("fr", "1er mars 2024 à 10h15", "2024-03-01T10:15"),
+    ("en", "2 March 2024 10:15", "2024-03-02T10:15"),
+    ("fr", "12 mars 2024 à 10h15", "2024-03-12T10:15"),
+]
+
+
+@pytest.mark.parametrize("day", ["2031-05-17 09:30Z", "2032-11-03 21:10Z", "2033-02-01 00:30Z"])
+def test_a_date_with_a_time_and_no_day_is_its_month_on_any_day(day: str) -> None:
+    """dateparser fills a missing day from its clock when the text has a time (not from its
+    day-of-month setting): "March 2024 10:15" was 2024-03-17T10:15 on the 17th. The month, on
+    every day of the run, 1st included; a printed 1st stays the 1st."""
+    import time_machine
+
+    from dechaff.text import dates
+
+    with time_machine.travel(day, tick=False):
+        dates.iso_date.cache_clear()
+        try:
+            assert [iso_date(text, lang) for lang, text, _ in DAYLESS] == [iso for *_, iso in DAYLESS]
+        finally:
+            dates.iso_date.cache_clear()
+
+
 def test_published_column_is_iso_and_the_text_is_kept(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(

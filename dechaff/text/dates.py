@@ -11,9 +11,10 @@ worker loads them again.
 
 Only absolute dates are read: "il y a 2 heures" or "hier" depend on when the page was fetched,
 so they give None (the text stays in `published_text`), as does a date without its year (a
-parser would fill in the current one) or without its month. The result never depends on the
-machine's clock or time zone: a time zone printed with the date is kept as an offset, none is
-assumed otherwise.
+parser would fill in the current one) or without its month; a date without its day is its month
+("mars 2024 à 10h15": 2024-03, where dateparser takes the clock's day when a time is given).
+The result never depends on the machine's clock or time zone: a time zone printed with the date
+is kept as an offset, none is assumed otherwise.
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ _SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "REQUIRE_PARTS": ["month", "year"],
 }
+# what dateparser fills a missing day from when the text has a time ("March 2024 10:15"): not
+# PREFER_DAY_OF_MONTH then, but the day of its "now", which it takes from the clock unless given
+_BASE = datetime(2000, 1, 1)
 _FOUR_DIGITS = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _ISO = re.compile(r"\d{4}-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?$")
 MAX_CHARS = 80  # a longer text is a sentence that mentions a date, not a date
@@ -54,11 +58,16 @@ def iso_date(text: str, lang: str = "und") -> str | None:
             pass
     data = _parser(lang).get_date_data(text)
     if data.date_obj is None and lang != "en":  # "Updated March 5, 2024" on a French page
-        data = _parser("en").get_date_data(text)
+        lang = "en"
+        data = _parser(lang).get_date_data(text)
     when: datetime | None = data.date_obj
     if when is None or str(when.year) not in _FOUR_DIGITS.findall(text):
         return None  # e.g. "12 mars" read as the year 2012
-    return _iso(when, data.period != "month")
+    has_day = data.period != "month"
+    if has_day and when.day == _BASE.day:  # the 1st, or no day at all and a time: read from the 2nd
+        again = _parser(lang, _BASE.day + 1).get_date_data(text).date_obj
+        has_day = again is None or again.day == when.day
+    return _iso(when, has_day)
 
 
 def _iso(when: datetime, has_day: bool) -> str:
@@ -70,16 +79,19 @@ def _iso(when: datetime, has_day: bool) -> str:
 
 
 @lru_cache(maxsize=64)
-def _parser(lang: str) -> Any:
+def _parser(lang: str, day: int = _BASE.day) -> Any:
     """A dateparser parser for one language alone: its own order of day and month ("12/03/2024"
     is 12 March in French, December 3 in English); English for a language dateparser lacks. Made
     once per process and language, with a first date read (dateparser loads the language's data
-    and compiles its patterns then; the import alone is 0.3 s): no document's time (`uncounted`)."""
+    and compiles its patterns then; the import alone is 0.3 s): no document's time (`uncounted`).
+    Its "now" is the `day` of `_BASE`'s month, never the clock: a date with a time and no day
+    takes that day (`iso_date` tells it from a printed 1st by reading it again from the 2nd)."""
     with uncounted():
         from dateparser.data.languages_info import language_order  # heavy: only when a date is met
         from dateparser.date import DateDataParser
 
-        parser = DateDataParser(languages=[lang if lang in language_order else "en"], settings=_SETTINGS)
+        settings = {**_SETTINGS, "RELATIVE_BASE": _BASE.replace(day=day)}
+        parser = DateDataParser(languages=[lang if lang in language_order else "en"], settings=settings)
         parser.get_date_data("05/03/2024")
         return parser
 
