@@ -493,6 +493,20 @@ def test_c_context_declines_what_python_answers(monkeypatch: pytest.MonkeyPatch)
         )
         is NotImplemented
     )
+    for holes, run, prose in [
+        ((0, 2**40, 0), 3, None),  # a count no page has: a run's sum could overflow
+        ((0, 1.0, 0), 3, None),  # not an int
+        ((0, 1, 0), 2**70, None),
+        ((0, 1, 0), 3.5, None),
+        ((), 3, (False, 1, False)),  # prose that is not bools
+    ]:
+        declined = classifier_core._c.context(  # type: ignore[union-attr]
+            ["good", "short", "good"], "good", "short", "neargood", "i", "l", run, holes, prose
+        )
+        assert declined is NotImplemented, (holes, run, prose)
+        p_run = ClassifierParams(max_short_run=run)  # type: ignore[arg-type]
+        page = ["good", "short", "good"]
+        assert classifier_core._context(page, p_run, holes) == classifier_core._context_py(page, p_run, holes)
     calls = []
     monkeypatch.setattr(classifier_core, "_context_py", lambda *args: calls.append(args) or ["x"])
     assert classifier_core._context(["good", Label("short")], p) == ["x"] and calls

@@ -906,11 +906,17 @@ static int is_class(PyObject *item, PyObject *name) {
     return PyUnicode_GET_LENGTH(item) == PyUnicode_GET_LENGTH(name) && PyUnicode_Compare(item, name) == 0;
 }
 
+/* A run's count adds up the holes of its lines: bounded so that no sum can overflow (the counts
+   are lines removed, a page's lines are far fewer); beyond, the Python twin answers */
+#define CONTEXT_MAX_LINES ((Py_ssize_t)1 << 22)
+#define CONTEXT_MAX_HOLES ((long long)1 << 36)
+
 /* classifier_core._context's decisions on a page's classes, `prose` (its _sentence_runs, or None)
    worked out before: context(classes, good, short, neargood, short_isolated, low_stopwords,
    max_short_run, holes, prose) -> the new classes, a list. Each line is decided as the Python twin
    decides it (tests/test_measure_twin.py); NotImplemented, for the twin to answer, when a class
-   is no exact str or `holes` is neither empty nor one count a line. */
+   is no exact str, `holes` is neither empty nor one int a line, a count or `max_short_run` is
+   beyond the bounds above, or `prose` holds other than bools. */
 static PyObject *context(PyObject *module, PyObject *const *args, Py_ssize_t nargs) {
     if (nargs != 9) {
         PyErr_SetString(PyExc_TypeError, "context takes 9 arguments");
@@ -921,9 +927,12 @@ static PyObject *context(PyObject *module, PyObject *const *args, Py_ssize_t nar
         PyErr_SetString(PyExc_TypeError, "context: the classes' names are str");
         return NULL;
     }
-    long long max_run = PyLong_AsLongLong(args[6]);
+    int overflow = 0;
+    long long max_run = PyLong_CheckExact(args[6]) ? PyLong_AsLongLongAndOverflow(args[6], &overflow) : 0;
     if (max_run == -1 && PyErr_Occurred())
         return NULL;
+    if (!PyLong_CheckExact(args[6]) || overflow)
+        Py_RETURN_NOTIMPLEMENTED;
     PyObject *classes = NULL, *holes = NULL, *prose = NULL, *out = NULL;
     unsigned char *code = NULL;
     long long *run = NULL, *gone = NULL;
@@ -932,7 +941,7 @@ static PyObject *context(PyObject *module, PyObject *const *args, Py_ssize_t nar
     if (args[8] != Py_None && (prose = PySequence_Tuple(args[8])) == NULL)
         goto done;
     Py_ssize_t n = PyTuple_GET_SIZE(classes), nh = PyTuple_GET_SIZE(holes);
-    if ((nh && nh != n) || (prose != NULL && PyTuple_GET_SIZE(prose) != n)) {
+    if ((nh && nh != n) || (prose != NULL && PyTuple_GET_SIZE(prose) != n) || n > CONTEXT_MAX_LINES) {
         out = Py_NewRef(Py_NotImplemented);
         goto done;
     }
@@ -956,15 +965,22 @@ static PyObject *context(PyObject *module, PyObject *const *args, Py_ssize_t nar
         }
         code[i] = (unsigned char)(is_good ? 1 : is_short ? 2 : is_near ? 3 : 0);
         if (prose != NULL) {
-            int truth = PyObject_IsTrue(PyTuple_GET_ITEM(prose, i));
-            if (truth < 0)
+            PyObject *said = PyTuple_GET_ITEM(prose, i);
+            if (!PyBool_Check(said)) {
+                out = Py_NewRef(Py_NotImplemented);
                 goto done;
-            code[i] |= (unsigned char)(truth ? 16 : 0);
+            }
+            code[i] |= (unsigned char)(said == Py_True ? 16 : 0);
         }
         if (nh) {
-            gone[i] = PyLong_AsLongLong(PyTuple_GET_ITEM(holes, i));
+            PyObject *count = PyTuple_GET_ITEM(holes, i);
+            gone[i] = PyLong_Check(count) ? PyLong_AsLongLongAndOverflow(count, &overflow) : 0;
             if (gone[i] == -1 && PyErr_Occurred())
                 goto done;
+            if (!PyLong_Check(count) || overflow || gone[i] > CONTEXT_MAX_HOLES || gone[i] < -CONTEXT_MAX_HOLES) {
+                out = Py_NewRef(Py_NotImplemented);
+                goto done;
+            }
             any_hole |= gone[i] != 0;
         }
     }
