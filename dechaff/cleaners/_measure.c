@@ -896,16 +896,6 @@ done:
     return result;
 }
 
-/* 1 when `item` is the str `name` (the same object, as the classifier's constants mostly are, or an
-   equal exact str), 0 when not, -1 when it is no exact str (the caller then leaves it to Python) */
-static int is_class(PyObject *item, PyObject *name) {
-    if (item == name)
-        return 1;
-    if (!PyUnicode_CheckExact(item))
-        return -1;
-    return PyUnicode_GET_LENGTH(item) == PyUnicode_GET_LENGTH(name) && PyUnicode_Compare(item, name) == 0;
-}
-
 /* A run's count adds up the holes of its lines: bounded so that no sum can overflow (the counts
    are lines removed, a page's lines are far fewer); beyond, the Python twin answers */
 #define CONTEXT_MAX_LINES ((Py_ssize_t)1 << 22)
@@ -934,9 +924,11 @@ static PyObject *context(PyObject *module, PyObject *const *args, Py_ssize_t nar
     if (!PyLong_CheckExact(args[6]) || overflow)
         Py_RETURN_NOTIMPLEMENTED;
     PyObject *classes = NULL, *holes = NULL, *prose = NULL, *out = NULL;
+    PyObject *names = PyTuple_Pack(3, good, shrt, near); /* named_at's codes 0, 1, 2; 3: another */
     unsigned char *code = NULL;
     long long *run = NULL, *gone = NULL;
-    if ((classes = PySequence_Tuple(args[0])) == NULL || (holes = PySequence_Tuple(args[7])) == NULL)
+    if (names == NULL || (classes = PySequence_Tuple(args[0])) == NULL ||
+        (holes = PySequence_Tuple(args[7])) == NULL)
         goto done;
     if (args[8] != Py_None && (prose = PySequence_Tuple(args[8])) == NULL)
         goto done;
@@ -957,13 +949,14 @@ static PyObject *context(PyObject *module, PyObject *const *args, Py_ssize_t nar
     int any_hole = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *c = PyTuple_GET_ITEM(classes, i);
-        int is_good = is_class(c, good), is_short = is_good ? 0 : is_class(c, shrt);
-        int is_near = is_good || is_short ? 0 : is_class(c, near);
-        if (is_good < 0 || is_short < 0 || is_near < 0) {
+        if (!PyUnicode_CheckExact(c)) {
             out = Py_NewRef(Py_NotImplemented);
             goto done;
         }
-        code[i] = (unsigned char)(is_good ? 1 : is_short ? 2 : is_near ? 3 : 0);
+        Py_ssize_t named = named_at(c, names); /* Python's ==: the constant itself, or an equal str */
+        if (named < 0)
+            goto done;
+        code[i] = (unsigned char)(named < 3 ? named + 1 : 0);
         if (prose != NULL) {
             PyObject *said = PyTuple_GET_ITEM(prose, i);
             if (!PyBool_Check(said)) {
@@ -1044,6 +1037,7 @@ done:
     PyMem_Free(code);
     PyMem_Free(run);
     PyMem_Free(gone);
+    Py_XDECREF(names);
     Py_XDECREF(classes);
     Py_XDECREF(holes);
     Py_XDECREF(prose);

@@ -401,7 +401,7 @@ def _context_py(
     many lines earlier cleaners removed after the last one).
     """
     n = len(classes)
-    undecided = [c in (_SHORT, _NEARGOOD) for c in classes]
+    undecided = [c in _UNDECIDED for c in classes]
     prev, nxt, run = [False] * n, [False] * n, [0] * n
     last = False
     for i in range(n):
