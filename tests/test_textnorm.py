@@ -18,7 +18,7 @@ def test_soft_hyphen_removed_and_joiners_kept() -> None:
 
 
 def test_line_endings_and_blank_structure() -> None:
-    lines, removed = normalise("a\r\nb\r\r\n\u00a0\nc\u2028d", 1000)
+    lines, removed, count = normalise("a\r\nb\r\r\n\u00a0\nc\u2028d", 1000)
     assert [(x.no, x.text, x.gap_before) for x in lines] == [
         (1, "a", True),
         (2, "b", False),
@@ -26,17 +26,18 @@ def test_line_endings_and_blank_structure() -> None:
         (6, "d", False),
     ]
     assert [(r.line_no, r.rule_id) for r in removed] == [(4, "normalise.blank")]
+    assert count == 6  # the row's lines_in: CRLF, CR, LF and U+2028 each end one
 
 
 def test_overlong_line_is_recorded_not_kept() -> None:
-    lines, removed = normalise("short\n" + "x" * 50 + "\n", 20)
+    lines, removed, _ = normalise("short\n" + "x" * 50 + "\n", 20)
     assert [x.text for x in lines] == ["short"]
     assert removed[0].rule_id == "normalise.line_too_long" and removed[0].char_end == 50
 
 
 def test_a_line_laid_out_in_columns_is_one_line_per_cell() -> None:
     raw = "* Sport      The mayor opened the new school on Monday.  \tWeather"
-    lines, _ = normalise(f"Menu\n{raw}\n", 1000, columns=True)
+    lines, *_ = normalise(f"Menu\n{raw}\n", 1000, columns=True)
     norm = normalise_line(raw)
     assert [(x.no, x.text, x.start, x.gap_before) for x in lines] == [
         (1, "Menu", 0, True),

@@ -103,21 +103,14 @@ class StepError(Exception):
         self.step = step
 
 
-def normalise(text: str, max_line_chars: int, columns: bool = False) -> tuple[list[Line], list[Removal]]:
-    """Normalised non-empty lines (with their blank-line structure) and the lines dropped on the way.
+def normalise(text: str, max_line_chars: int, columns: bool = False) -> tuple[list[Line], list[Removal], int]:
+    """Normalised non-empty lines (with their blank-line structure), the lines dropped on the way,
+    and how many lines the text has (the row's `lines_in`, from the same split).
 
     `columns` (text read as it came, not an extraction): a line laid out in columns is one line
     per cell (`normalise.column_cells`), each cell a block of its own, so that a menu cell and a
     paragraph side by side are judged apart.
     """
-    lines, removed, _ = normalised(text, max_line_chars, columns)
-    return lines, removed
-
-
-def normalised(
-    text: str, max_line_chars: int, columns: bool = False
-) -> tuple[list[Line], list[Removal], int]:
-    """`normalise`, and how many lines the text has (the row's `lines_in`), from the one split."""
     lines: list[Line] = []
     removed: list[Removal] = []
     gap = True
@@ -244,7 +237,7 @@ class Engine:
         body, removed = _step("mojibake", lambda: repair(body, BUILTIN))
         columns = page is None  # a renderer's padding survives in a dump, never in an extraction
         lines, dropped, facts["lines_in"] = _step(
-            "normalise", lambda: normalised(body, self.settings.max_line_chars, columns)
+            "normalise", lambda: normalise(body, self.settings.max_line_chars, columns)
         )
         removed.extend(dropped)
         texts = [line.text for line in lines]
