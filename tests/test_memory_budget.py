@@ -89,6 +89,7 @@ _NOT_TEXTS = {
     "dechaff.io.badness._searchers",
     "dechaff.text.dates._parser",
     "dechaff.io.html_meta.dates_without_today",  # once a process: htmldate's dates without today
+    "dechaff.io.xpath_twins._twins",  # once a process: the twins of trafilatura's expressions
 }
 
 

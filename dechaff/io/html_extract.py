@@ -217,17 +217,21 @@ def table_cells(text: str) -> str:
 
 
 def _trafilatura(tree: lxml.html.HtmlElement, params: HtmlParams, favor: str) -> str:
+    """trafilatura's main text, its `re:test` expressions run by their twins (`xpath_twins`)."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        tree,
-        fast=params.fast,
-        favor_precision=favor == "precision",
-        favor_recall=favor == "recall",
-        include_comments=params.include_comments,
-        include_tables=params.include_tables,
-        with_metadata=False,
-    )
+    from dechaff.io.xpath_twins import swapped
+
+    with swapped():
+        doc = trafilatura.bare_extraction(
+            tree,
+            fast=params.fast,
+            favor_precision=favor == "precision",
+            favor_recall=favor == "recall",
+            include_comments=params.include_comments,
+            include_tables=params.include_tables,
+            with_metadata=False,
+        )
     return inline_breaks((doc.text if doc is not None else None) or "")
 
 
