@@ -31,6 +31,10 @@ EXPRESSIONS = (
     ".//*[starts-with(@role, '')][not(@x)]",
     ".//*[self::span][(re:test(@class, 'a') and @x) or @role='nav']",
     ".//*[re:test(@id, 'b(?!x)') or re:test(translate(@class, 'aba', 'Bc'), 'B')]",
+    ".//*[self::div or self::section][re:test(@class, 'a')][1]",  # each parent's first that passes
+    ".//p[1]",
+    "(.//*[self::div or self::p][re:test(@id|@class, 'b')])[1]",  # the first of all
+    "(.//span)[1]",
 )
 TAGS = ("div", "p", "span", "ul", "ol", "h1", "section", "list", "item")
 NAMES = ("id", "class", "style", "role", "x", "data-c", "aria-hidden")
@@ -87,8 +91,11 @@ def test_attribute_order_decides_a_union() -> None:
 @pytest.mark.parametrize(
     "source",
     [
-        ".//*[self::div][1]",  # a position
-        "(.//div)[1]",
+        ".//*[1][@x]",  # a position before a test
+        ".//p[2]",
+        "(.//p[1])[1]",
+        "(.//p)[1]|(.//main)[1]",
+        "(.//p)",
         "//*[re:test(@class, 'a')]",  # from the document's root
         ".//*[rel='me']",  # a child element's text
         ".//*[re:test(@class, 'a', 'g')]",  # flags other than i

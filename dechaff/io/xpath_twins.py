@@ -8,8 +8,9 @@ same elements in the same order about three times faster.
 
 The twins are compiled from the expressions' own source, by a parser of the small part of XPath
 they use (a descendant step, name tests, predicates of `or`, `and`, `not`, attribute tests,
-`contains`, `starts-with`, `translate` and `re:test`). An expression outside that part (a
-position, an absolute path, another function) keeps its XPath: a twin never guesses. `swapped()`
+`contains`, `starts-with`, `translate` and `re:test`, a last `[1]`, or the whole path in
+brackets then `[1]`). An expression outside that part (another position, an absolute path, a
+union of paths, another function) keeps its XPath: a twin never guesses. `swapped()`
 puts the twins into trafilatura's lists for the length of one call and puts the XPaths back, so
 trafilatura stays as it is everywhere else (`dechaff bench` times it alone in the same process).
 
@@ -29,9 +30,9 @@ from typing import Any
 from lxml import etree
 
 _TOKEN = re.compile(
-    r"""\s*(?:(?P<lit>'[^']*'|"[^"]*")|(?P<op>\.//|::|[\[\](),=|@*])|(?P<name>[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?))"""
+    r"""\s*(?:(?P<lit>'[^']*'|"[^"]*")|(?P<op>\.//|::|[\[\](),=|@*])|(?P<name>[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)|(?P<number>\d+))"""
 )
-_FUNCTIONS = {"contains": 2, "starts-with": 2, "re:test": (2, 3), "translate": 3, "not": 1}
+_FUNCTIONS = {"contains", "starts-with", "re:test", "not"}
 
 Node = tuple[Any, ...]
 
@@ -72,18 +73,40 @@ class _Parser:
         self.at += 1
         return self.tokens[self.at - 1][1]
 
-    def path(self) -> tuple[str, list[Node]]:
-        """`.//*` or `.//name`, then predicates, then the end."""
+    def path(self) -> tuple[str, list[Node], str]:
+        """`.//*` or `.//name`, then predicates, the last of which may be `[1]`; or such a path
+        in brackets, then `[1]`. Returns the name test, the predicates and which elements are
+        kept: `all`, `first_child` (the first of each parent's children that pass) or `first`."""
+        if self.peek("("):
+            self.take("(")
+            test, predicates, kept = self.path()
+            self.take(")")
+            self.position()
+            if kept != "all":
+                raise Unsupported("a position inside brackets")
+            return test, predicates, "first"
         self.take(".//")
         test = self.take("*") if self.peek("*") else self.take(kind="name")
-        predicates = []
+        predicates: list[Node] = []
         while self.peek("["):
+            if self.at + 1 < len(self.tokens) and self.tokens[self.at + 1][0] == "number":
+                self.position()
+                return test, predicates, "first_child"
             self.take("[")
             predicates.append(self.disjunction())
             self.take("]")
+        return test, predicates, "all"
+
+    def position(self) -> None:
+        """`[1]`, the only position read."""
+        self.take("[")
+        if self.take(kind="number") != "1":
+            raise Unsupported("a position other than 1")
+        self.take("]")
+
+    def end(self) -> None:
         if self.peek():
             raise Unsupported(f"unexpected {self.tokens[self.at][1]!r}")
-        return test, predicates
 
     def disjunction(self) -> Node:
         terms = [self.conjunction()]
@@ -118,7 +141,7 @@ class _Parser:
         if name == "self":
             self.take("::")
             return ("self", self.take(kind="name"))
-        if name not in _FUNCTIONS or name == "translate":
+        if name not in _FUNCTIONS:
             raise Unsupported(f"unknown test {name!r}")
         self.take("(")
         if name == "not":
@@ -289,7 +312,9 @@ class Twin:
 def compile_twin(xpath: etree.XPath) -> Twin:
     """The twin of `xpath`; raises Unsupported when its source is outside the part of XPath this
     module reads."""
-    test, predicates = _Parser(xpath.path).path()
+    parser = _Parser(xpath.path)
+    test, predicates, kept = parser.path()
+    parser.end()
     names: tuple[str, ...] | object = (test,) if test != "*" else etree.Element
     if test == "*" and predicates and (found := _names(predicates[0])) is not None:
         names, predicates = found, predicates[1:]
@@ -305,7 +330,19 @@ def compile_twin(xpath: etree.XPath) -> Twin:
     lines.append("        tag, get = el.tag, el.get")
     for predicate in predicates:
         lines.append(f"        if not {compiler.test(predicate)}:\n            continue")
-    lines += ["        out.append(el)", "    return out"]
+    if kept == "first":
+        lines += ["        return [el]", "    return out"]
+    elif kept == "first_child":  # `.//x[1]`: the first of its parent's children that pass
+        lines[1] += "\n    parents = set()"
+        lines += [
+            "        parent = el.getparent()",
+            "        if parent in parents:\n            continue",
+            "        parents.add(parent)",
+            "        out.append(el)",
+            "    return out",
+        ]
+    else:
+        lines += ["        out.append(el)", "    return out"]
     namespace = dict(compiler.bound)
     # our own text, built from the library's constant expressions (literals written with repr)
     exec("\n".join(lines), namespace)
