@@ -35,6 +35,10 @@ EXPRESSIONS = (
     ".//p[1]",
     "(.//*[self::div or self::p][re:test(@id|@class, 'b')])[1]",  # the first of all
     "(.//span)[1]",
+    "//*[self::h1 or self::p][re:test(@class, 'a')]",  # from the document's root
+    "//*[@class='a b' or contains(@id, 'x')]",
+    "(//span)[1]",
+    "//p[1]",
 )
 TAGS = ("div", "p", "span", "ul", "ol", "h1", "section", "list", "item", "article", "header", "aside", "main")
 NAMES = ("id", "class", "style", "role", "x", "data-c", "aria-hidden")
@@ -64,8 +68,10 @@ def trees(draw: st.DrawFn) -> etree._Element:
 
 
 def _same(twin: Twin, tree: etree._Element) -> None:
-    expected = twin.xpath(tree)
-    assert twin(tree) == expected, (twin.path, etree.tostring(tree))
+    """The same elements from the root and from an element below it (`//` reads the whole
+    document from either, `.//` what is below the element)."""
+    for context in (tree, next(tree.iterdescendants(etree.Element), tree)):
+        assert twin(context) == twin.xpath(context), (twin.path, etree.tostring(tree))
 
 
 @settings(max_examples=300, deadline=None)
@@ -97,7 +103,9 @@ def test_attribute_order_decides_a_union() -> None:
         "(.//p[1])[1]",
         "(.//p)[1]|(.//main)[1]",
         "(.//p)",
-        "//*[re:test(@class, 'a')]",  # from the document's root
+        "//div//a[@href]",  # a path of two steps
+        "//time|//figure",
+        ".//*[//h1]",
         ".//*[rel='me']",  # a child element's text
         ".//*[re:test(@class, 'a', 'g')]",  # flags other than i
         ".//*[string-length(@class) > 2]",
@@ -128,6 +136,10 @@ def test_swapped_only_inside_the_block() -> None:
     assert all(listed[k] is twin.xpath for listed, k, twin in twins)
     with pytest.raises(RuntimeError), swapped():
         raise RuntimeError
+    with swapped():
+        with swapped():
+            pass
+        assert all(listed[k] is twin for listed, k, twin in twins)  # the outer block still holds
     assert all(isinstance(x, etree.XPath) for x in xpaths.OVERALL_DISCARD_XPATH)
 
 

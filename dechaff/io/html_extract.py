@@ -167,7 +167,10 @@ def headline(tree: lxml.html.HtmlElement, page: str) -> str:
     trafilatura keeps the headline out of the main text, and the gold texts keep it."""
     from trafilatura.metadata import extract_title
 
-    title = " ".join((extract_title(tree) or "").split())
+    from dechaff.io.xpath_twins import swapped
+
+    with swapped():
+        title = " ".join((extract_title(tree) or "").split())
     return title if title and shown_in(title, page) else ""
 
 

@@ -90,7 +90,15 @@ def dates_without_today() -> None:
 def page_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     """`trafilatura.metadata.extract_metadata(tree, url, extensive=False)`'s title, author, date,
     site name, URL and categories, step for step (it reads the tree, it does not change it), but
-    a date without a day does not take the day of the run (`dates_without_today`)."""
+    a date without a day does not take the day of the run (`dates_without_today`), and its
+    expressions are run by their twins (`xpath_twins`)."""
+    from dechaff.io.xpath_twins import swapped
+
+    with swapped():
+        return _page_meta(tree, url)
+
+
+def _page_meta(tree: lxml.html.HtmlElement, url: str | None) -> PageMeta:
     from htmldate import find_date
     from trafilatura import metadata as tm
 

@@ -9,12 +9,13 @@ tests (`contains(@class, ...)`), run by libxml2, 1.3 to 3 times faster too, as a
 elements of the names asked (`iterdescendants` picks them in C).
 
 The twins are compiled from the expressions' own source, by a parser of the small part of XPath
-they use (a descendant step, name tests, predicates of `or`, `and`, `not`, attribute tests,
-`contains`, `starts-with`, `translate` and `re:test`, a last `[1]`, or the whole path in
-brackets then `[1]`). An expression outside that part (another position, an absolute path, a
-union of paths, another function) keeps its XPath: a twin never guesses. `swapped()`
-puts the twins into trafilatura's lists for the length of one call and puts the XPaths back, so
-trafilatura stays as it is everywhere else (`dechaff bench` times it alone in the same process).
+they use: a descendant step from the element (`.//`) or from the document's root (`//`), a name
+test, predicates of `or`, `and`, `not`, attribute tests, `contains`, `starts-with`, `translate`
+and `re:test`, a last `[1]`, or the whole path in brackets then `[1]`. An expression outside
+that part (another position, a path of more steps, a union of paths, another function) keeps its
+XPath: a twin never guesses. `swapped()` puts the twins into trafilatura's lists for the length
+of a block and puts the XPaths back, so trafilatura stays as it is everywhere else (`dechaff
+bench` times it alone in the same process).
 
 XPath's string value of `@id|@class` is the value of the first of those attributes in the
 element's own order (a union is sorted in document order, then the first node is taken), which
@@ -27,12 +28,13 @@ import contextlib
 import functools
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
 
 _TOKEN = re.compile(
-    r"""\s*(?:(?P<lit>'[^']*'|"[^"]*")|(?P<op>\.//|::|[\[\](),=|@*])|(?P<name>[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)|(?P<number>\d+))"""
+    r"""\s*(?:(?P<lit>'[^']*'|"[^"]*")|(?P<op>\.//|//|::|[\[\](),=|@*])|(?P<name>[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)|(?P<number>\d+))"""
 )
 _FUNCTIONS = {"contains", "starts-with", "re:test", "not"}
 
@@ -58,6 +60,18 @@ def _tokens(source: str) -> list[tuple[str, str]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Path:
+    """A path as read: its name test, its predicates, which elements it keeps (`all`,
+    `first_child`: the first of each parent's children that pass, `first`: the first of all) and
+    whether it starts from the document's root (`//`) rather than the element (`.//`)."""
+
+    test: str
+    predicates: list[Node]
+    kept: str
+    absolute: bool
+
+
 class _Parser:
     """Recursive descent over the tokens; each method returns an AST node (a tuple)."""
 
@@ -75,29 +89,29 @@ class _Parser:
         self.at += 1
         return self.tokens[self.at - 1][1]
 
-    def path(self) -> tuple[str, list[Node], str]:
-        """`.//*` or `.//name`, then predicates, the last of which may be `[1]`; or such a path
-        in brackets, then `[1]`. Returns the name test, the predicates and which elements are
-        kept: `all`, `first_child` (the first of each parent's children that pass) or `first`."""
+    def path(self) -> _Path:
+        """`.//*` or `.//name` (`//` from the document's root), then predicates, the last of
+        which may be `[1]`; or such a path in brackets, then `[1]`."""
         if self.peek("("):
             self.take("(")
-            test, predicates, kept = self.path()
+            inner = self.path()
             self.take(")")
             self.position()
-            if kept != "all":
+            if inner.kept != "all":
                 raise Unsupported("a position inside brackets")
-            return test, predicates, "first"
-        self.take(".//")
+            return _Path(inner.test, inner.predicates, "first", inner.absolute)
+        absolute = self.peek("//")
+        self.take("//" if absolute else ".//")
         test = self.take("*") if self.peek("*") else self.take(kind="name")
         predicates: list[Node] = []
         while self.peek("["):
             if self.at + 1 < len(self.tokens) and self.tokens[self.at + 1][0] == "number":
                 self.position()
-                return test, predicates, "first_child"
+                return _Path(test, predicates, "first_child", absolute)
             self.take("[")
             predicates.append(self.disjunction())
             self.take("]")
-        return test, predicates, "all"
+        return _Path(test, predicates, "all", absolute)
 
     def position(self) -> None:
         """`[1]`, the only position read."""
@@ -315,17 +329,20 @@ def compile_twin(xpath: etree.XPath) -> Twin:
     """The twin of `xpath`; raises Unsupported when its source is outside the part of XPath this
     module reads."""
     parser = _Parser(xpath.path)
-    test, predicates, kept = parser.path()
+    path = parser.path()
     parser.end()
+    test, predicates, kept = path.test, path.predicates, path.kept
     names: tuple[str, ...] | object = (test,) if test != "*" else etree.Element
     if test == "*" and predicates and (found := _names(predicates[0])) is not None:
         names, predicates = found, predicates[1:]
     compiler = _Compiler()
     spread = "*" if isinstance(names, tuple) else ""  # the names as separate arguments
+    # `//`: every element of the document, its root included; `.//`: those below the element
+    walk = "tree.getroottree().getroot().iter" if path.absolute else "tree.iterdescendants"
     lines = [
         "def match(tree):",
         "    out = []",
-        f"    for el in tree.iterdescendants({spread}{compiler.bind(names)}):",
+        f"    for el in {walk}({spread}{compiler.bind(names)}):",
     ]
     if any(_without_attributes(p) is False for p in predicates):
         lines.append("        if not el.keys():\n            continue")
@@ -367,16 +384,23 @@ def _twins() -> tuple[tuple[list[Any], int, Twin], ...]:
     return tuple(out)
 
 
+_DEPTH = [0]  # blocks of `swapped` open
+
+
 @contextlib.contextmanager
 def swapped() -> Iterator[None]:
     """trafilatura's expressions replaced by their twins inside the block, and back after it
-    (an exception, a time limit's included). Both give the same answers, so a thread that sees
-    either gives the same result."""
+    (an exception, a time limit's included), the outermost block doing both. Both give the same
+    answers, so a thread that sees either gives the same result."""
     twins = _twins()
-    for listed, k, twin in twins:
-        listed[k] = twin
+    _DEPTH[0] += 1
+    if _DEPTH[0] == 1:  # a block inside another leaves the swap to the outer one
+        for listed, k, twin in twins:
+            listed[k] = twin
     try:
         yield
     finally:
-        for listed, k, twin in twins:
-            listed[k] = twin.xpath
+        _DEPTH[0] -= 1
+        if _DEPTH[0] == 0:
+            for listed, k, twin in twins:
+                listed[k] = twin.xpath
