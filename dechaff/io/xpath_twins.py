@@ -231,6 +231,15 @@ class _Compiler:
 
     def __init__(self) -> None:
         self.bound: dict[str, object] = {"first_of": first_of}
+        self.attributes: dict[str, str] = {}  # attribute name -> the local that holds its value
+
+    def attribute(self, name: str) -> str:
+        """The local holding `get(name)`, read once an element (`reads`)."""
+        return self.attributes.setdefault(name, f"a{len(self.attributes)}")
+
+    def reads(self) -> str:
+        """The statement that reads every attribute the tests ask for."""
+        return "; ".join(f"{local} = get({name!r})" for name, local in self.attributes.items())
 
     def bind(self, value: object) -> str:
         name = f"_k{len(self.bound)}"
@@ -248,9 +257,9 @@ class _Compiler:
         if kind == "descendant":
             return f"(next(el.iterdescendants({node[1]!r}), None) is not None)"
         if kind == "has":
-            return f"(get({node[1]!r}) is not None)"
+            return f"({self.attribute(node[1])} is not None)"
         if kind == "equals":
-            return f"(get({node[1]!r}) == {node[2]!r})"
+            return f"({self.attribute(node[1])} == {node[2]!r})"
         value = self.value(node[1])
         if kind == "contains":
             return f"({node[2]!r} in {value})"
@@ -267,7 +276,10 @@ class _Compiler:
             return f"{self.value(node[1])}.translate({self.bind(node[2])})"
         names = node[1]
         if len(names) == 1:
-            return f"(get({names[0]!r}) or '')"
+            return f"({self.attribute(names[0])} or '')"
+        if len(names) == 2:  # the element's order decides only when it has both
+            a, b = (self.attribute(name) for name in names)
+            return f"(({b} or '') if {a} is None else {a} if {b} is None else first_of(el, {names!r}))"
         return f"first_of(el, {names!r})"
 
 
@@ -347,8 +359,10 @@ def compile_twin(xpath: etree.XPath) -> Twin:
     if any(_without_attributes(p) is False for p in predicates):
         lines.append("        if not el.keys():\n            continue")
     lines.append("        tag, get = el.tag, el.get")
-    for predicate in predicates:
-        lines.append(f"        if not {compiler.test(predicate)}:\n            continue")
+    tests = [f"        if not {compiler.test(predicate)}:\n            continue" for predicate in predicates]
+    if compiler.attributes:
+        lines.append(f"        {compiler.reads()}")
+    lines += tests
     if kept == "first":
         lines += ["        return [el]", "    return out"]
     elif kept == "first_child":  # `.//x[1]`: the first of its parent's children that pass
