@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -399,6 +400,9 @@ def _twins() -> tuple[tuple[list[Any], int, Twin], ...]:
 
 
 _DEPTH = [0]  # blocks of `swapped` open
+# around the count and the swaps, for threads that open blocks at once (a Dask worker's); under the
+# GIL an item's += is not interrupted, so this guards builds without it (free-threaded Python)
+_LOCK = threading.Lock()
 
 
 @contextlib.contextmanager
@@ -407,14 +411,16 @@ def swapped() -> Iterator[None]:
     (an exception, a time limit's included), the outermost block doing both. Both give the same
     answers, so a thread that sees either gives the same result."""
     twins = _twins()
-    _DEPTH[0] += 1
-    if _DEPTH[0] == 1:  # a block inside another leaves the swap to the outer one
-        for listed, k, twin in twins:
-            listed[k] = twin
+    with _LOCK:
+        _DEPTH[0] += 1
+        if _DEPTH[0] == 1:  # a block inside another leaves the swap to the outer one
+            for listed, k, twin in twins:
+                listed[k] = twin
     try:
         yield
     finally:
-        _DEPTH[0] -= 1
-        if _DEPTH[0] == 0:
-            for listed, k, twin in twins:
-                listed[k] = twin.xpath
+        with _LOCK:
+            _DEPTH[0] -= 1
+            if _DEPTH[0] == 0:
+                for listed, k, twin in twins:
+                    listed[k] = twin.xpath
