@@ -32,6 +32,7 @@ from hatchling.builders.hooks.plugin.interface import BuildHookInterface
 SOURCES = [
     "dechaff/text/_langwalk.c",
     "dechaff/text/_scriptcount.c",
+    "dechaff/text/_wordcount.c",
     "dechaff/cleaners/_measure.c",
     "dechaff/quality/_ngrams.c",
     "dechaff/quality/_minhash.c",

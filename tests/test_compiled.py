@@ -33,7 +33,7 @@ def test_the_build_hook_builds_exactly_the_c_twins_there_are() -> None:
     assert sorted(re.findall(r'"([^"]+)"', listed.group(1))) == sorted(
         source.relative_to(PACKAGE.parent).as_posix() for source in SOURCES
     )
-    assert len(SOURCES) == 5
+    assert len(SOURCES) == 6
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.name)
@@ -101,6 +101,7 @@ import dechaff.text._scriptcount as s
 import dechaff.cleaners._measure as m
 import dechaff.text._langwalk as w
 import dechaff.quality._ngrams as g
+import dechaff.text._wordcount as wc
 
 # a callback that replaces itself mid-call: the old one must stay alive until it returns, and
 # what it said must not be kept for the new one
@@ -110,6 +111,22 @@ assert s.count("é") == {"OTHER": 1}
 m.setup(functools.lru_cache(8)(lambda ch: (m.setup(lambda c: 0), 8)[1]))
 assert m.counts("é")[3] is True
 assert m.counts("é")[3] is False
+# the same for the word count: the old function's answer (part of a run) is not kept, so the
+# second "é" is asked of the new one (a word of its own)
+wc.setup(functools.lru_cache(8)(lambda ch: (wc.setup(lambda c: 2), 1)[1]))
+assert wc.count("éé") == 2
+for bad, error in ((lambda c: 300, ValueError), (lambda c: "x", TypeError)):
+    wc.setup(bad)
+    try:
+        wc.count("z")
+        raise SystemExit("a class outside 0..255 was taken")
+    except error:
+        pass
+try:
+    wc.count(b"x")
+    raise SystemExit("count took bytes")
+except TypeError:
+    pass
 
 class Evil:
     def __index__(self):
