@@ -106,6 +106,9 @@ def test_attribute_order_decides_a_union() -> None:
         "//div//a[@href]",  # a path of two steps
         "//time|//figure",
         ".//*[//h1]",
+        ".//re:x",  # a prefixed name: XPath resolves it to a namespace
+        ".//*[self::fb:like]",
+        ".//*[.//q:p]",
         ".//*[rel='me']",  # a child element's text
         ".//*[re:test(@class, 'a', 'g')]",  # flags other than i
         ".//*[string-length(@class) > 2]",
@@ -118,6 +121,33 @@ def test_attribute_order_decides_a_union() -> None:
 def test_refused_expressions_keep_their_xpath(source: str) -> None:
     with pytest.raises(Unsupported):
         compile_twin(etree.XPath(source, namespaces=_NS))
+
+
+def test_what_follows_the_html_element_is_in_the_document() -> None:
+    """libxml2 puts what follows `</html>` in a second top-level element: `//` reads it, and so
+    the title trafilatura finds there is the same with the twins."""
+    from trafilatura.metadata import extract_title
+
+    page = (
+        "<html><head><title>Site name | Section</title></head><body><p>Some article text.</p>"
+        '</body></html><table><tr><td><h1 class="entry-title">Real headline</h1></td></tr></table>'
+    )
+    tree = parse(page)
+    assert tree is not None and len(list(tree.itersiblings())) == 1
+    for source in ("//table", "//*[self::h1 or self::h2][re:test(@class, 'title')]", "//td[1]", "(//h1)[1]"):
+        twin = compile_twin(etree.XPath(source, namespaces=_NS))
+        assert twin(tree) == twin.xpath(tree) != []
+    with swapped():
+        assert extract_title(tree) == "Real headline"
+
+
+def test_a_context_that_is_no_element_goes_to_the_xpath() -> None:
+    twin = compile_twin(etree.XPath("//p"))
+    comment = etree.fromstring("<r><!--c--><p/></r>")[0]
+    with pytest.raises(ValueError):
+        twin.xpath(comment)
+    with pytest.raises(ValueError):
+        twin(comment)
 
 
 def test_a_whole_document_goes_to_the_xpath() -> None:

@@ -38,6 +38,7 @@ _TOKEN = re.compile(
     r"""\s*(?:(?P<lit>'[^']*'|"[^"]*")|(?P<op>\.//|//|::|[\[\](),=|@*])|(?P<name>[A-Za-z_][\w.-]*(?::[A-Za-z_][\w.-]*)?)|(?P<number>\d+))"""
 )
 _FUNCTIONS = {"contains", "starts-with", "re:test", "not"}
+EXSLT_REGEXP = "http://exslt.org/regular-expressions"  # what `re:` must be bound to
 
 Node = tuple[Any, ...]
 
@@ -103,7 +104,7 @@ class _Parser:
             return _Path(inner.test, inner.predicates, "first", inner.absolute)
         absolute = self.peek("//")
         self.take("//" if absolute else ".//")
-        test = self.take("*") if self.peek("*") else self.take(kind="name")
+        test = self.take("*") if self.peek("*") else self.element()
         predicates: list[Node] = []
         while self.peek("["):
             if self.at + 1 < len(self.tokens) and self.tokens[self.at + 1][0] == "number":
@@ -147,7 +148,7 @@ class _Parser:
             return inner
         if self.peek(".//"):
             self.take(".//")
-            return ("descendant", self.take(kind="name"))
+            return ("descendant", self.element())
         if self.peek("@"):
             name = self.attribute()
             if self.peek("="):
@@ -157,7 +158,7 @@ class _Parser:
         name = self.take(kind="name")
         if name == "self":
             self.take("::")
-            return ("self", self.take(kind="name"))
+            return ("self", self.element())
         if name not in _FUNCTIONS:
             raise Unsupported(f"unknown test {name!r}")
         self.take("(")
@@ -193,6 +194,14 @@ class _Parser:
         self.take(",")
         return self.literal()
 
+    def element(self) -> str:
+        """An element's name; one with a prefix is refused (XPath resolves it to a namespace,
+        a twin would compare the tag as written)."""
+        name = self.take(kind="name")
+        if ":" in name:
+            raise Unsupported(f"namespaced element {name!r}")
+        return name
+
     def attribute(self) -> str:
         self.take("@")
         name = self.take(kind="name")
@@ -226,12 +235,22 @@ def first_of(element: etree._Element, names: tuple[str, ...]) -> str:
     return ""
 
 
+def in_document(element: etree._Element, *names: Any) -> Iterator[etree._Element]:
+    """The elements of `element`'s document with these names (`iter`'s arguments), in document
+    order: those of each of its top-level elements in turn. libxml2's HTML parser puts what
+    follows `</html>` (a script, a table) in a second top-level element, which `//` reads too."""
+    root = element.getroottree().getroot()
+    for top in (*reversed(list(root.itersiblings(preceding=True))), root, *root.itersiblings()):
+        if isinstance(top.tag, str):
+            yield from top.iter(*names)
+
+
 class _Compiler:
     """An AST to the text of one Python expression over `el` (the element), `tag` (its tag) and
     `get` (its `get`); regexes and tables are bound as names of the generated function."""
 
     def __init__(self) -> None:
-        self.bound: dict[str, object] = {"first_of": first_of}
+        self.bound: dict[str, object] = {"first_of": first_of, "in_document": in_document}
         self.attributes: dict[str, str] = {}  # attribute name -> the local that holds its value
 
     def attribute(self, name: str) -> str:
@@ -333,14 +352,14 @@ class Twin:
         self.match = match
 
     def __call__(self, tree: Any, **variables: Any) -> Any:
-        if variables or not isinstance(tree, etree._Element):
-            return self.xpath(tree, **variables)
+        if variables or not isinstance(tree, etree._Element) or not isinstance(tree.tag, str):
+            return self.xpath(tree, **variables)  # a document, a comment...: as lxml answers
         return self.match(tree)
 
 
 def compile_twin(xpath: etree.XPath) -> Twin:
     """The twin of `xpath`; raises Unsupported when its source is outside the part of XPath this
-    module reads."""
+    module reads. `re:` is read as EXSLT's regular expressions: the XPath must bind it so."""
     parser = _Parser(xpath.path)
     path = parser.path()
     parser.end()
@@ -350,8 +369,9 @@ def compile_twin(xpath: etree.XPath) -> Twin:
         names, predicates = found, predicates[1:]
     compiler = _Compiler()
     spread = "*" if isinstance(names, tuple) else ""  # the names as separate arguments
-    # `//`: every element of the document, its root included; `.//`: those below the element
-    walk = "tree.getroottree().getroot().iter" if path.absolute else "tree.iterdescendants"
+    # `//`: every element of the document (`in_document`); `.//`: those below the element
+    walk = "in_document" if path.absolute else "tree.iterdescendants"
+    spread = f"tree, {spread}" if path.absolute else spread
     lines = [
         "def match(tree):",
         "    out = []",
@@ -385,15 +405,18 @@ def compile_twin(xpath: etree.XPath) -> Twin:
 
 @functools.cache
 def _twins() -> tuple[tuple[list[Any], int, Twin], ...]:
-    """(trafilatura's list, index, twin) for each of its listed expressions that compiles."""
+    """(trafilatura's list, index, twin) for each of its listed expressions that compiles. A twin
+    reads `re:` as EXSLT's regular expressions, the namespace trafilatura binds it to: with
+    another binding, those that call it keep their XPath."""
     from trafilatura import xpaths
 
+    exslt = getattr(xpaths, "REGEXP_NS", None) == EXSLT_REGEXP
     out = []
     for value in vars(xpaths).values():
         if not isinstance(value, list):
             continue
         for k, xpath in enumerate(value):
-            if isinstance(xpath, etree.XPath):
+            if isinstance(xpath, etree.XPath) and (exslt or "re:" not in xpath.path):
                 with contextlib.suppress(Unsupported, re.error):
                     out.append((value, k, compile_twin(xpath)))
     return tuple(out)
@@ -410,8 +433,8 @@ def swapped() -> Iterator[None]:
     """trafilatura's expressions replaced by their twins inside the block, and back after it
     (an exception, a time limit's included), the outermost block doing both. Both give the same
     answers, so a thread that sees either gives the same result."""
-    twins = _twins()
-    with _LOCK:
+    with _LOCK:  # the twins made under it too: a thread that finds a list swapped makes none for it
+        twins = _twins()
         _DEPTH[0] += 1
         if _DEPTH[0] == 1:  # a block inside another leaves the swap to the outer one
             for listed, k, twin in twins:
