@@ -30,6 +30,7 @@ EXPRESSIONS = (
     ".//*[re:test(@id, '^$')]",
     ".//*[starts-with(@role, '')][not(@x)]",
     ".//*[self::span][(re:test(@class, 'a') and @x) or @role='nav']",
+    ".//*[@x or @role='nav' and re:test(@class, 'a') or not(@id) and @style]",  # and binds tighter
     ".//*[re:test(@id, 'b(?!x)') or re:test(translate(@class, 'aba', 'Bc'), 'B')]",
     ".//*[self::div or self::section][re:test(@class, 'a')][1]",  # each parent's first that passes
     ".//p[1]",

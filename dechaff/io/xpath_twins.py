@@ -127,18 +127,19 @@ class _Parser:
             raise Unsupported(f"unexpected {self.tokens[self.at][1]!r}")
 
     def disjunction(self) -> Node:
-        terms = [self.conjunction()]
-        while self.peek("or"):
-            self.take("or")
-            terms.append(self.conjunction())
-        return terms[0] if len(terms) == 1 else ("or", *terms)
+        return self.joined("or", self.conjunction)
 
     def conjunction(self) -> Node:
-        terms = [self.term()]
-        while self.peek("and"):
-            self.take("and")
-            terms.append(self.term())
-        return terms[0] if len(terms) == 1 else ("and", *terms)
+        return self.joined("and", self.term)
+
+    def joined(self, word: str, operand: Callable[[], Node]) -> Node:
+        """Operands joined by `word` (`or`, `and`: `and` binds tighter, as `conjunction` is the
+        operand of `or`), or the one operand alone."""
+        terms = [operand()]
+        while self.peek(word):
+            self.take(word)
+            terms.append(operand())
+        return terms[0] if len(terms) == 1 else (word, *terms)
 
     def term(self) -> Node:
         if self.peek("("):
