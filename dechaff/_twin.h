@@ -72,6 +72,11 @@ static inline int twin_flag(twin_flags_t *t, Py_UCS4 ch) {
     PyObject *value = twin_ask(&t->function, ch, &current);
     if (value == NULL)
         return -1;
+    if (!PyLong_Check(value)) { /* an object's __index__ would be Python code run after `current` */
+        PyErr_SetString(PyExc_TypeError, "the flags of a character: an int");
+        Py_DECREF(value);
+        return -1;
+    }
     long flags = PyLong_AsLong(value);
     Py_DECREF(value);
     if (flags == -1 && PyErr_Occurred())

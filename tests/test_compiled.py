@@ -115,11 +115,15 @@ assert m.counts("é")[3] is False
 # second "é" is asked of the new one (a word of its own)
 wc.setup(functools.lru_cache(8)(lambda ch: (wc.setup(lambda c: 2), 1)[1]))
 assert wc.count("éé") == 2
-for bad, error in ((lambda c: 300, ValueError), (lambda c: "x", TypeError)):
+class Index:  # an int only through __index__, which hands over to another function
+    def __index__(self):
+        wc.setup(lambda c: 2)
+        return 1
+for bad, error in ((lambda c: 300, ValueError), (lambda c: "x", TypeError), (lambda c: Index(), TypeError)):
     wc.setup(bad)
     try:
         wc.count("z")
-        raise SystemExit("a class outside 0..255 was taken")
+        raise SystemExit("a bad class was taken")
     except error:
         pass
 try:
