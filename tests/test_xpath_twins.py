@@ -201,3 +201,28 @@ def test_twins_on_the_dev_pages(shared) -> None:  # type: ignore[no-untyped-def]
         if tree is not None:
             for _, _, twin in xpath_twins._twins():
                 _same(twin, tree)
+
+
+def test_the_html_path_runs_the_twins_and_leaves_the_xpaths(tmp_path, book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A page through the engine asks trafilatura's expressions of their twins (its extraction,
+    and the headline search of a page with two h1), and trafilatura holds its XPaths again after."""
+    from test_inputs import ARTICLE_EN, html_page
+    from trafilatura import xpaths
+
+    from dechaff.engine.engine import Engine
+    from dechaff.io.source import Source
+
+    asked: set[str] = set()
+    for _, _, twin in xpath_twins._twins():
+
+        def counted(tree, match=twin.match, path=twin.path):  # type: ignore[no-untyped-def]
+            asked.add(path)
+            return match(tree)
+
+        monkeypatch.setattr(twin, "match", counted)
+    path = tmp_path / "page.html"
+    path.write_text(html_page("Budget vote", ARTICLE_EN, extra="<h1>Second heading</h1>"), encoding="utf-8")
+    assert Engine(book).process(Source("page", path, kind="html")).row["status"] == "ok"
+    expected = (xpaths.OVERALL_DISCARD_XPATH[0], xpaths.OVERALL_DISCARD_XPATH[1], xpaths.TITLE_XPATHS[0])
+    assert {x.path for x in expected} <= asked
+    assert all(listed[k] is twin.xpath for listed, k, twin in xpath_twins._twins())
