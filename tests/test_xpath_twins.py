@@ -186,10 +186,6 @@ def test_the_measured_expressions_have_twins() -> None:
         xpaths.REMOVE_COMMENTS_XPATH,
     ):
         assert {(id(listed), k) for k in range(len(listed))} <= twinned
-    assert (id(xpaths.OVERALL_DISCARD_XPATH), 0) in twinned and (
-        id(xpaths.OVERALL_DISCARD_XPATH),
-        1,
-    ) in twinned
 
 
 def test_twins_on_the_dev_pages(shared) -> None:  # type: ignore[no-untyped-def]

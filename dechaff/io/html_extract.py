@@ -220,7 +220,7 @@ def table_cells(text: str) -> str:
 
 
 def _trafilatura(tree: lxml.html.HtmlElement, params: HtmlParams, favor: str) -> str:
-    """trafilatura's main text, its `re:test` expressions run by their twins (`xpath_twins`)."""
+    """trafilatura's main text, its XPath expressions run by their twins (`xpath_twins`)."""
     import trafilatura
 
     from dechaff.io.xpath_twins import swapped

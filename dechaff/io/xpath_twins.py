@@ -169,9 +169,14 @@ class _Parser:
             value = self.value()
             self.take(",")
             node = (name, value, self.literal())
-            if name == "re:test" and self.peek(","):
-                self.take(",")
-                node = (*node, self.literal())
+            if name == "re:test":
+                flags = ""
+                if self.peek(","):
+                    self.take(",")
+                    flags = self.literal()
+                if flags not in ("", "i"):
+                    raise Unsupported(f"re:test flags {flags!r}")
+                node = (name, value, re.compile(node[2], re.IGNORECASE if flags else 0))
         self.take(")")
         return node
 
@@ -182,7 +187,9 @@ class _Parser:
             self.take("(")
             inner = self.value()
             self.take(",")
-            table = str.maketrans(*_translation(self.literal(), self.literal_after_comma()))
+            source = self.literal()
+            self.take(",")
+            table = str.maketrans(*_translation(source, self.literal()))
             self.take(")")
             return ("translate", inner, table)
         names = [self.attribute()]
@@ -191,23 +198,19 @@ class _Parser:
             names.append(self.attribute())
         return ("attributes", tuple(names))
 
-    def literal_after_comma(self) -> str:
-        self.take(",")
-        return self.literal()
-
     def element(self) -> str:
-        """An element's name; one with a prefix is refused (XPath resolves it to a namespace,
-        a twin would compare the tag as written)."""
-        name = self.take(kind="name")
-        if ":" in name:
-            raise Unsupported(f"namespaced element {name!r}")
-        return name
+        return self.unprefixed("element")
 
     def attribute(self) -> str:
         self.take("@")
+        return self.unprefixed("attribute")
+
+    def unprefixed(self, what: str) -> str:
+        """A name; one with a prefix is refused (XPath resolves it to a namespace, a twin would
+        compare the name as written)."""
         name = self.take(kind="name")
         if ":" in name:
-            raise Unsupported(f"namespaced attribute {name!r}")
+            raise Unsupported(f"namespaced {what} {name!r}")
         return name
 
     def literal(self) -> str:
@@ -286,11 +289,7 @@ class _Compiler:
             return f"({node[2]!r} in {value})"
         if kind == "starts-with":
             return f"{value}.startswith({node[2]!r})"
-        flags = node[3] if len(node) > 3 else ""
-        if flags not in ("", "i"):
-            raise Unsupported(f"re:test flags {flags!r}")
-        regex = re.compile(node[2], re.IGNORECASE if flags else 0)
-        return f"({self.bind(regex.search)}({value}) is not None)"
+        return f"({self.bind(node[2].search)}({value}) is not None)"  # re:test, its regex compiled
 
     def value(self, node: Node) -> str:
         if node[0] == "translate":
@@ -328,8 +327,7 @@ def _without_attributes(node: Node) -> bool | None:
         return node[2] in empty
     if kind == "starts-with":
         return empty.startswith(node[2])
-    flags = re.IGNORECASE if len(node) > 3 and node[3] else 0
-    return re.search(node[2], empty, flags) is not None
+    return node[2].search(empty) is not None
 
 
 def _names(node: Node) -> tuple[str, ...] | None:
@@ -369,15 +367,13 @@ def compile_twin(xpath: etree.XPath) -> Twin:
     if test == "*" and predicates and (found := _names(predicates[0])) is not None:
         names, predicates = found, predicates[1:]
     compiler = _Compiler()
-    spread = "*" if isinstance(names, tuple) else ""  # the names as separate arguments
+    arguments = ("*" if isinstance(names, tuple) else "") + compiler.bind(names)  # names spread out
     # `//`: every element of the document (`in_document`); `.//`: those below the element
-    walk = "in_document" if path.absolute else "tree.iterdescendants"
-    spread = f"tree, {spread}" if path.absolute else spread
-    lines = [
-        "def match(tree):",
-        "    out = []",
-        f"    for el in {walk}({spread}{compiler.bind(names)}):",
-    ]
+    walk = f"in_document(tree, {arguments})" if path.absolute else f"tree.iterdescendants({arguments})"
+    lines = ["def match(tree):", "    out = []"]
+    if kept == "first_child":
+        lines.append("    parents = set()")
+    lines.append(f"    for el in {walk}:")
     if any(_without_attributes(p) is False for p in predicates):
         lines.append("        if not el.keys():\n            continue")
     lines.append("        tag, get = el.tag, el.get")
@@ -388,7 +384,6 @@ def compile_twin(xpath: etree.XPath) -> Twin:
     if kept == "first":
         lines += ["        return [el]", "    return out"]
     elif kept == "first_child":  # `.//x[1]`: the first of its parent's children that pass
-        lines[1] += "\n    parents = set()"
         lines += [
             "        parent = el.getparent()",
             "        if parent in parents:\n            continue",
